@@ -1,0 +1,86 @@
+# cindoc - Child in Need documents as PDF.
+#
+#   make            build gen/cindoc (installs nothing)
+#   make deps       install the Debian 12 packages cindoc needs (nothing if present)
+#   make demo       deps + build + render the samples and the queue into out/
+#   make check      deps + build + every test (tests/run); ends "N passed, N failed"
+#   make SANITIZE=address,undefined check      the same under ASan/UBSan
+#   make bench-render, make bench-queue        speed and memory (benchmarks, not tests)
+
+CC      ?= cc
+PKGS     = libxml-2.0 libxslt libexslt pango pangocairo pangofc fontconfig cairo cairo-pdf cairo-png glib-2.0
+DEBS     = build-essential pkg-config libxml2-dev libxslt1-dev libpango1.0-dev libcairo2-dev \
+           libfontconfig-dev libhpdf-dev libpng-dev poppler-utils qpdf python3 \
+           fonts-dejavu-core fonts-dejavu-extra fonts-noto-core clang hyperfine time
+
+OPT     ?= -O2 -g
+CFLAGS  ?= $(OPT)
+XCFLAGS  = -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+           -DCINDOC_DATADIR='"$(CURDIR)"' -MMD -MP
+LDLIBS   = -lhpdf -lm
+ifdef SANITIZE
+XCFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=$(SANITIZE)
+endif
+
+SRCS     = $(filter-out gen/fuzz-%.c,$(wildcard gen/*.c))
+OBJS     = $(SRCS:.c=.o)
+BIN      = gen/cindoc
+
+all: $(BIN)
+
+# Rebuild everything when the compiler or flags change (e.g. SANITIZE on and off).
+FLAGS_NOW = $(CC) $(CFLAGS) $(XCFLAGS) $(LDFLAGS)
+gen/.flags: FORCE
+	@echo '$(FLAGS_NOW)' | cmp -s - $@ || echo '$(FLAGS_NOW)' > $@
+
+gen/%.o: gen/%.c gen/.flags
+	$(CC) $(CFLAGS) $(XCFLAGS) $$(pkg-config --cflags $(PKGS)) -c -o $@ $<
+
+$(BIN): $(OBJS)
+	$(CC) $(LDFLAGS) -o $@ $(OBJS) $$(pkg-config --libs $(PKGS)) $(LDLIBS)
+
+-include $(OBJS:.o=.d)
+
+# Install what is missing, and only that (Debian 12; root or sudo).
+deps:
+	@missing=""; for p in $(DEBS); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make deps: installing$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi; \
+	  $$sudo apt-get update -q && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+
+# Copy the pinned fonts in from their Debian packages and check every sum.
+fonts: fonts/.stamp
+fonts/.stamp: fonts/MANIFEST
+	@set -e; grep -v '^#' fonts/MANIFEST | while read pkg src sum; do \
+	  [ -n "$$pkg" ] || continue; \
+	  dst=fonts/$$(basename $$src); \
+	  cp "$$src" "$$dst"; chmod 0644 "$$dst"; \
+	  echo "$$sum  $$dst" | sha256sum -c --quiet - || { echo "fonts: $$dst does not match fonts/MANIFEST" >&2; rm -f "$$dst"; exit 1; }; \
+	  cp /usr/share/doc/$$pkg/copyright fonts/LICENSE.$$pkg; \
+	done
+	@touch $@
+
+demo: deps
+	$(MAKE) all fonts
+	./tests/demo
+
+check: deps
+	$(MAKE) all fonts
+	./tests/run
+
+bench-render: all fonts
+	./tests/bench render
+
+bench-queue: all fonts
+	./tests/bench queue
+
+clean:
+	rm -f gen/*.o gen/*.d gen/.flags $(BIN) gen/fuzz-*
+	rm -rf out tests/out fonts/cache fonts/*.ttf fonts/LICENSE.* fonts/.stamp
+
+.PHONY: all deps fonts demo check bench-render bench-queue clean FORCE

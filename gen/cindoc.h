@@ -1,0 +1,67 @@
+/* cindoc.h - what every part of cindoc shares: exit codes, errors, data folder, atomic output.
+ *
+ * Errors (../STYLE §4): functions return 0 (or a count) on success and a negative value on
+ * failure, after printing one message. The negative value is minus the exit code that the
+ * command should end with (-CD_EXIT_INVALID, ...), so a cmd- file can `return -rc`.
+ * Messages about input point at it: "file:line: error: text", lower case, no full stop.
+ */
+#ifndef CINDOC_H
+#define CINDOC_H
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <glib.h>
+
+#define CINDOC_VERSION "0.1.0"
+
+/* Exit codes; README.md lists them. Keep the two in step. */
+enum cd_exit {
+	CD_EXIT_OK = 0,        /* done */
+	CD_EXIT_WARN = 1,      /* check: lint warnings only */
+	CD_EXIT_USAGE = 2,     /* bad command line */
+	CD_EXIT_INVALID = 3,   /* input is invalid: case data, FO, stylesheet, closures file */
+	CD_EXIT_NOREAD = 4,    /* cannot read an input */
+	CD_EXIT_NOWRITE = 5,   /* cannot write an output */
+	CD_EXIT_PARTIAL = 6,   /* queue: some cases were skipped, the rest were queued */
+	CD_EXIT_REFUSED = 7,   /* a writer refused content it cannot draw faithfully */
+	CD_EXIT_INTERNAL = 70  /* a bug: "cannot happen" */
+};
+
+/* "file:line: error: text"; line 0 leaves the line out. Returns -CD_EXIT_INVALID. */
+int cd_error_at(const char *file, long line, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
+/* "file:line: warning: text". */
+void cd_warning_at(const char *file, long line, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
+/* "cindoc: text"; returns `code` (negative). */
+int cd_fail(int code, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+/* "cindoc: text" on stderr, no return value change. */
+void cd_vmessage(const char *prefix, const char *fmt, va_list ap);
+/* A bug: prints with our file and line and aborts. */
+#define CD_BUG(...) cd_bug(__FILE__, __LINE__, __VA_ARGS__)
+G_NORETURN void cd_bug(const char *file, int line, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
+
+/* The folder that holds templates/, styles/ and fonts/: $CINDOC_HOME, else the folder above the
+ * binary when it has templates/, else the source tree it was built in. Newly allocated. */
+char *cd_datadir(void);
+/* cd_datadir()/rel, newly allocated. */
+char *cd_datapath(const char *rel);
+
+/* Atomic output. Every file a command writes goes through one cd_output: each is first written to
+ * a temporary file beside its target (mode 0600: these are confidential records) and all are
+ * renamed into place by cd_output_commit(); cd_output_abort() removes them all, so an error or a
+ * crash never leaves a half-written file behind. */
+typedef struct cd_output cd_output;
+cd_output *cd_output_new(void);
+/* Opens a temporary file for `path` ("-" is stdout, written directly). NULL after an error. */
+FILE *cd_output_open(cd_output *o, const char *path);
+/* Closes and renames every file into place. Returns 0 or -CD_EXIT_NOWRITE. */
+int cd_output_commit(cd_output *o);
+/* Removes every temporary file. Safe after commit (does nothing then). */
+void cd_output_abort(cd_output *o);
+void cd_output_free(cd_output *o);
+/* Creates a folder and its parents (mode 0700). Returns 0 or -CD_EXIT_NOWRITE. */
+int cd_mkdirs(const char *path);
+
+/* Reads a whole file. Returns 0 or -CD_EXIT_NOREAD (with a message). */
+int cd_read_file(const char *path, char **data, size_t *len);
+
+#endif

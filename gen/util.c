@@ -1,0 +1,236 @@
+/* util.c - errors, the data folder, atomic output. */
+#include "cindoc.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+void cd_vmessage(const char *prefix, const char *fmt, va_list ap)
+{
+	fputs(prefix, stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+static void at_message(const char *kind, const char *file, long line, const char *fmt, va_list ap)
+{
+	if (file && line > 0)
+		fprintf(stderr, "%s:%ld: %s: ", file, line, kind);
+	else if (file)
+		fprintf(stderr, "%s: %s: ", file, kind);
+	else
+		fprintf(stderr, "cindoc: %s: ", kind);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+int cd_error_at(const char *file, long line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	at_message("error", file, line, fmt, ap);
+	va_end(ap);
+	return -CD_EXIT_INVALID;
+}
+
+void cd_warning_at(const char *file, long line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	at_message("warning", file, line, fmt, ap);
+	va_end(ap);
+}
+
+int cd_fail(int code, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	cd_vmessage("cindoc: ", fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+void cd_bug(const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "cindoc: BUG at %s:%d: ", file, line);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	abort();
+}
+
+static int has_templates(const char *dir)
+{
+	char *p = g_build_filename(dir, "templates", NULL);
+	int ok = g_file_test(p, G_FILE_TEST_IS_DIR);
+	g_free(p);
+	return ok;
+}
+
+char *cd_datadir(void)
+{
+	const char *env = getenv("CINDOC_HOME");
+	if (env && *env)
+		return g_strdup(env);
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *bindir = g_path_get_dirname(exe);
+		char *up = g_path_get_dirname(bindir);
+		g_free(bindir);
+		if (has_templates(up))
+			return up;
+		g_free(up);
+	}
+	return g_strdup(CINDOC_DATADIR);
+}
+
+char *cd_datapath(const char *rel)
+{
+	char *dir = cd_datadir();
+	char *p = g_build_filename(dir, rel, NULL);
+	g_free(dir);
+	return p;
+}
+
+int cd_read_file(const char *path, char **data, size_t *len)
+{
+	GError *err = NULL;
+	gsize n = 0;
+	if (!g_file_get_contents(path, data, &n, &err)) {
+		int rc = cd_fail(-CD_EXIT_NOREAD, "cannot read '%s': %s", path, err->message);
+		g_error_free(err);
+		return rc;
+	}
+	if (len)
+		*len = n;
+	return 0;
+}
+
+struct pending {
+	char *target;
+	char *tmp;
+	FILE *fp;
+};
+
+struct cd_output {
+	GArray *files; /* struct pending */
+	int committed;
+};
+
+cd_output *cd_output_new(void)
+{
+	cd_output *o = g_new0(cd_output, 1);
+	o->files = g_array_new(FALSE, TRUE, sizeof(struct pending));
+	return o;
+}
+
+FILE *cd_output_open(cd_output *o, const char *path)
+{
+	struct pending p = { 0 };
+	if (strcmp(path, "-") == 0) {
+		p.target = g_strdup(path);
+		p.fp = stdout;
+		g_array_append_val(o->files, p);
+		return stdout;
+	}
+	char *dir = g_path_get_dirname(path);
+	char *base = g_path_get_basename(path);
+	p.tmp = g_strdup_printf("%s/.%s.XXXXXX", dir, base);
+	g_free(dir);
+	g_free(base);
+	int fd = mkstemp(p.tmp); /* mkstemp creates the file with mode 0600 */
+	if (fd < 0) {
+		cd_fail(-CD_EXIT_NOWRITE, "cannot write '%s': %s", path, strerror(errno));
+		g_free(p.tmp);
+		return NULL;
+	}
+	fchmod(fd, 0600);
+	p.fp = fdopen(fd, "wb");
+	if (!p.fp) {
+		cd_fail(-CD_EXIT_NOWRITE, "cannot write '%s': %s", path, strerror(errno));
+		close(fd);
+		unlink(p.tmp);
+		g_free(p.tmp);
+		return NULL;
+	}
+	p.target = g_strdup(path);
+	g_array_append_val(o->files, p);
+	return p.fp;
+}
+
+int cd_output_commit(cd_output *o)
+{
+	int rc = 0;
+	for (guint i = 0; i < o->files->len; i++) {
+		struct pending *p = &g_array_index(o->files, struct pending, i);
+		if (!p->fp)
+			continue;
+		int bad = p->fp == stdout ? fflush(stdout) != 0
+		                          : (fflush(p->fp) != 0 || fsync(fileno(p->fp)) != 0);
+		if (p->fp != stdout && fclose(p->fp) != 0)
+			bad = 1;
+		p->fp = NULL;
+		if (bad && !rc)
+			rc = cd_fail(-CD_EXIT_NOWRITE, "cannot write '%s': %s", p->target, strerror(errno));
+	}
+	if (rc) {
+		cd_output_abort(o);
+		return rc;
+	}
+	for (guint i = 0; i < o->files->len; i++) {
+		struct pending *p = &g_array_index(o->files, struct pending, i);
+		if (!p->tmp)
+			continue;
+		if (rename(p->tmp, p->target) != 0) {
+			rc = cd_fail(-CD_EXIT_NOWRITE, "cannot write '%s': %s", p->target, strerror(errno));
+			break;
+		}
+		g_free(p->tmp);
+		p->tmp = NULL;
+	}
+	if (rc)
+		cd_output_abort(o);
+	o->committed = !rc;
+	return rc;
+}
+
+void cd_output_abort(cd_output *o)
+{
+	for (guint i = 0; i < o->files->len; i++) {
+		struct pending *p = &g_array_index(o->files, struct pending, i);
+		if (p->fp && p->fp != stdout)
+			fclose(p->fp);
+		p->fp = NULL;
+		if (p->tmp) {
+			unlink(p->tmp);
+			g_free(p->tmp);
+			p->tmp = NULL;
+		}
+	}
+}
+
+void cd_output_free(cd_output *o)
+{
+	if (!o)
+		return;
+	cd_output_abort(o);
+	for (guint i = 0; i < o->files->len; i++)
+		g_free(g_array_index(o->files, struct pending, i).target);
+	g_array_free(o->files, TRUE);
+	g_free(o);
+}
+
+int cd_mkdirs(const char *path)
+{
+	if (g_mkdir_with_parents(path, 0700) != 0)
+		return cd_fail(-CD_EXIT_NOWRITE, "cannot create folder '%s': %s", path, strerror(errno));
+	return 0;
+}
