@@ -2,7 +2,10 @@
 #include <string.h>
 #include "page.h"
 
+extern const cd_writer_ops cd_writer_trace;
+
 const cd_writer_ops *const cd_writers[] = {
+	&cd_writer_trace,
 	NULL
 };
 
