@@ -2,11 +2,12 @@
 #include <string.h>
 #include "page.h"
 
-extern const cd_writer_ops cd_writer_cairo, cd_writer_png;
+extern const cd_writer_ops cd_writer_cairo, cd_writer_png, cd_writer_haru;
 
 const cd_writer_ops *const cd_writers[] = {
 	&cd_writer_cairo,
 	&cd_writer_png,
+	&cd_writer_haru,
 	NULL
 };
 

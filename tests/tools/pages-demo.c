@@ -4,6 +4,9 @@
  * labels, headers/footers as artifacts and a paragraph spanning a page break.
  *
  *   pages-demo WRITER OUT [--opts STRING] [--script latin|urdu|arabic|ligature] [--image PNG]
+ *              [--one] [protection options of protect.h]
+ *
+ * --one stops after page one (a one-page document).
  *
  * Built by the tests against the gen/ objects but main.o. */
 #include <stdlib.h>
@@ -14,6 +17,7 @@
 
 #include "cindoc.h"
 #include "page.h"
+#include "protect.h"
 
 typedef struct {
 	PangoContext *ctx;
@@ -106,12 +110,29 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: pages-demo WRITER OUT [--opts S] [--script S] [--image PNG]\n");
 		return 2;
 	}
-	const char *opts = NULL, *script = "latin", *image = NULL;
-	for (int i = 3; i + 1 < argc; i += 2) {
-		if (!strcmp(argv[i], "--opts")) opts = argv[i + 1];
-		else if (!strcmp(argv[i], "--script")) script = argv[i + 1];
-		else if (!strcmp(argv[i], "--image")) image = argv[i + 1];
+	const char *script = "latin", *image = NULL;
+	GString *opts = g_string_new(NULL);
+	int one = 0;
+	cd_protect prot;
+	cd_protect_init(&prot);
+	for (int i = 3; i < argc; i++) {
+		int r = cd_protect_arg(&prot, argc, argv, &i);
+		if (r < 0)
+			return -r;
+		if (r > 0)
+			continue;
+		if (!strcmp(argv[i], "--one")) one = 1;
+		else if (i + 1 >= argc) return 2;
+		else if (!strcmp(argv[i], "--opts")) g_string_append(opts, argv[++i]);
+		else if (!strcmp(argv[i], "--script")) script = argv[++i];
+		else if (!strcmp(argv[i], "--image")) image = argv[++i];
+		else return 2;
 	}
+	int prc = cd_protect_finish(&prot, argv[1]);
+	if (prc)
+		return -prc;
+	cd_protect_opts(&prot, opts);
+	cd_protect_clear(&prot);
 	const cd_writer_ops *ops = cd_writer_find(argv[1]);
 	if (!ops) {
 		fprintf(stderr, "pages-demo: no writer '%s'\n", argv[1]);
@@ -136,17 +157,17 @@ int main(int argc, char **argv)
 
 	cd_outline ol[] = {
 		{ -1, "Your plan", "plan", 1 },
-		{ 0, "What happens next", "next", 0 },
+		{ 0, "What happens next \xe2\x80\x94 beth sy\xe2\x80\x99n digwydd", "next", 0 },
 	};
-	cd_doc_info info = { "Child in Need plan for Sam (invented)", "Invented Council",
+	cd_doc_info info = { "Child in Need plan for Sam (invented)", "Cyngor Dychmygol Ll\xc5\xb7r",
 	                     "Child in Need plan", "plan, invented", "cindoc", "en-GB",
 	                     "2026-03-02T10:00:00Z", ol, 2 };
 	cd_output *out = cd_output_new();
 	void *st = NULL;
-	int rc = ops->begin_document(&st, out, argv[2], &info, opts);
+	int rc = ops->begin_document(&st, out, argv[2], &info, opts->len ? opts->str : NULL);
 	cd_page *pg = NULL;
 	if (rc == 0) {
-		pg = new_page(&d, 1, 2);
+		pg = new_page(&d, 1, one ? 1 : 2);
 		tag(pg, "Document", NULL);
 		cd_item *it = cd_page_add(pg, CD_ITEM_DEST);
 		it->u.dest.x = X0; it->u.dest.y = d.y; it->u.dest.name = g_strdup("plan");
@@ -227,10 +248,14 @@ int main(int argc, char **argv)
 		tag(pg, "P", NULL);
 		d.y = 760;
 		para_at(&d, X0, d.y, W, "DejaVu Sans 11", "This paragraph starts at the foot of page one", black, 0);
+		if (one) {
+			end(pg);
+			end(pg);
+		}
 		rc = cd_page_replay(pg, ops, st);
 		cd_page_free(pg);
 	}
-	if (rc == 0) {
+	if (rc == 0 && !one) {
 		pg = new_page(&d, 2, 2);
 		d.y += para_at(&d, X0, d.y, W, "DejaVu Sans 11", "and ends at the top of page two.", black, 0) + 8;
 		end(pg);
@@ -254,5 +279,6 @@ int main(int argc, char **argv)
 	g_object_unref(d.ctx);
 	g_object_unref(map);
 	FcConfigDestroy(cfg);
+	cd_protect_wipe(g_string_free(opts, FALSE));
 	return rc < 0 ? -rc : 0;
 }
