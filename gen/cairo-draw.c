@@ -83,8 +83,7 @@ int cd_draw_image(cd_draw *d, cairo_t *cr, const cd_item *it)
 			cairo_surface_destroy(img);
 			return cd_fail(-CD_EXIT_NOREAD, "cannot read image '%s': %s", path,
 			               st == CAIRO_STATUS_FILE_NOT_FOUND ? "no such file"
-			               : st == CAIRO_STATUS_READ_ERROR ? "not a readable PNG file"
-			               : cairo_status_to_string(st));
+			               : "not a readable PNG file");
 		}
 		g_hash_table_insert(d->images, g_strdup(path), img);
 	}

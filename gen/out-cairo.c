@@ -43,6 +43,7 @@ typedef struct {
 	char *path;
 	FILE *fp;
 	int write_errno;
+	int discard;       /* being destroyed: output goes nowhere */
 	cairo_surface_t *surf;
 	cairo_t *cr;
 	cd_draw *draw;
@@ -93,8 +94,8 @@ static const char *const roles[] = {
 static cairo_status_t write_cb(void *closure, const unsigned char *data, unsigned int len)
 {
 	cairo_writer *w = closure;
-	if (!w->fp)
-		return CAIRO_STATUS_WRITE_ERROR; /* being destroyed after an error */
+	if (w->discard)
+		return CAIRO_STATUS_SUCCESS;
 	if (fwrite(data, 1, len, w->fp) != len) {
 		w->write_errno = errno ? errno : EIO;
 		return CAIRO_STATUS_WRITE_ERROR;
@@ -370,8 +371,10 @@ static void cairo_destroy_hook(void *state)
 	if (w->cr)
 		cairo_destroy(w->cr);
 	if (w->surf) {
-		/* After an error the stream must not be written any more: the caller aborts it. */
-		w->fp = NULL;
+		/* Destroying finishes the surface, which writes the rest of the file: after an error
+		 * that goes nowhere (the caller removes the file; the FILE may be closed already, and
+		 * Cairo 1.16 crashes if the stream fails while it finishes). */
+		w->discard = 1;
 		cairo_surface_destroy(w->surf);
 	}
 	cd_draw_free(w->draw);
