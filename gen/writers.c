@@ -2,7 +2,11 @@
 #include <string.h>
 #include "page.h"
 
+extern const cd_writer_ops cd_writer_cairo, cd_writer_png;
+
 const cd_writer_ops *const cd_writers[] = {
+	&cd_writer_cairo,
+	&cd_writer_png,
 	NULL
 };
 
