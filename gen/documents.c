@@ -3,6 +3,7 @@
 #include "cindoc.h"
 #include "transform.h"
 #include "calendar-xslt.h"
+#include "case.h"
 
 #include <string.h>
 #include <libxml/xpath.h>
@@ -208,6 +209,7 @@ struct rlist {
 	GHashTable *seen;
 	xmlDocPtr doc;
 	const char *path;
+	GDate on;        /* the day of the meeting or closure: is a child old enough, alive */
 };
 
 static int add_recipient(struct rlist *l, const char *id)
@@ -215,7 +217,7 @@ static int add_recipient(struct rlist *l, const char *id)
 	if (!id || g_hash_table_contains(l->seen, id))
 		return 0;
 	xmlNodePtr p = strcmp(id, CD_RECIPIENT_FILE) == 0 ? NULL : find_party(l->doc, id);
-	if (p && is_el(p, "child") && (!child_el(p, "reads") || child_el(p, "died")))
+	if (p && is_el(p, "child") && (child_el(p, "died") || !cd_case_child_gets_copies(p, &l->on)))
 		return 0;
 	if (p && is_el(p, "person") && is_authority_staff(l->doc, p))
 		return 0;
@@ -278,7 +280,7 @@ int cd_recipients(xmlDocPtr doc, const char *path, cd_doc_kind kind, const char 
 	if (!case_root(doc))
 		return cd_error_at(path, 0, "the root element is not 'case'");
 	struct rlist l = { g_array_new(FALSE, TRUE, sizeof(cd_recipient)),
-			   g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), doc, path };
+			   g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), doc, path, { 0 } };
 	int rc = 0;
 	xmlNodePtr root = case_root(doc);
 	switch (kind) {
@@ -288,6 +290,7 @@ int cd_recipients(xmlDocPtr doc, const char *path, cd_doc_kind kind, const char 
 		xmlNodePtr m = meeting_or_error(doc, path, meeting_id, &rc);
 		if (!m)
 			break;
+		cd_case_date_attr(m, "date", &l.on);
 		xmlNodePtr att = child_el(m, "attendance");
 		if ((rc = add_refs(&l, att, "present", "ref")) < 0)
 			break;
@@ -298,15 +301,20 @@ int cd_recipients(xmlDocPtr doc, const char *path, cd_doc_kind kind, const char 
 		break;
 	}
 	case CD_DOC_CLOSURE_LETTER: {
-		if (!closure_or_error(doc, path, kind, &rc))
+		xmlNodePtr c = closure_or_error(doc, path, kind, &rc);
+		if (!c)
 			break;
+		cd_case_date_attr(c, "date", &l.on);
+		/* When a child has died, letters go to the adults only. */
+		int died = attr_is(c, "reason", "died");
 		const char *groups[] = { "children", "people" };
 		for (size_t g = 0; g < 2 && rc == 0; g++) {
-			for (xmlNodePtr c = child_el(root, groups[g]) ? child_el(root, groups[g])->children : NULL;
-			     c && rc == 0; c = c->next) {
-				if (c->type != XML_ELEMENT_NODE || attr_is(c, "kind", "interpreter"))
+			for (xmlNodePtr p = child_el(root, groups[g]) ? child_el(root, groups[g])->children : NULL;
+			     p && rc == 0; p = p->next) {
+				if (p->type != XML_ELEMENT_NODE || attr_is(p, "kind", "interpreter") ||
+				    (died && is_el(p, "child")))
 					continue;
-				char *id = attr(c, "id");
+				char *id = attr(p, "id");
 				rc = add_recipient(&l, id);
 				g_free(id);
 			}

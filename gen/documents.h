@@ -60,9 +60,11 @@ typedef struct cd_recipient {
  *  - plan, minutes, plan-copy: every child and person present at the meeting, and everyone in its
  *    copies-to; never staff of the authority itself (they read the file copy); then the file;
  *  - closure-letter: every involved child and person (not interpreters, not the authority's own
- *    staff), never a child who has died;
+ *    staff), never a child who has died, and no child at all when the reason is 'died' (the
+ *    adults' letters are written with care; a child hears it from a person, not a letter);
  *  - case-note, closing-summary: the file only.
- * A child gets copies only when the case says how they read them (child/reads). On success *out
+ * A child gets copies only when alive and old enough (cd_case_child_gets_copies) on the day of
+ * the meeting or closure. On success *out
  * holds *n recipients (free with cd_recipients_free). Returns 0, or negative after an error that
  * points at the case (no such meeting; no closure for a closure letter or closing summary). */
 int cd_recipients(xmlDocPtr case_doc, const char *case_path, cd_doc_kind kind,

@@ -13,7 +13,12 @@
   <xsl:include href="common/blocks.xsl"/>
   <xsl:include href="common/pages.xsl"/>
   <xsl:include href="common/letter.xsl"/>
+  <xsl:include href="plan.xsl"/>
+  <xsl:include href="minutes.xsl"/>
+  <xsl:include href="plan-copy.xsl"/>
   <xsl:include href="closure-letter.xsl"/>
+  <xsl:include href="case-note.xsl"/>
+  <xsl:include href="closing-summary.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
   <xsl:strip-space elements="*"/>
