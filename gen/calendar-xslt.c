@@ -33,44 +33,63 @@ static cd_calendar *calendar_of(xmlXPathParserContextPtr ctxt)
 	return tctxt->xpathCtxt->userData;
 }
 
-/* Pops a date argument. Returns 0, or -1 after reporting. */
-static int pop_date(xmlXPathParserContextPtr ctxt, const char *fn, cd_date *out)
+/* The arguments of one call, popped from the XPath stack (last on top) and freed by drop(). */
+struct args {
+	int n;
+	xmlXPathObjectPtr v[2];
+};
+
+static void drop(struct args *a)
 {
-	xmlChar *s = xmlXPathPopString(ctxt);
-	if (!s || ctxt->error) {
-		xmlFree(s);
-		fail(ctxt, fn, "an argument is not a date");
+	for (int i = 0; i < a->n; i++)
+		xmlXPathFreeObject(a->v[i]);
+	a->n = 0;
+}
+
+/* Pops all nargs arguments; reports when there are not `want` of them. Returns 0 or -1. */
+static int take(xmlXPathParserContextPtr ctxt, const char *fn, int nargs, int want, struct args *a)
+{
+	a->n = 0;
+	if (nargs != want) {
+		for (int i = 0; i < nargs; i++)
+			xmlXPathFreeObject(valuePop(ctxt));
+		fail(ctxt, fn, "takes %d argument%s, not %d", want, want == 1 ? "" : "s", nargs);
 		return -1;
 	}
+	for (int i = nargs - 1; i >= 0; i--)
+		a->v[i] = valuePop(ctxt);
+	a->n = nargs;
+	for (int i = 0; i < nargs; i++)
+		if (!a->v[i]) {
+			drop(a);
+			fail(ctxt, fn, "an argument is missing");
+			return -1;
+		}
+	return 0;
+}
+
+/* Argument i as a date. Returns 0, or -1 after reporting. */
+static int arg_date(xmlXPathParserContextPtr ctxt, const char *fn, struct args *a, int i, cd_date *out)
+{
+	xmlChar *s = xmlXPathCastToString(a->v[i]);
 	char why[CD_DATE_WHY];
-	int rc = cd_date_parse((const char *)s, out, why);
+	int rc = s ? cd_date_parse((const char *)s, out, why) : -1;
 	if (rc < 0)
-		fail(ctxt, fn, "'%s' is not a date: %s", (const char *)s, why);
+		fail(ctxt, fn, "'%s' is not a date: %s", s ? (const char *)s : "", s ? why : "no memory");
 	xmlFree(s);
 	return rc < 0 ? -1 : 0;
 }
 
-/* Pops a whole-number argument (|n| <= 1000000). Returns 0, or -1 after reporting. */
-static int pop_int(xmlXPathParserContextPtr ctxt, const char *fn, int *out)
+/* Argument i as a whole number (|n| <= 1000000). Returns 0, or -1 after reporting. */
+static int arg_int(xmlXPathParserContextPtr ctxt, const char *fn, struct args *a, int i, int *out)
 {
-	double v = xmlXPathPopNumber(ctxt);
-	if (ctxt->error || isnan(v) || v != floor(v) || fabs(v) > 1000000) {
+	double v = xmlXPathCastToNumber(a->v[i]);
+	if (isnan(v) || v != floor(v) || fabs(v) > 1000000) {
 		fail(ctxt, fn, "the number of days must be a whole number from -1000000 to 1000000");
 		return -1;
 	}
 	*out = (int)v;
 	return 0;
-}
-
-/* Checks the argument count; on a mismatch pops the arguments and reports. */
-static int arity(xmlXPathParserContextPtr ctxt, const char *fn, int nargs, int want)
-{
-	if (nargs == want)
-		return 0;
-	for (int i = 0; i < nargs; i++)
-		xmlXPathFreeObject(valuePop(ctxt));
-	fail(ctxt, fn, "takes %d argument%s, not %d", want, want == 1 ? "" : "s", nargs);
-	return -1;
 }
 
 static void push_date(xmlXPathParserContextPtr ctxt, const char *fn, cd_date d)
@@ -97,7 +116,10 @@ static void f_add_working_days(xmlXPathParserContextPtr ctxt, int nargs)
 	static const char fn[] = "add-working-days";
 	cd_date d, r;
 	int n;
-	if (arity(ctxt, fn, nargs, 2) || pop_int(ctxt, fn, &n) || pop_date(ctxt, fn, &d)) {
+	struct args a;
+	int bad = take(ctxt, fn, nargs, 2, &a) || arg_date(ctxt, fn, &a, 0, &d) || arg_int(ctxt, fn, &a, 1, &n);
+	drop(&a);
+	if (bad) {
 		valuePush(ctxt, xmlXPathNewCString(""));
 		return;
 	}
@@ -114,7 +136,10 @@ static void f_working_days_between(xmlXPathParserContextPtr ctxt, int nargs)
 	static const char fn[] = "working-days-between";
 	cd_date a, b;
 	int n;
-	if (arity(ctxt, fn, nargs, 2) || pop_date(ctxt, fn, &b) || pop_date(ctxt, fn, &a)) {
+	struct args v;
+	int bad = take(ctxt, fn, nargs, 2, &v) || arg_date(ctxt, fn, &v, 0, &a) || arg_date(ctxt, fn, &v, 1, &b);
+	drop(&v);
+	if (bad) {
 		valuePush(ctxt, xmlXPathNewFloat(NAN));
 		return;
 	}
@@ -130,7 +155,10 @@ static void f_is_working_day(xmlXPathParserContextPtr ctxt, int nargs)
 {
 	static const char fn[] = "is-working-day";
 	cd_date d;
-	if (arity(ctxt, fn, nargs, 1) || pop_date(ctxt, fn, &d)) {
+	struct args a;
+	int bad = take(ctxt, fn, nargs, 1, &a) || arg_date(ctxt, fn, &a, 0, &d);
+	drop(&a);
+	if (bad) {
 		valuePush(ctxt, xmlXPathNewBoolean(0));
 		return;
 	}
@@ -144,7 +172,10 @@ static void f_next_working_day(xmlXPathParserContextPtr ctxt, int nargs)
 {
 	static const char fn[] = "next-working-day";
 	cd_date d, r;
-	if (arity(ctxt, fn, nargs, 1) || pop_date(ctxt, fn, &d)) {
+	struct args a;
+	int bad = take(ctxt, fn, nargs, 1, &a) || arg_date(ctxt, fn, &a, 0, &d);
+	drop(&a);
+	if (bad) {
 		valuePush(ctxt, xmlXPathNewCString(""));
 		return;
 	}
@@ -161,7 +192,10 @@ static void f_holiday_name(xmlXPathParserContextPtr ctxt, int nargs)
 	static const char fn[] = "holiday-name";
 	cd_date d;
 	cd_holiday h;
-	if (arity(ctxt, fn, nargs, 1) || pop_date(ctxt, fn, &d)) {
+	struct args a;
+	int bad = take(ctxt, fn, nargs, 1, &a) || arg_date(ctxt, fn, &a, 0, &d);
+	drop(&a);
+	if (bad) {
 		valuePush(ctxt, xmlXPathNewCString(""));
 		return;
 	}
@@ -177,7 +211,10 @@ static void add_units(xmlXPathParserContextPtr ctxt, int nargs, const char *fn, 
 {
 	cd_date d;
 	int n;
-	if (arity(ctxt, fn, nargs, 2) || pop_int(ctxt, fn, &n) || pop_date(ctxt, fn, &d)) {
+	struct args a;
+	int bad = take(ctxt, fn, nargs, 2, &a) || arg_date(ctxt, fn, &a, 0, &d) || arg_int(ctxt, fn, &a, 1, &n);
+	drop(&a);
+	if (bad) {
 		valuePush(ctxt, xmlXPathNewCString(""));
 		return;
 	}
@@ -209,7 +246,10 @@ static void f_days_between(xmlXPathParserContextPtr ctxt, int nargs)
 {
 	static const char fn[] = "days-between";
 	cd_date a, b;
-	if (arity(ctxt, fn, nargs, 2) || pop_date(ctxt, fn, &b) || pop_date(ctxt, fn, &a)) {
+	struct args v;
+	int bad = take(ctxt, fn, nargs, 2, &v) || arg_date(ctxt, fn, &v, 0, &a) || arg_date(ctxt, fn, &v, 1, &b);
+	drop(&v);
+	if (bad) {
 		valuePush(ctxt, xmlXPathNewFloat(NAN));
 		return;
 	}
@@ -220,7 +260,10 @@ static void f_weekday(xmlXPathParserContextPtr ctxt, int nargs)
 {
 	static const char fn[] = "weekday";
 	cd_date d;
-	if (arity(ctxt, fn, nargs, 1) || pop_date(ctxt, fn, &d)) {
+	struct args a;
+	int bad = take(ctxt, fn, nargs, 1, &a) || arg_date(ctxt, fn, &a, 0, &d);
+	drop(&a);
+	if (bad) {
 		valuePush(ctxt, xmlXPathNewFloat(NAN));
 		return;
 	}
@@ -231,7 +274,10 @@ static void f_age(xmlXPathParserContextPtr ctxt, int nargs)
 {
 	static const char fn[] = "age";
 	cd_date born, on;
-	if (arity(ctxt, fn, nargs, 2) || pop_date(ctxt, fn, &on) || pop_date(ctxt, fn, &born)) {
+	struct args a;
+	int bad = take(ctxt, fn, nargs, 2, &a) || arg_date(ctxt, fn, &a, 0, &born) || arg_date(ctxt, fn, &a, 1, &on);
+	drop(&a);
+	if (bad) {
 		valuePush(ctxt, xmlXPathNewFloat(NAN));
 		return;
 	}
@@ -259,7 +305,9 @@ int cd_calendar_register_xslt(xsltTransformContextPtr ctxt, cd_calendar *cal)
 {
 	if (!ctxt || !ctxt->xpathCtxt || !cal)
 		return cd_fail(-CD_EXIT_INTERNAL, "calendar functions: no transform context or calendar");
-	if (ctxt->xpathCtxt->userData && ctxt->xpathCtxt->userData != cal)
+	if (ctxt->xpathCtxt->userData == cal)
+		return 0; /* registered already */
+	if (ctxt->xpathCtxt->userData)
 		return cd_fail(-CD_EXIT_INTERNAL, "calendar functions: the XPath context's userData is taken");
 	ctxt->xpathCtxt->userData = cal;
 	for (size_t i = 0; i < G_N_ELEMENTS(functions); i++)

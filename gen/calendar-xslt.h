@@ -35,8 +35,9 @@
 #define CD_CALENDAR_NS "urn:cindoc:calendar"
 
 /* Registers the functions on one transform context (call it after xsltNewTransformContext and
- * before xsltApplyStylesheetUser). `cal` must outlive the context. Returns 0, or
- * -CD_EXIT_INTERNAL when the context's XPath userData already holds something else. */
+ * before xsltApplyStylesheetUser). `cal` must outlive the context. Registering the same calendar
+ * twice does nothing. Returns 0, or -CD_EXIT_INTERNAL (with a message) when the context's XPath
+ * userData already holds something else. */
 int cd_calendar_register_xslt(xsltTransformContextPtr ctxt, cd_calendar *cal);
 
 #endif

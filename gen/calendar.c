@@ -448,7 +448,7 @@ static int closure_line(const char *file, long line, char *s, struct closure *c)
 		cd_error_at(file, line, "the description is not valid UTF-8");
 		return -1;
 	}
-	c->name = g_strdup(*rest ? rest : "Local closure");
+	c->name = g_strdup(*rest ? rest : "Office closed");
 	return 1;
 }
 
@@ -522,7 +522,7 @@ int cd_calendar_holidays(const cd_calendar *cal, int year, int closures, cd_holi
 			const struct closure *c = &g_array_index(cal->closures, struct closure, i);
 			cd_date from = c->from > y0 ? c->from : y0, to = c->to < y1 ? c->to : y1;
 			for (cd_date d = from; d <= to; d++) {
-				if (bank_holiday_on(&yc, d))
+				if (cd_date_weekday(d) >= 6 || bank_holiday_on(&yc, d))
 					continue;
 				if (closure_on(cal, d) != c)
 					continue; /* an overlapping closure names this day */

@@ -85,8 +85,8 @@ int cd_calendar_load_closures(cd_calendar *cal, const char *path);
 int cd_calendar_parse_closures(cd_calendar *cal, const char *name, const char *text);
 
 /* The bank holidays of England & Wales in a year, in date order, as a new array (g_free it).
- * With closures != 0 the calendar's closure days of that year are merged in (each day once, and
- * only when it is not a bank holiday). Returns the count, or -CD_EXIT_INVALID when the year is
+ * With closures != 0 the calendar's closure days of that year are merged in: each day once, and
+ * only the days that would otherwise be working days (weekdays that are not bank holidays). Returns the count, or -CD_EXIT_INVALID when the year is
  * outside CD_CAL_FIRST_YEAR..9999 (*out is then NULL). Nothing is printed. */
 int cd_calendar_holidays(const cd_calendar *cal, int year, int closures, cd_holiday **out);
 /* The bank holiday or closure on a date: 1 and *out filled, 0 when there is none (or the date is
