@@ -95,8 +95,14 @@ int cd_draw_image(cd_draw *d, cairo_t *cr, const cd_item *it)
 	cairo_clip(cr);
 	cairo_translate(cr, it->u.image.x, it->u.image.y);
 	cairo_scale(cr, it->u.image.w / iw, it->u.image.h / ih);
+	/* Cairo 1.16's PDF surface lists an image once per use in the page's resources (a
+	 * duplicated key, which qpdf reports): painting it through a group per use keeps every
+	 * key unique, and the image itself is still embedded once. */
+	cairo_push_group(cr);
 	cairo_set_source_surface(cr, img, 0, 0);
 	cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+	cairo_paint(cr);
+	cairo_pop_group_to_source(cr);
 	cairo_paint(cr);
 	cairo_restore(cr);
 	return 0;

@@ -12,20 +12,29 @@
  * - there is no way to mark content as an artifact: content drawn while no element is open is
  *   simply left out of the structure tree. So "Artifact" elements are not passed on, and
  *   "Document" is not either: an open Document element would take every header and footer in
- *   as content. The tree's top level is therefore the document's own children (H1, P, Table...).
+ *   as content. Cairo's tree has the document's own children at its top (H1, P, Table...); the
+ *   update below puts them under one Document element.
  *   An artifact that comes while an element is open (the header of a page on which a paragraph
  *   from the page before goes on) is kept back and drawn as soon as no element is open, which
  *   changes nothing on the page as static content does not overlap the flow; if an element stays
  *   open to the end of the page, the artifact is drawn there, inside it;
- * - attributes of structure elements (Figure /Alt, /Lang) are ignored: alt text and the
- *   document language are not written (NEEDSWORK: Cairo 1.18 has neither either; a later
- *   pass with qpdf could add them).
+ * - attributes of structure elements (Figure /Alt) are ignored, the catalog gets no /MarkInfo
+ *   (so readers call the file untagged) and there is no way to set the document language. So
+ *   once Cairo has finished, the writer reads the file back and appends an incremental update
+ *   (PDF 1.7 §7.5.6: new versions of changed objects, a new xref section, a trailer with /Prev):
+ *   the catalog with /MarkInfo << /Marked true >>, /Lang and /ViewerPreferences
+ *   << /DisplayDocTitle true >>; one Document element holding the top-level elements (a
+ *   tagged PDF has one root element), which is how "Document" comes back; and each Figure
+ *   element with its /Alt. Cairo writes structure
+ *   elements in document order, so the n-th Figure in the file is the n-th one begun. Output to
+ *   standard output cannot be read back and gets no update.
  * - a link is a structure element (Link) holding its annotation: a CD_ITEM_LINK that comes inside
  *   a Link element (between its TAG_BEGIN and TAG_END) opens it with the link's area; a
  *   CD_ITEM_LINK anywhere else becomes a Link element of its own.
  */
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
 #include <cairo-pdf.h>
 
 #include "cairo-draw.h"
@@ -52,6 +61,9 @@ typedef struct {
 	int n_struct;      /* elements in `open` passed on to Cairo */
 	GPtrArray *held;   /* const cd_item *: an artifact kept back while an element is open */
 	int holding;       /* depth of tags inside the artifact being kept back */
+	GPtrArray *alts;   /* char *: the alt text of each Figure begun, in order (NULL for none) */
+	char *lang;        /* the document language */
+	int tagged;        /* some structure element was passed on */
 	int releasing;     /* drawing what was kept back */
 } cairo_writer;
 
@@ -147,6 +159,8 @@ static int cairo_begin_document(void **state, cd_output *out, const char *path,
 	w->path = g_strdup(path);
 	w->open = g_array_new(FALSE, FALSE, sizeof(open_tag));
 	w->held = g_ptr_array_new();
+	w->alts = g_ptr_array_new_with_free_func(g_free);
+	w->lang = info && info->lang && *info->lang ? g_strdup(info->lang) : NULL;
 	w->draw = cd_draw_new();
 	w->fp = cd_output_open(out, path);
 	if (!w->fp)
@@ -240,6 +254,7 @@ static int cairo_link(void *state, const cd_item *it)
 	cairo_tag_begin(w->cr, CAIRO_TAG_LINK, a->str);
 	if (top && top->kind == OPEN_LINK_PENDING) {
 		top->kind = OPEN_LINK;
+		w->tagged = 1;
 		w->n_struct++;
 	} else
 		cairo_tag_end(w->cr, CAIRO_TAG_LINK);
@@ -290,6 +305,9 @@ static int cairo_tag_begin_hook(void *state, const cd_item *it)
 		} else {
 			t.kind = OPEN_STRUCT;
 			w->n_struct++;
+			w->tagged = 1;
+			if (strcmp(role, "Figure") == 0)
+				g_ptr_array_add(w->alts, g_strdup(it->u.tag.alt));
 			cairo_tag_begin(w->cr, t.role, "");
 		}
 	}
@@ -348,6 +366,212 @@ static int cairo_end_page(void *state, const cd_page *pg)
 	return check(w);
 }
 
+/* A PDF text string: UTF-16BE with a byte order mark, in hex. */
+static void append_text_string(GString *s, const char *utf8)
+{
+	glong n = 0;
+	gunichar2 *u = g_utf8_to_utf16(utf8, -1, NULL, &n, NULL);
+	g_string_append(s, "<FEFF");
+	for (glong i = 0; u && i < n; i++)
+		g_string_append_printf(s, "%04X", u[i]);
+	g_string_append_c(s, '>');
+	g_free(u);
+}
+
+/* memmem and its reverse (the file holds binary streams: no str* functions over it). */
+static const char *mem_find(const char *h, size_t hl, const char *n)
+{
+	size_t nl = strlen(n);
+	for (size_t i = 0; i + nl <= hl; i++)
+		if (h[i] == n[0] && memcmp(h + i, n, nl) == 0)
+			return h + i;
+	return NULL;
+}
+
+static const char *mem_rfind(const char *h, size_t hl, const char *n)
+{
+	size_t nl = strlen(n);
+	for (size_t i = hl >= nl ? hl - nl + 1 : 0; i-- > 0; )
+		if (h[i] == n[0] && memcmp(h + i, n, nl) == 0)
+			return h + i;
+	return NULL;
+}
+
+/* Finds "N 0 obj" for object n in the file and returns the offset of its "<<", or -1. */
+static const char *find_object(const char *pdf, size_t len, long n)
+{
+	char head[32];
+	snprintf(head, sizeof head, "\n%ld 0 obj\n", n);
+	const char *p = mem_find(pdf, len, head);
+	return p ? p + strlen(head) : NULL;
+}
+
+/* The objects the update writes: number -> dictionary text without its closing ">>". */
+typedef struct {
+	const char *pdf;
+	size_t size;
+	GHashTable *body; /* long* -> GString* */
+	GArray *order;    /* long: the numbers, in the order first patched */
+} patch;
+
+/* The dictionary of object n ("<< ... " up to, not including, the last "\n>>"), from the
+ * update when already patched, else from the file; NULL when it cannot be found. */
+static GString *body_of(patch *pt, long n)
+{
+	GString *b = g_hash_table_lookup(pt->body, &n);
+	if (b)
+		return b;
+	const char *o = find_object(pt->pdf, pt->size, n);
+	const char *e = o ? strstr(o, "\n>>\nendobj") : NULL;
+	if (!e || strncmp(o, "<<", 2) != 0)
+		return NULL;
+	b = g_string_new_len(o, e - o);
+	g_hash_table_insert(pt->body, g_memdup2(&n, sizeof n), b);
+	g_array_append_val(pt->order, n);
+	return b;
+}
+
+static int cmp_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The incremental update described at the top of this file. Returns 0, or a negative code. */
+static int add_tagging(cairo_writer *w)
+{
+	if (!w->tagged || strcmp(w->path, "-") == 0)
+		return 0;
+	if (fflush(w->fp) != 0)
+		return cd_fail(-CD_EXIT_NOWRITE, "cannot write '%s': %s", w->path, strerror(errno));
+	int fd = fileno(w->fp);
+	off_t size = lseek(fd, 0, SEEK_END);
+	if (size <= 0)
+		return cd_fail(-CD_EXIT_NOWRITE, "cannot write '%s': %s", w->path, strerror(errno));
+	char *pdf = g_malloc((size_t)size + 1);
+	if (pread(fd, pdf, (size_t)size, 0) != (ssize_t)size) {
+		g_free(pdf);
+		return cd_fail(-CD_EXIT_NOWRITE, "cannot read back '%s': %s", w->path, strerror(errno));
+	}
+	pdf[size] = '\0';
+	long prev = -1, nsize = -1, root = -1, info = -1;
+	const char *tr = mem_rfind(pdf, size, "\ntrailer\n");
+	const char *sx = mem_rfind(pdf, size, "\nstartxref\n");
+	if (!tr || !sx || sscanf(sx, "\nstartxref\n%ld", &prev) != 1)
+		CD_BUG("no trailer in Cairo's output");
+	const char *q;
+	if ((q = strstr(tr, "/Size ")))
+		nsize = strtol(q + 6, NULL, 10);
+	if ((q = strstr(tr, "/Root ")))
+		root = strtol(q + 6, NULL, 10);
+	if ((q = strstr(tr, "/Info ")))
+		info = strtol(q + 6, NULL, 10);
+	patch pt = { pdf, (size_t)size, g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL),
+	             g_array_new(FALSE, FALSE, sizeof(long)) };
+	GString *cat = root > 0 ? body_of(&pt, root) : NULL;
+	if (nsize <= 0 || !cat || !strstr(cat->str, "/Type /Catalog"))
+		CD_BUG("cannot find the catalog in Cairo's output");
+	long sroot = (q = strstr(cat->str, "/StructTreeRoot ")) ? strtol(q + 16, NULL, 10) : -1;
+	g_string_append(cat, "\n   /MarkInfo << /Marked true >>\n   /ViewerPreferences << /DisplayDocTitle true >>");
+	if (w->lang) {
+		g_string_append(cat, "\n   /Lang ");
+		append_text_string(cat, w->lang);
+	}
+
+	/* the structure tree root gets one kid, Document, which gets the root's kids */
+	long doc = nsize++;
+	GString *sr = sroot > 0 ? body_of(&pt, sroot) : NULL;
+	char *k = sr ? strstr(sr->str, "\n   /K [") : NULL;
+	char *k_end = k ? strchr(k, ']') : NULL;
+	if (!k_end)
+		CD_BUG("cannot find the structure tree root in Cairo's output");
+	char *kids = g_strndup(k + 9, k_end - (k + 9));
+	char *rest = g_strdup(k_end + 1);
+	g_string_truncate(sr, k - sr->str);
+	g_string_append_printf(sr, "\n   /K [ %ld 0 R ]%s", doc, rest);
+	g_free(rest);
+	GString *d = g_string_new(NULL);
+	g_string_append_printf(d, "<< /Type /StructElem\n   /S /Document\n   /P %ld 0 R\n   /K [%s]", sroot, kids);
+	if (w->lang) {
+		g_string_append(d, "\n   /Lang ");
+		append_text_string(d, w->lang);
+	}
+	g_hash_table_insert(pt.body, g_memdup2(&doc, sizeof doc), d);
+	g_array_append_val(pt.order, doc);
+	char parent[40];
+	snprintf(parent, sizeof parent, "\n   /P %ld 0 R\n", sroot);
+	for (char *kp = kids; *kp; ) {
+		char *end;
+		long n = strtol(kp, &end, 10);
+		if (end == kp)
+			break;
+		kp = strchr(end, 'R');
+		kp = kp ? kp + 1 : end;
+		GString *kb = body_of(&pt, n);
+		char *pp = kb ? strstr(kb->str, parent) : NULL;
+		if (!pp)
+			CD_BUG("structure element %ld has no parent in Cairo's output", n);
+		size_t at = pp - kb->str;
+		g_string_erase(kb, at, strlen(parent));
+		char np[40];
+		snprintf(np, sizeof np, "\n   /P %ld 0 R\n", doc);
+		g_string_insert(kb, at, np);
+	}
+	g_free(kids);
+
+	/* each Figure element, in file order, gets the alt text of the Figure begun in that place */
+	static const char figure[] = "<< /Type /StructElem\n   /S /Figure\n";
+	const char *fig = pdf;
+	for (guint i = 0; i < w->alts->len; i++) {
+		fig = mem_find(fig, size - (fig - pdf), figure);
+		if (!fig)
+			break;
+		const char *hl = fig - 1; /* "N 0 obj" is the line before */
+		while (hl > pdf && hl[-1] != '\n')
+			hl--;
+		long n = strtol(hl, NULL, 10);
+		const char *alt = w->alts->pdata[i];
+		GString *fb = n > 0 && alt && *alt ? body_of(&pt, n) : NULL;
+		if (fb) {
+			g_string_append(fb, "\n   /Alt ");
+			append_text_string(fb, alt);
+		}
+		fig += sizeof figure - 1;
+	}
+
+	/* the objects, a cross-reference section for them, and the trailer */
+	GString *up = g_string_new(NULL);
+	GArray *nums = g_array_copy(pt.order);
+	g_array_sort(nums, cmp_long);
+	long *offs = g_new(long, nums->len);
+	for (guint i = 0; i < nums->len; i++) {
+		long n = g_array_index(nums, long, i);
+		offs[i] = (long)size + (long)up->len;
+		g_string_append_printf(up, "%ld 0 obj\n%s\n>>\nendobj\n",
+		                       n, ((GString *)g_hash_table_lookup(pt.body, &n))->str);
+	}
+	long xref = (long)size + (long)up->len;
+	g_string_append(up, "xref\n");
+	for (guint i = 0; i < nums->len; i++)
+		g_string_append_printf(up, "%ld 1\n%010ld 00000 n \n", g_array_index(nums, long, i), offs[i]);
+	g_string_append_printf(up, "trailer\n<< /Size %ld\n   /Root %ld 0 R\n", nsize, root);
+	if (info > 0)
+		g_string_append_printf(up, "   /Info %ld 0 R\n", info);
+	g_string_append_printf(up, "   /Prev %ld\n>>\nstartxref\n%ld\n%%%%EOF\n", prev, xref);
+	int rc = 0;
+	if (fwrite(up->str, 1, up->len, w->fp) != up->len)
+		rc = cd_fail(-CD_EXIT_NOWRITE, "cannot write '%s': %s", w->path, strerror(errno));
+	for (guint i = 0; i < pt.order->len; i++)
+		g_string_free(g_hash_table_lookup(pt.body, &g_array_index(pt.order, long, i)), TRUE);
+	g_hash_table_destroy(pt.body);
+	g_array_free(pt.order, TRUE);
+	g_array_free(nums, TRUE);
+	g_free(offs);
+	g_string_free(up, TRUE);
+	g_free(pdf);
+	return rc;
+}
+
 static int cairo_end_document(void *state)
 {
 	cairo_writer *w = state;
@@ -360,6 +584,8 @@ static int cairo_end_document(void *state)
 	cairo_surface_finish(w->surf);
 	if (!rc)
 		rc = check(w);
+	if (!rc)
+		rc = add_tagging(w);
 	return rc;
 }
 
@@ -380,6 +606,8 @@ static void cairo_destroy_hook(void *state)
 	cd_draw_free(w->draw);
 	g_array_free(w->open, TRUE);
 	g_ptr_array_free(w->held, TRUE);
+	g_ptr_array_free(w->alts, TRUE);
+	g_free(w->lang);
 	g_free(w->path);
 	g_free(w);
 }

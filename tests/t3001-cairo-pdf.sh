@@ -18,6 +18,10 @@ check "no temporary file left" no_leftovers "$T"
 pdfinfo -struct-text "$PDF" >"$T/struct.txt" 2>&1
 golden "structure tree (pdfinfo -struct-text)" "$T/struct.txt" "$TESTS/pdf/demo.struct"
 check "no header or footer in the structure tree" sh -c "! grep -q 'Invented case' '$T/struct.txt'"
+check "no warning from poppler about the tree" sh -c "! grep -q 'Warning' '$T/struct.txt'"
+check "pdfinfo calls it tagged" sh -c "pdfinfo '$PDF' | grep -qx 'Tagged: *yes'"
+tagging "$PDF" >"$T/tagging.txt"
+golden "tagging: language, MarkInfo, one Document root, figures' alt text" "$T/tagging.txt" "$TESTS/pdf/demo.tagging"
 
 pdftotext -q "$PDF" "$T/text.txt"
 check "pdftotext finds every paragraph in reading order" in_order "$T/text.txt" \

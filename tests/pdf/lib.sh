@@ -64,3 +64,42 @@ for n, p in enumerate(pages, 1):
             print("page %d %s" % (n, ("dest " + dd[2:]) if isinstance(dd, str) else "goto page %d" % (pages.index(dd[0]) + 1)))
 '
 }
+
+# tagging PDF: the catalog's /Lang, /MarkInfo and /DisplayDocTitle, then the structure tree's
+# elements depth first, one a line, indented, with /Alt and /Lang when they have them.
+tagging() {
+	qpdf --json "$1" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+objs = d["qpdf"][1]
+def get(ref):
+    o = objs.get("obj:" + ref, {})
+    return o.get("value", o)
+def text(s):
+    if s.startswith("u:"): return s[2:]
+    if s.startswith("b:"):
+        b = bytes.fromhex(s[2:])
+        return b[2:].decode("utf-16-be") if b[:2] == b"\xfe\xff" else b.decode("latin-1")
+    return s
+root = get(objs["trailer"]["value"]["/Root"])
+print("lang", text(root.get("/Lang", "u:-")))
+print("marked", root.get("/MarkInfo", {}).get("/Marked"))
+print("display-doc-title", root.get("/ViewerPreferences", {}).get("/DisplayDocTitle"))
+def walk(ref, depth):
+    e = get(ref)
+    if e.get("/Type") == "/StructTreeRoot":
+        role = "StructTreeRoot"
+    else:
+        role = e.get("/S", "?")[1:]
+    extra = ""
+    if "/Alt" in e: extra += " alt=" + text(e["/Alt"])
+    if "/Lang" in e: extra += " lang=" + text(e["/Lang"])
+    print("  " * depth + role + extra)
+    k = e.get("/K", [])
+    if not isinstance(k, list): k = [k]
+    for kid in k:
+        if isinstance(kid, str) and kid.endswith(" R") and get(kid).get("/Type") in ("/StructElem", None) and "/S" in get(kid):
+            walk(kid, depth + 1)
+walk(root["/StructTreeRoot"], 0)
+'
+}

@@ -242,6 +242,12 @@ int main(int argc, char **argv)
 			it->u.image.path = g_strdup(image);
 			it->u.image.alt = g_strdup("The council's logo");
 			end(pg);
+			tag(pg, "Figure", "A second picture, invented");
+			it = cd_page_add(pg, CD_ITEM_IMAGE);
+			it->u.image.x = X0 + 80; it->u.image.y = d.y; it->u.image.w = 30; it->u.image.h = 30;
+			it->u.image.path = g_strdup(image);
+			it->u.image.alt = g_strdup("A second picture, invented");
+			end(pg);
 			d.y += 40;
 		}
 		/* a paragraph that goes on over the page break */
