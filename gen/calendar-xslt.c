@@ -1,0 +1,318 @@
+/* calendar-xslt.c - the working-day calendar as XSLT extension functions (calendar-xslt.h). */
+#include "calendar-xslt.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <libxml/xpathInternals.h>
+#include <libxslt/extensions.h>
+#include <libxslt/xsltutils.h>
+
+#include "cindoc.h"
+
+/* Reports an error in a calendar function and stops the transformation. */
+static void fail(xmlXPathParserContextPtr ctxt, const char *fn, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
+static void fail(xmlXPathParserContextPtr ctxt, const char *fn, const char *fmt, ...)
+{
+	xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	xsltTransformError(tctxt, NULL, tctxt ? tctxt->inst : NULL, "cal:%s: %s\n", fn, msg);
+	g_free(msg);
+	if (tctxt)
+		tctxt->state = XSLT_STATE_STOPPED;
+}
+
+static cd_calendar *calendar_of(xmlXPathParserContextPtr ctxt)
+{
+	xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
+	if (!tctxt || !tctxt->xpathCtxt)
+		return NULL;
+	return tctxt->xpathCtxt->userData;
+}
+
+/* The arguments of one call, popped from the XPath stack (last on top) and freed by drop(). */
+struct args {
+	int n;
+	xmlXPathObjectPtr v[2];
+};
+
+static void drop(struct args *a)
+{
+	for (int i = 0; i < a->n; i++)
+		xmlXPathFreeObject(a->v[i]);
+	a->n = 0;
+}
+
+/* Pops all nargs arguments; reports when there are not `want` of them. Returns 0 or -1. */
+static int take(xmlXPathParserContextPtr ctxt, const char *fn, int nargs, int want, struct args *a)
+{
+	a->n = 0;
+	if (nargs != want) {
+		for (int i = 0; i < nargs; i++)
+			xmlXPathFreeObject(valuePop(ctxt));
+		fail(ctxt, fn, "takes %d argument%s, not %d", want, want == 1 ? "" : "s", nargs);
+		return -1;
+	}
+	for (int i = nargs - 1; i >= 0; i--)
+		a->v[i] = valuePop(ctxt);
+	a->n = nargs;
+	for (int i = 0; i < nargs; i++)
+		if (!a->v[i]) {
+			drop(a);
+			fail(ctxt, fn, "an argument is missing");
+			return -1;
+		}
+	return 0;
+}
+
+/* Argument i as a date. Returns 0, or -1 after reporting. */
+static int arg_date(xmlXPathParserContextPtr ctxt, const char *fn, struct args *a, int i, cd_date *out)
+{
+	xmlChar *s = xmlXPathCastToString(a->v[i]);
+	char why[CD_DATE_WHY];
+	int rc = s ? cd_date_parse((const char *)s, out, why) : -1;
+	if (rc < 0)
+		fail(ctxt, fn, "'%s' is not a date: %s", s ? (const char *)s : "", s ? why : "no memory");
+	xmlFree(s);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Argument i as a whole number (|n| <= 1000000). Returns 0, or -1 after reporting. */
+static int arg_int(xmlXPathParserContextPtr ctxt, const char *fn, struct args *a, int i, int *out)
+{
+	double v = xmlXPathCastToNumber(a->v[i]);
+	if (isnan(v) || v != floor(v) || fabs(v) > 1000000) {
+		fail(ctxt, fn, "the number of days must be a whole number from -1000000 to 1000000");
+		return -1;
+	}
+	*out = (int)v;
+	return 0;
+}
+
+static void push_date(xmlXPathParserContextPtr ctxt, const char *fn, cd_date d)
+{
+	char buf[CD_DATE_BUF];
+	if (!cd_date_valid(d)) {
+		fail(ctxt, fn, "the result is outside the years %d to %d", CD_DATE_MIN_YEAR, CD_DATE_MAX_YEAR);
+		valuePush(ctxt, xmlXPathNewCString(""));
+		return;
+	}
+	valuePush(ctxt, xmlXPathNewCString(cd_date_format(d, buf)));
+}
+
+static void out_of_range(xmlXPathParserContextPtr ctxt, const char *fn)
+{
+	fail(ctxt, fn, "the dates must lie between %d-01-01 and %d-12-31", CD_CAL_FIRST_YEAR, CD_DATE_MAX_YEAR);
+}
+
+/* Each function pushes a value even after an error (an empty string, NaN or false), so that the
+ * XPath evaluation finishes and the stopped transformation reports only our message. */
+
+static void f_add_working_days(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	static const char fn[] = "add-working-days";
+	cd_date d, r;
+	int n;
+	struct args a;
+	int bad = take(ctxt, fn, nargs, 2, &a) || arg_date(ctxt, fn, &a, 0, &d) || arg_int(ctxt, fn, &a, 1, &n);
+	drop(&a);
+	if (bad) {
+		valuePush(ctxt, xmlXPathNewCString(""));
+		return;
+	}
+	if (cd_calendar_add_working_days(calendar_of(ctxt), d, n, &r) < 0) {
+		out_of_range(ctxt, fn);
+		valuePush(ctxt, xmlXPathNewCString(""));
+		return;
+	}
+	push_date(ctxt, fn, r);
+}
+
+static void f_working_days_between(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	static const char fn[] = "working-days-between";
+	cd_date a, b;
+	int n;
+	struct args v;
+	int bad = take(ctxt, fn, nargs, 2, &v) || arg_date(ctxt, fn, &v, 0, &a) || arg_date(ctxt, fn, &v, 1, &b);
+	drop(&v);
+	if (bad) {
+		valuePush(ctxt, xmlXPathNewFloat(NAN));
+		return;
+	}
+	if (cd_calendar_working_days_between(calendar_of(ctxt), a, b, &n) < 0) {
+		out_of_range(ctxt, fn);
+		valuePush(ctxt, xmlXPathNewFloat(NAN));
+		return;
+	}
+	valuePush(ctxt, xmlXPathNewFloat(n));
+}
+
+static void f_is_working_day(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	static const char fn[] = "is-working-day";
+	cd_date d;
+	struct args a;
+	int bad = take(ctxt, fn, nargs, 1, &a) || arg_date(ctxt, fn, &a, 0, &d);
+	drop(&a);
+	if (bad) {
+		valuePush(ctxt, xmlXPathNewBoolean(0));
+		return;
+	}
+	int w = cd_calendar_is_working_day(calendar_of(ctxt), d);
+	if (w < 0)
+		out_of_range(ctxt, fn);
+	valuePush(ctxt, xmlXPathNewBoolean(w > 0));
+}
+
+static void f_next_working_day(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	static const char fn[] = "next-working-day";
+	cd_date d, r;
+	struct args a;
+	int bad = take(ctxt, fn, nargs, 1, &a) || arg_date(ctxt, fn, &a, 0, &d);
+	drop(&a);
+	if (bad) {
+		valuePush(ctxt, xmlXPathNewCString(""));
+		return;
+	}
+	if (cd_calendar_next_working_day(calendar_of(ctxt), d, &r) < 0) {
+		out_of_range(ctxt, fn);
+		valuePush(ctxt, xmlXPathNewCString(""));
+		return;
+	}
+	push_date(ctxt, fn, r);
+}
+
+static void f_holiday_name(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	static const char fn[] = "holiday-name";
+	cd_date d;
+	cd_holiday h;
+	struct args a;
+	int bad = take(ctxt, fn, nargs, 1, &a) || arg_date(ctxt, fn, &a, 0, &d);
+	drop(&a);
+	if (bad) {
+		valuePush(ctxt, xmlXPathNewCString(""));
+		return;
+	}
+	if (cd_calendar_holiday_on(calendar_of(ctxt), d, &h))
+		valuePush(ctxt, xmlXPathNewCString(h.name));
+	else
+		valuePush(ctxt, xmlXPathNewCString(""));
+}
+
+enum unit { DAYS, WEEKS, MONTHS };
+
+static void add_units(xmlXPathParserContextPtr ctxt, int nargs, const char *fn, enum unit u)
+{
+	cd_date d;
+	int n;
+	struct args a;
+	int bad = take(ctxt, fn, nargs, 2, &a) || arg_date(ctxt, fn, &a, 0, &d) || arg_int(ctxt, fn, &a, 1, &n);
+	drop(&a);
+	if (bad) {
+		valuePush(ctxt, xmlXPathNewCString(""));
+		return;
+	}
+	if (u == MONTHS && (n > 12 * 10000 || n < -12 * 10000)) {
+		fail(ctxt, fn, "the result is outside the years %d to %d", CD_DATE_MIN_YEAR, CD_DATE_MAX_YEAR);
+		valuePush(ctxt, xmlXPathNewCString(""));
+		return;
+	}
+	cd_date r = u == DAYS ? d + n : u == WEEKS ? d + 7 * n : cd_date_add_months(d, n);
+	push_date(ctxt, fn, r);
+}
+
+static void f_add_days(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	add_units(ctxt, nargs, "add-days", DAYS);
+}
+
+static void f_add_weeks(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	add_units(ctxt, nargs, "add-weeks", WEEKS);
+}
+
+static void f_add_months(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	add_units(ctxt, nargs, "add-months", MONTHS);
+}
+
+static void f_days_between(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	static const char fn[] = "days-between";
+	cd_date a, b;
+	struct args v;
+	int bad = take(ctxt, fn, nargs, 2, &v) || arg_date(ctxt, fn, &v, 0, &a) || arg_date(ctxt, fn, &v, 1, &b);
+	drop(&v);
+	if (bad) {
+		valuePush(ctxt, xmlXPathNewFloat(NAN));
+		return;
+	}
+	valuePush(ctxt, xmlXPathNewFloat((double)b - (double)a));
+}
+
+static void f_weekday(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	static const char fn[] = "weekday";
+	cd_date d;
+	struct args a;
+	int bad = take(ctxt, fn, nargs, 1, &a) || arg_date(ctxt, fn, &a, 0, &d);
+	drop(&a);
+	if (bad) {
+		valuePush(ctxt, xmlXPathNewFloat(NAN));
+		return;
+	}
+	valuePush(ctxt, xmlXPathNewFloat(cd_date_weekday(d)));
+}
+
+static void f_age(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	static const char fn[] = "age";
+	cd_date born, on;
+	struct args a;
+	int bad = take(ctxt, fn, nargs, 2, &a) || arg_date(ctxt, fn, &a, 0, &born) || arg_date(ctxt, fn, &a, 1, &on);
+	drop(&a);
+	if (bad) {
+		valuePush(ctxt, xmlXPathNewFloat(NAN));
+		return;
+	}
+	valuePush(ctxt, xmlXPathNewFloat(cd_date_years_between(born, on)));
+}
+
+static const struct {
+	const char *name;
+	xmlXPathFunction fn;
+} functions[] = {
+	{ "add-working-days", f_add_working_days },
+	{ "working-days-between", f_working_days_between },
+	{ "is-working-day", f_is_working_day },
+	{ "next-working-day", f_next_working_day },
+	{ "holiday-name", f_holiday_name },
+	{ "add-days", f_add_days },
+	{ "add-weeks", f_add_weeks },
+	{ "add-months", f_add_months },
+	{ "days-between", f_days_between },
+	{ "weekday", f_weekday },
+	{ "age", f_age },
+};
+
+int cd_calendar_register_xslt(xsltTransformContextPtr ctxt, cd_calendar *cal)
+{
+	if (!ctxt || !ctxt->xpathCtxt || !cal)
+		return cd_fail(-CD_EXIT_INTERNAL, "calendar functions: no transform context or calendar");
+	if (ctxt->xpathCtxt->userData == cal)
+		return 0; /* registered already */
+	if (ctxt->xpathCtxt->userData)
+		return cd_fail(-CD_EXIT_INTERNAL, "calendar functions: the XPath context's userData is taken");
+	ctxt->xpathCtxt->userData = cal;
+	for (size_t i = 0; i < G_N_ELEMENTS(functions); i++)
+		if (xsltRegisterExtFunction(ctxt, (const xmlChar *)functions[i].name,
+		                            (const xmlChar *)CD_CALENDAR_NS, functions[i].fn) != 0)
+			return cd_fail(-CD_EXIT_INTERNAL, "calendar functions: cannot register cal:%s", functions[i].name);
+	return 0;
+}

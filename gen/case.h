@@ -1,0 +1,77 @@
+/* case.h - case data: the schema (templates/case.xsd), the safe loader, small accessors.
+ *
+ * A case file is parsed safely (no network, no DTD, no entities, a size and a depth limit) and
+ * validated against the schema; references (xs:IDREF/IDREFS) must name a child, person, meeting
+ * or plan item of the same file. After cd_case_load() succeeds every id is registered in the
+ * document, so cd_case_lookup() (or XPath id()) finds it.
+ *
+ * The vocabulary is templates/case.xsd; samples/02-review-scaling.xml shows most of it.
+ */
+#ifndef CD_CASE_H
+#define CD_CASE_H
+
+#include <glib.h>
+#include <libxml/tree.h>
+
+/* Limits of the safe parser. */
+#define CD_CASE_MAX_BYTES (8u * 1024u * 1024u) /* a case file larger than this is refused */
+#define CD_CASE_MAX_DEPTH 32                   /* elements nested deeper than this: refused */
+
+/* A child gets their own copies (plan, minutes, letters) from this birthday on. */
+#define CD_CHILD_COPY_AGE 7
+
+typedef struct cd_schema cd_schema; /* compiled templates/case.xsd, reusable, not thread-shared */
+
+/* Compiles cd_datapath("templates/case.xsd"). NULL and *rc < 0 after printing why. */
+cd_schema *cd_schema_load(int *rc);
+void cd_schema_free(cd_schema *s);
+
+/* Safe parse (XML_PARSE_NONET, no entity expansion, no DTD load, DOCTYPE refused, size limit
+ * CD_CASE_MAX_BYTES, depth limit CD_CASE_MAX_DEPTH) and validation against the schema, then
+ * every IDREF resolved. Errors are printed as "file:line: error: text".
+ * Returns 0 (and *doc, to free with xmlFreeDoc), -CD_EXIT_INVALID or -CD_EXIT_NOREAD. */
+int cd_case_load(cd_schema *s, const char *path, xmlDocPtr *doc);
+
+/* The same from memory: `name` is used in messages. For the fuzzer and for tests. */
+int cd_case_load_memory(cd_schema *s, const char *name, const char *data, size_t len,
+                        xmlDocPtr *doc);
+
+/* ---- accessors (on a loaded, valid document) ---- */
+
+/* The element (child, person, meeting or item) whose id is `id`; NULL when none. */
+xmlNodePtr cd_case_lookup(xmlDocPtr doc, const char *id);
+/* The first element child of `parent` named `name` (NULL: any element); NULL when none. */
+xmlNodePtr cd_case_first(xmlNodePtr parent, const char *name);
+/* The next element sibling of `n` named `name` (NULL: any element); NULL when none. */
+xmlNodePtr cd_case_next(xmlNodePtr n, const char *name);
+/* The line of an element in its file (0 when unknown). */
+long cd_case_line(xmlNodePtr n);
+/* An attribute's value, or NULL; the pointer lives as long as the document. */
+const char *cd_case_attr(xmlNodePtr n, const char *name);
+/* 1 when `n` is an element named `name`. */
+int cd_case_is(xmlNodePtr n, const char *name);
+
+/* "YYYY-MM-DD" into *d. Returns 0, or -1 when s is NULL or not such a date. */
+int cd_case_date(const char *s, GDate *d);
+/* The date in attribute `attr` of `n`; 0 or -1 (absent or not a date). */
+int cd_case_date_attr(xmlNodePtr n, const char *attr, GDate *d);
+/* Whole years from `born` to `on` (age on that day). */
+int cd_case_age(const GDate *born, const GDate *on);
+
+/* The name to use when writing to or about a child or person: the preferred name, else the
+ * given name. Newly allocated (g_free). */
+char *cd_case_given_name(xmlNodePtr child_or_person);
+/* Given and family name, with the title for a person ("Ms Sarah Hartley"). Newly allocated. */
+char *cd_case_full_name(xmlNodePtr child_or_person);
+
+/* 1 when `el` or one of its ancestors lists `recipient_id` in its withheld-from: the copy for
+ * that recipient must leave `el` out. */
+int cd_case_withheld(xmlNodePtr el, const char *recipient_id);
+/* 1 when `list` (an IDREFS value, NULL allowed) contains `id`. */
+int cd_case_list_has(const char *list, const char *id);
+
+/* 1 when the child gets their own copies on `on`: alive on that day and CD_CHILD_COPY_AGE or
+ * older. */
+int cd_case_child_gets_copies(xmlNodePtr child, const GDate *on);
+
+#endif

@@ -1,0 +1,177 @@
+/* protect.c - password protection options (see protect.h). */
+#include "protect.h"
+
+#include <string.h>
+#include <stdlib.h>
+
+#include "cindoc.h"
+#include "out-opts.h"
+
+const char cd_protect_help[] =
+	"  --user-password-file FILE    password to open the PDF: the first line of FILE\n"
+	"  --user-password-env VAR      ... or the value of environment variable VAR\n"
+	"  --user-password PASS         ... or PASS itself (other users can see it with ps: avoid)\n"
+	"  --owner-password-file FILE   password that lifts the restrictions (same three forms);\n"
+	"  --owner-password-env VAR     when not given, a random one is made and not kept, so\n"
+	"  --owner-password PASS        nobody can lift them\n"
+	"  --allow-print yes|no         may the reader print it (default yes); copying text and\n"
+	"                               changing the document are never allowed\n"
+	"  Protection needs --writer haru: RC4 128-bit encryption (PDF 1.4, revision 3), the\n"
+	"  strongest libharu 2.3 offers. Passwords are 1 to 32 printable ASCII characters.\n";
+
+void cd_protect_init(cd_protect *p)
+{
+	memset(p, 0, sizeof *p);
+	p->allow_print = -1;
+}
+
+void cd_protect_wipe(char *s)
+{
+	if (!s)
+		return;
+	volatile char *v = s;
+	while (*v)
+		*v++ = '\0';
+	g_free(s);
+}
+
+void cd_protect_clear(cd_protect *p)
+{
+	cd_protect_wipe(p->user);
+	cd_protect_wipe(p->owner);
+	cd_protect_init(p);
+}
+
+/* "--name VALUE" or "--name=VALUE": the value, or NULL when argv[*i] is not --name. */
+static const char *value_of(const char *name, int argc, char **argv, int *i, int *missing)
+{
+	const char *a = argv[*i];
+	size_t n = strlen(name);
+	if (strncmp(a, name, n) != 0)
+		return NULL;
+	if (a[n] == '=')
+		return a + n + 1;
+	if (a[n] != '\0')
+		return NULL;
+	if (*i + 1 >= argc) {
+		*missing = 1;
+		return NULL;
+	}
+	return argv[++*i];
+}
+
+int cd_protect_arg(cd_protect *p, int argc, char **argv, int *i)
+{
+	static const struct { const char *opt; int owner; char kind; } pw[] = {
+		{ "--user-password-file", 0, 'f' }, { "--user-password-env", 0, 'e' },
+		{ "--user-password", 0, 'l' }, { "--owner-password-file", 1, 'f' },
+		{ "--owner-password-env", 1, 'e' }, { "--owner-password", 1, 'l' },
+	};
+	int missing = 0;
+	for (size_t k = 0; k < G_N_ELEMENTS(pw); k++) {
+		const char *v = value_of(pw[k].opt, argc, argv, i, &missing);
+		if (missing)
+			return cd_fail(-CD_EXIT_USAGE, "option '%s' needs a value", pw[k].opt);
+		if (!v)
+			continue;
+		const char **src = pw[k].owner ? &p->owner_src : &p->user_src;
+		const char **opt = pw[k].owner ? &p->owner_opt : &p->user_opt;
+		if (*src)
+			return cd_fail(-CD_EXIT_USAGE, "option '%s': the %s password is given twice (also by '%s')",
+			               pw[k].opt, pw[k].owner ? "owner" : "user", *opt);
+		*src = v;
+		*opt = pw[k].opt;
+		*(pw[k].owner ? &p->owner_kind : &p->user_kind) = pw[k].kind;
+		p->given = 1;
+		return 1;
+	}
+	const char *v = value_of("--allow-print", argc, argv, i, &missing);
+	if (missing)
+		return cd_fail(-CD_EXIT_USAGE, "option '--allow-print' needs a value (yes or no)");
+	if (!v)
+		return 0;
+	int b = cd_wopts_bool(v);
+	if (b < 0)
+		return cd_fail(-CD_EXIT_USAGE, "option '--allow-print' wants yes or no, not '%s'", v);
+	p->allow_print = b;
+	p->given = 1;
+	return 1;
+}
+
+/* Reads one password; *out is newly allocated. */
+static int read_password(const char *opt, char kind, const char *src, char **out)
+{
+	char *pw = NULL;
+	if (kind == 'f') {
+		char *data;
+		size_t len;
+		int rc = cd_read_file(src, &data, &len);
+		if (rc)
+			return rc;
+		if (memchr(data, '\0', len)) {
+			cd_protect_wipe(data);
+			return cd_fail(-CD_EXIT_USAGE, "password file '%s' (%s) is not text", src, opt);
+		}
+		size_t n = strcspn(data, "\r\n");
+		pw = g_strndup(data, n);
+		cd_protect_wipe(data);
+	} else if (kind == 'e') {
+		const char *e = getenv(src);
+		if (!e || !*e)
+			return cd_fail(-CD_EXIT_USAGE, "environment variable '%s' (%s) is not set or empty", src, opt);
+		pw = g_strdup(e);
+	} else {
+		pw = g_strdup(src);
+	}
+	const char *where = kind == 'f' ? "in file" : kind == 'e' ? "in variable" : "given by";
+	const char *what = kind == 'l' ? opt : src;
+	size_t n = strlen(pw);
+	int rc = 0;
+	if (n == 0)
+		rc = cd_fail(-CD_EXIT_USAGE, "the password %s '%s' is empty", where, what);
+	else if (n > 32)
+		rc = cd_fail(-CD_EXIT_USAGE, "the password %s '%s' is longer than 32 characters (PDF uses only 32)", where, what);
+	for (size_t k = 0; rc == 0 && k < n; k++)
+		if (pw[k] < 0x20 || pw[k] > 0x7e)
+			rc = cd_fail(-CD_EXIT_USAGE, "the password %s '%s' has a character that is not printable ASCII", where, what);
+	if (rc) {
+		cd_protect_wipe(pw);
+		return rc;
+	}
+	*out = pw;
+	return 0;
+}
+
+int cd_protect_finish(cd_protect *p, const char *writer)
+{
+	if (!p->given)
+		return 0;
+	if (!writer || strcmp(writer, "haru") != 0) {
+		const char *opt = p->user_opt ? p->user_opt : p->owner_opt ? p->owner_opt : "--allow-print";
+		return cd_fail(-CD_EXIT_USAGE, "option '%s' needs --writer haru (writer '%s' cannot encrypt)",
+		               opt, writer ? writer : "cairo");
+	}
+	int rc = 0;
+	if (p->user_src)
+		rc = read_password(p->user_opt, p->user_kind, p->user_src, &p->user);
+	if (!rc && p->owner_src)
+		rc = read_password(p->owner_opt, p->owner_kind, p->owner_src, &p->owner);
+	if (!rc && p->user && p->owner && strcmp(p->user, p->owner) == 0)
+		rc = cd_fail(-CD_EXIT_USAGE, "the owner password must differ from the user password");
+	if (rc) {
+		cd_protect_wipe(p->user);
+		cd_protect_wipe(p->owner);
+		p->user = p->owner = NULL;
+	}
+	return rc;
+}
+
+void cd_protect_opts(const cd_protect *p, GString *opts)
+{
+	if (p->user)
+		cd_wopts_append(opts, "user-password", p->user);
+	if (p->owner)
+		cd_wopts_append(opts, "owner-password", p->owner);
+	if (p->allow_print >= 0)
+		cd_wopts_append(opts, "print", p->allow_print ? "yes" : "no");
+}

@@ -1,0 +1,54 @@
+/* protect.h - password protection options, shared by render-fo, render and queue.
+ *
+ *   cd_protect p;
+ *   cd_protect_init(&p);
+ *   for (i = 1; i < argc; i++) {
+ *           int r = cd_protect_arg(&p, argc, argv, &i);  // 1: taken, 0: not ours, <0: error
+ *           ...
+ *   }
+ *   rc = cd_protect_finish(&p, writer_name);             // reads files and variables, checks
+ *   GString *opts = g_string_new(NULL);
+ *   cd_protect_opts(&p, opts);                           // "user-password=...,print=no"
+ *   ... cd_render_begin(..., opts->str, ...) ...
+ *   cd_protect_clear(&p);                                // wipes the passwords
+ *
+ * The option string then holds passwords: it must never be printed, logged or put in a
+ * manifest (nor may the cd_protect). Messages name options, files and variables, never a
+ * password. Protection needs the haru writer (Cairo cannot encrypt): any of these options with
+ * another writer is a usage error. */
+#ifndef CD_PROTECT_H
+#define CD_PROTECT_H
+
+#include <glib.h>
+
+typedef struct cd_protect {
+	char *user, *owner;   /* the passwords, after cd_protect_finish; NULL when not given */
+	int allow_print;      /* 1, 0, or -1 when not given */
+	int given;            /* some protection option was given */
+	/* where each password comes from (argv strings, not copies) */
+	const char *user_src, *owner_src;
+	char user_kind, owner_kind; /* 'f' file, 'e' environment variable, 'l' literal */
+	const char *user_opt, *owner_opt; /* the option as typed, for messages */
+} cd_protect;
+
+/* The options, for a command's --help (each line starts with two spaces, ends with \n). */
+extern const char cd_protect_help[];
+
+void cd_protect_init(cd_protect *p);
+/* Looks at argv[*i]: one of the options above (as "--opt VALUE" or "--opt=VALUE") is taken
+ * (advancing *i past its value) and 1 returned; anything else returns 0. A missing value, a
+ * repeated password or a bad --allow-print value prints a usage message and returns
+ * -CD_EXIT_USAGE. */
+int cd_protect_arg(cd_protect *p, int argc, char **argv, int *i);
+/* Reads the password files and variables and checks them (1 to 32 printable ASCII characters,
+ * owner differs from user), and that `writer` is "haru" when anything was given. Returns 0,
+ * -CD_EXIT_USAGE or -CD_EXIT_NOREAD. */
+int cd_protect_finish(cd_protect *p, const char *writer);
+/* Appends the haru writer options (user-password, owner-password, print) to `opts`. */
+void cd_protect_opts(const cd_protect *p, GString *opts);
+/* Wipes and frees the passwords. */
+void cd_protect_clear(cd_protect *p);
+/* Wipes and frees a string that may hold a password (a GString's str, an option string). */
+void cd_protect_wipe(char *s);
+
+#endif

@@ -1,0 +1,95 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- closure-letter.xsl - the formal letter that tells each involved party the plan has ended
+     (seed 003 section 7): the reason, in words for the reader (the child, a parent or family
+     member, a professional); what happens next; who to contact; how to complain. When a child
+     has died no letter is written to a child, and letters to the family are written with care. -->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:fo="http://www.w3.org/1999/XSL/Format">
+
+  <xsl:template match="case" mode="closure-letter">
+    <xsl:variable name="c" select="closure"/>
+    <xsl:variable name="reason" select="string($c/@reason)"/>
+    <xsl:variable name="died" select="$reason = 'died'"/>
+    <xsl:if test="$died and $reader = 'child'">
+      <xsl:message terminate="yes"><xsl:value-of select="$source"/>: error: no closure letter is written to a child when the reason is 'died'</xsl:message>
+    </xsl:if>
+    <!-- The children the letter is about: when a child has died, that child. -->
+    <xsl:variable name="about-ids">
+      <xsl:call-template name="ids">
+        <xsl:with-param name="nodes" select="children/child[$died and died] | children/child[not($died and ../child/died)]"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="names">
+      <xsl:call-template name="names-of"><xsl:with-param name="ids" select="$about-ids"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="when">
+      <xsl:call-template name="date"><xsl:with-param name="iso" select="$c/@date"/></xsl:call-template>
+    </xsl:variable>
+
+    <xsl:call-template name="page-sequence">
+      <xsl:with-param name="part" select="'letter'"/>
+      <xsl:with-param name="content">
+        <xsl:call-template name="letter">
+          <xsl:with-param name="to" select="$the-recipient"/>
+          <xsl:with-param name="contact" select="false()"/>
+          <xsl:with-param name="subject">
+            <xsl:call-template name="t">
+              <xsl:with-param name="key" select="concat('closure.subject.', $reader)"/>
+              <xsl:with-param name="s1" select="$names"/>
+            </xsl:call-template>
+          </xsl:with-param>
+          <xsl:with-param name="body">
+            <xsl:call-template name="para">
+              <xsl:with-param name="key" select="concat('closure.reason.', $reason, '.', $reader)"/>
+              <xsl:with-param name="s1" select="$names"/>
+              <xsl:with-param name="s2" select="$when"/>
+              <xsl:with-param name="s3" select="normalize-space($c/transfer-to)"/>
+              <xsl:with-param name="s4" select="normalize-space(authority/name)"/>
+            </xsl:call-template>
+            <xsl:if test="not($died)">
+              <xsl:apply-templates select="$c/why" mode="text"/>
+            </xsl:if>
+
+            <xsl:call-template name="letter-heading"><xsl:with-param name="key" select="'closure.h.next'"/></xsl:call-template>
+            <xsl:choose>
+              <xsl:when test="$died">
+                <xsl:call-template name="para">
+                  <xsl:with-param name="key" select="concat('closure.died.support.', $reader)"/>
+                  <xsl:with-param name="s1" select="$names"/>
+                </xsl:call-template>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:call-template name="para">
+                  <xsl:with-param name="key" select="concat('closure.next.', $c/@next, '.', $reader)"/>
+                  <xsl:with-param name="s1" select="$names"/>
+                </xsl:call-template>
+                <xsl:apply-templates select="$c/ongoing-plan" mode="text"/>
+              </xsl:otherwise>
+            </xsl:choose>
+
+            <xsl:call-template name="letter-heading"><xsl:with-param name="key" select="'letter.h.contact'"/></xsl:call-template>
+            <xsl:call-template name="letter-contact"/>
+
+            <xsl:call-template name="letter-heading"><xsl:with-param name="key" select="'letter.h.complain'"/></xsl:call-template>
+            <xsl:call-template name="complaints">
+              <xsl:with-param name="key">
+                <xsl:choose>
+                  <xsl:when test="$died"><xsl:value-of select="concat('complain.died.', $reader)"/></xsl:when>
+                  <xsl:otherwise><xsl:value-of select="concat('complain.', $reader)"/></xsl:otherwise>
+                </xsl:choose>
+              </xsl:with-param>
+            </xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="letter-heading">
+    <xsl:param name="key"/>
+    <fo:block xsl:use-attribute-sets="section.title.level2.properties" role="H2">
+      <xsl:call-template name="t"><xsl:with-param name="key" select="$key"/></xsl:call-template>
+    </fo:block>
+  </xsl:template>
+</xsl:stylesheet>

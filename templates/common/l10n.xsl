@@ -1,0 +1,70 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- l10n.xsl - every visible word comes from l10n/LANG.xml, as DocBook's gentext.
+     <text key="letter.dear">Dear <slot n="1"/>,</text>: call-template "t" with key and s1..s4.
+     Slots take any content (text or FO). A key missing from the set stops the transform: a
+     letter never goes out with an empty phrase. -->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:fo="http://www.w3.org/1999/XSL/Format">
+
+  <xsl:variable name="l10n.file" select="concat('../l10n/', $lang, '.xml')"/>
+  <xsl:variable name="l10n.set" select="document($l10n.file)/l10n"/>
+  <!-- ltr | rtl -->
+  <xsl:variable name="l10n.dir">
+    <xsl:choose>
+      <xsl:when test="$l10n.set/@dir = 'rtl'">rtl</xsl:when>
+      <xsl:otherwise>ltr</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <xsl:template name="t">
+    <xsl:param name="key"/>
+    <xsl:param name="s1"/>
+    <xsl:param name="s2"/>
+    <xsl:param name="s3"/>
+    <xsl:param name="s4"/>
+    <xsl:variable name="e" select="$l10n.set/text[@key = $key]"/>
+    <xsl:if test="not($l10n.set)">
+      <xsl:message terminate="yes">templates/l10n/<xsl:value-of select="$lang"/>.xml: error: no language set</xsl:message>
+    </xsl:if>
+    <xsl:if test="count($e) != 1 or normalize-space($e) = '' and not($e/slot)">
+      <xsl:message terminate="yes">templates/l10n/<xsl:value-of select="$lang"/>.xml: error: no text for '<xsl:value-of select="$key"/>'</xsl:message>
+    </xsl:if>
+    <xsl:apply-templates select="$e/node()" mode="l10n">
+      <xsl:with-param name="s1" select="$s1"/>
+      <xsl:with-param name="s2" select="$s2"/>
+      <xsl:with-param name="s3" select="$s3"/>
+      <xsl:with-param name="s4" select="$s4"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <xsl:template match="text()" mode="l10n">
+    <xsl:value-of select="."/>
+  </xsl:template>
+
+  <xsl:template match="slot" mode="l10n">
+    <xsl:param name="s1"/>
+    <xsl:param name="s2"/>
+    <xsl:param name="s3"/>
+    <xsl:param name="s4"/>
+    <xsl:choose>
+      <xsl:when test="@n = 1"><xsl:copy-of select="$s1"/></xsl:when>
+      <xsl:when test="@n = 2"><xsl:copy-of select="$s2"/></xsl:when>
+      <xsl:when test="@n = 3"><xsl:copy-of select="$s3"/></xsl:when>
+      <xsl:when test="@n = 4"><xsl:copy-of select="$s4"/></xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The text of a key as a string (for attributes, bookmarks). -->
+  <xsl:template name="t-string">
+    <xsl:param name="key"/>
+    <xsl:param name="s1"/>
+    <xsl:variable name="r">
+      <xsl:call-template name="t">
+        <xsl:with-param name="key" select="$key"/>
+        <xsl:with-param name="s1" select="$s1"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:value-of select="normalize-space($r)"/>
+  </xsl:template>
+</xsl:stylesheet>

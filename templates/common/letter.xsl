@@ -1,0 +1,186 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- letter.xsl - the frame of a letter: who it is from, the address in the envelope window, the
+     date and reference, "Dear ...", the body, the sign-off by the lead professional, and who to
+     contact. The address sits where a DL window envelope shows it (styles: window.*). -->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:fo="http://www.w3.org/1999/XSL/Format">
+
+  <!-- The lead professional signs letters; else the chair of the latest meeting. -->
+  <xsl:variable name="signatory"
+      select="key('party', string($case/plan/@lead | $case/meetings/meeting[last()]/chair/@ref[not($case/plan/@lead)]))"/>
+
+  <!-- An address, one line per block. -->
+  <xsl:template match="address" mode="lines">
+    <xsl:for-each select="line | town | postcode">
+      <fo:block><xsl:value-of select="normalize-space(.)"/></fo:block>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template name="letter">
+    <xsl:param name="to"/>          <!-- the child or person written to -->
+    <xsl:param name="subject"/>     <!-- RTF -->
+    <xsl:param name="body"/>        <!-- RTF: the paragraphs -->
+    <xsl:param name="contact" select="true()"/>
+    <xsl:variable name="auth" select="$case/authority"/>
+    <xsl:variable name="head.mm" select="$letter.text.top.mm - $page.margin.top.mm - $body.margin.top.mm"/>
+
+    <!-- From: top right, clear of the window. -->
+    <fo:block-container height="{$head.mm}mm" role="Artifact">
+      <fo:block xsl:use-attribute-sets="letter.sender.properties"
+          start-indent="{$window.left.mm + $window.width.mm - $page.margin.inner.mm + 5}mm">
+        <fo:block xsl:use-attribute-sets="letter.authority.properties"><xsl:value-of select="normalize-space($auth/name)"/></fo:block>
+        <fo:block><xsl:value-of select="normalize-space($auth/service)"/></fo:block>
+        <fo:block><xsl:value-of select="normalize-space($auth/team)"/></fo:block>
+        <xsl:apply-templates select="$auth/address" mode="lines"/>
+        <xsl:if test="$auth/phone">
+          <fo:block>
+            <xsl:call-template name="t">
+              <xsl:with-param name="key" select="'contact.phone'"/>
+              <xsl:with-param name="s1" select="normalize-space($auth/phone)"/>
+            </xsl:call-template>
+          </fo:block>
+        </xsl:if>
+        <xsl:if test="$auth/email">
+          <fo:block><xsl:value-of select="normalize-space($auth/email)"/></fo:block>
+        </xsl:if>
+      </fo:block>
+    </fo:block-container>
+
+    <!-- To: in the envelope window. -->
+    <fo:block-container absolute-position="absolute"
+        top="{$window.top.mm - $page.margin.top.mm - $body.margin.top.mm}mm"
+        left="{$window.left.mm - $page.margin.inner.mm}mm"
+        width="{$window.width.mm}mm" height="{$window.height.mm}mm" overflow="hidden">
+      <fo:block xsl:use-attribute-sets="letter.address.properties" role="P">
+        <fo:block>
+          <xsl:choose>
+            <xsl:when test="$to/self::child">
+              <xsl:call-template name="one-name">
+                <xsl:with-param name="id" select="$to/@id"/>
+                <xsl:with-param name="mode" select="'full'"/>
+              </xsl:call-template>
+            </xsl:when>
+            <xsl:otherwise><xsl:apply-templates select="$to" mode="full-name"/></xsl:otherwise>
+          </xsl:choose>
+        </fo:block>
+        <xsl:if test="$to/@kind = 'professional' and $to/role">
+          <fo:block><xsl:value-of select="normalize-space($to/role)"/></fo:block>
+        </xsl:if>
+        <xsl:if test="$to/agency and not($to/address/line[1] = $to/agency)">
+          <fo:block><xsl:value-of select="normalize-space($to/agency)"/></fo:block>
+        </xsl:if>
+        <xsl:apply-templates select="$to/address" mode="lines"/>
+      </fo:block>
+    </fo:block-container>
+
+    <fo:block xsl:use-attribute-sets="letter.date.properties" role="P">
+      <fo:block>
+        <xsl:call-template name="date"><xsl:with-param name="iso" select="$date"/></xsl:call-template>
+      </fo:block>
+      <fo:block>
+        <xsl:call-template name="t">
+          <xsl:with-param name="key" select="'letter.ref'"/>
+          <xsl:with-param name="s1" select="string($case/@ref)"/>
+        </xsl:call-template>
+      </fo:block>
+    </fo:block>
+
+    <fo:block xsl:use-attribute-sets="para.properties" role="P">
+      <xsl:call-template name="t">
+        <xsl:with-param name="key" select="'letter.dear'"/>
+        <xsl:with-param name="s1"><xsl:apply-templates select="$to" mode="salutation"/></xsl:with-param>
+      </xsl:call-template>
+    </fo:block>
+
+    <fo:block xsl:use-attribute-sets="letter.subject.properties" role="H1" id="part-title-letter">
+      <xsl:copy-of select="$subject"/>
+    </fo:block>
+
+    <xsl:copy-of select="$body"/>
+
+    <xsl:if test="$contact">
+      <xsl:call-template name="letter-contact"/>
+    </xsl:if>
+
+    <fo:block xsl:use-attribute-sets="letter.signature.properties" role="P">
+      <fo:block>
+        <xsl:call-template name="t">
+          <xsl:with-param name="key" select="concat('letter.signoff.', $reader)"/>
+        </xsl:call-template>
+      </fo:block>
+      <fo:block space-before="10mm" xsl:use-attribute-sets="strong.properties">
+        <xsl:apply-templates select="$signatory" mode="name"/>
+      </fo:block>
+      <fo:block><xsl:value-of select="normalize-space($signatory/role)"/></fo:block>
+      <fo:block><xsl:value-of select="normalize-space($case/authority/team)"/></fo:block>
+    </fo:block>
+  </xsl:template>
+
+  <!-- Who to contact: the lead professional, with phone and email. -->
+  <xsl:template name="letter-contact">
+    <xsl:param name="key" select="concat('letter.contact.', $reader)"/>
+    <xsl:variable name="who" select="$signatory"/>
+    <xsl:call-template name="para">
+      <xsl:with-param name="key" select="$key"/>
+      <xsl:with-param name="s1"><xsl:apply-templates select="$who" mode="name"/></xsl:with-param>
+      <xsl:with-param name="s2">
+        <xsl:call-template name="contact-ways">
+          <xsl:with-param name="phone" select="$who/phone | $case/authority/phone[not($who/phone)]"/>
+          <xsl:with-param name="email" select="$who/email | $case/authority/email[not($who/email)]"/>
+        </xsl:call-template>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- "on 01632 960141 or at name@example" -->
+  <xsl:template name="contact-ways">
+    <xsl:param name="phone"/>
+    <xsl:param name="email"/>
+    <xsl:choose>
+      <xsl:when test="$phone and $email">
+        <xsl:call-template name="t">
+          <xsl:with-param name="key" select="'contact.phone.email'"/>
+          <xsl:with-param name="s1" select="normalize-space($phone)"/>
+          <xsl:with-param name="s2" select="normalize-space($email)"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$phone">
+        <xsl:call-template name="t">
+          <xsl:with-param name="key" select="'contact.phone.only'"/>
+          <xsl:with-param name="s1" select="normalize-space($phone)"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="t">
+          <xsl:with-param name="key" select="'contact.email.only'"/>
+          <xsl:with-param name="s1" select="normalize-space($email)"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- How to complain: the authority's complaints team. -->
+  <xsl:template name="complaints">
+    <xsl:param name="key" select="concat('complain.', $reader)"/>
+    <xsl:variable name="c" select="$case/authority/complaints"/>
+    <xsl:call-template name="para">
+      <xsl:with-param name="key" select="$key"/>
+      <xsl:with-param name="s1" select="normalize-space($c/name)"/>
+      <xsl:with-param name="s2">
+        <xsl:call-template name="contact-ways">
+          <xsl:with-param name="phone" select="$c/phone"/>
+          <xsl:with-param name="email" select="$c/email"/>
+        </xsl:call-template>
+      </xsl:with-param>
+      <xsl:with-param name="s3">
+        <xsl:for-each select="$c/address/line | $c/address/town | $c/address/postcode">
+          <xsl:if test="position() != 1">
+            <xsl:call-template name="t"><xsl:with-param name="key" select="'address.sep'"/></xsl:call-template>
+          </xsl:if>
+          <xsl:value-of select="normalize-space(.)"/>
+        </xsl:for-each>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+</xsl:stylesheet>

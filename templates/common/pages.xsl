@@ -1,0 +1,112 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- pages.xsl - the page master and the running header and footer every page carries:
+     the OFFICIAL-SENSITIVE marking, the children's names, the document and its date, and
+     "page N of M". Page geometry comes from the style's parameters. -->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:fo="http://www.w3.org/1999/XSL/Format">
+
+  <xsl:template name="layout-master-set">
+    <fo:layout-master-set>
+      <fo:simple-page-master master-name="page"
+          page-width="{$page.width}" page-height="{$page.height}"
+          margin-top="{$page.margin.top.mm}mm" margin-bottom="{$page.margin.bottom.mm}mm"
+          margin-left="{$page.margin.inner.mm}mm" margin-right="{$page.margin.outer.mm}mm">
+        <fo:region-body margin-top="{$body.margin.top.mm}mm" margin-bottom="{$body.margin.bottom.mm}mm"/>
+        <fo:region-before extent="{$region.before.extent.mm}mm"/>
+        <fo:region-after extent="{$region.after.extent.mm}mm"/>
+      </fo:simple-page-master>
+    </fo:layout-master-set>
+  </xsl:template>
+
+  <!-- The key naming each document, for headers and bookmarks. -->
+  <xsl:template name="doc-title-key">
+    <xsl:param name="part" select="$doc"/>
+    <xsl:value-of select="concat('doc.', $part)"/>
+  </xsl:template>
+
+  <!-- One part of a document on its own pages, numbered "page N of M" within the part.
+       $part: plan | minutes | letter | case-note | closing-summary. -->
+  <xsl:template name="page-sequence">
+    <xsl:param name="part"/>
+    <xsl:param name="content"/>
+    <xsl:variable name="seq-id" select="concat('part-', $part)"/>
+    <fo:page-sequence master-reference="page" id="{$seq-id}" initial-page-number="1"
+        language="{$lang}" xsl:use-attribute-sets="root.properties">
+      <xsl:if test="$l10n.dir = 'rtl'">
+        <xsl:attribute name="writing-mode">rl-tb</xsl:attribute>
+      </xsl:if>
+      <fo:static-content flow-name="xsl-region-before" role="Artifact">
+        <fo:block xsl:use-attribute-sets="marking.properties">
+          <xsl:call-template name="t"><xsl:with-param name="key" select="'marking'"/></xsl:call-template>
+        </fo:block>
+        <fo:block xsl:use-attribute-sets="header.properties">
+          <xsl:call-template name="t">
+            <xsl:with-param name="key" select="'header.line'"/>
+            <xsl:with-param name="s1"><xsl:call-template name="subject-names"/></xsl:with-param>
+            <xsl:with-param name="s2">
+              <xsl:call-template name="t">
+                <xsl:with-param name="key" select="concat('doc.', $part)"/>
+              </xsl:call-template>
+            </xsl:with-param>
+            <xsl:with-param name="s3">
+              <xsl:call-template name="date"><xsl:with-param name="iso" select="$date"/></xsl:call-template>
+            </xsl:with-param>
+          </xsl:call-template>
+        </fo:block>
+      </fo:static-content>
+      <fo:static-content flow-name="xsl-region-after" role="Artifact">
+        <fo:block xsl:use-attribute-sets="footer.properties">
+          <xsl:call-template name="t">
+            <xsl:with-param name="key" select="'footer.line'"/>
+            <xsl:with-param name="s1" select="normalize-space($case/authority/name)"/>
+            <xsl:with-param name="s2" select="string($case/@ref)"/>
+            <xsl:with-param name="s3">
+              <xsl:call-template name="t">
+                <xsl:with-param name="key" select="'page.n.of.m'"/>
+                <xsl:with-param name="s1"><fo:page-number/></xsl:with-param>
+                <xsl:with-param name="s2"><fo:page-number-citation-last ref-id="{$seq-id}"/></xsl:with-param>
+              </xsl:call-template>
+            </xsl:with-param>
+          </xsl:call-template>
+        </fo:block>
+        <fo:block xsl:use-attribute-sets="marking.properties">
+          <xsl:call-template name="t"><xsl:with-param name="key" select="'marking'"/></xsl:call-template>
+        </fo:block>
+      </fo:static-content>
+      <fo:flow flow-name="xsl-region-body">
+        <xsl:copy-of select="$content"/>
+      </fo:flow>
+    </fo:page-sequence>
+  </xsl:template>
+
+  <!-- Bookmarks: one per part of the document. -->
+  <xsl:template name="bookmarks">
+    <fo:bookmark-tree>
+      <xsl:choose>
+        <xsl:when test="$doc = 'plan-copy'">
+          <xsl:call-template name="bookmark"><xsl:with-param name="part" select="'letter'"/></xsl:call-template>
+          <xsl:call-template name="bookmark"><xsl:with-param name="part" select="'plan'"/></xsl:call-template>
+          <xsl:call-template name="bookmark"><xsl:with-param name="part" select="'minutes'"/></xsl:call-template>
+        </xsl:when>
+        <xsl:when test="$doc = 'closure-letter'">
+          <xsl:call-template name="bookmark"><xsl:with-param name="part" select="'letter'"/></xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="bookmark"><xsl:with-param name="part" select="$doc"/></xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+    </fo:bookmark-tree>
+  </xsl:template>
+
+  <xsl:template name="bookmark">
+    <xsl:param name="part"/>
+    <fo:bookmark internal-destination="part-{$part}">
+      <fo:bookmark-title>
+        <xsl:call-template name="t-string">
+          <xsl:with-param name="key" select="concat('doc.', $part)"/>
+        </xsl:call-template>
+      </fo:bookmark-title>
+    </fo:bookmark>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,28 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- params.xsl - what cindoc passes to every transform (gen/documents.c), and what follows from it. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <!-- plan | minutes | plan-copy | closure-letter | case-note | closing-summary -->
+  <xsl:param name="doc" select="''"/>
+  <!-- the id of the child or person the copy is for, or 'file' -->
+  <xsl:param name="recipient" select="'file'"/>
+  <!-- child | family | professional | file: picks the wording of letters -->
+  <xsl:param name="reader" select="'file'"/>
+  <!-- the meeting the document is about (empty for closure documents) -->
+  <xsl:param name="meeting" select="''"/>
+  <!-- the language set: l10n/LANG.xml -->
+  <xsl:param name="lang" select="'en'"/>
+  <!-- the plan version: full | short | overview -->
+  <xsl:param name="version" select="'full'"/>
+  <!-- the document date, YYYY-MM-DD -->
+  <xsl:param name="date" select="''"/>
+  <!-- the style's name, and the case file's name (for messages) -->
+  <xsl:param name="style" select="'standard'"/>
+  <xsl:param name="source" select="'case'"/>
+
+  <xsl:variable name="case" select="/case"/>
+  <xsl:variable name="the-meeting" select="/case/meetings/meeting[@id = $meeting]"/>
+  <xsl:variable name="the-closure" select="/case/closure"/>
+  <xsl:variable name="the-recipient" select="/case/children/child[@id = $recipient] | /case/people/person[@id = $recipient]"/>
+  <!-- The children the document is about: all children of the case, or those a closure names. -->
+  <xsl:variable name="subjects" select="/case/children/child"/>
+</xsl:stylesheet>

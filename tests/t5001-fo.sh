@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# cindoc fo: the FO of a closure letter, per reader; defaults from the case; withholding.
+. "$(dirname "$0")/lib.sh"
+D=$TESTS/docs
+CASE=$D/closed-needs-met.xml
+
+expect "fo --help exits 0" 0 "$CINDOC" fo --help
+check "fo --help shows usage" grep -q '^usage: cindoc fo ' "$T/.run.out"
+
+expect "closure letter to the mother" 0 "$CINDOC" fo --doc closure-letter --for p1 "$CASE"
+cp "$T/.run.out" "$T/p1.fo"
+check "letter is FO" grep -q '<fo:root' "$T/p1.fo"
+check "letter says Dear Ms Hartley" grep -q 'Dear Ms Hartley,' "$T/p1.fo"
+check "letter carries the marking" grep -q 'OFFICIAL-SENSITIVE' "$T/p1.fo"
+check "letter has page N of M" grep -q 'page <fo:page-number/> of <fo:page-number-citation-last ref-id="part-letter"/>' "$T/p1.fo"
+check "letter date is in words" grep -q '28 September 2026' "$T/p1.fo"
+check "address window 20 mm from the left edge" grep -q 'absolute-position="absolute" top="15mm" left="0mm"' "$T/p1.fo"
+check "the grandmother's address is withheld from the mother" bash -c "! grep -q 'Mill Lane' '$T/p1.fo'"
+
+expect "closure letter to the child" 0 "$CINDOC" fo --doc closure-letter --for c1 "$CASE"
+check "child letter says Dear Millie" grep -q 'Dear Millie,' "$T/.run.out"
+check "child letter has its own wording" grep -q 'Your plan has ended' "$T/.run.out"
+
+expect "closure letter to the grandmother (large print by default)" 0 "$CINDOC" fo --doc closure-letter --for p2 "$CASE"
+check "large print for the grandmother" grep -q 'font-size="16pt"' "$T/.run.out"
+check "the grandmother sees her own address" grep -q 'Mill Lane' "$T/.run.out"
+expect "--style standard overrides the case" 0 "$CINDOC" fo --doc closure-letter --for p2 --style standard "$CASE"
+check "standard size then" grep -q 'font-size="11pt"' "$T/.run.out"
