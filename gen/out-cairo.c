@@ -96,11 +96,13 @@ static int release(cairo_writer *w)
 	return rc;
 }
 
-/* The structure roles Cairo 1.16 knows and page.h lists ("Document" and "Artifact" are handled
- * apart, see above). */
+/* The standard structure types of PDF 1.7 (§14.8.4) that Cairo 1.16 knows, each tried with
+ * qpdf --check ("Document" and "Artifact" are handled apart, see above). */
 static const char *const roles[] = {
-	"Sect", "H1", "H2", "H3", "P", "L", "LI", "Lbl", "LBody", "Table", "THead", "TBody", "TR",
-	"TH", "TD", "Link", "Figure", "Span", NULL
+	"Part", "Art", "Sect", "Div", "BlockQuote", "Caption", "TOC", "TOCI", "Index", "NonStruct",
+	"Private", "H", "H1", "H2", "H3", "H4", "H5", "H6", "P", "L", "LI", "Lbl", "LBody", "Table",
+	"TR", "TH", "TD", "THead", "TBody", "TFoot", "Span", "Quote", "Note", "Reference", "BibEntry",
+	"Code", "Link", "Figure", "Formula", "Form", NULL
 };
 
 static cairo_status_t write_cb(void *closure, const unsigned char *data, unsigned int len)
