@@ -6,6 +6,7 @@
  *   pages-demo WRITER OUT [--opts STRING] [--script latin|urdu|arabic|ligature] [--image PNG]
  *              [--one] [protection options of protect.h]
  *
+ * --role R tags the second heading R instead of H2 (to try a role the writers do not know).
  * --one stops after page one (a one-page document); --repeat N writes the two pages N times
  * (for timing).
  *
@@ -111,7 +112,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: pages-demo WRITER OUT [--opts S] [--script S] [--image PNG]\n");
 		return 2;
 	}
-	const char *script = "latin", *image = NULL;
+	const char *script = "latin", *image = NULL, *role = "H2";
 	GString *opts = g_string_new(NULL);
 	int one = 0, repeat = 1;
 	cd_protect prot;
@@ -128,6 +129,7 @@ int main(int argc, char **argv)
 		else if (!strcmp(argv[i], "--script")) script = argv[++i];
 		else if (!strcmp(argv[i], "--image")) image = argv[++i];
 		else if (!strcmp(argv[i], "--repeat")) repeat = atoi(argv[++i]);
+		else if (!strcmp(argv[i], "--role")) role = argv[++i];
 		else return 2;
 	}
 	int prc = cd_protect_finish(&prot, argv[1]);
@@ -201,7 +203,7 @@ int main(int argc, char **argv)
 		end(pg);
 		end(pg);
 		d.y += h + 8;
-		para(&d, "H2", "DejaVu Sans Bold 14", "What we agreed");
+		para(&d, role, "DejaVu Sans Bold 14", "What we agreed");
 		tag(pg, "L", NULL);
 		const char *items[] = { "Sam goes to school every day.", "Mum meets the family worker each week." };
 		for (int i = 0; i < 2; i++) {
