@@ -52,6 +52,8 @@ label 0 /r 1
 label 1 /r 2
 W
 check "outline and page labels (roman i, ii)" diff -u "$T/outline.want" "$T/outline.txt"
+root=$(qpdf --show-object=trailer "$T/plain.pdf" | sed -n 's|.*/Root \([0-9]*\) 0 R.*|\1|p')
+check "catalog: /Lang and show the title" sh -c "qpdf --show-object=$root '$T/plain.pdf' | grep -F '/Lang (en-GB)' | grep -qF '/ViewerPreferences << /DisplayDocTitle true >>'"
 
 # --- the same pages as cairo: poppler renders of both, page by page
 expect "cairo PDF for comparison" 0 "$D" cairo "$T/cairo.pdf" --image "$TESTS/pdf/logo.png"
