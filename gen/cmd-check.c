@@ -5,6 +5,7 @@
 #include "case.h"
 #include "cindoc.h"
 #include "cmd.h"
+#include "lint.h"
 
 static const char usage[] =
 	"usage: cindoc check CASE...\n"
@@ -44,6 +45,11 @@ int cmd_check(int argc, char **argv)
 	cd_schema *schema = cd_schema_load(&rc);
 	if (!schema)
 		return -rc;
+	cd_lint *lint = cd_lint_new(&rc);
+	if (!lint) {
+		cd_schema_free(schema);
+		return -rc;
+	}
 
 	int worst = CD_EXIT_OK;
 	for (int i = first; i < argc; i++) {
@@ -53,12 +59,15 @@ int cmd_check(int argc, char **argv)
 		if (r < 0) {
 			code = -r;
 		} else {
-			code = CD_EXIT_OK;
+			struct cd_lint_counts n = { 0, 0 };
+			cd_lint_case(lint, argv[i], doc, &n);
+			code = n.errors ? CD_EXIT_INVALID : n.warnings ? CD_EXIT_WARN : CD_EXIT_OK;
 			xmlFreeDoc(doc);
 		}
 		if (code > worst)
 			worst = code;
 	}
+	cd_lint_free(lint);
 	cd_schema_free(schema);
 	return worst;
 }

@@ -96,11 +96,13 @@ static int release(cairo_writer *w)
 	return rc;
 }
 
-/* The structure roles Cairo 1.16 knows and page.h lists ("Document" and "Artifact" are handled
- * apart, see above). */
+/* The standard structure types of PDF 1.7 (§14.8.4) that Cairo 1.16 knows, each tried with
+ * qpdf --check ("Document" and "Artifact" are handled apart, see above). */
 static const char *const roles[] = {
-	"Sect", "H1", "H2", "H3", "P", "L", "LI", "Lbl", "LBody", "Table", "THead", "TBody", "TR",
-	"TH", "TD", "Link", "Figure", "Span", NULL
+	"Part", "Art", "Sect", "Div", "BlockQuote", "Caption", "TOC", "TOCI", "Index", "NonStruct",
+	"Private", "H", "H1", "H2", "H3", "H4", "H5", "H6", "P", "L", "LI", "Lbl", "LBody", "Table",
+	"TR", "TH", "TD", "THead", "TBody", "TFoot", "Span", "Quote", "Note", "Reference", "BibEntry",
+	"Code", "Link", "Figure", "Formula", "Form", NULL
 };
 
 static cairo_status_t write_cb(void *closure, const unsigned char *data, unsigned int len)
@@ -397,22 +399,33 @@ static const char *mem_rfind(const char *h, size_t hl, const char *n)
 	return NULL;
 }
 
-/* Finds "N 0 obj" for object n in the file and returns the offset of its "<<", or -1. */
-static const char *find_object(const char *pdf, size_t len, long n)
-{
-	char head[32];
-	snprintf(head, sizeof head, "\n%ld 0 obj\n", n);
-	const char *p = mem_find(pdf, len, head);
-	return p ? p + strlen(head) : NULL;
-}
-
 /* The objects the update writes: number -> dictionary text without its closing ">>". */
 typedef struct {
 	const char *pdf;
 	size_t size;
+	long *offset;     /* of each object, from the cross-reference table; 0 when free */
+	long n_offset;
 	GHashTable *body; /* long* -> GString* */
 	GArray *order;    /* long: the numbers, in the order first patched */
 } patch;
+
+/* Reads Cairo's cross-reference table (one or more subsections, "start count" then 20-byte
+ * entries) so that each object is found at once, whatever the size of the document. */
+static void read_xref(patch *pt, const char *xref, long nsize)
+{
+	pt->n_offset = nsize;
+	pt->offset = g_new0(long, nsize);
+	const char *p = xref + strlen("xref\n");
+	const char *end = pt->pdf + pt->size;
+	long start, count;
+	int used;
+	while (p < end && sscanf(p, "%ld %ld\n%n", &start, &count, &used) == 2) {
+		p += used;
+		for (long i = 0; i < count && p + 20 <= end; i++, p += 20)
+			if (start + i >= 0 && start + i < nsize && p[17] == 'n')
+				pt->offset[start + i] = strtol(p, NULL, 10);
+	}
+}
 
 /* The dictionary of object n ("<< ... " up to, not including, the last "\n>>"), from the
  * update when already patched, else from the file; NULL when it cannot be found. */
@@ -421,8 +434,15 @@ static GString *body_of(patch *pt, long n)
 	GString *b = g_hash_table_lookup(pt->body, &n);
 	if (b)
 		return b;
-	const char *o = find_object(pt->pdf, pt->size, n);
-	const char *e = o ? strstr(o, "\n>>\nendobj") : NULL;
+	if (n <= 0 || n >= pt->n_offset || !pt->offset[n])
+		return NULL;
+	char head[32];
+	int hl = snprintf(head, sizeof head, "%ld 0 obj\n", n);
+	const char *o = pt->pdf + pt->offset[n];
+	if ((size_t)pt->offset[n] + hl >= pt->size || strncmp(o, head, hl) != 0)
+		return NULL;
+	o += hl;
+	const char *e = strstr(o, "\n>>\nendobj");
 	if (!e || strncmp(o, "<<", 2) != 0)
 		return NULL;
 	b = g_string_new_len(o, e - o);
@@ -466,8 +486,12 @@ static int add_tagging(cairo_writer *w)
 		root = strtol(q + 6, NULL, 10);
 	if ((q = strstr(tr, "/Info ")))
 		info = strtol(q + 6, NULL, 10);
-	patch pt = { pdf, (size_t)size, g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL),
+	const char *xr = mem_rfind(pdf, size, "\nxref\n");
+	if (!xr || nsize <= 0)
+		CD_BUG("no cross-reference table in Cairo's output");
+	patch pt = { pdf, (size_t)size, NULL, 0, g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL),
 	             g_array_new(FALSE, FALSE, sizeof(long)) };
+	read_xref(&pt, xr + 1, nsize);
 	GString *cat = root > 0 ? body_of(&pt, root) : NULL;
 	if (nsize <= 0 || !cat || !strstr(cat->str, "/Type /Catalog"))
 		CD_BUG("cannot find the catalog in Cairo's output");
@@ -565,6 +589,7 @@ static int add_tagging(cairo_writer *w)
 		g_string_free(g_hash_table_lookup(pt.body, &g_array_index(pt.order, long, i)), TRUE);
 	g_hash_table_destroy(pt.body);
 	g_array_free(pt.order, TRUE);
+	g_free(pt.offset);
 	g_array_free(nums, TRUE);
 	g_free(offs);
 	g_string_free(up, TRUE);

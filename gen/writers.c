@@ -3,11 +3,13 @@
 #include "page.h"
 
 extern const cd_writer_ops cd_writer_cairo, cd_writer_png, cd_writer_haru;
+extern const cd_writer_ops cd_writer_trace;
 
 const cd_writer_ops *const cd_writers[] = {
 	&cd_writer_cairo,
 	&cd_writer_png,
 	&cd_writer_haru,
+	&cd_writer_trace,
 	NULL
 };
 

@@ -81,3 +81,8 @@ expect "an unwritable folder is an error" 5 "$D" cairo "$T/no-such-dir/a.pdf"
 check "unwritable folder message" grep -qx "cindoc: cannot write '$T/no-such-dir/a.pdf': No such file or directory" "$T/.run.err"
 expect "password options need the haru writer" 2 "$D" cairo "$T/err/a.pdf" --user-password-env HOME
 check "password with cairo message" grep -qx "cindoc: option '--user-password-env' needs --writer haru (writer 'cairo' cannot encrypt)" "$T/.run.err"
+expect "a structure role Cairo does not know is refused, never a damaged file" 70 "$D" cairo "$T/err/a.pdf" --role Artefact
+check "unknown role message" grep -qx "cindoc: writer 'cairo': unknown structure role 'Artefact'" "$T/.run.err"
+check "unknown role: nothing written" sh -c "[ -z \"\$(ls -A '$T/err')\" ]"
+expect "other standard roles pass (Div for the heading)" 0 "$D" cairo "$T/div.pdf" --role Div
+check "a Div in the tree" sh -c "pdfinfo -struct '$T/div.pdf' | grep -qx '  Div'"

@@ -6,7 +6,9 @@
  *   pages-demo WRITER OUT [--opts STRING] [--script latin|urdu|arabic|ligature] [--image PNG]
  *              [--one] [protection options of protect.h]
  *
- * --one stops after page one (a one-page document).
+ * --role R tags the second heading R instead of H2 (to try a role the writers do not know).
+ * --one stops after page one (a one-page document); --repeat N writes the two pages N times
+ * (for timing).
  *
  * Built by the tests against the gen/ objects but main.o. */
 #include <stdlib.h>
@@ -110,9 +112,9 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: pages-demo WRITER OUT [--opts S] [--script S] [--image PNG]\n");
 		return 2;
 	}
-	const char *script = "latin", *image = NULL;
+	const char *script = "latin", *image = NULL, *role = "H2";
 	GString *opts = g_string_new(NULL);
-	int one = 0;
+	int one = 0, repeat = 1;
 	cd_protect prot;
 	cd_protect_init(&prot);
 	for (int i = 3; i < argc; i++) {
@@ -126,6 +128,8 @@ int main(int argc, char **argv)
 		else if (!strcmp(argv[i], "--opts")) g_string_append(opts, argv[++i]);
 		else if (!strcmp(argv[i], "--script")) script = argv[++i];
 		else if (!strcmp(argv[i], "--image")) image = argv[++i];
+		else if (!strcmp(argv[i], "--repeat")) repeat = atoi(argv[++i]);
+		else if (!strcmp(argv[i], "--role")) role = argv[++i];
 		else return 2;
 	}
 	int prc = cd_protect_finish(&prot, argv[1]);
@@ -166,6 +170,7 @@ int main(int argc, char **argv)
 	void *st = NULL;
 	int rc = ops->begin_document(&st, out, argv[2], &info, opts->len ? opts->str : NULL);
 	cd_page *pg = NULL;
+	for (int rep = 0; rep < repeat && rc == 0; rep++) {
 	if (rc == 0) {
 		pg = new_page(&d, 1, one ? 1 : 2);
 		tag(pg, "Document", NULL);
@@ -198,7 +203,7 @@ int main(int argc, char **argv)
 		end(pg);
 		end(pg);
 		d.y += h + 8;
-		para(&d, "H2", "DejaVu Sans Bold 14", "What we agreed");
+		para(&d, role, "DejaVu Sans Bold 14", "What we agreed");
 		tag(pg, "L", NULL);
 		const char *items[] = { "Sam goes to school every day.", "Mum meets the family worker each week." };
 		for (int i = 0; i < 2; i++) {
@@ -272,6 +277,7 @@ int main(int argc, char **argv)
 		end(pg); /* Document */
 		rc = cd_page_replay(pg, ops, st);
 		cd_page_free(pg);
+	}
 	}
 	if (rc == 0)
 		rc = ops->end_document(st);

@@ -1,0 +1,782 @@
+/* lint.c - the checks of `cindoc check` that XSD cannot express (see lint.h). */
+#include "lint.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "case.h"
+#include "cindoc.h"
+
+/* ================================================================== jargon */
+
+struct term {
+	char *text;
+	size_t len;
+	int exact;   /* capitals and digits only: match case */
+	int explain; /* fine when an explanation follows */
+	char *advice;
+};
+
+struct cd_jargon {
+	GArray *terms; /* struct term */
+};
+
+void cd_jargon_free(cd_jargon *j)
+{
+	if (!j)
+		return;
+	for (guint i = 0; i < j->terms->len; i++) {
+		struct term *t = &g_array_index(j->terms, struct term, i);
+		g_free(t->text);
+		g_free(t->advice);
+	}
+	g_array_free(j->terms, TRUE);
+	g_free(j);
+}
+
+static int all_caps(const char *s)
+{
+	for (; *s; s++)
+		if (!isupper((unsigned char)*s) && !isdigit((unsigned char)*s) && *s != ' ')
+			return 0;
+	return 1;
+}
+
+cd_jargon *cd_jargon_load(const char *path, int *rc)
+{
+	char *data = NULL;
+	*rc = cd_read_file(path, &data, NULL);
+	if (*rc < 0)
+		return NULL;
+	cd_jargon *j = g_new0(cd_jargon, 1);
+	j->terms = g_array_new(FALSE, TRUE, sizeof(struct term));
+	char **lines = g_strsplit(data, "\n", -1);
+	g_free(data);
+	for (int i = 0; lines[i]; i++) {
+		char *line = lines[i];
+		g_strchomp(line);
+		if (!*line || *line == '#')
+			continue;
+		char **f = g_strsplit(line, "\t", -1);
+		int ok = g_strv_length(f) == 3 && *g_strstrip(f[0]) && *g_strstrip(f[2]);
+		if (!ok) {
+			*rc = cd_error_at(path, i + 1, "a jargon line is TERM, RULE and ADVICE separated by tabs");
+		} else if (strcmp(f[1], "drop") != 0 && strcmp(f[1], "explain") != 0) {
+			*rc = cd_error_at(path, i + 1, "unknown rule '%s' (drop or explain)", f[1]);
+			ok = 0;
+		}
+		if (ok) {
+			struct term t = {
+				.text = g_strdup(f[0]),
+				.len = strlen(f[0]),
+				.exact = all_caps(f[0]),
+				.explain = strcmp(f[1], "explain") == 0,
+				.advice = g_strdup(f[2]),
+			};
+			g_array_append_val(j->terms, t);
+		}
+		g_strfreev(f);
+		if (!ok)
+			break;
+	}
+	g_strfreev(lines);
+	if (*rc < 0) {
+		cd_jargon_free(j);
+		return NULL;
+	}
+	return j;
+}
+
+/* Letters, digits and any byte of a multi-byte UTF-8 character are part of a word. */
+static int wordch(unsigned char c)
+{
+	return isalnum(c) || c >= 0x80;
+}
+
+/* After a term that may be explained: "(", ",", ":" or a dash (-, en or em dash). */
+static int explained(const char *p)
+{
+	while (*p == ' ')
+		p++;
+	return *p == '(' || *p == ',' || *p == ':' || *p == '-' ||
+	       strncmp(p, "\xe2\x80\x93", 3) == 0 || strncmp(p, "\xe2\x80\x94", 3) == 0;
+}
+
+const char *cd_jargon_find(const cd_jargon *j, const char *text, const char **advice)
+{
+	/* White space of any kind and length matches the single space of a term. */
+	GString *s = g_string_new(NULL);
+	for (const char *p = text; *p; p++) {
+		if (isspace((unsigned char)*p)) {
+			if (s->len && s->str[s->len - 1] != ' ')
+				g_string_append_c(s, ' ');
+		} else {
+			g_string_append_c(s, *p);
+		}
+	}
+	const char *found = NULL;
+	for (size_t i = 0; i < s->len && !found; i++) {
+		if (i > 0 && wordch((unsigned char)s->str[i - 1]))
+			continue;
+		for (guint k = 0; k < j->terms->len; k++) {
+			const struct term *t = &g_array_index(j->terms, struct term, k);
+			if (i + t->len > s->len)
+				continue;
+			int same = t->exact ? strncmp(s->str + i, t->text, t->len) == 0
+			                    : g_ascii_strncasecmp(s->str + i, t->text, t->len) == 0;
+			if (!same || wordch((unsigned char)s->str[i + t->len]))
+				continue;
+			if (t->explain && explained(s->str + i + t->len))
+				continue;
+			found = t->text;
+			if (advice)
+				*advice = t->advice;
+			break;
+		}
+	}
+	g_string_free(s, TRUE);
+	return found;
+}
+
+/* ================================================================== lints */
+
+struct cd_lint {
+	cd_jargon *jargon;
+};
+
+cd_lint *cd_lint_new(int *rc)
+{
+	char *path = cd_datapath("templates/jargon.txt");
+	cd_jargon *j = cd_jargon_load(path, rc);
+	g_free(path);
+	if (!j)
+		return NULL;
+	cd_lint *l = g_new0(cd_lint, 1);
+	l->jargon = j;
+	return l;
+}
+
+void cd_lint_free(cd_lint *l)
+{
+	if (!l)
+		return;
+	cd_jargon_free(l->jargon);
+	g_free(l);
+}
+
+struct msg {
+	long line;
+	int seq;
+	int error;
+	char *text;
+};
+
+/* One run over one case. */
+struct lc {
+	const cd_lint *l;
+	const char *file;
+	xmlDocPtr doc;
+	xmlNodePtr root;
+	GArray *msgs;    /* struct msg */
+	GPtrArray *keep; /* strings that live until the end of the run */
+	int disabled;    /* service="disabled-children" */
+};
+
+static void report(struct lc *c, int error, xmlNodePtr n, const char *fmt, ...) G_GNUC_PRINTF(4, 5);
+static void report(struct lc *c, int error, xmlNodePtr n, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	struct msg m = { cd_case_line(n), (int)c->msgs->len, error, g_strdup_vprintf(fmt, ap) };
+	va_end(ap);
+	g_array_append_val(c->msgs, m);
+}
+
+static const char *keep(struct lc *c, char *s)
+{
+	g_ptr_array_add(c->keep, s);
+	return s;
+}
+
+static const char *ds(struct lc *c, const GDate *d)
+{
+	return keep(c, g_strdup_printf("%04d-%02d-%02d", g_date_get_year(d), g_date_get_month(d),
+	                               g_date_get_day(d)));
+}
+
+/* "'c1' (Millie)" */
+static const char *who(struct lc *c, const char *id)
+{
+	xmlNodePtr n = cd_case_lookup(c->doc, id);
+	char *name = n ? cd_case_given_name(n) : NULL;
+	const char *s = keep(c, name ? g_strdup_printf("'%s' (%s)", id, name) : g_strdup_printf("'%s'", id));
+	g_free(name);
+	return s;
+}
+
+static char *text(xmlNodePtr n)
+{
+	xmlChar *t = n ? xmlNodeGetContent(n) : NULL;
+	char *s = g_strdup(t ? (const char *)t : "");
+	xmlFree(t);
+	return g_strstrip(s);
+}
+
+static int text_date(xmlNodePtr n, GDate *d)
+{
+	if (!n)
+		return -1;
+	char *s = text(n);
+	int r = cd_case_date(s, d);
+	g_free(s);
+	return r;
+}
+
+static int cmp(const GDate *a, const GDate *b)
+{
+	return g_date_compare(a, b);
+}
+
+/* ------------------------------------------------------------------ references */
+
+enum { CHILD = 1, PERSON = 2, MEETING = 4, ITEM = 8 };
+
+static const struct {
+	const char *element; /* NULL: any element */
+	const char *attr;
+	int kinds;
+} refs[] = {
+	{ "chair", "ref", PERSON },
+	{ "minute-taker", "ref", PERSON },
+	{ "present", "ref", CHILD | PERSON },
+	{ "apologies", "ref", CHILD | PERSON },
+	{ "invited", "ref", CHILD | PERSON },
+	{ "report", "from", PERSON },
+	{ "interpreter", "ref", CHILD | PERSON },
+	{ "interpreter", "by", PERSON },
+	{ "child-views", "child", CHILD },
+	{ "parent-views", "person", PERSON },
+	{ "professional-update", "person", PERSON },
+	{ "score", "person", CHILD | PERSON },
+	{ "disagreement", "person", CHILD | PERSON },
+	{ "copies-to", "ref", CHILD | PERSON },
+	{ "invite", "ref", CHILD | PERSON },
+	{ "visit", "by", PERSON },
+	{ "plan", "lead", PERSON },
+	{ "section", "child", CHILD },
+	{ "who", "ref", CHILD | PERSON },
+	{ "item", "agreed-at", MEETING },
+	{ NULL, "withheld-from", CHILD | PERSON },
+};
+
+static int kind_of(xmlNodePtr n)
+{
+	return cd_case_is(n, "child") ? CHILD : cd_case_is(n, "person") ? PERSON
+	     : cd_case_is(n, "meeting") ? MEETING : cd_case_is(n, "item") ? ITEM : 0;
+}
+
+static const char *kind_name(int k)
+{
+	switch (k) {
+	case CHILD: return "a child";
+	case PERSON: return "a person";
+	case MEETING: return "a meeting";
+	case ITEM: return "a plan item";
+	case CHILD | PERSON: return "a person or a child";
+	default: return "something else";
+	}
+}
+
+static void check_ref_kinds(struct lc *c, xmlNodePtr n)
+{
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		for (size_t r = 0; r < G_N_ELEMENTS(refs); r++) {
+			if (refs[r].element && !cd_case_is(n, refs[r].element))
+				continue;
+			const char *v = cd_case_attr(n, refs[r].attr);
+			if (!v)
+				continue;
+			char **ids = g_strsplit_set(v, " \t\r\n", -1);
+			for (char **id = ids; *id; id++) {
+				if (!**id)
+					continue;
+				int k = kind_of(cd_case_lookup(c->doc, *id));
+				if (k && !(k & refs[r].kinds))
+					report(c, 1, n, "element '%s': attribute '%s' names '%s', %s, not %s",
+					       (const char *)n->name, refs[r].attr, *id, kind_name(k),
+					       kind_name(refs[r].kinds));
+			}
+			g_strfreev(ids);
+		}
+		check_ref_kinds(c, n->children);
+	}
+}
+
+/* ------------------------------------------------------------------ people and children */
+
+struct kid {
+	xmlNodePtr node;
+	const char *id;
+	GDate born;
+	int has_born;
+	GDate died;
+	int has_died;
+};
+
+static GArray *collect_children(struct lc *c)
+{
+	GArray *kids = g_array_new(FALSE, TRUE, sizeof(struct kid));
+	for (xmlNodePtr ch = cd_case_first(cd_case_first(c->root, "children"), "child"); ch;
+	     ch = cd_case_next(ch, "child")) {
+		struct kid k = { .node = ch, .id = cd_case_attr(ch, "id") };
+		k.has_born = text_date(cd_case_first(ch, "born"), &k.born) == 0;
+		xmlNodePtr d = cd_case_first(ch, "died");
+		k.has_died = d && cd_case_date_attr(d, "date", &k.died) == 0;
+		if (k.has_born && k.has_died && cmp(&k.died, &k.born) < 0)
+			report(c, 1, d, "%s died on %s, before they were born (%s)", who(c, k.id),
+			       ds(c, &k.died), ds(c, &k.born));
+		g_array_append_val(kids, k);
+	}
+	return kids;
+}
+
+/* Alive and born on day d. */
+static int kid_there(const struct kid *k, const GDate *d)
+{
+	if (k->has_born && cmp(&k->born, d) > 0)
+		return 0;
+	if (k->has_died && cmp(&k->died, d) <= 0)
+		return 0;
+	return 1;
+}
+
+static void check_consent(struct lc *c)
+{
+	for (xmlNodePtr p = cd_case_first(cd_case_first(c->root, "people"), "person"); p;
+	     p = cd_case_next(p, "person")) {
+		xmlNodePtr con = cd_case_first(p, "consent");
+		GDate given, withdrawn;
+		if (con && cd_case_date_attr(con, "given", &given) == 0 &&
+		    cd_case_date_attr(con, "withdrawn", &withdrawn) == 0 && cmp(&withdrawn, &given) < 0)
+			report(c, 1, con, "consent of %s withdrawn on %s, before it was given (%s)",
+			       who(c, cd_case_attr(p, "id")), ds(c, &withdrawn), ds(c, &given));
+	}
+}
+
+/* Everyone who may get a copy needs a postal address or an email. */
+static void check_reachable(struct lc *c, GArray *kids, const GDate *on)
+{
+	for (xmlNodePtr p = cd_case_first(cd_case_first(c->root, "people"), "person"); p;
+	     p = cd_case_next(p, "person"))
+		if (!cd_case_first(p, "address") && !cd_case_first(p, "email"))
+			report(c, 0, p, "%s has no address and no email: copies cannot reach them",
+			       who(c, cd_case_attr(p, "id")));
+	for (guint i = 0; i < kids->len; i++) {
+		struct kid *k = &g_array_index(kids, struct kid, i);
+		if (cd_case_child_gets_copies(k->node, on) && !cd_case_first(k->node, "address"))
+			report(c, 0, k->node, "%s is old enough for their own copies (%d or over) but has no address",
+			       who(c, k->id), CD_CHILD_COPY_AGE);
+	}
+}
+
+/* A withheld address must not be given, unwithheld, somewhere else (a child who lives with the
+ * parent whose address is withheld). Same address: same postcode and first line. */
+static char *address_key(xmlNodePtr a)
+{
+	char *pc = text(cd_case_first(a, "postcode"));
+	char *l1 = text(cd_case_first(a, "line"));
+	GString *k = g_string_new(NULL);
+	for (const char *p = pc; *p; p++)
+		if (!isspace((unsigned char)*p))
+			g_string_append_c(k, (char)toupper((unsigned char)*p));
+	g_string_append_c(k, '|');
+	for (const char *p = l1; *p; p++)
+		g_string_append_c(k, (char)tolower((unsigned char)*p));
+	g_free(pc);
+	g_free(l1);
+	return g_string_free(k, FALSE);
+}
+
+static void check_withheld_addresses(struct lc *c)
+{
+	GPtrArray *addrs = g_ptr_array_new();
+	const char *groups[][2] = { { "children", "child" }, { "people", "person" } };
+	for (size_t g = 0; g < G_N_ELEMENTS(groups); g++)
+		for (xmlNodePtr o = cd_case_first(cd_case_first(c->root, groups[g][0]), groups[g][1]); o;
+		     o = cd_case_next(o, groups[g][1])) {
+			xmlNodePtr a = cd_case_first(o, "address");
+			if (a)
+				g_ptr_array_add(addrs, a);
+		}
+	for (guint i = 0; i < addrs->len; i++) {
+		xmlNodePtr a = addrs->pdata[i];
+		const char *from = cd_case_attr(a, "withheld-from");
+		if (!from)
+			continue;
+		char *key = address_key(a);
+		char **ids = g_strsplit_set(from, " \t\r\n", -1);
+		for (guint j = 0; j < addrs->len; j++) {
+			xmlNodePtr b = addrs->pdata[j];
+			if (b == a)
+				continue;
+			char *kb = address_key(b);
+			if (strcmp(key, kb) == 0) {
+				const char *owner = cd_case_attr(b->parent, "id");
+				for (char **id = ids; *id; id++)
+					if (**id && strcmp(*id, owner) != 0 && !cd_case_withheld(b, *id))
+						report(c, 0, b, "the address of %s is the address withheld from %s on line %ld, but is not withheld from them",
+						       who(c, owner), who(c, *id), cd_case_line(a));
+			}
+			g_free(kb);
+		}
+		g_strfreev(ids);
+		g_free(key);
+	}
+	g_ptr_array_free(addrs, TRUE);
+}
+
+/* ------------------------------------------------------------------ meetings */
+
+struct mtg {
+	xmlNodePtr node;
+	const char *id;
+	GDate date;
+};
+
+/* When the review after meeting i is due at the latest, and the rule as words: "12 weeks after"
+ * with *base NULL (after that meeting), or "3 months after" with *base "the plan started on D". */
+static void review_due(struct lc *c, GArray *ms, guint i, GDate *due, const char **rule,
+                       const char **base)
+{
+	struct mtg *m = &g_array_index(ms, struct mtg, i);
+	*due = m->date;
+	*base = NULL;
+	if (!c->disabled) {
+		g_date_add_days(due, 84);
+		*rule = "12 weeks after";
+		return;
+	}
+	GDate opened;
+	if (i == 0 && cd_case_date_attr(c->root, "opened", &opened) == 0) {
+		*due = opened;
+		g_date_add_months(due, 3);
+		*rule = "3 months after";
+		*base = keep(c, g_strdup_printf("the plan started on %s", ds(c, &opened)));
+		return;
+	}
+	g_date_add_months(due, 6);
+	*rule = "6 months after";
+}
+
+static void check_views(struct lc *c, struct mtg *m, GArray *kids)
+{
+	for (xmlNodePtr v = cd_case_first(m->node, "child-views"); v; v = cd_case_next(v, "child-views")) {
+		int ns = cd_case_first(v, "not-sought") != NULL;
+		int says_ns = g_strcmp0(cd_case_attr(v, "given"), "not-sought") == 0;
+		if (ns && !says_ns)
+			report(c, 0, v, "views of %s give a reason they were not sought, but given=\"%s\"",
+			       who(c, cd_case_attr(v, "child")), cd_case_attr(v, "given"));
+		else if (!ns && says_ns)
+			report(c, 0, v, "views of %s are given=\"not-sought\" but quote them: give the reason instead",
+			       who(c, cd_case_attr(v, "child")));
+	}
+	for (guint k = 0; k < kids->len; k++) {
+		struct kid *kd = &g_array_index(kids, struct kid, k);
+		if (!kid_there(kd, &m->date))
+			continue;
+		int found = 0;
+		for (xmlNodePtr v = cd_case_first(m->node, "child-views"); v && !found;
+		     v = cd_case_next(v, "child-views"))
+			found = g_strcmp0(cd_case_attr(v, "child"), kd->id) == 0;
+		if (!found)
+			report(c, 0, m->node, "meeting '%s' has no views of %s: their own words, or why they could not be sought",
+			       m->id, who(c, kd->id));
+	}
+}
+
+static void check_done(struct lc *c, struct mtg *m)
+{
+	xmlNodePtr done = cd_case_first(m->node, "done");
+	const char *tasks[] = { "case-note", "plan-authorised", "minutes-sent" };
+	for (size_t t = 0; done && t < G_N_ELEMENTS(tasks); t++) {
+		GDate d;
+		if (cd_case_date_attr(done, tasks[t], &d) == 0 && cmp(&d, &m->date) < 0)
+			report(c, 1, done, "%s done on %s, before the meeting (%s)", tasks[t], ds(c, &d),
+			       ds(c, &m->date));
+	}
+}
+
+static void check_meetings(struct lc *c, GArray *ms, GArray *kids)
+{
+	int warned_next = 0; /* the meeting before set a next date that was already reported */
+	for (guint i = 0; i < ms->len; i++) {
+		struct mtg *m = &g_array_index(ms, struct mtg, i);
+		for (guint k = 0; k < kids->len; k++) {
+			struct kid *kd = &g_array_index(kids, struct kid, k);
+			if (kd->has_born && cmp(&m->date, &kd->born) < 0)
+				report(c, 1, m->node, "meeting '%s' on %s is before %s was born (%s)", m->id,
+				       ds(c, &m->date), who(c, kd->id), ds(c, &kd->born));
+		}
+		if (i > 0) {
+			struct mtg *p = &g_array_index(ms, struct mtg, i - 1);
+			GDate due;
+			const char *rule, *base;
+			review_due(c, ms, i - 1, &due, &rule, &base);
+			if (cmp(&m->date, &p->date) < 0)
+				report(c, 1, m->node, "meeting '%s' on %s is before the meeting listed before it ('%s' on %s)",
+				       m->id, ds(c, &m->date), p->id, ds(c, &p->date));
+			else if (cmp(&m->date, &due) > 0 && !warned_next)
+				report(c, 0, m->node, "meeting '%s' on %s is more than %s %s (due by %s)", m->id,
+				       ds(c, &m->date), rule, base ? base : "the meeting before it", ds(c, &due));
+		}
+		check_views(c, m, kids);
+		check_done(c, m);
+
+		xmlNodePtr next = cd_case_first(m->node, "next");
+		xmlNodePtr decision = cd_case_first(m->node, "decision");
+		GDate nd;
+		warned_next = 0;
+		if (!next || cd_case_date_attr(next, "date", &nd) != 0) {
+			if (g_strcmp0(cd_case_attr(decision, "outcome"), "continue") == 0)
+				report(c, 0, decision, "meeting '%s' decided to continue but sets no next review", m->id);
+			continue;
+		}
+		if (cmp(&nd, &m->date) <= 0) {
+			report(c, 1, next, "next meeting on %s is not after this meeting (%s)", ds(c, &nd),
+			       ds(c, &m->date));
+			warned_next = 1;
+			continue;
+		}
+		GDate due;
+		const char *rule, *base;
+		review_due(c, ms, i, &due, &rule, &base);
+		if (cmp(&nd, &due) > 0) {
+			report(c, 0, next, "next review on %s is more than %s %s (due by %s)", ds(c, &nd), rule,
+			       base ? base : "this meeting", ds(c, &due));
+			warned_next = 1;
+		}
+		for (guint k = 0; k < kids->len; k++) {
+			struct kid *kd = &g_array_index(kids, struct kid, k);
+			if (!kd->has_born || !kid_there(kd, &m->date))
+				continue;
+			GDate adult = kd->born;
+			g_date_add_years(&adult, 18);
+			if (cmp(&adult, &m->date) > 0 && cmp(&adult, &nd) <= 0)
+				report(c, 0, next, "%s turns 18 on %s, on or before the next review (%s): plan for the end of the plan",
+				       who(c, kd->id), ds(c, &adult), ds(c, &nd));
+		}
+	}
+}
+
+/* ------------------------------------------------------------------ plan, visits, closure */
+
+static void check_plan(struct lc *c, GArray *ms)
+{
+	xmlNodePtr plan = cd_case_first(c->root, "plan");
+	for (xmlNodePtr s = cd_case_first(plan, "section"); s; s = cd_case_next(s, "section")) {
+		for (xmlNodePtr it = cd_case_first(s, "item"); it; it = cd_case_next(it, "item")) {
+			const char *id = cd_case_attr(it, "id");
+			int removed = g_strcmp0(cd_case_attr(it, "status"), "removed") == 0;
+			if (!removed && !cd_case_first(it, "who"))
+				report(c, 0, it, "plan item '%s' has no 'who': say who will do it", id);
+			xmlNodePtr by = cd_case_first(it, "by");
+			if (!removed && !by)
+				report(c, 0, it, "plan item '%s' has no 'by' date: say by when", id);
+			GDate bd;
+			if (!by || text_date(by, &bd) != 0 || ms->len == 0)
+				continue;
+			/* The meeting that set the item: agreed-at, else the first meeting. */
+			struct mtg *set = &g_array_index(ms, struct mtg, 0);
+			const char *at = cd_case_attr(it, "agreed-at");
+			for (guint i = 0; at && i < ms->len; i++)
+				if (g_strcmp0(g_array_index(ms, struct mtg, i).id, at) == 0)
+					set = &g_array_index(ms, struct mtg, i);
+			if (cmp(&bd, &set->date) <= 0)
+				report(c, 1, by, "plan item '%s' is due by %s, not after the meeting that set it ('%s' on %s)",
+				       id, ds(c, &bd), set->id, ds(c, &set->date));
+		}
+	}
+}
+
+struct visit {
+	xmlNodePtr node;
+	GDate date;
+};
+
+static gint visit_cmp(gconstpointer a, gconstpointer b)
+{
+	return g_date_compare(&((const struct visit *)a)->date, &((const struct visit *)b)->date);
+}
+
+static void check_visits(struct lc *c)
+{
+	xmlNodePtr plan = cd_case_first(c->root, "plan");
+	const char *w = cd_case_attr(plan, "visit-weeks");
+	int weeks = w ? atoi(w) : 4;
+	if (weeks < 1 || weeks > 4)
+		weeks = 4;
+	GArray *vs = g_array_new(FALSE, TRUE, sizeof(struct visit));
+	for (xmlNodePtr v = cd_case_first(cd_case_first(c->root, "visits"), "visit"); v;
+	     v = cd_case_next(v, "visit")) {
+		struct visit x = { .node = v };
+		if (cd_case_date_attr(v, "date", &x.date) == 0)
+			g_array_append_val(vs, x);
+	}
+	g_array_sort(vs, visit_cmp);
+	for (guint i = 1; i < vs->len; i++) {
+		struct visit *a = &g_array_index(vs, struct visit, i - 1);
+		struct visit *b = &g_array_index(vs, struct visit, i);
+		int gap = g_date_days_between(&a->date, &b->date);
+		if (gap > weeks * 7)
+			report(c, 0, b->node, "visit on %s is %d days after the visit before it (%s): %s at least every %d week%s",
+			       ds(c, &b->date), gap, ds(c, &a->date),
+			       plan ? "the plan says" : "visits must be", weeks, weeks == 1 ? "" : "s");
+	}
+	g_array_free(vs, TRUE);
+}
+
+static void check_closure(struct lc *c, GArray *ms, GArray *kids)
+{
+	xmlNodePtr cl = cd_case_first(c->root, "closure");
+	GDate cd;
+	if (!cl || cd_case_date_attr(cl, "date", &cd) != 0)
+		return;
+	for (guint i = 0; i < ms->len; i++) {
+		struct mtg *m = &g_array_index(ms, struct mtg, i);
+		if (cmp(&cd, &m->date) < 0) {
+			report(c, 1, cl, "closure on %s is before meeting '%s' (%s)", ds(c, &cd), m->id,
+			       ds(c, &m->date));
+			break;
+		}
+	}
+	GDate sent;
+	if (cd_case_date_attr(cl, "letters-sent", &sent) == 0 && cmp(&sent, &cd) < 0)
+		report(c, 1, cl, "closure letters sent on %s, before the closure (%s)", ds(c, &sent), ds(c, &cd));
+	const char *reason = cd_case_attr(cl, "reason");
+	int is_transfer = g_strcmp0(reason, "transfer") == 0;
+	xmlNodePtr to = cd_case_first(cl, "transfer-to");
+	if (is_transfer && !to)
+		report(c, 0, cl, "closure reason 'transfer' but no transfer-to names the new authority");
+	if (!is_transfer && to)
+		report(c, 0, to, "transfer-to is only for closure reason 'transfer', not '%s'", reason);
+	int eighteen = 0, died = 0;
+	for (guint k = 0; k < kids->len; k++) {
+		struct kid *kd = &g_array_index(kids, struct kid, k);
+		if (kd->has_born) {
+			GDate adult = kd->born;
+			g_date_add_years(&adult, 18);
+			eighteen |= cmp(&adult, &cd) <= 0;
+		}
+		died |= kd->has_died && cmp(&kd->died, &cd) <= 0;
+	}
+	if (g_strcmp0(reason, "eighteen") == 0 && !eighteen)
+		report(c, 0, cl, "closure reason 'eighteen' but no child is 18 on %s", ds(c, &cd));
+	if (g_strcmp0(reason, "died") == 0 && !died)
+		report(c, 0, cl, "closure reason 'died' but no child has a date of death on or before %s", ds(c, &cd));
+}
+
+/* ------------------------------------------------------------------ jargon in the text */
+
+/* Text written for the child: not quotes or scores (people's own words), names or roles. */
+static const char *const for_child[] = {
+	"p", "need", "obstacles", "how", "goal", "question", "zero", "ten", "service",
+	"not-sought", "access", "transport", "report", "disability",
+};
+
+static void check_jargon(struct lc *c, xmlNodePtr n)
+{
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE || cd_case_is(n, "authority"))
+			continue;
+		int wanted = 0;
+		for (size_t i = 0; i < G_N_ELEMENTS(for_child); i++)
+			wanted |= cd_case_is(n, for_child[i]);
+		/* <service> also names the authority's service: only plan services are text. */
+		if (cd_case_is(n, "service") && !cd_case_is(n->parent, "services"))
+			wanted = 0;
+		if (wanted) {
+			char *t = text(n);
+			const char *advice = NULL;
+			const char *term = cd_jargon_find(c->l->jargon, t, &advice);
+			if (term)
+				report(c, 0, n, "'%s' is jargon children asked us not to use: %s", term, advice);
+			g_free(t);
+			continue;
+		}
+		check_jargon(c, n->children);
+	}
+}
+
+/* ------------------------------------------------------------------ the run */
+
+static gint msg_cmp(gconstpointer a, gconstpointer b)
+{
+	const struct msg *x = a, *y = b;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return x->seq - y->seq;
+}
+
+void cd_lint_case(const cd_lint *l, const char *file, xmlDocPtr doc, struct cd_lint_counts *n)
+{
+	struct lc c = {
+		.l = l,
+		.file = file,
+		.doc = doc,
+		.root = xmlDocGetRootElement(doc),
+		.msgs = g_array_new(FALSE, TRUE, sizeof(struct msg)),
+		.keep = g_ptr_array_new_with_free_func(g_free),
+	};
+	c.disabled = g_strcmp0(cd_case_attr(c.root, "service"), "disabled-children") == 0;
+
+	check_ref_kinds(&c, c.root);
+	GArray *kids = collect_children(&c);
+	check_consent(&c);
+
+	GArray *ms = g_array_new(FALSE, TRUE, sizeof(struct mtg));
+	for (xmlNodePtr m = cd_case_first(cd_case_first(c.root, "meetings"), "meeting"); m;
+	     m = cd_case_next(m, "meeting")) {
+		struct mtg x = { .node = m, .id = cd_case_attr(m, "id") };
+		if (cd_case_date_attr(m, "date", &x.date) == 0)
+			g_array_append_val(ms, x);
+	}
+	check_meetings(&c, ms, kids);
+	check_plan(&c, ms);
+	check_visits(&c);
+	check_closure(&c, ms, kids);
+
+	/* Who gets copies is judged on the latest date the case knows. */
+	GDate on;
+	g_date_clear(&on, 1);
+	if (cd_case_date_attr(c.root, "opened", &on) != 0)
+		g_date_set_dmy(&on, 1, 1, 2000);
+	for (guint i = 0; i < ms->len; i++)
+		if (cmp(&g_array_index(ms, struct mtg, i).date, &on) > 0)
+			on = g_array_index(ms, struct mtg, i).date;
+	GDate cd;
+	if (cd_case_date_attr(cd_case_first(c.root, "closure"), "date", &cd) == 0 && cmp(&cd, &on) > 0)
+		on = cd;
+	check_reachable(&c, kids, &on);
+	check_withheld_addresses(&c);
+	check_jargon(&c, c.root);
+
+	g_array_sort(c.msgs, msg_cmp);
+	for (guint i = 0; i < c.msgs->len; i++) {
+		struct msg *m = &g_array_index(c.msgs, struct msg, i);
+		if (m->error) {
+			cd_error_at(file, m->line, "%s", m->text);
+			n->errors++;
+		} else {
+			cd_warning_at(file, m->line, "%s", m->text);
+			n->warnings++;
+		}
+		g_free(m->text);
+	}
+	g_array_free(c.msgs, TRUE);
+	g_array_free(ms, TRUE);
+	g_array_free(kids, TRUE);
+	g_ptr_array_free(c.keep, TRUE);
+}
