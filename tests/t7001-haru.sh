@@ -59,6 +59,7 @@ expect "ligatures: haru" 0 "$D" haru "$T/lig-haru.pdf" --script ligature
 expect "ligatures: cairo" 0 "$D" cairo "$T/lig-cairo.pdf" --script ligature
 printf 'own3r-Pass\n' >"$T/owner.pw"
 printf 's3cret pass\n' >"$T/user.pw"
+chmod 600 "$T/owner.pw" "$T/user.pw"
 expect "protected haru for comparison" 0 "$D" haru "$T/prot.pdf" --image "$TESTS/pdf/logo.png" \
 	--user-password-file "$T/user.pw" --owner-password-file "$T/owner.pw"
 pdftoppm -q -r 72 -png "$T/cairo.pdf" "$T/c"
@@ -137,6 +138,12 @@ perr "option without its value" 2 "cindoc: option '--owner-password-file' needs 
 perr "bad --allow-print" 2 "cindoc: option '--allow-print' wants yes or no, not 'maybe'" --allow-print maybe
 perr "unknown haru option" 2 "cindoc: writer 'haru': unknown option 'encrypt' (known: user-password, owner-password, print, label)" \
 	--opts encrypt=aes-256
+printf 's3cret pass\r\nsecond line\n' >"$T/open.pw"
+chmod 644 "$T/open.pw"
+expect "a password file other users can read: written, with a warning" 0 "$D" haru "$T/warn.pdf" --user-password-file "$T/open.pw"
+check "warning about the password file" grep -qxF "$T/open.pw: warning: other users can read this password file (chmod 600 it)" "$T/.run.err"
+check "only the first line is the password (CRLF too)" sh -c "pdftotext -q -upw 's3cret pass' '$T/warn.pdf' - | grep -q 'What we agreed'"
+check "no warning for a 0600 password file" sh -c "'$D' haru '$T/nowarn.pdf' --user-password-file '$T/user.pw' 2>&1 | grep -c warning | grep -qx 0"
 check "password errors wrote nothing" sh -c "[ -z \"\$(ls -A '$T/err')\" ]"
 
 # --- refusal of text that needs shaping
