@@ -6,6 +6,7 @@
 #   make check      deps + build + every test (tests/run); ends "N passed, N failed"
 #   make SANITIZE=address,undefined check      the same under ASan/UBSan
 #   make bench-render, make bench-queue        speed and memory (benchmarks, not tests)
+#   make fuzz       fuzz the case loader and the lints for FUZZ_SECONDS (clang, libFuzzer)
 
 CC      ?= cc
 PKGS     = libxml-2.0 libxslt libexslt pango pangocairo pangofc fontconfig cairo cairo-pdf cairo-png glib-2.0
@@ -73,6 +74,20 @@ check: deps
 	$(MAKE) all fonts
 	./tests/run
 
+# libFuzzer over the case loader and the lints, seeded with the samples and tests/check/.
+FUZZ_SECONDS ?= 60
+FUZZ_SRCS = gen/fuzz-case.c gen/case.c gen/lint.c gen/util.c
+gen/fuzz-case: $(FUZZ_SRCS) gen/case.h gen/lint.h gen/cindoc.h
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 -Wall -Wextra -Werror \
+	  -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DCINDOC_DATADIR='"$(CURDIR)"' \
+	  $$(pkg-config --cflags $(PKGS)) -o $@ $(FUZZ_SRCS) $$(pkg-config --libs $(PKGS))
+
+fuzz: gen/fuzz-case
+	mkdir -p out/fuzz-corpus
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=tests/lsan.supp \
+	  CINDOC_HOME=$(CURDIR) gen/fuzz-case -max_total_time=$(FUZZ_SECONDS) -close_fd_mask=2 \
+	  -max_len=65536 out/fuzz-corpus samples tests/check
+
 bench-render: all fonts
 	./tests/bench render
 
@@ -80,7 +95,7 @@ bench-queue: all fonts
 	./tests/bench queue
 
 clean:
-	rm -f gen/*.o gen/*.d gen/.flags $(BIN) gen/fuzz-*
+	rm -f gen/*.o gen/*.d gen/.flags $(BIN) $(filter-out %.c,$(wildcard gen/fuzz-*))
 	rm -rf out tests/out fonts/cache fonts/*.ttf fonts/LICENSE.* fonts/.stamp
 
-.PHONY: all deps fonts demo check bench-render bench-queue clean FORCE
+.PHONY: all deps fonts demo check fuzz bench-render bench-queue clean FORCE

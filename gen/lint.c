@@ -358,6 +358,10 @@ static void check_consent(struct lc *c)
 	for (xmlNodePtr p = cd_case_first(cd_case_first(c->root, "people"), "person"); p;
 	     p = cd_case_next(p, "person")) {
 		xmlNodePtr con = cd_case_first(p, "consent");
+		const char *pr = cd_case_attr(p, "parental-responsibility");
+		if (!con && (g_strcmp0(pr, "true") == 0 || g_strcmp0(pr, "1") == 0))
+			report(c, 0, p, "%s has parental responsibility, but no consent is recorded",
+			       who(c, cd_case_attr(p, "id")));
 		GDate given, withdrawn;
 		if (con && cd_case_date_attr(con, "given", &given) == 0 &&
 		    cd_case_date_attr(con, "withdrawn", &withdrawn) == 0 && cmp(&withdrawn, &given) < 0)
@@ -509,6 +513,44 @@ static void check_done(struct lc *c, struct mtg *m)
 	}
 }
 
+/* Initial, transfer-in and after-child-protection meetings are chaired by a Team Manager
+ * (seed 003 section 5): the chair's role says so. */
+static void check_chair(struct lc *c, struct mtg *m)
+{
+	const char *type = cd_case_attr(m->node, "type");
+	if (g_strcmp0(type, "review") == 0)
+		return;
+	xmlNodePtr chair = cd_case_first(m->node, "chair");
+	xmlNodePtr p = cd_case_lookup(c->doc, cd_case_attr(chair, "ref"));
+	if (!cd_case_is(p, "person"))
+		return;
+	char *role = text(cd_case_first(p, "role"));
+	char *low = g_ascii_strdown(role, -1);
+	if (!strstr(low, "team manager"))
+		report(c, 0, chair, "meeting '%s' (%s) is to be chaired by a Team Manager, but the role of %s is '%s'",
+		       m->id, type, who(c, cd_case_attr(chair, "ref")), role);
+	g_free(low);
+	g_free(role);
+}
+
+/* The plan goes on only with the consent of those with parental responsibility. */
+static void check_consent_at(struct lc *c, struct mtg *m)
+{
+	xmlNodePtr decision = cd_case_first(m->node, "decision");
+	if (g_strcmp0(cd_case_attr(decision, "outcome"), "continue") != 0)
+		return;
+	for (xmlNodePtr p = cd_case_first(cd_case_first(c->root, "people"), "person"); p;
+	     p = cd_case_next(p, "person")) {
+		GDate w, g;
+		xmlNodePtr con = cd_case_first(p, "consent");
+		/* Withdrawn before given is an error of its own (check_consent). */
+		if (con && cd_case_date_attr(con, "withdrawn", &w) == 0 && cmp(&w, &m->date) <= 0 &&
+		    cd_case_date_attr(con, "given", &g) == 0 && cmp(&w, &g) >= 0)
+			report(c, 0, decision, "meeting '%s' decided to continue, but %s withdrew consent on %s",
+			       m->id, who(c, cd_case_attr(p, "id")), ds(c, &w));
+	}
+}
+
 static void check_meetings(struct lc *c, GArray *ms, GArray *kids)
 {
 	int warned_next = 0; /* the meeting before set a next date that was already reported */
@@ -534,6 +576,8 @@ static void check_meetings(struct lc *c, GArray *ms, GArray *kids)
 		}
 		check_views(c, m, kids);
 		check_done(c, m);
+		check_chair(c, m);
+		check_consent_at(c, m);
 
 		xmlNodePtr next = cd_case_first(m->node, "next");
 		xmlNodePtr decision = cd_case_first(m->node, "decision");
@@ -576,6 +620,18 @@ static void check_meetings(struct lc *c, GArray *ms, GArray *kids)
 static void check_plan(struct lc *c, GArray *ms)
 {
 	xmlNodePtr plan = cd_case_first(c->root, "plan");
+	for (xmlNodePtr ch = cd_case_first(cd_case_first(c->root, "children"), "child"); plan && ch;
+	     ch = cd_case_next(ch, "child")) {
+		int n = 0;
+		for (xmlNodePtr s = cd_case_first(plan, "section"); s; s = cd_case_next(s, "section"))
+			n += g_strcmp0(cd_case_attr(s, "child"), cd_case_attr(ch, "id")) == 0;
+		if (n == 0)
+			report(c, 0, plan, "the plan has no section for %s: siblings share one plan with a section each",
+			       who(c, cd_case_attr(ch, "id")));
+		else if (n > 1)
+			report(c, 0, plan, "the plan has %d sections for %s: one each", n,
+			       who(c, cd_case_attr(ch, "id")));
+	}
 	for (xmlNodePtr s = cd_case_first(plan, "section"); s; s = cd_case_next(s, "section")) {
 		for (xmlNodePtr it = cd_case_first(s, "item"); it; it = cd_case_next(it, "item")) {
 			const char *id = cd_case_attr(it, "id");
@@ -656,6 +712,12 @@ static void check_closure(struct lc *c, GArray *ms, GArray *kids)
 	if (cd_case_date_attr(cl, "letters-sent", &sent) == 0 && cmp(&sent, &cd) < 0)
 		report(c, 1, cl, "closure letters sent on %s, before the closure (%s)", ds(c, &sent), ds(c, &cd));
 	const char *reason = cd_case_attr(cl, "reason");
+	if (g_strcmp0(reason, "needs-met") == 0) {
+		const char *last = ms->len ? cd_case_attr(cd_case_first(g_array_index(ms, struct mtg, ms->len - 1).node,
+		                                                        "decision"), "outcome") : NULL;
+		if (g_strcmp0(last, "close") != 0 && g_strcmp0(last, "step-down") != 0)
+			report(c, 0, cl, "closure reason 'needs-met' is decided by a meeting, but the last meeting did not decide to close or step down");
+	}
 	int is_transfer = g_strcmp0(reason, "transfer") == 0;
 	xmlNodePtr to = cd_case_first(cl, "transfer-to");
 	if (is_transfer && !to)

@@ -3,6 +3,7 @@
 
 #include <string.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 #include "cindoc.h"
 #include "out-opts.h"
@@ -10,7 +11,7 @@
 const char cd_protect_help[] =
 	"  --user-password-file FILE    password to open the PDF: the first line of FILE\n"
 	"  --user-password-env VAR      ... or the value of environment variable VAR\n"
-	"  --user-password PASS         ... or PASS itself (other users can see it with ps: avoid)\n"
+	"  --user-password PASS         ... or PASS itself (other users may see it with ps: avoid)\n"
 	"  --owner-password-file FILE   password that lifts the restrictions (same three forms);\n"
 	"  --owner-password-env VAR     when not given, a random one is made and not kept, so\n"
 	"  --owner-password PASS        nobody can lift them\n"
@@ -105,6 +106,9 @@ static int read_password(const char *opt, char kind, const char *src, char **out
 	if (kind == 'f') {
 		char *data;
 		size_t len;
+		struct stat st;
+		if (stat(src, &st) == 0 && (st.st_mode & (S_IRWXG | S_IRWXO)))
+			cd_warning_at(src, 0, "other users can read this password file (chmod 600 it)");
 		int rc = cd_read_file(src, &data, &len);
 		if (rc)
 			return rc;
@@ -121,7 +125,10 @@ static int read_password(const char *opt, char kind, const char *src, char **out
 			return cd_fail(-CD_EXIT_USAGE, "environment variable '%s' (%s) is not set or empty", src, opt);
 		pw = g_strdup(e);
 	} else {
+		/* a literal password: copied, then blanked in argv, which shortens (but does not
+		 * close) the time other users can see it with ps */
 		pw = g_strdup(src);
+		memset((char *)src, 'x', strlen(src));
 	}
 	const char *where = kind == 'f' ? "in file" : kind == 'e' ? "in variable" : "given by";
 	const char *what = kind == 'l' ? opt : src;

@@ -41,8 +41,9 @@ void cd_protect_init(cd_protect *p);
  * -CD_EXIT_USAGE. */
 int cd_protect_arg(cd_protect *p, int argc, char **argv, int *i);
 /* Reads the password files and variables and checks them (1 to 32 printable ASCII characters,
- * owner differs from user), and that `writer` is "haru" when anything was given. Returns 0,
- * -CD_EXIT_USAGE or -CD_EXIT_NOREAD. */
+ * owner differs from user), and that `writer` is "haru" when anything was given. A password
+ * file that other users can read gets a warning; a literal password is blanked in argv once
+ * copied. Returns 0, -CD_EXIT_USAGE or -CD_EXIT_NOREAD. */
 int cd_protect_finish(cd_protect *p, const char *writer);
 /* Appends the haru writer options (user-password, owner-password, print) to `opts`. */
 void cd_protect_opts(const cd_protect *p, GString *opts);
