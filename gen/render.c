@@ -502,8 +502,9 @@ int cd_render_add_file(cd_render_job *j, const char *path)
 		current = 0;
 		int type = xmlTextReaderNodeType(rd), depth = xmlTextReaderDepth(rd);
 		if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
-			xmlDocPtr doc = xmlTextReaderCurrentDoc(rd);
-			if (doc && doc->intSubset && doc->intSubset->entities)
+			/* the DTD node itself (asking for the document would stop the reader freeing) */
+			xmlNode *dn = xmlTextReaderCurrentNode(rd);
+			if (dn && dn->type == XML_DTD_NODE && ((xmlDtdPtr)dn)->entities)
 				rc = cd_error_at(path, 0, "a DOCTYPE that declares entities is not allowed");
 			continue;
 		}
