@@ -459,9 +459,11 @@ static int resolve(xmlDocPtr doc, const char *path, const cd_doc_request *req, s
 	if (letter && x->r.reader == CD_READER_FILE)
 		return cd_fail(-CD_EXIT_USAGE, "a %s is written to a person: give a child or person id", kind);
 	xmlNodePtr party = x->r.reader == CD_READER_FILE ? NULL : find_party(doc, req->recipient);
-	if (party && is_el(party, "child") && child_el(party, "died"))
-		return cd_fail(-CD_EXIT_USAGE, "%s:%ld: '%s' has died: no %s is written to them", path,
-			       xmlGetLineNo(child_el(party, "died")), req->recipient, kind);
+	if (party && is_el(party, "child") && child_el(party, "died")) {
+		cd_error_at(path, xmlGetLineNo(child_el(party, "died")),
+			    "'%s' has died: no %s is written to them", req->recipient, kind);
+		return -CD_EXIT_USAGE;
+	}
 
 	if (req->lang) {
 		g_free(x->r.lang);

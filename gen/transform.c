@@ -132,14 +132,26 @@ static void collect(void *ctx, const char *fmt, ...)
 }
 
 /* Prints collected messages: our own (from xsl:message, already "file: error: text") as they
- * are, libxslt's with a "cindoc: " prefix on their first line. */
+ * are; libxslt's "runtime error: file F line N element E" + message pairs as
+ * "F:N: error: message (xsl:E)", pointing at the stylesheet line. */
 static void flush_msgs(struct msgs *m)
 {
 	char **lines = g_strsplit(m->text->str, "\n", -1);
 	for (char **l = lines; *l; l++) {
-		if (!**l || strcmp(*l, "xsl:message : terminating") == 0 ||
-		    g_str_has_prefix(*l, "xsltApplyXSLTTemplate: A potential infinite") )
+		if (!**l || strcmp(*l, "xsl:message : terminating") == 0)
 			continue;
+		char file[1024], elem[128];
+		long line;
+		const char *kind = NULL;
+		if (sscanf(*l, "runtime error: file %1023s line %ld element %127s", file, &line, elem) == 3)
+			kind = "error";
+		else if (sscanf(*l, "compilation error: file %1023s line %ld element %127s", file, &line, elem) == 3)
+			kind = "error";
+		if (kind && l[1] && *l[1]) {
+			l++;
+			fprintf(stderr, "%s:%ld: %s: %s (xsl:%s)\n", file, line, kind, *l, elem);
+			continue;
+		}
 		fprintf(stderr, "%s\n", *l);
 	}
 	g_strfreev(lines);

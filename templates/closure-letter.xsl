@@ -35,7 +35,12 @@
           <xsl:with-param name="contact" select="false()"/>
           <xsl:with-param name="subject">
             <xsl:call-template name="t">
-              <xsl:with-param name="key" select="concat('closure.subject.', $reader)"/>
+              <xsl:with-param name="key">
+                <xsl:choose>
+                  <xsl:when test="$died"><xsl:value-of select="concat('closure.subject.died.', $reader)"/></xsl:when>
+                  <xsl:otherwise><xsl:value-of select="concat('closure.subject.', $reader)"/></xsl:otherwise>
+                </xsl:choose>
+              </xsl:with-param>
               <xsl:with-param name="s1" select="$names"/>
             </xsl:call-template>
           </xsl:with-param>
@@ -51,7 +56,14 @@
               <xsl:apply-templates select="$c/why" mode="text"/>
             </xsl:if>
 
-            <xsl:call-template name="letter-heading"><xsl:with-param name="key" select="'closure.h.next'"/></xsl:call-template>
+            <xsl:call-template name="letter-heading">
+              <xsl:with-param name="key">
+                <xsl:choose>
+                  <xsl:when test="$died">closure.h.support</xsl:when>
+                  <xsl:otherwise>closure.h.next</xsl:otherwise>
+                </xsl:choose>
+              </xsl:with-param>
+            </xsl:call-template>
             <xsl:choose>
               <xsl:when test="$died">
                 <xsl:call-template name="para">
@@ -71,7 +83,14 @@
             <xsl:call-template name="letter-heading"><xsl:with-param name="key" select="'letter.h.contact'"/></xsl:call-template>
             <xsl:call-template name="letter-contact"/>
 
-            <xsl:call-template name="letter-heading"><xsl:with-param name="key" select="'letter.h.complain'"/></xsl:call-template>
+            <xsl:call-template name="letter-heading">
+              <xsl:with-param name="key">
+                <xsl:choose>
+                  <xsl:when test="$died">letter.h.raise</xsl:when>
+                  <xsl:otherwise>letter.h.complain</xsl:otherwise>
+                </xsl:choose>
+              </xsl:with-param>
+            </xsl:call-template>
             <xsl:call-template name="complaints">
               <xsl:with-param name="key">
                 <xsl:choose>
