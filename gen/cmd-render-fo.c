@@ -5,6 +5,7 @@
 #include "cindoc.h"
 #include "cmd.h"
 #include "page.h"
+#include "protect.h"
 #include "render.h"
 
 static const char usage[] =
@@ -16,7 +17,10 @@ static const char usage[] =
 	"   -o, --output OUT      the file to write ('-' is standard output, where the writer allows)\n"
 	"   --writer NAME         the writer (default: cairo when built in, else trace)\n"
 	"   --writer-opts STR     the writer's options, \"key=value,key=value\"\n"
-	"   -h, --help            this text\n";
+	"   -h, --help            this text\n"
+	"\n"
+	"protected copies (--writer haru):\n"
+	"%s";
 
 static void list_writers(FILE *fp)
 {
@@ -30,19 +34,26 @@ static int usage_error(const char *fmt, const char *arg)
 	fputs("cindoc render-fo: ", stderr);
 	fprintf(stderr, fmt, arg);
 	fputs("\n", stderr);
-	fputs(usage, stderr);
+	fprintf(stderr, usage, cd_protect_help);
 	return CD_EXIT_USAGE;
 }
 
 int cmd_render_fo(int argc, char **argv)
 {
 	if (cd_wants_help(argc, argv)) {
-		fputs(usage, stdout);
+		printf(usage, cd_protect_help);
 		list_writers(stdout);
 		return CD_EXIT_OK;
 	}
 	const char *in = NULL, *out = NULL, *wname = NULL, *wopts = NULL;
+	cd_protect prot;
+	cd_protect_init(&prot);
 	for (int i = 1; i < argc; i++) {
+		int pr = cd_protect_arg(&prot, argc, argv, &i);
+		if (pr < 0)
+			return -pr;
+		if (pr > 0)
+			continue;
 		const char *a = argv[i];
 		if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0 || strcmp(a, "--writer") == 0 ||
 		    strcmp(a, "--writer-opts") == 0) {
@@ -71,13 +82,21 @@ int cmd_render_fo(int argc, char **argv)
 	if (!w)
 		return usage_error("unknown writer '%s'", wname);
 
-	int rc;
-	cd_renderer *r = cd_renderer_new(&rc);
-	if (!r)
+	int rc = cd_protect_finish(&prot, w->name);
+	if (rc < 0)
 		return -rc;
+	/* the writer's options and the passwords, if any: never printed, wiped after use */
+	GString *opts = g_string_new(wopts);
+	cd_protect_opts(&prot, opts);
+	cd_protect_clear(&prot);
+	cd_renderer *r = cd_renderer_new(&rc);
+	if (!r) {
+		cd_protect_wipe(g_string_free(opts, FALSE));
+		return -rc;
+	}
 	cd_output *o = cd_output_new();
 	cd_render_job *job = NULL;
-	rc = cd_render_begin(r, w, wopts, o, out, NULL, &job);
+	rc = cd_render_begin(r, w, opts->len ? opts->str : NULL, o, out, NULL, &job);
 	if (rc == 0)
 		rc = cd_render_add_file(job, in);
 	if (rc == 0) {
@@ -93,5 +112,6 @@ int cmd_render_fo(int argc, char **argv)
 		cd_output_abort(o);
 	cd_output_free(o);
 	cd_renderer_free(r);
+	cd_protect_wipe(g_string_free(opts, FALSE));
 	return rc < 0 ? -rc : CD_EXIT_OK;
 }

@@ -30,6 +30,7 @@
 #include <sys/random.h>
 
 #include <hpdf.h>
+#include <hpdf_doc.h>
 #include <cairo.h>
 #include <fontconfig/fontconfig.h>
 #include <hb.h>
@@ -209,6 +210,15 @@ static int haru_begin_document(void **state, cd_output *out, const char *path,
 			const char *v = *(const char *const *)((const char *)info + meta[i].off);
 			if (v && *v)
 				HPDF_SetInfoAttr(w->pdf, meta[i].t, v);
+		}
+		/* libharu has no call for the language or for showing the title: its catalog is a
+		 * plain dictionary in hpdf_doc.h */
+		if (info->lang && *info->lang)
+			HPDF_Dict_Add(w->pdf->catalog, "Lang", HPDF_String_New(w->pdf->mmgr, info->lang, NULL));
+		if (info->title && *info->title) {
+			HPDF_Dict vp = HPDF_Dict_New(w->pdf->mmgr);
+			HPDF_Dict_AddBoolean(vp, "DisplayDocTitle", HPDF_TRUE);
+			HPDF_Dict_Add(w->pdf->catalog, "ViewerPreferences", vp);
 		}
 		HPDF_Date d;
 		if (info->date && parse_date(info->date, &d) == 0)
