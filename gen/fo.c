@@ -287,8 +287,18 @@ int fo_bad_value(const fo_src *src, xmlNode *n, const char *prop, const char *v)
 int fo_bad_child(const fo_src *src, xmlNode *child, xmlNode *parent)
 {
 	const char *pn = fo_kind_name(fo_kind_of(parent));
-	if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
-		return cd_error_at(src->name, xmlGetLineNo(child), "text is not allowed directly in %s", pn);
+	if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
+		/* libxml2 numbers a text node by the line where it ends: point at its first letter */
+		long line = xmlGetLineNo(child);
+		const char *t = (const char *)child->content, *first = t + strspn(t, " \t\r\n");
+		for (const char *p = t; *p; p++)
+			if (*p == '\n')
+				line--;
+		for (const char *p = t; p < first; p++)
+			if (*p == '\n')
+				line++;
+		return cd_error_at(src->name, line, "text is not allowed directly in %s", pn);
+	}
 	fo_kind k = fo_kind_of(child);
 	if (k != FO_UNKNOWN)
 		return cd_error_at(src->name, xmlGetLineNo(child), "unsupported element '%s' in %s", fo_kind_name(k), pn);

@@ -843,6 +843,14 @@ static void para_flush(lay_doc *L, vbuild *vb, para *P)
 		pango_layout_iter_get_line_extents(it, NULL, &lr);
 		double top = lr.y / PS, h = lr.height / PS;
 		double base = pango_layout_iter_get_baseline(it) / PS - top;
+		/* images stand on the baseline: a fixed line height must still make room for them */
+		for (GSList *r = line->runs; r; r = r->next) {
+			inl_obj *o = run_obj(r->data);
+			if (o && o->kind == OBJ_IMAGE && o->h > base) {
+				h += o->h - base;
+				base = o->h;
+			}
+		}
 		double lx = lr.x / PS;
 		if (li == nlines - 1 && P->base.align_last != P->base.align && P->base.align_last != ALIGN_JUSTIFY &&
 		    line->resolved_dir == PANGO_DIRECTION_LTR) {
@@ -856,12 +864,15 @@ static void para_flush(lay_doc *L, vbuild *vb, para *P)
 		int line_end = li == nlines - 1 ? INT_MAX : line->start_index + line->length;
 		while (next_id < P->ids->len && g_array_index(P->ids, id_at, next_id).off < line_end) {
 			id_at *d = &g_array_index(P->ids, id_at, next_id++);
+			PangoRectangle pos;
+			pango_layout_index_to_pos(lo, MIN(d->off, (int)P->text->len), &pos);
+			double dx = pos.x / PS;
 			if (d->end) {
 				char *n = g_strconcat("\001end:", d->id, NULL);
-				put_dest(bx, x + lx, 0, n);
+				put_dest(bx, x + dx, 0, n);
 				g_free(n);
 			} else {
-				put_dest(bx, x + lx, 0, d->id);
+				put_dest(bx, x + dx, 0, d->id);
 			}
 		}
 		double rx = lx;
@@ -1371,6 +1382,10 @@ static int inline_level(lay_doc *L, vbuild *vb, para *P, xmlNode *n, const fo_st
 			return cd_error_at(L->src->name, xmlGetLineNo(n),
 			                   "fo:basic-link needs one of 'internal-destination' and 'external-destination'");
 		int start = (int)P->text->len;
+		if (in && L->link_refs) {
+			g_ptr_array_add(L->link_refs, g_strdup(in));
+			g_ptr_array_add(L->link_refs, GINT_TO_POINTER(xmlGetLineNo(n)));
+		}
 		rc = content(L, vb, P, n, &st, A, 1);
 		link_rng lr = { start, (int)P->text->len, ex ? strip_url(ex) : NULL, in ? g_strdup(in) : NULL };
 		if (lr.end > lr.start)
@@ -1667,6 +1682,7 @@ typedef struct row {
 	double x, w;
 	int header;
 	int started;            /* a part of it has been placed */
+	int collapse;
 } row;
 
 typedef struct table {
@@ -1849,6 +1865,7 @@ static int table_row(lay_doc *L, xmlNode *rn, const fo_style *ps, const double *
 		return rc;
 	row *r = g_new0(row, 1);
 	r->header = header;
+	r->collapse = ps->border_collapse;
 	r->bg = rs.bg;
 	r->x = tx;
 	r->w = colx[ncols];
@@ -1970,6 +1987,16 @@ static int do_table(lay_doc *L, vbuild *vb, xmlNode *n, const fo_style *ps, area
 			colspec s = { 0, 1 };
 			g_array_append_val(cols, s);
 		}
+	}
+	for (xmlNode *p = n->children; p; p = p->next) {
+		fo_kind pk = fo_kind_of(p);
+		if (pk != FO_TABLE_HEADER && pk != FO_TABLE_FOOTER && pk != FO_TABLE_BODY)
+			continue;
+		for (xmlNode *r = p->children; r; r = r->next)
+			if (r->type != XML_COMMENT_NODE && !fo_is_blank(r) && fo_kind_of(r) != FO_TABLE_ROW) {
+				g_array_free(cols, TRUE);
+				return fo_bad_child(L->src, r, p);
+			}
 	}
 	int ncols = (int)cols->len;
 	double fixed = 0, prop = 0;
@@ -2103,7 +2130,7 @@ static double glued_after(GPtrArray *v, size_t k)
 
 /* Where the page that starts at entry i ends: the entries [i, result) go on it. Rows that fit
  * no page are split here (a new entry for the part that fits is inserted). */
-static size_t fit(GPtrArray *v, size_t i, double avail, int collapse)
+static size_t fit(GPtrArray *v, size_t i, double avail)
 {
 	double y = 0, pending = 0;
 	int at_top = 1;
@@ -2136,9 +2163,9 @@ static size_t fit(GPtrArray *v, size_t i, double avail, int collapse)
 				if (e->row) {
 					double ph;
 					double room = avail - y - (at_top ? 0 : pending) - glued_after(v, k);
-					cd_page *part = row_emit(e->row, room, &ph, collapse, 1);
+					cd_page *part = row_emit(e->row, room, &ph, e->row->collapse, 1);
 					if (!part && at_top)
-						part = row_emit(e->row, -1, &ph, collapse, 1);
+						part = row_emit(e->row, -1, &ph, e->row->collapse, 1);
 					if (part) {
 						vent *p = g_new0(vent, 1);
 						p->kind = V_BOX;
@@ -2181,6 +2208,16 @@ static size_t fit(GPtrArray *v, size_t i, double avail, int collapse)
 				if (r <= i)
 					r = k + 1;
 				return r;
+			}
+			if (e->row) {
+				/* the rest of a split row fits: make it now */
+				double ph;
+				cd_page *part = row_emit(e->row, -1, &ph, e->row->collapse, 1);
+				row_free(e->row);
+				e->row = NULL;
+				cd_page_free(e->box);
+				e->box = part;
+				e->h = ph;
 			}
 			y += pending + e->h;
 			pending = 0;
@@ -2322,6 +2359,7 @@ lay_doc *lay_doc_new(const fo_src *src, PangoContext *pctx, PangoLayout *layout,
 	L->ids_first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	L->ids_last = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	L->first_page = 1;
+	L->link_refs = g_ptr_array_new();
 	return L;
 }
 
@@ -2334,6 +2372,9 @@ void lay_doc_free(lay_doc *L)
 	g_hash_table_destroy(L->seqmasters);
 	g_hash_table_destroy(L->ids_first);
 	g_hash_table_destroy(L->ids_last);
+	for (guint i = 0; i < L->link_refs->len; i += 2)
+		g_free(L->link_refs->pdata[i]);
+	g_ptr_array_free(L->link_refs, TRUE);
 	if (L->ids_prev_first)
 		g_hash_table_destroy(L->ids_prev_first);
 	if (L->ids_prev_last)
@@ -2858,7 +2899,7 @@ int lay_sequence(lay_doc *L, xmlNode *ps, const fo_style *root_style)
 				hdr = t->hdr_h;
 			}
 		}
-		size_t j = fit(vl, i, m->bh - hdr, S.st.border_collapse);
+		size_t j = fit(vl, i, m->bh - hdr);
 		em_start(&em, pg, m->bx, m->by + hdr);
 		emit_range(&em, vl, i, j, 1);
 		em_finish(&em);

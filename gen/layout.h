@@ -58,6 +58,7 @@ typedef struct lay_doc {
 	int in_static;
 	const char *doc_lang;        /* xml:lang of fo:root, for the Document tag */
 	const fo_style *root_style;
+	GPtrArray *link_refs;        /* (internal-destination, line) of every fo:basic-link */
 } lay_doc;
 
 lay_doc *lay_doc_new(const fo_src *src, PangoContext *pctx, PangoLayout *layout, const char *base_dir);

@@ -349,20 +349,13 @@ static void refs_free(GPtrArray *refs)
 	g_ptr_array_free(refs, TRUE);
 }
 
-static int check_links(lay_doc *L, const fo_src *src, xmlNode *n)
+static int check_links(lay_doc *L, const fo_src *src)
 {
-	for (xmlNode *c = n; c; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		if (fo_kind_of(c) == FO_BASIC_LINK) {
-			const char *d = fo_attr(c, "internal-destination");
-			if (d && !g_hash_table_contains(L->ids_first, d))
-				return cd_error_at(src->name, xmlGetLineNo(c), "no element has id '%s' (internal-destination of fo:basic-link)", d);
-		}
-		int rc = c->children ? check_links(L, src, c->children) : 0;
-		if (rc < 0)
-			return rc;
-	}
+	GPtrArray *r = L->link_refs;
+	for (guint i = 0; i + 1 < r->len; i += 2)
+		if (!g_hash_table_contains(L->ids_first, r->pdata[i]))
+			return cd_error_at(src->name, GPOINTER_TO_INT(r->pdata[i + 1]),
+			                   "no element has id '%s' (internal-destination of fo:basic-link)", (char *)r->pdata[i]);
 	return 0;
 }
 
@@ -417,7 +410,7 @@ static int doc_pass(cd_render_job *j, const fo_src *src, xmlDocPtr doc, int fina
 	if (rc == 0)
 		rc = check_bookmarks(L, src, refs);
 	if (rc == 0)
-		rc = check_links(L, src, d.root);
+		rc = check_links(L, src);
 	if (rc == 0)
 		rc = lay_flush(L, 1);
 	refs_free(refs);
@@ -556,6 +549,8 @@ int cd_render_add_file(cd_render_job *j, const char *path)
 		rc = cd_error_at(path, 0, "fo:root needs a fo:page-sequence");
 	if (rc == 0)
 		rc = check_bookmarks(L, &src, refs);
+	if (rc == 0)
+		rc = check_links(L, &src);
 	if (rc == 0)
 		rc = lay_flush(L, 1);
 	refs_free(refs);

@@ -22,7 +22,7 @@
   <xsl:param name="region.before.extent.mm" select="16"/>
   <xsl:param name="region.after.extent.mm" select="12"/>
   <xsl:param name="body.margin.top.mm" select="20"/>
-  <xsl:param name="body.margin.bottom.mm" select="16"/>
+  <xsl:param name="body.margin.bottom.mm" select="13"/>
 
   <!-- The address window of a DL envelope (left window): 20 mm from the left edge of the
        sheet, 45 mm from the top, 90 mm by 35 mm (BS EN ISO 269 DL window, folded A4). -->
@@ -31,7 +31,7 @@
   <xsl:param name="window.width.mm" select="85"/>
   <xsl:param name="window.height.mm" select="30"/>
   <!-- where the letter text starts below the window, from the top of the sheet -->
-  <xsl:param name="letter.text.top.mm" select="92"/>
+  <xsl:param name="letter.text.top.mm" select="81"/>
 
   <!-- Type. DejaVu Sans has wide letters and open shapes: it reads well at small sizes and on
        poor photocopies. Urdu reads best in Nastaliq, which needs more line height. -->
@@ -252,7 +252,7 @@
     <xsl:attribute name="text-align">start</xsl:attribute>
   </xsl:attribute-set>
   <xsl:attribute-set name="letter.date.properties">
-    <xsl:attribute name="space-after">5mm</xsl:attribute>
+    <xsl:attribute name="space-after">4mm</xsl:attribute>
   </xsl:attribute-set>
   <xsl:attribute-set name="letter.subject.properties">
     <xsl:attribute name="font-weight">bold</xsl:attribute>
@@ -261,9 +261,11 @@
     <xsl:attribute name="space-after">4mm</xsl:attribute>
   </xsl:attribute-set>
   <xsl:attribute-set name="letter.signature.properties">
-    <xsl:attribute name="space-before">12mm</xsl:attribute>
+    <xsl:attribute name="space-before">6mm</xsl:attribute>
     <xsl:attribute name="keep-together.within-page">always</xsl:attribute>
   </xsl:attribute-set>
+  <!-- the gap left for a handwritten signature -->
+  <xsl:param name="signature.gap">9mm</xsl:param>
   <!-- the case note: a plain file record -->
   <xsl:attribute-set name="record.label.properties">
     <xsl:attribute name="font-weight">bold</xsl:attribute>

@@ -52,7 +52,8 @@
               <xsl:with-param name="s3" select="normalize-space($c/transfer-to)"/>
               <xsl:with-param name="s4" select="normalize-space(authority/name)"/>
             </xsl:call-template>
-            <xsl:if test="not($died)">
+            <!-- the file's own account of why: for adults (the child has their own words above) -->
+            <xsl:if test="not($died) and $reader != 'child'">
               <xsl:apply-templates select="$c/why" mode="text"/>
             </xsl:if>
 

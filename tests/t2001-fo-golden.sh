@@ -6,7 +6,7 @@ cd "$TESTS" || exit 1
 for fo in fo/*.fo; do
 	name=$(basename "$fo" .fo)
 	out=$T/$name.trace
-	if [ -f "fo/$name.err" ]; then
+	if [ -f "fo/$name.err" ] || [ "${name#err-}" != "$name" ]; then
 		want=3
 		[ -f "fo/$name.exit" ] && want=$(cat "fo/$name.exit")
 		if why=$(run_cmd "$want" "$T/$name" "$CINDOC" render-fo "$fo" -o "$out" --writer trace); then

@@ -14,7 +14,7 @@ check "letter says Dear Ms Hartley" grep -q 'Dear Ms Hartley,' "$T/p1.fo"
 check "letter carries the marking" grep -q 'OFFICIAL-SENSITIVE' "$T/p1.fo"
 check "letter has page N of M" grep -q 'page <fo:page-number/> of <fo:page-number-citation-last ref-id="part-letter"/>' "$T/p1.fo"
 check "letter date is in words" grep -q '28 September 2026' "$T/p1.fo"
-check "address window 20 mm from the left edge" grep -q 'absolute-position="absolute" top="15mm" left="0mm"' "$T/p1.fo"
+check "address window 20 mm from the left edge" grep -q 'absolute-position="fixed" top="47mm" left="20mm"' "$T/p1.fo"
 check "the grandmother's address is withheld from the mother" bash -c "! grep -q 'Mill Lane' '$T/p1.fo'"
 
 expect "closure letter to the child" 0 "$CINDOC" fo --doc closure-letter --for c1 "$CASE"

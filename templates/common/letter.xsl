@@ -47,11 +47,10 @@
       </fo:block>
     </fo:block-container>
 
-    <!-- To: in the envelope window. -->
-    <fo:block-container absolute-position="absolute"
-        top="{$window.top.mm - $page.margin.top.mm - $body.margin.top.mm}mm"
-        left="{$window.left.mm - $page.margin.inner.mm}mm"
-        width="{$window.width.mm}mm" height="{$window.height.mm}mm" overflow="hidden">
+    <!-- To: in the envelope window, placed on the sheet itself (fixed), never moved by the flow. -->
+    <fo:block-container absolute-position="fixed"
+        top="{$window.top.mm}mm" left="{$window.left.mm}mm"
+        width="{$window.width.mm}mm" height="{$window.height.mm}mm">
       <fo:block xsl:use-attribute-sets="letter.address.properties" role="P">
         <fo:block>
           <xsl:choose>
@@ -109,11 +108,10 @@
           <xsl:with-param name="key" select="concat('letter.signoff.', $reader)"/>
         </xsl:call-template>
       </fo:block>
-      <fo:block space-before="10mm" xsl:use-attribute-sets="strong.properties">
+      <fo:block space-before="{$signature.gap}" xsl:use-attribute-sets="strong.properties">
         <xsl:apply-templates select="$signatory" mode="name"/>
       </fo:block>
       <fo:block><xsl:value-of select="normalize-space($signatory/role)"/></fo:block>
-      <fo:block><xsl:value-of select="normalize-space($case/authority/team)"/></fo:block>
     </fo:block>
   </xsl:template>
 
@@ -141,14 +139,14 @@
       <xsl:when test="$phone and $email">
         <xsl:call-template name="t">
           <xsl:with-param name="key" select="'contact.phone.email'"/>
-          <xsl:with-param name="s1" select="normalize-space($phone)"/>
+          <xsl:with-param name="s1" select="translate(normalize-space($phone), ' ', '&#160;')"/>
           <xsl:with-param name="s2" select="normalize-space($email)"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:when test="$phone">
         <xsl:call-template name="t">
           <xsl:with-param name="key" select="'contact.phone.only'"/>
-          <xsl:with-param name="s1" select="normalize-space($phone)"/>
+          <xsl:with-param name="s1" select="translate(normalize-space($phone), ' ', '&#160;')"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>

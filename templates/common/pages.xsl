@@ -33,9 +33,6 @@
     <xsl:variable name="seq-id" select="concat('part-', $part)"/>
     <fo:page-sequence master-reference="page" id="{$seq-id}" initial-page-number="1"
         language="{$lang}" xsl:use-attribute-sets="root.properties">
-      <xsl:if test="$l10n.dir = 'rtl'">
-        <xsl:attribute name="writing-mode">rl-tb</xsl:attribute>
-      </xsl:if>
       <fo:static-content flow-name="xsl-region-before" role="Artifact">
         <fo:block xsl:use-attribute-sets="marking.properties">
           <xsl:call-template name="t"><xsl:with-param name="key" select="'marking'"/></xsl:call-template>
