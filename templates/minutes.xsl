@@ -243,10 +243,30 @@
       <xsl:call-template name="h3"><xsl:with-param name="key" select="concat('minutes.review.', local-name())"/></xsl:call-template>
       <xsl:apply-templates select="." mode="text"/>
     </xsl:for-each>
-    <xsl:for-each select="$m/signs/worries | $m/signs/working-well | $m/signs/needs-to-happen">
-      <xsl:call-template name="h3"><xsl:with-param name="key" select="concat('minutes.signs.', local-name())"/></xsl:call-template>
-      <xsl:apply-templates select="." mode="text"/>
-    </xsl:for-each>
+    <!-- the three columns: what we are worried about, what is going well, what needs to happen -->
+    <xsl:if test="$m/signs">
+      <fo:table xsl:use-attribute-sets="table.properties" table-layout="fixed" width="100%" role="Table">
+        <fo:table-column column-width="33.3%"/>
+        <fo:table-column column-width="33.3%"/>
+        <fo:table-column column-width="33.4%"/>
+        <fo:table-header role="THead">
+          <fo:table-row role="TR">
+            <xsl:call-template name="th"><xsl:with-param name="key" select="'minutes.signs.worries'"/></xsl:call-template>
+            <xsl:call-template name="th"><xsl:with-param name="key" select="'minutes.signs.working-well'"/></xsl:call-template>
+            <xsl:call-template name="th"><xsl:with-param name="key" select="'minutes.signs.needs-to-happen'"/></xsl:call-template>
+          </fo:table-row>
+        </fo:table-header>
+        <fo:table-body role="TBody">
+          <fo:table-row role="TR">
+            <xsl:for-each select="$m/signs/worries | $m/signs/working-well | $m/signs/needs-to-happen">
+              <fo:table-cell xsl:use-attribute-sets="table.cell.properties" role="TD">
+                <xsl:for-each select="p"><fo:block space-after="1mm"><xsl:value-of select="normalize-space(.)"/></fo:block></xsl:for-each>
+              </fo:table-cell>
+            </xsl:for-each>
+          </fo:table-row>
+        </fo:table-body>
+      </fo:table>
+    </xsl:if>
     <xsl:call-template name="para">
       <xsl:with-param name="key" select="'minutes.plan.items'"/>
       <xsl:with-param name="s1" select="count($case/plan/section/item[@status = 'open'])"/>
@@ -273,19 +293,23 @@
     <xsl:variable name="prev" select="$case/meetings/meeting[scaling][number(translate(@date, '-', '')) &lt; $mdate][last()]"/>
     <xsl:choose>
       <xsl:when test="$s">
-        <xsl:call-template name="para">
-          <xsl:with-param name="key" select="'minutes.scaling.question'"/>
-          <xsl:with-param name="s1" select="normalize-space($s/question)"/>
-        </xsl:call-template>
-        <xsl:call-template name="para">
-          <xsl:with-param name="key" select="'minutes.scaling.zero'"/>
-          <xsl:with-param name="s1" select="normalize-space($s/zero)"/>
-        </xsl:call-template>
-        <xsl:call-template name="para">
-          <xsl:with-param name="key" select="'minutes.scaling.ten'"/>
-          <xsl:with-param name="s1" select="normalize-space($s/ten)"/>
-        </xsl:call-template>
+        <fo:block xsl:use-attribute-sets="box.properties" keep-with-next.within-page="always">
+          <xsl:call-template name="lead">
+            <xsl:with-param name="key" select="'minutes.scaling.question'"/>
+            <xsl:with-param name="s1" select="normalize-space($s/question)"/>
+          </xsl:call-template>
+          <xsl:call-template name="para">
+            <xsl:with-param name="key" select="'minutes.scaling.zero'"/>
+            <xsl:with-param name="s1" select="normalize-space($s/zero)"/>
+          </xsl:call-template>
+          <xsl:call-template name="para">
+            <xsl:with-param name="key" select="'minutes.scaling.ten'"/>
+            <xsl:with-param name="s1" select="normalize-space($s/ten)"/>
+          </xsl:call-template>
+        </fo:block>
         <xsl:if test="$s/score">
+          <!-- the scores are read side by side: keep the table on one page -->
+          <fo:block keep-together.within-page="always">
           <fo:table xsl:use-attribute-sets="table.properties" table-layout="fixed" width="100%" role="Table">
             <fo:table-column column-width="{$scaling.col1.width}"/>
             <fo:table-column column-width="{$scaling.col2.width}"/>
@@ -330,6 +354,7 @@
               </xsl:for-each>
             </fo:table-body>
           </fo:table>
+          </fo:block>
         </xsl:if>
       </xsl:when>
       <xsl:otherwise>

@@ -144,6 +144,8 @@
 
   <!-- One item: its number and whether it is done, then the six headers down the left. -->
   <xsl:template match="item" mode="full">
+    <!-- an item stays on one page: its six answers are read together -->
+    <fo:block keep-together.within-page="always">
     <fo:block xsl:use-attribute-sets="item.title.properties" role="H3">
       <xsl:call-template name="t">
         <xsl:with-param name="key" select="'plan.item.title'"/>
@@ -173,6 +175,7 @@
         <xsl:call-template name="item-row"><xsl:with-param name="key" select="'plan.col.goal'"/><xsl:with-param name="value" select="normalize-space(goal)"/></xsl:call-template>
       </fo:table-body>
     </fo:table>
+    </fo:block>
   </xsl:template>
 
   <xsl:template name="item-row">
