@@ -9,14 +9,16 @@
 #include "render.h"
 
 static const char usage[] =
-	"usage: cindoc render-fo FILE.fo -o OUT [--writer NAME] [--writer-opts STR]\n"
+	"usage: cindoc render-fo FILE.fo... -o OUT [--writer NAME] [--writer-opts STR] [--duplex]\n"
 	"\n"
-	"Lays out an XSL-FO file (the subset in gen/FO-SUBSET.md) and writes it with a writer.\n"
-	"Nothing is written when anything fails; the output file is created with mode 0600.\n"
+	"Lays out XSL-FO files (the subset in gen/FO-SUBSET.md) and writes them one after the other\n"
+	"into one output with a writer. Nothing is written when anything fails; the output file is\n"
+	"created with mode 0600.\n"
 	"\n"
 	"   -o, --output OUT      the file to write ('-' is standard output, where the writer allows)\n"
 	"   --writer NAME         the writer (default: cairo when built in, else trace)\n"
 	"   --writer-opts STR     the writer's options, \"key=value,key=value\"\n"
+	"   --duplex              each file after the first starts on a fresh sheet (odd page)\n"
 	"   -h, --help            this text\n"
 	"\n"
 	"protected copies (--writer haru):\n"
@@ -45,46 +47,61 @@ int cmd_render_fo(int argc, char **argv)
 		list_writers(stdout);
 		return CD_EXIT_OK;
 	}
-	const char *in = NULL, *out = NULL, *wname = NULL, *wopts = NULL;
+	const char *out = NULL, *wname = NULL, *wopts = NULL;
+	int nin = 0, duplex = 0, only_files = 0;
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--") == 0 || !(argv[i][0] == '-' && argv[i][1]))
+			nin++;
+	const char **ins = g_new0(const char *, nin + 1);
+	nin = 0;
 	cd_protect prot;
 	cd_protect_init(&prot);
-	for (int i = 1; i < argc; i++) {
+	int urc = 0;
+	for (int i = 1; i < argc && !urc; i++) {
+		const char *a = argv[i];
+		if (only_files || !(a[0] == '-' && a[1])) {
+			ins[nin++] = a;
+			continue;
+		}
 		int pr = cd_protect_arg(&prot, argc, argv, &i);
 		if (pr < 0)
-			return -pr;
-		if (pr > 0)
+			urc = -pr;
+		else if (pr > 0)
 			continue;
-		const char *a = argv[i];
-		if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0 || strcmp(a, "--writer") == 0 ||
-		    strcmp(a, "--writer-opts") == 0) {
-			if (i + 1 >= argc)
-				return usage_error("'%s' needs a value", a);
+		else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0 || strcmp(a, "--writer") == 0 ||
+		         strcmp(a, "--writer-opts") == 0) {
+			if (i + 1 >= argc) {
+				urc = usage_error("'%s' needs a value", a);
+				break;
+			}
 			const char **dst = a[1] == 'o' || a[2] == 'o' ? &out : strcmp(a, "--writer") == 0 ? &wname : &wopts;
 			*dst = argv[++i];
+		} else if (strcmp(a, "--duplex") == 0) {
+			duplex = 1;
 		} else if (strcmp(a, "--") == 0) {
-			if (i + 1 < argc && !in)
-				in = argv[++i];
-			if (i + 1 < argc)
-				return usage_error("unexpected argument '%s'", argv[i + 1]);
-		} else if (a[0] == '-' && a[1]) {
-			return usage_error("unknown option '%s'", a);
-		} else if (!in) {
-			in = a;
+			only_files = 1;
 		} else {
-			return usage_error("unexpected argument '%s'", a);
+			urc = usage_error("unknown option '%s'", a);
 		}
 	}
-	if (!in)
-		return usage_error("%s", "no FO file given");
-	if (!out)
-		return usage_error("%s", "no output given (-o OUT)");
-	const cd_writer_ops *w = wname ? cd_writer_find(wname) : (cd_writer_find("cairo") ? cd_writer_find("cairo") : cd_writer_find("trace"));
-	if (!w)
-		return usage_error("unknown writer '%s'", wname);
+	const cd_writer_ops *w = NULL;
+	if (!urc && !nin)
+		urc = usage_error("%s", "no FO file given");
+	else if (!urc && !out)
+		urc = usage_error("%s", "no output given (-o OUT)");
+	else if (!urc && !(w = wname ? cd_writer_find(wname) : (cd_writer_find("cairo") ? cd_writer_find("cairo") : cd_writer_find("trace"))))
+		urc = usage_error("unknown writer '%s'", wname);
+	if (urc) {
+		cd_protect_clear(&prot);
+		g_free(ins);
+		return urc;
+	}
 
 	int rc = cd_protect_finish(&prot, w->name);
-	if (rc < 0)
+	if (rc < 0) {
+		g_free(ins);
 		return -rc;
+	}
 	/* the writer's options and the passwords, if any: never printed, wiped after use */
 	GString *opts = g_string_new(wopts);
 	cd_protect_opts(&prot, opts);
@@ -92,13 +109,18 @@ int cmd_render_fo(int argc, char **argv)
 	cd_renderer *r = cd_renderer_new(&rc);
 	if (!r) {
 		cd_protect_wipe(g_string_free(opts, FALSE));
+		g_free(ins);
 		return -rc;
 	}
 	cd_output *o = cd_output_new();
 	cd_render_job *job = NULL;
 	rc = cd_render_begin(r, w, opts->len ? opts->str : NULL, o, out, NULL, &job);
-	if (rc == 0)
-		rc = cd_render_add_file(job, in);
+	for (int i = 0; i < nin && rc == 0; i++) {
+		if (i > 0 && duplex)
+			rc = cd_render_pad_to_odd(job);
+		if (rc == 0)
+			rc = cd_render_add_file(job, ins[i]);
+	}
 	if (rc == 0) {
 		int pages;
 		rc = cd_render_end(job, &pages);
@@ -113,5 +135,6 @@ int cmd_render_fo(int argc, char **argv)
 	cd_output_free(o);
 	cd_renderer_free(r);
 	cd_protect_wipe(g_string_free(opts, FALSE));
+	g_free(ins);
 	return rc < 0 ? -rc : CD_EXIT_OK;
 }

@@ -3,6 +3,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
+#include <errno.h>
 #include <string.h>
 
 #include "fonts.h"
@@ -461,30 +462,55 @@ static int reader_error(const char *path, xmlTextReaderPtr rd)
 	return cd_error_at(path, 0, "not well-formed XML");
 }
 
+/* Whether the file holds `needle`, read in pieces (memory does not grow with the file). */
+static int file_has(const char *path, const char *needle, int *found)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return cd_fail(-CD_EXIT_NOREAD, "cannot read '%s': %s", path, g_strerror(errno));
+	size_t nl = strlen(needle), keep = nl - 1, have = 0;
+	char buf[65536];
+	*found = 0;
+	for (;;) {
+		size_t got = fread(buf + have, 1, sizeof buf - have, fp);
+		if (got == 0)
+			break;
+		have += got;
+		if (g_strstr_len(buf, (gssize)have, needle)) {
+			*found = 1;
+			break;
+		}
+		if (have > keep) {
+			memmove(buf, buf + have - keep, keep);
+			have = keep;
+		}
+	}
+	int bad = ferror(fp);
+	fclose(fp);
+	if (bad)
+		return cd_fail(-CD_EXIT_NOREAD, "cannot read '%s'", path);
+	return 0;
+}
+
 int cd_render_add_file(cd_render_job *j, const char *path)
 {
-	char *data;
-	size_t len;
-	int rc = cd_read_file(path, &data, &len);
+	int found, rc = file_has(path, "page-number", &found);
 	if (rc < 0)
 		return rc;
 	fo_src src = { path };
 	xmlResetLastError();
-	if (g_strstr_len(data, (gssize)len, "page-number")) {
+	if (found) {
 		/* citations or page numbers in the flow: the whole document, twice */
-		xmlDocPtr doc = xmlReadMemory(data, (int)len, path, NULL, XML_PARSE_NONET);
-		g_free(data);
+		xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
 		if (!doc)
 			return reader_error(path, NULL);
 		rc = cd_render_add_doc(j, doc, path);
 		xmlFreeDoc(doc);
 		return rc;
 	}
-	xmlTextReaderPtr rd = xmlReaderForMemory(data, (int)len, path, NULL, XML_PARSE_NONET);
-	if (!rd) {
-		g_free(data);
-		return cd_fail(-CD_EXIT_INTERNAL, "cannot make an XML reader");
-	}
+	xmlTextReaderPtr rd = xmlReaderForFile(path, NULL, XML_PARSE_NONET);
+	if (!rd)
+		return cd_fail(-CD_EXIT_NOREAD, "cannot read '%s'", path);
 	begin_doc(j);
 	char *base = dir_of(path);
 	lay_doc *L = lay_doc_new(&src, cd_fonts_context(j->r->fonts), j->r->layout, base);
@@ -502,8 +528,9 @@ int cd_render_add_file(cd_render_job *j, const char *path)
 		current = 0;
 		int type = xmlTextReaderNodeType(rd), depth = xmlTextReaderDepth(rd);
 		if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
-			xmlDocPtr doc = xmlTextReaderCurrentDoc(rd);
-			if (doc && doc->intSubset && doc->intSubset->entities)
+			/* the DTD node itself (asking for the document would stop the reader freeing) */
+			xmlNode *dn = xmlTextReaderCurrentNode(rd);
+			if (dn && dn->type == XML_DTD_NODE && ((xmlDtdPtr)dn)->entities)
 				rc = cd_error_at(path, 0, "a DOCTYPE that declares entities is not allowed");
 			continue;
 		}
@@ -556,7 +583,6 @@ int cd_render_add_file(cd_render_job *j, const char *path)
 	refs_free(refs);
 	lay_doc_free(L);
 	xmlFreeTextReader(rd);
-	g_free(data);
 	return rc;
 }
 

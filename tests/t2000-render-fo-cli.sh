@@ -4,7 +4,7 @@
 FO=$TESTS/fo/block-basic.fo
 
 expect "--help exits 0" 0 "$CINDOC" render-fo --help
-check "--help shows usage" grep -q '^usage: cindoc render-fo FILE.fo -o OUT' "$T/.run.out"
+check "--help shows usage" grep -q '^usage: cindoc render-fo FILE.fo... -o OUT' "$T/.run.out"
 check "--help lists the trace writer" grep -q '^   trace ' "$T/.run.out"
 expect "help render-fo" 0 "$CINDOC" help render-fo
 expect "no arguments is a usage error" 2 "$CINDOC" render-fo
@@ -15,7 +15,18 @@ expect "unknown writer" 2 "$CINDOC" render-fo "$FO" -o "$T/x" --writer nosuch
 check "unknown writer: message" grep -qx "cindoc render-fo: unknown writer 'nosuch'" "$T/.run.err"
 expect "unknown option" 2 "$CINDOC" render-fo "$FO" -o "$T/x" --frob
 check "unknown option: message" grep -qx "cindoc render-fo: unknown option '--frob'" "$T/.run.err"
-expect "two inputs" 2 "$CINDOC" render-fo "$FO" "$FO" -o "$T/x"
+
+# several files into one output; --duplex starts each after the first on an odd page;
+# ids of the second document are kept apart (d2/...), page numbers start again
+cd "$TESTS" || exit 1
+expect "several files, duplex" 0 "$CINDOC" render-fo fo/page-number.fo fo/links.fo fo/block-basic.fo -o "$T/multi.trace" --writer trace --duplex
+golden "several files, duplex: trace" "$T/multi.trace" "$TESTS/fo/multi-duplex.golden"
+check "several files: 3 + blank + 2 + 1 pages" test "$(grep -c '^page ' "$T/multi.trace")" = 7
+check "several files: one Document per file" test "$(grep -c ' tag Document' "$T/multi.trace")" = 3
+expect "several files, an error in the second" 3 "$CINDOC" render-fo fo/block-basic.fo fo/err-property.fo -o "$T/m2.trace" --writer trace
+check "error in the second: message" grep -qx "fo/err-property.fo:11: error: unsupported property 'font-variant' on fo:block" "$T/.run.err"
+check "error in the second: nothing written" test ! -e "$T/m2.trace"
+cd - >/dev/null || exit 1
 expect "-o without a value" 2 "$CINDOC" render-fo "$FO" -o
 
 expect "missing input exits 4" 4 "$CINDOC" render-fo "$T/nosuch.fo" -o "$T/a.trace" --writer trace
