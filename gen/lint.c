@@ -165,6 +165,10 @@ void cd_lint_free(cd_lint *l)
 	g_free(l);
 }
 
+/* More messages than this about one file are counted, not printed (and not even formatted, so
+ * that a hostile file cannot make the lints run out of memory). */
+#define MAX_LINT_MESSAGES 200
+
 struct msg {
 	long line;
 	int seq;
@@ -181,11 +185,24 @@ struct lc {
 	GArray *msgs;    /* struct msg */
 	GPtrArray *keep; /* strings that live until the end of the run */
 	int disabled;    /* service="disabled-children" */
+	int dropped_errors, dropped_warnings; /* beyond MAX_LINT_MESSAGES */
 };
+
+static int full(const struct lc *c)
+{
+	return c->msgs->len >= MAX_LINT_MESSAGES;
+}
 
 static void report(struct lc *c, int error, xmlNodePtr n, const char *fmt, ...) G_GNUC_PRINTF(4, 5);
 static void report(struct lc *c, int error, xmlNodePtr n, const char *fmt, ...)
 {
+	if (full(c)) {
+		if (error)
+			c->dropped_errors++;
+		else
+			c->dropped_warnings++;
+		return;
+	}
 	va_list ap;
 	va_start(ap, fmt);
 	struct msg m = { cd_case_line(n), (int)c->msgs->len, error, g_strdup_vprintf(fmt, ap) };
@@ -195,12 +212,18 @@ static void report(struct lc *c, int error, xmlNodePtr n, const char *fmt, ...)
 
 static const char *keep(struct lc *c, char *s)
 {
+	if (full(c)) {
+		g_free(s);
+		return "";
+	}
 	g_ptr_array_add(c->keep, s);
 	return s;
 }
 
 static const char *ds(struct lc *c, const GDate *d)
 {
+	if (full(c))
+		return "";
 	return keep(c, g_strdup_printf("%04d-%02d-%02d", g_date_get_year(d), g_date_get_month(d),
 	                               g_date_get_day(d)));
 }
@@ -208,6 +231,8 @@ static const char *ds(struct lc *c, const GDate *d)
 /* "'c1' (Millie)" */
 static const char *who(struct lc *c, const char *id)
 {
+	if (full(c))
+		return "";
 	xmlNodePtr n = cd_case_lookup(c->doc, id);
 	char *name = n ? cd_case_given_name(n) : NULL;
 	const char *s = keep(c, name ? g_strdup_printf("'%s' (%s)", id, name) : g_strdup_printf("'%s'", id));
@@ -324,6 +349,7 @@ struct kid {
 	int has_born;
 	GDate died;
 	int has_died;
+	GDate adult; /* 18th birthday, when has_born */
 };
 
 static GArray *collect_children(struct lc *c)
@@ -335,6 +361,10 @@ static GArray *collect_children(struct lc *c)
 		k.has_born = text_date(cd_case_first(ch, "born"), &k.born) == 0;
 		xmlNodePtr d = cd_case_first(ch, "died");
 		k.has_died = d && cd_case_date_attr(d, "date", &k.died) == 0;
+		if (k.has_born) {
+			k.adult = k.born;
+			g_date_add_years(&k.adult, 18);
+		}
 		if (k.has_born && k.has_died && cmp(&k.died, &k.born) < 0)
 			report(c, 1, d, "%s died on %s, before they were born (%s)", who(c, k.id),
 			       ds(c, &k.died), ds(c, &k.born));
@@ -406,40 +436,61 @@ static char *address_key(xmlNodePtr a)
 
 static void check_withheld_addresses(struct lc *c)
 {
-	GPtrArray *addrs = g_ptr_array_new();
-	const char *groups[][2] = { { "children", "child" }, { "people", "person" } };
-	for (size_t g = 0; g < G_N_ELEMENTS(groups); g++)
-		for (xmlNodePtr o = cd_case_first(cd_case_first(c->root, groups[g][0]), groups[g][1]); o;
-		     o = cd_case_next(o, groups[g][1])) {
+	/* Addresses grouped by key, so that the work grows with the addresses, not their square. */
+	GHashTable *groups = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	                                           (GDestroyNotify)g_ptr_array_unref);
+	GPtrArray *keys = g_ptr_array_new(); /* in document order */
+	const char *owners[][2] = { { "children", "child" }, { "people", "person" } };
+	for (size_t g = 0; g < G_N_ELEMENTS(owners); g++)
+		for (xmlNodePtr o = cd_case_first(cd_case_first(c->root, owners[g][0]), owners[g][1]); o;
+		     o = cd_case_next(o, owners[g][1])) {
 			xmlNodePtr a = cd_case_first(o, "address");
-			if (a)
-				g_ptr_array_add(addrs, a);
-		}
-	for (guint i = 0; i < addrs->len; i++) {
-		xmlNodePtr a = addrs->pdata[i];
-		const char *from = cd_case_attr(a, "withheld-from");
-		if (!from)
-			continue;
-		char *key = address_key(a);
-		char **ids = g_strsplit_set(from, " \t\r\n", -1);
-		for (guint j = 0; j < addrs->len; j++) {
-			xmlNodePtr b = addrs->pdata[j];
-			if (b == a)
+			if (!a)
 				continue;
-			char *kb = address_key(b);
-			if (strcmp(key, kb) == 0) {
-				const char *owner = cd_case_attr(b->parent, "id");
-				for (char **id = ids; *id; id++)
-					if (**id && strcmp(*id, owner) != 0 && !cd_case_withheld(b, *id))
-						report(c, 0, b, "the address of %s is the address withheld from %s on line %ld, but is not withheld from them",
-						       who(c, owner), who(c, *id), cd_case_line(a));
+			char *key = address_key(a);
+			GPtrArray *list = g_hash_table_lookup(groups, key);
+			if (!list) {
+				list = g_ptr_array_new();
+				g_hash_table_insert(groups, key, list);
+				g_ptr_array_add(keys, key);
+			} else {
+				g_free(key);
 			}
-			g_free(kb);
+			g_ptr_array_add(list, a);
 		}
-		g_strfreev(ids);
-		g_free(key);
+	for (guint k = 0; k < keys->len && !full(c); k++) {
+		GPtrArray *list = g_hash_table_lookup(groups, keys->pdata[k]);
+		/* Each id this address is withheld from, with the first address that withholds it. */
+		GHashTable *from = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+		GPtrArray *ids = g_ptr_array_new();
+		for (guint i = 0; i < list->len; i++) {
+			xmlNodePtr a = list->pdata[i];
+			char **toks = g_strsplit_set(cd_case_attr(a, "withheld-from") ? cd_case_attr(a, "withheld-from") : "",
+			                             " \t\r\n", -1);
+			for (char **t = toks; *t; t++)
+				if (**t && !g_hash_table_contains(from, *t)) {
+					char *id = g_strdup(*t);
+					g_hash_table_insert(from, id, a);
+					g_ptr_array_add(ids, id);
+				}
+			g_strfreev(toks);
+		}
+		for (guint j = 0; j < list->len && ids->len && !full(c); j++) {
+			xmlNodePtr b = list->pdata[j];
+			const char *owner = cd_case_attr(b->parent, "id");
+			for (guint i = 0; i < ids->len; i++) {
+				const char *id = ids->pdata[i];
+				xmlNodePtr a = g_hash_table_lookup(from, id);
+				if (a != b && strcmp(id, owner) != 0 && !cd_case_withheld(b, id))
+					report(c, 0, b, "the address of %s is the address withheld from %s on line %ld, but is not withheld from them",
+					       who(c, owner), who(c, id), cd_case_line(a));
+			}
+		}
+		g_ptr_array_free(ids, TRUE);
+		g_hash_table_destroy(from);
 	}
-	g_ptr_array_free(addrs, TRUE);
+	g_ptr_array_free(keys, TRUE);
+	g_hash_table_destroy(groups);
 }
 
 /* ------------------------------------------------------------------ meetings */
@@ -487,18 +538,19 @@ static void check_views(struct lc *c, struct mtg *m, GArray *kids)
 			report(c, 0, v, "views of %s are given=\"not-sought\" but quote them: give the reason instead",
 			       who(c, cd_case_attr(v, "child")));
 	}
+	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+	for (xmlNodePtr v = cd_case_first(m->node, "child-views"); v; v = cd_case_next(v, "child-views"))
+		if (cd_case_attr(v, "child"))
+			g_hash_table_add(seen, (gpointer)cd_case_attr(v, "child"));
 	for (guint k = 0; k < kids->len; k++) {
 		struct kid *kd = &g_array_index(kids, struct kid, k);
 		if (!kid_there(kd, &m->date))
 			continue;
-		int found = 0;
-		for (xmlNodePtr v = cd_case_first(m->node, "child-views"); v && !found;
-		     v = cd_case_next(v, "child-views"))
-			found = g_strcmp0(cd_case_attr(v, "child"), kd->id) == 0;
-		if (!found)
+		if (!g_hash_table_contains(seen, kd->id))
 			report(c, 0, m->node, "meeting '%s' has no views of %s: their own words, or why they could not be sought",
 			       m->id, who(c, kd->id));
 	}
+	g_hash_table_destroy(seen);
 }
 
 static void check_done(struct lc *c, struct mtg *m)
@@ -553,10 +605,17 @@ static void check_consent_at(struct lc *c, struct mtg *m)
 
 static void check_meetings(struct lc *c, GArray *ms, GArray *kids)
 {
+	GDate last_born;
+	g_date_clear(&last_born, 1);
+	for (guint k = 0; k < kids->len; k++) {
+		struct kid *kd = &g_array_index(kids, struct kid, k);
+		if (kd->has_born && (!g_date_valid(&last_born) || cmp(&kd->born, &last_born) > 0))
+			last_born = kd->born;
+	}
 	int warned_next = 0; /* the meeting before set a next date that was already reported */
 	for (guint i = 0; i < ms->len; i++) {
 		struct mtg *m = &g_array_index(ms, struct mtg, i);
-		for (guint k = 0; k < kids->len; k++) {
+		for (guint k = 0; g_date_valid(&last_born) && cmp(&m->date, &last_born) < 0 && k < kids->len; k++) {
 			struct kid *kd = &g_array_index(kids, struct kid, k);
 			if (kd->has_born && cmp(&m->date, &kd->born) < 0)
 				report(c, 1, m->node, "meeting '%s' on %s is before %s was born (%s)", m->id,
@@ -606,11 +665,9 @@ static void check_meetings(struct lc *c, GArray *ms, GArray *kids)
 			struct kid *kd = &g_array_index(kids, struct kid, k);
 			if (!kd->has_born || !kid_there(kd, &m->date))
 				continue;
-			GDate adult = kd->born;
-			g_date_add_years(&adult, 18);
-			if (cmp(&adult, &m->date) > 0 && cmp(&adult, &nd) <= 0)
+			if (cmp(&kd->adult, &m->date) > 0 && cmp(&kd->adult, &nd) <= 0)
 				report(c, 0, next, "%s turns 18 on %s, on or before the next review (%s): plan for the end of the plan",
-				       who(c, kd->id), ds(c, &adult), ds(c, &nd));
+				       who(c, kd->id), ds(c, &kd->adult), ds(c, &nd));
 		}
 	}
 }
@@ -620,11 +677,16 @@ static void check_meetings(struct lc *c, GArray *ms, GArray *kids)
 static void check_plan(struct lc *c, GArray *ms)
 {
 	xmlNodePtr plan = cd_case_first(c->root, "plan");
+	GHashTable *sections = g_hash_table_new(g_str_hash, g_str_equal); /* child id -> count */
+	for (xmlNodePtr s = cd_case_first(plan, "section"); s; s = cd_case_next(s, "section")) {
+		const char *id = cd_case_attr(s, "child");
+		if (id)
+			g_hash_table_insert(sections, (gpointer)id,
+			                    GINT_TO_POINTER(GPOINTER_TO_INT(g_hash_table_lookup(sections, id)) + 1));
+	}
 	for (xmlNodePtr ch = cd_case_first(cd_case_first(c->root, "children"), "child"); plan && ch;
 	     ch = cd_case_next(ch, "child")) {
-		int n = 0;
-		for (xmlNodePtr s = cd_case_first(plan, "section"); s; s = cd_case_next(s, "section"))
-			n += g_strcmp0(cd_case_attr(s, "child"), cd_case_attr(ch, "id")) == 0;
+		int n = GPOINTER_TO_INT(g_hash_table_lookup(sections, cd_case_attr(ch, "id")));
 		if (n == 0)
 			report(c, 0, plan, "the plan has no section for %s: siblings share one plan with a section each",
 			       who(c, cd_case_attr(ch, "id")));
@@ -632,6 +694,7 @@ static void check_plan(struct lc *c, GArray *ms)
 			report(c, 0, plan, "the plan has %d sections for %s: one each", n,
 			       who(c, cd_case_attr(ch, "id")));
 	}
+	g_hash_table_destroy(sections);
 	for (xmlNodePtr s = cd_case_first(plan, "section"); s; s = cd_case_next(s, "section")) {
 		for (xmlNodePtr it = cd_case_first(s, "item"); it; it = cd_case_next(it, "item")) {
 			const char *id = cd_case_attr(it, "id");
@@ -727,11 +790,8 @@ static void check_closure(struct lc *c, GArray *ms, GArray *kids)
 	int eighteen = 0, died = 0;
 	for (guint k = 0; k < kids->len; k++) {
 		struct kid *kd = &g_array_index(kids, struct kid, k);
-		if (kd->has_born) {
-			GDate adult = kd->born;
-			g_date_add_years(&adult, 18);
-			eighteen |= cmp(&adult, &cd) <= 0;
-		}
+		if (kd->has_born)
+			eighteen |= cmp(&kd->adult, &cd) <= 0;
 		died |= kd->has_died && cmp(&kd->died, &cd) <= 0;
 	}
 	if (g_strcmp0(reason, "eighteen") == 0 && !eighteen)
@@ -836,6 +896,15 @@ void cd_lint_case(const cd_lint *l, const char *file, xmlDocPtr doc, struct cd_l
 			n->warnings++;
 		}
 		g_free(m->text);
+	}
+	if (c.dropped_errors || c.dropped_warnings) {
+		int more = c.dropped_errors + c.dropped_warnings;
+		if (c.dropped_errors)
+			cd_error_at(file, 0, "%d more messages not shown", more);
+		else
+			cd_warning_at(file, 0, "%d more messages not shown", more);
+		n->errors += c.dropped_errors;
+		n->warnings += c.dropped_warnings;
 	}
 	g_array_free(c.msgs, TRUE);
 	g_array_free(ms, TRUE);

@@ -50,6 +50,37 @@ golden "8 MiB and one byte: message" "$T/.run.err" "$T/limit.want"
 expect "endless input (a pipe): refused at the limit" 3 bash -c "cat /dev/zero | '$CINDOC' check /dev/stdin"
 check "endless input: message" grep -qx '/dev/stdin: error: the file is larger than 8 MiB: refused' "$T/.run.err"
 
+# ---- hostile sizes for the lints: messages are capped, and the work stays near linear
+people() { # N: N people, each with no way to reach them
+	for ((i = 0; i < $1; i++)); do
+		printf '<person id="q%d" kind="family"><name><given>A</given><family>B</family></name><reads lang="en" version="full"/></person>\n' "$i"
+	done
+}
+{ sed -n '1,/<people>/p' tests/check/ok-base.xml; people 300; sed -n '/<people>/,$p' tests/check/ok-base.xml | tail -n +2; } >"$T/many-warnings.xml"
+expect "300 warnings: exit 1" 1 "$CINDOC" check "$T/many-warnings.xml"
+check "300 warnings: 200 shown" test "$(grep -c ': warning: .q[0-9]*. (A) has no address' "$T/.run.err")" = 200
+check "300 warnings: the rest counted" grep -qx "$T/many-warnings.xml: warning: 100 more messages not shown" "$T/.run.err"
+visits() { # N visits 30 days apart on a two-weekly plan: N-1 warnings
+	for ((i = 0; i < $1; i++)); do
+		printf '<visit date="%s" by="p2"/>\n' "$(date -u -d "2026-01-01 + $((i * 30)) days" +%F)"
+	done
+}
+{
+	sed -n '1,/<visits>/p' tests/check/ok-base.xml
+	visits 250
+	sed -n '/<\/visits>/,$p' tests/check/ok-base.xml |
+		sed 's|^</case>|  <closure date="2026-04-01" reason="needs-met" next="nothing-further"><why><p>Done.</p></why><ongoing-plan><p>None.</p></ongoing-plan><evaluation><p>Good.</p></evaluation></closure>\n</case>|'
+} >"$T/many-then-error.xml"
+expect "an error after 200 warnings still makes exit 3" 3 "$CINDOC" check "$T/many-then-error.xml"
+check "... and the count of the rest is an error line" grep -qx "$T/many-then-error.xml: error: [0-9]* more messages not shown" "$T/.run.err"
+addresses() { # N people at one address, each withheld from p1 (the parent, who also lives there)
+	for ((i = 0; i < $1; i++)); do
+		printf '<person id="q%d" kind="family"><name><given>A</given><family>B</family></name><address withheld-from="p1"><line>%d</line><town>T</town><postcode>T</postcode></address><reads lang="en" version="full"/></person>\n' "$i" "$((i % 2))"
+	done
+}
+{ sed -n '1,/<people>/p' tests/check/ok-base.xml; addresses 30000; sed -n '/<people>/,$p' tests/check/ok-base.xml | tail -n +2; } >"$T/many-addresses.xml"
+expect "30000 addresses withheld from one parent, 15000 at each of two: no warning, within 20 s" 0 timeout 20 "$CINDOC" check "$T/many-addresses.xml"
+
 # ---- cannot read
 expect "a missing file: exit 4" 4 "$CINDOC" check tests/check/no-such-case.xml
 check "a missing file: message" grep -qx "cindoc: cannot read 'tests/check/no-such-case.xml': No such file or directory" "$T/.run.err"
