@@ -4,7 +4,8 @@
  * libharu, UTF-8 encoding), so a page looks like the cairo writer's. libharu draws a character
  * with the glyph the font's cmap gives it, so a glyph is drawn only when it is exactly that:
  * - the common case: one glyph per character, each the cmap glyph of its character;
- * - a hyphen Pango adds at a line break is drawn as the hyphen character it is;
+ * - a hyphen Pango adds at a line break is drawn as the hyphen character it is (so a soft
+ *   hyphen shown at a break extracts as U+2010 or "-", where the cairo writer gives U+00AD);
  * - other clusters of Latin, Greek, Cyrillic or common characters (ligatures: DejaVu Serif
  *   joins ff, fi, fl) are drawn character by character over the cluster's width: the letters
  *   are the font's own, only not joined. Drawing the ligature as its presentation form

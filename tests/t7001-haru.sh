@@ -86,6 +86,17 @@ for p in 1 2; do
 done
 expect "the comparison can fail: haru page 1 against cairo page 2" 1 "$T/pngdiff" "$T/h-1.png" "$T/c-2.png" 0.5
 
+# hyphens, soft hyphens, ligatures, Greek and Cyrillic: drawn, and like cairo's
+expect "latin.fo: haru" 0 "$CINDOC" render-fo "$TESTS/pdf/latin.fo" -o "$T/latin-h.pdf" --writer haru
+expect "latin.fo: cairo" 0 "$CINDOC" render-fo "$TESTS/pdf/latin.fo" -o "$T/latin-c.pdf"
+pdftoppm -q -r 72 -png "$T/latin-h.pdf" "$T/lh"
+pdftoppm -q -r 72 -png "$T/latin-c.pdf" "$T/lc"
+expect "latin.fo: haru looks like cairo" 0 "$T/pngdiff" "$T/lh-1.png" "$T/lc-1.png" 0.5
+pdftotext -q "$T/latin-h.pdf" - | sed 's/\xe2\x80\x90$/-/' >"$T/latin-h.txt"
+pdftotext -q "$T/latin-c.pdf" - | sed 's/\xc2\xad$/-/' >"$T/latin-c.txt"
+check "latin.fo: the same text (a soft hyphen at a break reads as a hyphen)" diff -u "$T/latin-c.txt" "$T/latin-h.txt"
+check "latin.fo: ligatures read as letters" grep -q "sufficient" "$T/latin-h.txt"
+
 # options through render-fo
 export CD_TEST_PW='s3cret pass'
 expect "user password from the environment, no printing" 0 "$CINDOC" render-fo "$FO" -o "$T/env.pdf" \
