@@ -189,6 +189,8 @@ int cmd_render(int argc, char **argv)
 		}
 		if ((rc = cd_mkdirs(op.out)) < 0)
 			goto done;
+	} else if (g_str_has_suffix(op.out, "/") && (rc = cd_mkdirs(op.out)) < 0) {
+		goto done;
 	}
 	d = cd_docs_new(NULL);
 	if (!(r = cd_renderer_new(&rc)))

@@ -219,7 +219,8 @@ static int add_recipient(struct rlist *l, const char *id)
 	xmlNodePtr p = strcmp(id, CD_RECIPIENT_FILE) == 0 ? NULL : find_party(l->doc, id);
 	if (p && is_el(p, "child") && (child_el(p, "died") || !cd_case_child_gets_copies(p, &l->on)))
 		return 0;
-	if (p && is_el(p, "person") && is_authority_staff(l->doc, p))
+	/* the authority's own staff read the file copy; an interpreter is not a party */
+	if (p && is_el(p, "person") && (is_authority_staff(l->doc, p) || attr_is(p, "kind", "interpreter")))
 		return 0;
 	cd_recipient r;
 	int rc = cd_recipient_get(l->doc, l->path, id, &r);
@@ -311,8 +312,7 @@ int cd_recipients(xmlDocPtr doc, const char *path, cd_doc_kind kind, const char 
 		for (size_t g = 0; g < 2 && rc == 0; g++) {
 			for (xmlNodePtr p = child_el(root, groups[g]) ? child_el(root, groups[g])->children : NULL;
 			     p && rc == 0; p = p->next) {
-				if (p->type != XML_ELEMENT_NODE || attr_is(p, "kind", "interpreter") ||
-				    (died && is_el(p, "child")))
+				if (p->type != XML_ELEMENT_NODE || (died && is_el(p, "child")))
 					continue;
 				char *id = attr(p, "id");
 				rc = add_recipient(&l, id);

@@ -58,7 +58,8 @@ typedef struct cd_recipient {
 /* Who should get `kind` of this case (meeting documents: for meeting `meeting_id`, NULL for the
  * latest meeting):
  *  - plan, minutes, plan-copy: every child and person present at the meeting, and everyone in its
- *    copies-to; never staff of the authority itself (they read the file copy); then the file;
+ *    copies-to; never staff of the authority itself (they read the file copy), nor interpreters;
+ *    then the file (not for plan-copy, which is a letter);
  *  - closure-letter: every involved child and person (not interpreters, not the authority's own
  *    staff), never a child who has died, and no child at all when the reason is 'died' (the
  *    adults' letters are written with care; a child hears it from a person, not a letter);

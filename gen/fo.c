@@ -62,8 +62,9 @@ fo_kind fo_kind_of(const xmlNode *n)
 {
 	if (!n || n->type != XML_ELEMENT_NODE || !n->ns || !xmlStrEqual(n->ns->href, BAD_CAST FO_NS))
 		return FO_UNKNOWN;
+	const char *name = (const char *)n->name;
 	for (int k = 1; k < FO_N_KINDS; k++)
-		if (strcmp((const char *)n->name, kind_names[k]) == 0)
+		if (name[0] == kind_names[k][0] && strcmp(name, kind_names[k]) == 0)
 			return (fo_kind)k;
 	return FO_UNKNOWN;
 }
@@ -250,7 +251,7 @@ static const prop_def props[] = {
 static const prop_def *find_prop(const char *name)
 {
 	for (size_t i = 0; i < G_N_ELEMENTS(props); i++)
-		if (strcmp(props[i].name, name) == 0)
+		if (props[i].name[0] == name[0] && strcmp(props[i].name, name) == 0)
 			return &props[i];
 	return NULL;
 }
@@ -606,17 +607,29 @@ int fo_style_compute(const fo_src *src, xmlNode *n, const fo_style *parent, doub
 		return -CD_EXIT_INVALID;
 	double em = o->size;
 
-	for (int pass = P_FONT_SIZE + 1; pass <= P_END_INDENT; pass++) {
-		for (xmlAttr *a = n->properties; a; a = a->next) {
-			const char *name = (const char *)a->name, *v = attr_value(a);
-			if (a->ns) {
-				if (pass == P_XML_LANG && xmlStrEqual(a->ns->href, XML_XML_NAMESPACE))
-					o->lang = g_intern_string(v);
-				if (pass == P_ALT && xmlStrEqual(a->ns->href, BAD_CAST FOX_NS))
-					o->alt = g_intern_string(v);
-				continue;
-			}
-			const prop_def *p = find_prop(name);
+	/* each attribute's property once; then applied in the order of prop_id */
+	struct { xmlAttr *a; const prop_def *p; } at[64];
+	int nat = 0, lo = P_END_INDENT + 1, hi = 0;
+	for (xmlAttr *a = n->properties; a && nat < (int)G_N_ELEMENTS(at); a = a->next) {
+		if (a->ns) {
+			if (xmlStrEqual(a->ns->href, XML_XML_NAMESPACE))
+				o->lang = g_intern_string(attr_value(a));
+			else if (xmlStrEqual(a->ns->href, BAD_CAST FOX_NS))
+				o->alt = g_intern_string(attr_value(a));
+			continue;
+		}
+		const prop_def *p = find_prop((const char *)a->name);
+		if (p->id == P_OTHER || p->id == P_FONT_SIZE)
+			continue;
+		at[nat].a = a;
+		at[nat++].p = p;
+		lo = MIN(lo, (int)p->id);
+		hi = MAX(hi, (int)p->id);
+	}
+	for (int pass = lo; pass <= hi; pass++) {
+		for (int ai = 0; ai < nat; ai++) {
+			const char *name = (const char *)at[ai].a->name, *v = attr_value(at[ai].a);
+			const prop_def *p = at[ai].p;
 			if ((int)p->id != pass)
 				continue;
 			int side = p->side, iv;

@@ -1526,10 +1526,20 @@ static int do_block_container(lay_doc *L, vbuild *vb, xmlNode *n, const fo_style
 		if (rc < 0)
 			return rc;
 		if (hgt > 0) {
+			/* the minimum height; display-align puts the free room before, around or after */
 			double used = measure(vb->v, start, vb->v->len, 0, NULL);
 			if (used < hgt) {
-				vent *e = vadd_box(vb, NULL, hgt - used, KEEP_ALWAYS);
-				(void)e;
+				double room = hgt - used;
+				double before = st.display_align == DISPLAY_CENTER ? room / 2 : st.display_align == DISPLAY_AFTER ? room : 0;
+				if (before > 0) {
+					vent *e = g_new0(vent, 1);
+					e->kind = V_BOX;
+					e->h = before;
+					e->brk = FORBID;
+					g_ptr_array_insert(vb->v, (gint)start, e);
+				}
+				if (room - before > 0)
+					vadd_box(vb, NULL, room - before, KEEP_ALWAYS);
 			}
 		}
 		close_block(vb, &st, role);
@@ -1554,14 +1564,17 @@ static int do_block_container(lay_doc *L, vbuild *vb, xmlNode *n, const fo_style
 	cd_page *items = render_list(sub.v, &ch, 1);
 	vb_clear(&sub);
 	double bh = st.border[SIDE_BEFORE].width + st.pad[SIDE_BEFORE] + ch + st.pad[SIDE_AFTER] + st.border[SIDE_AFTER].width;
-	if (hgt > bh)
+	double shift = 0;
+	if (hgt > bh) {
+		shift = st.display_align == DISPLAY_CENTER ? (hgt - bh) / 2 : st.display_align == DISPLAY_AFTER ? hgt - bh : 0;
 		bh = hgt;
+	}
 	cd_page *box = ibuf_new();
 	if (role)
 		put_tag(box, role, st.alt, NULL);
 	if (st.bg.a > 0)
 		put_rect(box, 0, 0, w, bh, st.bg);
-	put_all(box, items, 0, st.border[SIDE_BEFORE].width + st.pad[SIDE_BEFORE], 1);
+	put_all(box, items, 0, st.border[SIDE_BEFORE].width + st.pad[SIDE_BEFORE] + shift, 1);
 	cd_page_free(items);
 	const fo_border *b = st.border;
 	if (b[SIDE_BEFORE].width > 0) put_line(box, 0, b[0].width / 2, w, b[0].width / 2, b[0].width, b[0].color, b[0].style);

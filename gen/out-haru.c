@@ -21,6 +21,8 @@
  * has nothing stronger. Copying and changing are never allowed; extraction for accessibility
  * (screen readers) is.
  *
+ * libharu's /ToUnicode for UTF-8 fonts is replaced by a correct one (see fix_tounicode).
+ *
  * Not done: tagged structure (libharu has no marked content); page labels other than decimal
  * and roman numbers.
  */
@@ -32,6 +34,8 @@
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
 #include <cairo.h>
 #include <fontconfig/fontconfig.h>
 #include <hb.h>
@@ -297,6 +301,38 @@ static void fill_alpha(haru_writer *w, double a, int stroke)
 	HPDF_Page_SetExtGState(w->page, gs);
 }
 
+/* libharu 2.3 gives a UTF-8 font its encoding CMap as /ToUnicode, which is not a ToUnicode
+ * CMap (poppler: "Invalid 'begincidrange' operator in ToUnicode CMap"; other readers may not
+ * extract the text at all). Its codes are the characters themselves (UTF-16 code units), so
+ * the right CMap maps every code to itself: one bfrange per high byte, surrogates left out. */
+static void fix_tounicode(HPDF_Font font)
+{
+	HPDF_Dict tu = HPDF_Dict_GetItem((HPDF_Dict)font, "ToUnicode", HPDF_OCLASS_DICT);
+	if (!tu || !tu->stream)
+		return;
+	HPDF_Stream s = tu->stream;
+	HPDF_MemStream_FreeData(s);
+	HPDF_Stream_WriteStr(s, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+	                        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+	                        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+	                        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	int total = 256 - 8, done = 0; /* high bytes D8-DF are surrogates */
+	char line[48];
+	for (int hi = 0; hi < 256; hi++) {
+		if (hi >= 0xD8 && hi <= 0xDF)
+			continue;
+		if (done % 100 == 0) { /* at most 100 entries a block */
+			snprintf(line, sizeof line, "%d beginbfrange\n", total - done < 100 ? total - done : 100);
+			HPDF_Stream_WriteStr(s, line);
+		}
+		snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", hi, hi, hi);
+		HPDF_Stream_WriteStr(s, line);
+		if (++done % 100 == 0 || done == total)
+			HPDF_Stream_WriteStr(s, "endbfrange\n");
+	}
+	HPDF_Stream_WriteStr(s, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+}
+
 /* The libharu font for a Pango font: its file, loaded and embedded once. */
 static HPDF_Font font_for(haru_writer *w, PangoFont *pf, int *rc)
 {
@@ -324,6 +360,7 @@ static HPDF_Font font_for(haru_writer *w, PangoFont *pf, int *rc)
 		g_free(key);
 		return NULL;
 	}
+	fix_tounicode(f);
 	g_hash_table_insert(w->fonts, key, f);
 	return f;
 }

@@ -73,10 +73,16 @@
                 </xsl:call-template>
               </xsl:when>
               <xsl:otherwise>
-                <xsl:call-template name="para">
-                  <xsl:with-param name="key" select="concat('closure.next.', $c/@next, '.', $reader)"/>
-                  <xsl:with-param name="s1" select="$names"/>
-                </xsl:call-template>
+                <!-- Early Help, a family plan or nothing further follow a plan that ended because
+                     it was no longer needed; a child protection plan, care or a new authority
+                     take over otherwise, and the reason above already says so. -->
+                <xsl:if test="$reason = 'needs-met' or $reason = 'supervision-order-ended' or
+                              $reason = 'moved-outside' or $reason = 'eighteen'">
+                  <xsl:call-template name="para">
+                    <xsl:with-param name="key" select="concat('closure.next.', $c/@next, '.', $reader)"/>
+                    <xsl:with-param name="s1" select="$names"/>
+                  </xsl:call-template>
+                </xsl:if>
                 <xsl:apply-templates select="$c/ongoing-plan" mode="text"/>
               </xsl:otherwise>
             </xsl:choose>

@@ -150,6 +150,30 @@
       <xsl:call-template name="lead"><xsl:with-param name="key" select="'minutes.invited'"/></xsl:call-template>
       <xsl:call-template name="people-list"><xsl:with-param name="refs" select="$m/attendance/invited"/></xsl:call-template>
     </xsl:if>
+    <!-- what helped everyone take part: interpreters, access, transport -->
+    <xsl:if test="$m/needs/*">
+      <xsl:call-template name="lead"><xsl:with-param name="key" select="'minutes.needs'"/></xsl:call-template>
+      <fo:list-block xsl:use-attribute-sets="list.properties" role="L">
+        <xsl:for-each select="$m/needs/*">
+          <fo:list-item xsl:use-attribute-sets="list.item.properties" role="LI">
+            <fo:list-item-label end-indent="label-end()" role="Lbl"><fo:block>&#x2022;</fo:block></fo:list-item-label>
+            <fo:list-item-body start-indent="body-start()" role="LBody">
+              <fo:block>
+                <xsl:choose>
+                  <xsl:when test="self::interpreter">
+                    <xsl:call-template name="t">
+                      <xsl:with-param name="key" select="'minutes.interpreter'"/>
+                      <xsl:with-param name="s1"><xsl:apply-templates select="key('party', @ref)" mode="name"/></xsl:with-param>
+                    </xsl:call-template>
+                  </xsl:when>
+                  <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
+                </xsl:choose>
+              </fo:block>
+            </fo:list-item-body>
+          </fo:list-item>
+        </xsl:for-each>
+      </fo:list-block>
+    </xsl:if>
     <xsl:if test="$m/reports/report">
       <xsl:call-template name="lead"><xsl:with-param name="key" select="'minutes.reports'"/></xsl:call-template>
       <fo:list-block xsl:use-attribute-sets="list.properties" role="L">
@@ -266,6 +290,36 @@
           </fo:table-row>
         </fo:table-body>
       </fo:table>
+    </xsl:if>
+    <!-- the steps still to do, so the notes can be read without the plan -->
+    <xsl:variable name="open" select="$case/plan/section/item[@status = 'open']"/>
+    <xsl:if test="$open">
+      <xsl:call-template name="lead"><xsl:with-param name="key" select="'minutes.plan.steps'"/></xsl:call-template>
+      <fo:list-block xsl:use-attribute-sets="list.properties" role="L">
+        <xsl:for-each select="$open">
+          <xsl:variable name="in"><xsl:call-template name="in-plan"><xsl:with-param name="item" select="."/></xsl:call-template></xsl:variable>
+          <xsl:if test="$in = 1">
+            <fo:list-item xsl:use-attribute-sets="list.item.properties" role="LI">
+              <fo:list-item-label end-indent="label-end()" role="Lbl"><fo:block>&#x2022;</fo:block></fo:list-item-label>
+              <fo:list-item-body start-indent="body-start()" role="LBody">
+                <fo:block>
+                  <xsl:choose>
+                    <xsl:when test="who/@ref and normalize-space(by)">
+                      <xsl:call-template name="t">
+                        <xsl:with-param name="key" select="'minutes.plan.step'"/>
+                        <xsl:with-param name="s1" select="normalize-space(need)"/>
+                        <xsl:with-param name="s2"><xsl:call-template name="item-who"/></xsl:with-param>
+                        <xsl:with-param name="s3"><xsl:call-template name="item-by"/></xsl:with-param>
+                      </xsl:call-template>
+                    </xsl:when>
+                    <xsl:otherwise><xsl:value-of select="normalize-space(need)"/></xsl:otherwise>
+                  </xsl:choose>
+                </fo:block>
+              </fo:list-item-body>
+            </fo:list-item>
+          </xsl:if>
+        </xsl:for-each>
+      </fo:list-block>
     </xsl:if>
     <xsl:call-template name="para">
       <xsl:with-param name="key" select="'minutes.plan.items'"/>

@@ -26,3 +26,21 @@ check "large print for the grandmother" grep -q 'font-size="16pt"' "$T/.run.out"
 check "the grandmother sees her own address" grep -q 'Mill Lane' "$T/.run.out"
 expect "--style standard overrides the case" 0 "$CINDOC" fo --doc closure-letter --for p2 --style standard "$CASE"
 check "standard size then" grep -q 'font-size="11pt"' "$T/.run.out"
+
+# Large print (clear-print guidance): body 16 pt, nothing under 14 pt but the sender's details
+# beside the envelope window, no justified text, no italics.
+for d in plan minutes plan-copy; do
+	expect "large-print $d" 0 "$CINDOC" fo --doc $d --for p1 --style large-print "$ROOT/samples/02-review-scaling.xml"
+	cp "$T/.run.out" "$T/lp-$d.fo"
+	check "large-print $d: body 16 pt" grep -q 'font-size="16pt"' "$T/lp-$d.fo"
+	small=$(grep -o 'font-size="[0-9.]*pt"' "$T/lp-$d.fo" | sed 's/[^0-9.]//g' | awk '$1 < 14' | sort -u | tr '\n' ' ')
+	sender=$(grep -c 'font-size="12pt"' "$T/lp-$d.fo")
+	check "large-print $d: nothing under 14 pt but the sender block" test "$small" = "" -o "$small" = "12 " -a "$sender" = 1
+	check "large-print $d: never justified" bash -c "! grep -q 'text-align=\"justify\"' '$T/lp-$d.fo'"
+	check "large-print $d: no italics" bash -c "! grep -q 'font-style=\"italic\"' '$T/lp-$d.fo'"
+done
+check "standard style: ragged right too" bash -c "! '$CINDOC' fo --doc minutes --for file '$ROOT/samples/02-review-scaling.xml' | grep -q 'text-align=\"justify\"'"
+# Looks live in styles/: templates name no size, font or colour.
+check "templates name no font size" bash -c "! grep -rn 'font-size=\"[0-9]' '$ROOT/templates/' --include=*.xsl"
+check "templates name no colour" bash -c "! grep -rnE '(color|background-color)=\"#' '$ROOT/templates/' --include=*.xsl"
+check "templates name no font" bash -c "! grep -rn 'font-family=\"' '$ROOT/templates/' --include=*.xsl"

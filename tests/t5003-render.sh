@@ -210,3 +210,18 @@ for tag in H1 H2 THead TH L LI; do
 	check "minutes are tagged: $tag" grep -qE "^ *$tag( |\$)" "$T/minutes.struct"
 done
 check "headers and footers are not in the structure" bash -c "! pdfinfo -struct-text '$R/plan/NB-2026-0142-plan-m3-file.pdf' | grep -q OFFICIAL-SENSITIVE"
+
+# The overview is one page, for every sample, in both styles.
+for f in samples/*.xml; do
+	for st in standard large-print; do
+		"$CINDOC" render --doc plan --for file --version overview --style $st "$f" -o "$T/ov.pdf" >/dev/null 2>"$T/ov.err"
+		pages=$(pdfinfo "$T/ov.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+		check "overview on one page: $(basename "$f" .xml), $st" test "$pages" = 1
+	done
+done
+
+# Right to left, end to end: the Urdu reader's copy holds Urdu text.
+U=$(ls "$P"/01-initial-meeting/plan-copy/*-ur.txt | head -1)
+check "an Urdu copy is rendered for the reader who reads Urdu" test -n "$U"
+has "it is in Urdu" "$U" "ہمارا حوالہ"
+has "with the child's words as given" "$U" "“"

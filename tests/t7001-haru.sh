@@ -41,6 +41,7 @@ check "qpdf --check with the password is clean" sh -c "qpdf --check --password='
 check "the owner password opens it as owner" sh -c "qpdf --show-encryption --password='own3r-Pass' '$T/prot.pdf' | grep -qx 'Supplied password is owner password'"
 check "every font embedded as a subset" fonts_embedded "$T/prot.pdf" 's3cret pass'
 pdftotext -q -upw 's3cret pass' "$T/prot.pdf" "$T/prot.txt"
+check "poppler reads it without a warning (a real ToUnicode CMap)" sh -c "pdftotext -upw 's3cret pass' '$T/prot.pdf' - 2>&1 >/dev/null | wc -c | grep -qx 0"
 check "pdftotext -upw finds every paragraph in reading order" in_order "$T/prot.txt" "${PARAS[@]}"
 expect "cairo PDF for comparison" 0 "$CINDOC" render-fo "$FO" -o "$T/cairo.pdf"
 pdftotext -q "$T/cairo.pdf" "$T/cairo.txt"
