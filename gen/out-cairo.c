@@ -254,9 +254,9 @@ static int cairo_link(void *state, const cd_item *it)
 		CD_BUG("a link with neither uri nor dest");
 	open_tag *top = w->open->len ? &g_array_index(w->open, open_tag, w->open->len - 1) : NULL;
 	cairo_tag_begin(w->cr, CAIRO_TAG_LINK, a->str);
+	w->tagged = 1; /* a Link element either way */
 	if (top && top->kind == OPEN_LINK_PENDING) {
 		top->kind = OPEN_LINK;
-		w->tagged = 1;
 		w->n_struct++;
 	} else
 		cairo_tag_end(w->cr, CAIRO_TAG_LINK);
