@@ -493,6 +493,119 @@ static void check_withheld_addresses(struct lc *c)
 	g_hash_table_destroy(groups);
 }
 
+/* The town and postcode of a withheld address must not be given, unwithheld, in the text either
+ * ("a new school in Southmere" tells the reader where the family lives). */
+struct needle {
+	char *text;      /* town or postcode, as written */
+	char *lower;     /* the same in lower case, to look for */
+	const char *kind; /* "town" or "postcode" */
+	char *id;        /* withheld from */
+	xmlNodePtr addr; /* the address that withholds it */
+};
+
+/* At most this many (word, recipient) pairs are looked for: the work is pairs times text. */
+#define MAX_NEEDLES 64
+
+static int contains_word(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (const char *p = hay; (p = strstr(p, needle)) != NULL; p++) {
+		int before = p == hay || !wordch((unsigned char)p[-1]);
+		int after = !wordch((unsigned char)p[n]);
+		if (before && after)
+			return 1;
+	}
+	return 0;
+}
+
+static void scan_text(struct lc *c, xmlNodePtr n, GArray *needles)
+{
+	for (; n && !full(c); n = n->next) {
+		if (n->type != XML_ELEMENT_NODE || cd_case_is(n, "address") || cd_case_is(n, "authority"))
+			continue;
+		int has_text = 0;
+		for (xmlNodePtr t = n->children; t && !has_text; t = t->next)
+			has_text = (t->type == XML_TEXT_NODE || t->type == XML_CDATA_SECTION_NODE) &&
+			           t->content && !xmlIsBlankNode(t);
+		if (has_text) {
+			char *raw = text(n);
+			char *txt = g_ascii_strdown(raw, -1); /* needles are in lower case too */
+			g_free(raw);
+			for (guint i = 0; i < needles->len; i++) {
+				struct needle *w = &g_array_index(needles, struct needle, i);
+				if (contains_word(txt, w->lower) && !cd_case_withheld(n, w->id))
+					report(c, 0, n, "this text names '%s', the %s of the address withheld from %s on line %ld, but is not withheld from them",
+					       w->text, w->kind, who(c, w->id), cd_case_line(w->addr));
+			}
+			g_free(txt);
+		}
+		scan_text(c, n->children, needles);
+	}
+}
+
+/* 1 when some address of the case not withheld from `id` is in `town`. */
+static int town_known(struct lc *c, xmlNodePtr n, const char *town, const char *id)
+{
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (cd_case_is(n, "address")) {
+			char *t = text(cd_case_first(n, "town"));
+			int same = g_ascii_strcasecmp(t, town) == 0 && !cd_case_withheld(n, id);
+			g_free(t);
+			if (same)
+				return 1;
+			continue;
+		}
+		if (town_known(c, n->children, town, id))
+			return 1;
+	}
+	return 0;
+}
+
+static void check_withheld_text(struct lc *c)
+{
+	GArray *needles = g_array_new(FALSE, TRUE, sizeof(struct needle));
+	const char *owners[][2] = { { "children", "child" }, { "people", "person" } };
+	for (size_t g = 0; g < G_N_ELEMENTS(owners); g++)
+		for (xmlNodePtr o = cd_case_first(cd_case_first(c->root, owners[g][0]), owners[g][1]); o;
+		     o = cd_case_next(o, owners[g][1])) {
+			xmlNodePtr a = cd_case_first(o, "address");
+			const char *from = cd_case_attr(a, "withheld-from");
+			if (!from)
+				continue;
+			char **ids = g_strsplit_set(from, " \t\r\n", -1);
+			const char *kinds[] = { "town", "postcode" };
+			for (size_t k = 0; k < G_N_ELEMENTS(kinds); k++) {
+				char *word = text(cd_case_first(a, kinds[k]));
+				for (char **id = ids; *id; id++) {
+					int dup = !**id || !*word;
+					for (guint i = 0; i < needles->len && !dup; i++) {
+						struct needle *w = &g_array_index(needles, struct needle, i);
+						dup = strcmp(w->text, word) == 0 && strcmp(w->id, *id) == 0;
+					}
+					/* A town that an address they may see also has gives nothing away. */
+					if (!dup && strcmp(kinds[k], "town") == 0)
+						dup = town_known(c, c->root, word, *id);
+					if (dup || needles->len >= MAX_NEEDLES)
+						continue;
+					struct needle w = { g_strdup(word), g_ascii_strdown(word, -1), kinds[k], g_strdup(*id), a };
+					g_array_append_val(needles, w);
+				}
+				g_free(word);
+			}
+			g_strfreev(ids);
+		}
+	if (needles->len)
+		scan_text(c, c->root->children, needles);
+	for (guint i = 0; i < needles->len; i++) {
+		g_free(g_array_index(needles, struct needle, i).text);
+		g_free(g_array_index(needles, struct needle, i).lower);
+		g_free(g_array_index(needles, struct needle, i).id);
+	}
+	g_array_free(needles, TRUE);
+}
+
 /* ------------------------------------------------------------------ meetings */
 
 struct mtg {
@@ -883,6 +996,7 @@ void cd_lint_case(const cd_lint *l, const char *file, xmlDocPtr doc, struct cd_l
 		on = cd;
 	check_reachable(&c, kids, &on);
 	check_withheld_addresses(&c);
+	check_withheld_text(&c);
 	check_jargon(&c, c.root);
 
 	g_array_sort(c.msgs, msg_cmp);

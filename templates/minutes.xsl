@@ -150,6 +150,30 @@
       <xsl:call-template name="lead"><xsl:with-param name="key" select="'minutes.invited'"/></xsl:call-template>
       <xsl:call-template name="people-list"><xsl:with-param name="refs" select="$m/attendance/invited"/></xsl:call-template>
     </xsl:if>
+    <!-- what helped everyone take part: interpreters, access, transport -->
+    <xsl:if test="$m/needs/*">
+      <xsl:call-template name="lead"><xsl:with-param name="key" select="'minutes.needs'"/></xsl:call-template>
+      <fo:list-block xsl:use-attribute-sets="list.properties" role="L">
+        <xsl:for-each select="$m/needs/*">
+          <fo:list-item xsl:use-attribute-sets="list.item.properties" role="LI">
+            <fo:list-item-label end-indent="label-end()" role="Lbl"><fo:block>&#x2022;</fo:block></fo:list-item-label>
+            <fo:list-item-body start-indent="body-start()" role="LBody">
+              <fo:block>
+                <xsl:choose>
+                  <xsl:when test="self::interpreter">
+                    <xsl:call-template name="t">
+                      <xsl:with-param name="key" select="'minutes.interpreter'"/>
+                      <xsl:with-param name="s1"><xsl:apply-templates select="key('party', @ref)" mode="name"/></xsl:with-param>
+                    </xsl:call-template>
+                  </xsl:when>
+                  <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
+                </xsl:choose>
+              </fo:block>
+            </fo:list-item-body>
+          </fo:list-item>
+        </xsl:for-each>
+      </fo:list-block>
+    </xsl:if>
     <xsl:if test="$m/reports/report">
       <xsl:call-template name="lead"><xsl:with-param name="key" select="'minutes.reports'"/></xsl:call-template>
       <fo:list-block xsl:use-attribute-sets="list.properties" role="L">

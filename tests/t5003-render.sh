@@ -219,3 +219,9 @@ for f in samples/*.xml; do
 		check "overview on one page: $(basename "$f" .xml), $st" test "$pages" = 1
 	done
 done
+
+# Right to left, end to end: the Urdu reader's copy holds Urdu text.
+U=$(ls "$P"/01-initial-meeting/plan-copy/*-ur.txt | head -1)
+check "an Urdu copy is rendered for the reader who reads Urdu" test -n "$U"
+has "it is in Urdu" "$U" "ہمارا حوالہ"
+has "with the child's words as given" "$U" "“"
