@@ -25,9 +25,9 @@
  *   the catalog with /MarkInfo << /Marked true >>, /Lang and /ViewerPreferences
  *   << /DisplayDocTitle true >>; one Document element holding the top-level elements (a
  *   tagged PDF has one root element), which is how "Document" comes back; and each Figure
- *   element with its /Alt. Cairo writes structure
- *   elements in document order, so the n-th Figure in the file is the n-th one begun. Output to
- *   standard output cannot be read back and gets no update.
+ *   element with its /Alt: the n-th Figure of the tree, depth first, is the n-th one begun.
+ *   Only the objects it needs (the catalog and the structure elements) are read back, through
+ *   the cross-reference table, so memory stays flat. Output to standard output cannot be read back and gets no update.
  * - a link is a structure element (Link) holding its annotation: a CD_ITEM_LINK that comes inside
  *   a Link element (between its TAG_BEGIN and TAG_END) opens it with the link's area; a
  *   CD_ITEM_LINK anywhere else becomes a Link element of its own.
@@ -380,75 +380,129 @@ static void append_text_string(GString *s, const char *utf8)
 	g_free(u);
 }
 
-/* memmem and its reverse (the file holds binary streams: no str* functions over it). */
-static const char *mem_find(const char *h, size_t hl, const char *n)
-{
-	size_t nl = strlen(n);
-	for (size_t i = 0; i + nl <= hl; i++)
-		if (h[i] == n[0] && memcmp(h + i, n, nl) == 0)
-			return h + i;
-	return NULL;
-}
-
-static const char *mem_rfind(const char *h, size_t hl, const char *n)
-{
-	size_t nl = strlen(n);
-	for (size_t i = hl >= nl ? hl - nl + 1 : 0; i-- > 0; )
-		if (h[i] == n[0] && memcmp(h + i, n, nl) == 0)
-			return h + i;
-	return NULL;
-}
-
-/* The objects the update writes: number -> dictionary text without its closing ">>". */
+/* The update reads back only what it changes, object by object, through the cross-reference
+ * table: memory stays flat however long the document. */
 typedef struct {
-	const char *pdf;
-	size_t size;
-	long *offset;     /* of each object, from the cross-reference table; 0 when free */
-	long n_offset;
-	GHashTable *body; /* long* -> GString* */
-	GArray *order;    /* long: the numbers, in the order first patched */
+	int fd;
+	long size;
+	long entries;     /* offset of the first cross-reference entry (Cairo writes one "0 N") */
+	long n_objects;
+	GHashTable *body; /* long* -> GString*: number -> dictionary without its closing "\n>>" */
+	GArray *order;    /* long: the numbers, in the order first read */
 } patch;
 
-/* Reads Cairo's cross-reference table (one or more subsections, "start count" then 20-byte
- * entries) so that each object is found at once, whatever the size of the document. */
-static void read_xref(patch *pt, const char *xref, long nsize)
+/* Reads [off, off+len) into buf (NUL-terminated); the number of bytes read, or -1. */
+static long read_at(const patch *pt, long off, char *buf, long len)
 {
-	pt->n_offset = nsize;
-	pt->offset = g_new0(long, nsize);
-	const char *p = xref + strlen("xref\n");
-	const char *end = pt->pdf + pt->size;
-	long start, count;
-	int used;
-	while (p < end && sscanf(p, "%ld %ld\n%n", &start, &count, &used) == 2) {
-		p += used;
-		for (long i = 0; i < count && p + 20 <= end; i++, p += 20)
-			if (start + i >= 0 && start + i < nsize && p[17] == 'n')
-				pt->offset[start + i] = strtol(p, NULL, 10);
-	}
+	if (off < 0 || off >= pt->size)
+		return -1;
+	if (len > pt->size - off)
+		len = pt->size - off;
+	ssize_t n = pread(pt->fd, buf, (size_t)len, off);
+	if (n < 0)
+		return -1;
+	buf[n] = '\0';
+	return n;
 }
 
-/* The dictionary of object n ("<< ... " up to, not including, the last "\n>>"), from the
- * update when already patched, else from the file; NULL when it cannot be found. */
+/* The dictionary of object n ("<< ..." up to, not including, its last "\n>>"): from the
+ * update when already read, else from the file. NULL when it is not a plain dictionary. */
 static GString *body_of(patch *pt, long n)
 {
 	GString *b = g_hash_table_lookup(pt->body, &n);
 	if (b)
 		return b;
-	if (n <= 0 || n >= pt->n_offset || !pt->offset[n])
+	char entry[24];
+	if (n <= 0 || n >= pt->n_objects || read_at(pt, pt->entries + 20 * n, entry, 20) != 20 || entry[17] != 'n')
 		return NULL;
+	long off = strtol(entry, NULL, 10);
 	char head[32];
-	int hl = snprintf(head, sizeof head, "%ld 0 obj\n", n);
-	const char *o = pt->pdf + pt->offset[n];
-	if ((size_t)pt->offset[n] + hl >= pt->size || strncmp(o, head, hl) != 0)
+	int hl = snprintf(head, sizeof head, "%ld 0 obj\n<<", n);
+	GString *buf = g_string_sized_new(512);
+	const char *end = NULL;
+	for (long want = 512; !end; want *= 2) {
+		g_string_set_size(buf, want);
+		long got = read_at(pt, off, buf->str, want);
+		if (got < hl || strncmp(buf->str, head, hl) != 0) /* a stream or a bad offset */
+			break;
+		g_string_set_size(buf, got);
+		end = strstr(buf->str, "\n>>\nendobj");
+		if (!end && got < want)
+			break;
+	}
+	if (!end) {
+		g_string_free(buf, TRUE);
 		return NULL;
-	o += hl;
-	const char *e = strstr(o, "\n>>\nendobj");
-	if (!e || strncmp(o, "<<", 2) != 0)
-		return NULL;
-	b = g_string_new_len(o, e - o);
+	}
+	b = g_string_new_len(buf->str + hl - 2, end - (buf->str + hl - 2));
+	g_string_free(buf, TRUE);
 	g_hash_table_insert(pt->body, g_memdup2(&n, sizeof n), b);
 	g_array_append_val(pt->order, n);
 	return b;
+}
+
+/* The /K entry of a dictionary: where its value starts and ends (an array "[...]", or one
+ * value up to the end of the line, as Cairo writes a single kid); NULL when there is none. */
+static const char *k_value(const char *body, const char **end)
+{
+	const char *k = strstr(body, "\n   /K ");
+	if (!k)
+		return NULL;
+	k += strlen("\n   /K ");
+	*end = *k == '[' ? strchr(k, ']') : strchr(k, '\n');
+	if (!*end)
+		*end = k + strlen(k);
+	else if (*k == '[')
+		(*end)++;
+	return k;
+}
+
+/* The objects a /K value [arr, end) holds: "N 0 R" references, skipping the /Pg (page) and
+ * /Obj (annotation) references of marked-content and object references. */
+static GArray *refs_in(const char *arr, const char *end)
+{
+	GArray *refs = g_array_new(FALSE, FALSE, sizeof(long));
+	for (const char *p = arr; p && p < end; ) {
+		char *e;
+		if (g_ascii_isdigit(*p) && (p == arr || p[-1] == ' ' || p[-1] == '[' || p[-1] == '\n')) {
+			long n = strtol(p, &e, 10);
+			if (strncmp(e, " 0 R", 4) == 0) {
+				int skip = (p - arr >= 4 && strncmp(p - 4, "/Pg ", 4) == 0) ||
+				           (p - arr >= 5 && strncmp(p - 5, "/Obj ", 5) == 0);
+				if (!skip)
+					g_array_append_val(refs, n);
+				p = e + 4;
+				continue;
+			}
+			p = e;
+			continue;
+		}
+		p++;
+	}
+	return refs;
+}
+
+/* Gives each Figure under element n, depth first (document order), the next alt text. */
+static void give_alts(patch *pt, long n, GPtrArray *alts, guint *next, int depth)
+{
+	GString *b = body_of(pt, n);
+	if (!b || depth > 64 || *next >= alts->len ||
+	    !(strstr(b->str, "/Type /StructElem") || (depth == 0 && strstr(b->str, "/Type /StructTreeRoot"))))
+		return;
+	if (strstr(b->str, "\n   /S /Figure\n")) {
+		const char *alt = alts->pdata[(*next)++];
+		if (alt && *alt) {
+			g_string_append(b, "\n   /Alt ");
+			append_text_string(b, alt);
+		}
+	}
+	const char *kend, *k = k_value(b->str, &kend);
+	if (!k)
+		return;
+	GArray *kids = refs_in(k, kend);
+	for (guint i = 0; i < kids->len; i++)
+		give_alts(pt, g_array_index(kids, long, i), alts, next, depth + 1);
+	g_array_free(kids, TRUE);
 }
 
 static int cmp_long(const void *a, const void *b)
@@ -464,36 +518,34 @@ static int add_tagging(cairo_writer *w)
 		return 0;
 	if (fflush(w->fp) != 0)
 		return cd_fail(-CD_EXIT_NOWRITE, "cannot write '%s': %s", w->path, strerror(errno));
-	int fd = fileno(w->fp);
-	off_t size = lseek(fd, 0, SEEK_END);
-	if (size <= 0)
-		return cd_fail(-CD_EXIT_NOWRITE, "cannot write '%s': %s", w->path, strerror(errno));
-	char *pdf = g_malloc((size_t)size + 1);
-	if (pread(fd, pdf, (size_t)size, 0) != (ssize_t)size) {
-		g_free(pdf);
+	patch pt = { fileno(w->fp), 0, 0, 0, NULL, NULL };
+	pt.size = (long)lseek(pt.fd, 0, SEEK_END);
+	char tail[1024];
+	long got = read_at(&pt, pt.size > 1023 ? pt.size - 1023 : 0, tail, 1023);
+	if (got <= 0)
 		return cd_fail(-CD_EXIT_NOWRITE, "cannot read back '%s': %s", w->path, strerror(errno));
-	}
-	pdf[size] = '\0';
-	long prev = -1, nsize = -1, root = -1, info = -1;
-	const char *tr = mem_rfind(pdf, size, "\ntrailer\n");
-	const char *sx = mem_rfind(pdf, size, "\nstartxref\n");
+	long prev = -1, nsize = -1, root = -1, info = -1, start = -1, count = -1;
+	const char *tr = strstr(tail, "\ntrailer\n"), *sx = strstr(tail, "\nstartxref\n"), *q;
 	if (!tr || !sx || sscanf(sx, "\nstartxref\n%ld", &prev) != 1)
 		CD_BUG("no trailer in Cairo's output");
-	const char *q;
 	if ((q = strstr(tr, "/Size ")))
 		nsize = strtol(q + 6, NULL, 10);
 	if ((q = strstr(tr, "/Root ")))
 		root = strtol(q + 6, NULL, 10);
 	if ((q = strstr(tr, "/Info ")))
 		info = strtol(q + 6, NULL, 10);
-	const char *xr = mem_rfind(pdf, size, "\nxref\n");
-	if (!xr || nsize <= 0)
-		CD_BUG("no cross-reference table in Cairo's output");
-	patch pt = { pdf, (size_t)size, NULL, 0, g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL),
-	             g_array_new(FALSE, FALSE, sizeof(long)) };
-	read_xref(&pt, xr + 1, nsize);
-	GString *cat = root > 0 ? body_of(&pt, root) : NULL;
-	if (nsize <= 0 || !cat || !strstr(cat->str, "/Type /Catalog"))
+	char xh[64];
+	int used = 0;
+	if (read_at(&pt, prev, xh, 40) < 10 || sscanf(xh, "xref\n%ld %ld\n%n", &start, &count, &used) != 2 ||
+	    start != 0 || count != nsize || used == 0)
+		CD_BUG("not the cross-reference table Cairo writes");
+	pt.entries = prev + used;
+	pt.n_objects = count;
+	pt.body = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+	pt.order = g_array_new(FALSE, FALSE, sizeof(long));
+
+	GString *cat = body_of(&pt, root);
+	if (!cat || !strstr(cat->str, "/Type /Catalog"))
 		CD_BUG("cannot find the catalog in Cairo's output");
 	long sroot = (q = strstr(cat->str, "/StructTreeRoot ")) ? strtol(q + 16, NULL, 10) : -1;
 	g_string_append(cat, "\n   /MarkInfo << /Marked true >>\n   /ViewerPreferences << /DisplayDocTitle true >>");
@@ -502,79 +554,65 @@ static int add_tagging(cairo_writer *w)
 		append_text_string(cat, w->lang);
 	}
 
+	/* the figures' alt text first, while the tree is as Cairo wrote it */
+	guint next = 0;
+	give_alts(&pt, sroot, w->alts, &next, 0);
+
 	/* the structure tree root gets one kid, Document, which gets the root's kids */
 	long doc = nsize++;
-	GString *sr = sroot > 0 ? body_of(&pt, sroot) : NULL;
-	char *k = sr ? strstr(sr->str, "\n   /K [") : NULL;
-	char *k_end = k ? strchr(k, ']') : NULL;
-	if (!k_end)
+	GString *sr = body_of(&pt, sroot);
+	const char *k_end = NULL, *k = sr ? k_value(sr->str, &k_end) : NULL;
+	if (!k)
 		CD_BUG("cannot find the structure tree root in Cairo's output");
-	char *kids = g_strndup(k + 9, k_end - (k + 9));
-	char *rest = g_strdup(k_end + 1);
+	GArray *kids = refs_in(k, k_end);
+	char *rest = g_strdup(k_end);
 	g_string_truncate(sr, k - sr->str);
-	g_string_append_printf(sr, "\n   /K [ %ld 0 R ]%s", doc, rest);
+	g_string_append_printf(sr, "[ %ld 0 R ]%s", doc, rest);
 	g_free(rest);
 	GString *d = g_string_new(NULL);
-	g_string_append_printf(d, "<< /Type /StructElem\n   /S /Document\n   /P %ld 0 R\n   /K [%s]", sroot, kids);
+	g_string_append_printf(d, "<< /Type /StructElem\n   /S /Document\n   /P %ld 0 R\n   /K [", sroot);
+	for (guint i = 0; i < kids->len; i++)
+		g_string_append_printf(d, " %ld 0 R", g_array_index(kids, long, i));
+	g_string_append(d, " ]");
 	if (w->lang) {
 		g_string_append(d, "\n   /Lang ");
 		append_text_string(d, w->lang);
 	}
 	g_hash_table_insert(pt.body, g_memdup2(&doc, sizeof doc), d);
 	g_array_append_val(pt.order, doc);
-	char parent[40];
+	char parent[40], np[40];
 	snprintf(parent, sizeof parent, "\n   /P %ld 0 R\n", sroot);
-	for (char *kp = kids; *kp; ) {
-		char *end;
-		long n = strtol(kp, &end, 10);
-		if (end == kp)
-			break;
-		kp = strchr(end, 'R');
-		kp = kp ? kp + 1 : end;
+	snprintf(np, sizeof np, "\n   /P %ld 0 R\n", doc);
+	for (guint i = 0; i < kids->len; i++) {
+		long n = g_array_index(kids, long, i);
 		GString *kb = body_of(&pt, n);
 		char *pp = kb ? strstr(kb->str, parent) : NULL;
 		if (!pp)
 			CD_BUG("structure element %ld has no parent in Cairo's output", n);
 		size_t at = pp - kb->str;
 		g_string_erase(kb, at, strlen(parent));
-		char np[40];
-		snprintf(np, sizeof np, "\n   /P %ld 0 R\n", doc);
 		g_string_insert(kb, at, np);
 	}
-	g_free(kids);
+	g_array_free(kids, TRUE);
 
-	/* each Figure element, in file order, gets the alt text of the Figure begun in that place */
-	static const char figure[] = "<< /Type /StructElem\n   /S /Figure\n";
-	const char *fig = pdf;
-	for (guint i = 0; i < w->alts->len; i++) {
-		fig = mem_find(fig, size - (fig - pdf), figure);
-		if (!fig)
-			break;
-		const char *hl = fig - 1; /* "N 0 obj" is the line before */
-		while (hl > pdf && hl[-1] != '\n')
-			hl--;
-		long n = strtol(hl, NULL, 10);
-		const char *alt = w->alts->pdata[i];
-		GString *fb = n > 0 && alt && *alt ? body_of(&pt, n) : NULL;
-		if (fb) {
-			g_string_append(fb, "\n   /Alt ");
-			append_text_string(fb, alt);
-		}
-		fig += sizeof figure - 1;
-	}
-
-	/* the objects, a cross-reference section for them, and the trailer */
+	/* the changed objects (the others were only read), a cross-reference section, the trailer */
 	GString *up = g_string_new(NULL);
-	GArray *nums = g_array_copy(pt.order);
+	GArray *nums = g_array_new(FALSE, FALSE, sizeof(long));
+	for (guint i = 0; i < pt.order->len; i++) {
+		long n = g_array_index(pt.order, long, i);
+		GString *b = g_hash_table_lookup(pt.body, &n);
+		if (n == doc || n == root || n == sroot || strstr(b->str, np) || strstr(b->str, "\n   /Alt <"))
+			g_array_append_val(nums, n);
+	}
 	g_array_sort(nums, cmp_long);
 	long *offs = g_new(long, nums->len);
 	for (guint i = 0; i < nums->len; i++) {
 		long n = g_array_index(nums, long, i);
-		offs[i] = (long)size + (long)up->len;
+		offs[i] = pt.size + (long)up->len;
 		g_string_append_printf(up, "%ld 0 obj\n%s\n>>\nendobj\n",
 		                       n, ((GString *)g_hash_table_lookup(pt.body, &n))->str);
 	}
-	long xref = (long)size + (long)up->len;
+	long xref = pt.size + (long)up->len;
 	g_string_append(up, "xref\n");
 	for (guint i = 0; i < nums->len; i++)
 		g_string_append_printf(up, "%ld 1\n%010ld 00000 n \n", g_array_index(nums, long, i), offs[i]);
@@ -589,11 +627,9 @@ static int add_tagging(cairo_writer *w)
 		g_string_free(g_hash_table_lookup(pt.body, &g_array_index(pt.order, long, i)), TRUE);
 	g_hash_table_destroy(pt.body);
 	g_array_free(pt.order, TRUE);
-	g_free(pt.offset);
 	g_array_free(nums, TRUE);
 	g_free(offs);
 	g_string_free(up, TRUE);
-	g_free(pdf);
 	return rc;
 }
 

@@ -70,24 +70,28 @@ PY
 )
 if [ -z "$words" ]; then ok "no visible word typed into a template"; else notok "no visible word typed into a template" "$words"; fi
 
-# Every document for every recipient of every sample, in every language: FO without error.
-fail=""
-n=0
+# Every document for every recipient of every sample, in every language: FO without error
+# (in parallel: one job per sample, document and language).
+: >"$T/jobs"
 for f in samples/*.xml; do
-	ids="file $(grep -oE '<(child|person) id="[^"]+"' "$f" | sed -E 's/.*id="([^"]+)"/\1/' | tr '\n' ' ')"
 	for d in plan minutes plan-copy closure-letter case-note closing-summary; do
-		for r in $ids; do
-			for l in en cy pl ur; do
-				"$CINDOC" fo --doc $d --for $r --lang $l "$f" >/dev/null 2>"$T/fo.err"
-				rc=$?
-				# 2: this recipient does not get this document; 3 with "no 'closure'": an open case
-				if [ $rc = 0 ]; then n=$((n + 1)); continue; fi
-				if [ $rc = 2 ] || { [ $rc = 3 ] && grep -q "has no 'closure'" "$T/fo.err"; }; then continue; fi
-				fail="$fail$f $d $r $l: $(head -c 300 "$T/fo.err")
-"
-			done
-		done
+		for l in en cy pl ur; do echo "$f $d $l" >>"$T/jobs"; done
 	done
 done
+export CINDOC T
+xargs -P 4 -L 1 sh -c '
+	f=$0 d=$1 l=$2 out="$T/fo.$(basename "$f" .xml).$d.$l"
+	: >"$out.fail"; n=0
+	for r in file $(grep -oE "<(child|person) id=\"[^\"]+\"" "$f" | sed -E "s/.*id=\"([^\"]+)\"/\1/"); do
+		"$CINDOC" fo --doc $d --for $r --lang $l "$f" >/dev/null 2>"$out.err"
+		rc=$?
+		# 2: this recipient does not get this document; 3 with no closure: an open case
+		if [ $rc = 0 ]; then n=$((n + 1)); continue; fi
+		if [ $rc = 2 ] || { [ $rc = 3 ] && grep -q "has no .closure." "$out.err"; }; then continue; fi
+		echo "$f $d $r $l: $(head -c 300 "$out.err")" >>"$out.fail"
+	done
+	echo $n >"$out.n"' <"$T/jobs"
+fail=$(cat "$T"/fo.*.fail)
+n=$(cat "$T"/fo.*.n | paste -sd+ | bc)
 if [ -z "$fail" ]; then ok "every document, recipient and language transforms ($n)"; else notok "every document, recipient and language transforms" "$fail"; fi
 check "hundreds of documents were made" test "$n" -gt 400
