@@ -93,7 +93,7 @@ const char *cd_wopts_get(const cd_wopt *list, size_t n, const char *key)
 
 void cd_wopts_append(GString *s, const char *key, const char *val)
 {
-	if (s->len)
+	if (s->len && s->str[s->len - 1] != ',')
 		g_string_append_c(s, ',');
 	g_string_append(s, key);
 	g_string_append_c(s, '=');

@@ -21,7 +21,8 @@ int cd_wopts_parse(const char *writer, const char *opts, const char *const *know
 const char *cd_wopts_get(const cd_wopt *list, size_t n, const char *key);
 /* Frees the list, wiping every value first (they may be passwords). */
 void cd_wopts_free(cd_wopt *list, size_t n);
-/* Appends "key=escaped-value" to s, with a leading comma unless s is empty. */
+/* Appends "key=escaped-value" to s, with a leading comma unless s is empty or already ends
+ * with one. */
 void cd_wopts_append(GString *s, const char *key, const char *val);
 /* Parses a yes/no value: 1, 0, or -1 when it is neither. */
 int cd_wopts_bool(const char *val);

@@ -107,6 +107,9 @@ check "no printing: print high resolution not allowed" grep -qx "print high reso
 check "no printing: print low resolution not allowed" grep -qx "print low resolution: not allowed" "$T/enc2.txt"
 expect "passwords through --writer-opts too" 0 "$CINDOC" render-fo "$FO" -o "$T/wo.pdf" --writer haru \
 	--writer-opts 'user-password=a\,b,owner-password=c'
+expect "writer options that end in a comma, then the password options" 0 "$CINDOC" render-fo "$FO" -o "$T/wo2.pdf" \
+	--writer haru --writer-opts 'label=Mr Invented,' --user-password-file "$T/user.pw"
+check "... the password opens it" sh -c "pdftotext -q -upw 's3cret pass' '$T/wo2.pdf' - | grep -q 'What we agreed'"
 check "a password with an escaped comma opens it" sh -c "pdftotext -q -upw 'a,b' '$T/wo.pdf' - | grep -q 'What we agreed'"
 
 mkdir -p "$T/err"
