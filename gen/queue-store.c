@@ -1,0 +1,422 @@
+/* queue-store.c - the queue folder on disk: lock, staging, atomic swap, recovery, ledger file.
+ *
+ * A run (or mark-issued) builds the whole new queue in a sibling folder ".NAME.new-PID" (files
+ * that did not change are hard links to the old ones), then swaps it with QUEUE_DIR in one
+ * renameat2(RENAME_EXCHANGE) and removes the old tree, now at the staging name. Where the file
+ * system cannot exchange, QUEUE_DIR is renamed to ".NAME.old-PID" and the staging folder into its
+ * place; a run killed between the two renames is undone by the next run's recovery. Either way a
+ * kill leaves QUEUE_DIR as it was before or as it is after, plus debris that recovery removes.
+ */
+#define _GNU_SOURCE 1
+#include "queue-store.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cindoc.h"
+
+/* ------------------------------------------------------------------ fault injection */
+
+/* CINDOC_TEST_KILL_AT=N kills the process at its N-th checkpoint (tests/t6003-queue-kill.sh). */
+void cd_qs_checkpoint(cd_qs *s)
+{
+	if (s->kill_at <= 0)
+		return;
+	if (++s->checkpoints == s->kill_at)
+		kill(getpid(), SIGKILL);
+}
+
+/* ------------------------------------------------------------------ small file helpers */
+
+int cd_qs_rm_rf(const char *path)
+{
+	struct stat st;
+	if (lstat(path, &st) != 0)
+		return errno == ENOENT ? 0 : -1;
+	if (!S_ISDIR(st.st_mode))
+		return unlink(path);
+	DIR *d = opendir(path);
+	if (!d)
+		return -1;
+	struct dirent *e;
+	int rc = 0;
+	while ((e = readdir(d))) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		char *p = g_build_filename(path, e->d_name, NULL);
+		if (cd_qs_rm_rf(p) != 0)
+			rc = -1;
+		g_free(p);
+	}
+	closedir(d);
+	if (rmdir(path) != 0)
+		rc = -1;
+	return rc;
+}
+
+int cd_qs_sha256_file(const char *path, char out[65])
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return -1;
+	GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
+	unsigned char buf[65536];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+		g_checksum_update(c, buf, n);
+	int bad = ferror(fp);
+	fclose(fp);
+	g_strlcpy(out, g_checksum_get_string(c), 65);
+	g_checksum_free(c);
+	return bad ? -1 : 0;
+}
+
+static void fsync_dir(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_DIRECTORY);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+}
+
+/* Hard-links (or, where links are refused, copies) old/rel to new/rel. */
+int cd_qs_carry(cd_qs *s, const char *rel)
+{
+	char *from = g_build_filename(s->dir, rel, NULL);
+	char *to = g_build_filename(s->staging, rel, NULL);
+	char *dir = g_path_get_dirname(to);
+	int rc = cd_mkdirs(dir);
+	if (rc == 0 && link(from, to) != 0) {
+		if (errno == EEXIST) {
+			rc = 0;
+		} else {
+			/* A file system without hard links: copy. */
+			char *data = NULL;
+			gsize len = 0;
+			GError *err = NULL;
+			if (!g_file_get_contents(from, &data, &len, &err)) {
+				rc = cd_fail(-CD_EXIT_NOREAD, "cannot read '%s': %s", from, err->message);
+				g_error_free(err);
+			} else {
+				cd_output *o = cd_output_new();
+				FILE *fp = cd_output_open(o, to);
+				if (!fp || fwrite(data, 1, len, fp) != len)
+					rc = -CD_EXIT_NOWRITE;
+				if (rc == 0)
+					rc = cd_output_commit(o);
+				cd_output_free(o);
+			}
+			g_free(data);
+		}
+	}
+	g_free(dir);
+	g_free(from);
+	g_free(to);
+	return rc;
+}
+
+int cd_qs_exists(cd_qs *s, const char *rel)
+{
+	char *p = g_build_filename(s->dir, rel, NULL);
+	int ok = g_file_test(p, G_FILE_TEST_IS_REGULAR);
+	g_free(p);
+	return ok;
+}
+
+/* ------------------------------------------------------------------ open, recover, commit */
+
+static char *sibling(const char *dir, const char *what)
+{
+	char *parent = g_path_get_dirname(dir);
+	char *base = g_path_get_basename(dir);
+	char *name = g_strdup_printf(".%s.%s", base, what);
+	char *p = g_build_filename(parent, name, NULL);
+	g_free(parent);
+	g_free(base);
+	g_free(name);
+	return p;
+}
+
+static gint name_cmp(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Removes the debris of runs that were killed: staging folders, and old trees (an old tree with
+ * no QUEUE_DIR beside it is a run killed between the two renames of the fallback swap: it goes
+ * back into place). */
+static int recover(cd_qs *s)
+{
+	char *parent = g_path_get_dirname(s->dir);
+	char *base = g_path_get_basename(s->dir);
+	char *prefix = g_strdup_printf(".%s.", base);
+	DIR *d = opendir(parent);
+	int rc = 0;
+	if (!d) {
+		rc = cd_fail(-CD_EXIT_NOREAD, "cannot read folder '%s': %s", parent, strerror(errno));
+		goto out;
+	}
+	struct dirent *e;
+	GPtrArray *debris = g_ptr_array_new_with_free_func(g_free);
+	while ((e = readdir(d)))
+		if (g_str_has_prefix(e->d_name, prefix) && !g_str_has_suffix(e->d_name, ".lock"))
+			g_ptr_array_add(debris, g_strdup(e->d_name));
+	closedir(d);
+	g_ptr_array_sort(debris, name_cmp);
+	for (guint i = 0; i < debris->len; i++) {
+		const char *name = debris->pdata[i];
+		char *p = g_build_filename(parent, name, NULL);
+		if (g_str_has_prefix(name + strlen(prefix), "old-") && !g_file_test(s->dir, G_FILE_TEST_EXISTS)) {
+			if (rename(p, s->dir) != 0)
+				rc = cd_fail(-CD_EXIT_NOWRITE, "cannot restore '%s': %s", s->dir, strerror(errno));
+		} else if (cd_qs_rm_rf(p) != 0) {
+			rc = cd_fail(-CD_EXIT_NOWRITE, "cannot remove '%s': %s", p, strerror(errno));
+		}
+		g_free(p);
+	}
+	g_ptr_array_free(debris, TRUE);
+out:
+	g_free(parent);
+	g_free(base);
+	g_free(prefix);
+	return rc;
+}
+
+int cd_qs_open(cd_qs *s, const char *dir, int create)
+{
+	memset(s, 0, sizeof *s);
+	s->lock_fd = -1;
+	const char *k = getenv("CINDOC_TEST_KILL_AT");
+	s->kill_at = k ? atoi(k) : 0;
+	/* A trailing slash would make the siblings land inside the folder. */
+	s->dir = g_strdup(dir);
+	size_t n = strlen(s->dir);
+	while (n > 1 && s->dir[n - 1] == '/')
+		s->dir[--n] = '\0';
+	char *parent = g_path_get_dirname(s->dir);
+	if (create && cd_mkdirs(parent) < 0) {
+		g_free(parent);
+		return -CD_EXIT_NOWRITE;
+	}
+	g_free(parent);
+	char *lock = sibling(s->dir, "lock");
+	s->lock_fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (s->lock_fd < 0) {
+		int rc = cd_fail(create ? -CD_EXIT_NOWRITE : -CD_EXIT_NOREAD, "cannot lock the queue '%s': %s", s->dir,
+		                 strerror(errno));
+		g_free(lock);
+		return rc;
+	}
+	g_free(lock);
+	if (flock(s->lock_fd, LOCK_EX | LOCK_NB) != 0) {
+		if (errno != EWOULDBLOCK)
+			return cd_fail(-CD_EXIT_NOWRITE, "cannot lock the queue '%s': %s", s->dir, strerror(errno));
+		fprintf(stderr, "cindoc queue: waiting for another run on '%s' to finish\n", s->dir);
+		if (flock(s->lock_fd, LOCK_EX) != 0)
+			return cd_fail(-CD_EXIT_NOWRITE, "cannot lock the queue '%s': %s", s->dir, strerror(errno));
+	}
+	int rc = recover(s);
+	if (rc < 0)
+		return rc;
+	if (g_file_test(s->dir, G_FILE_TEST_EXISTS) && !g_file_test(s->dir, G_FILE_TEST_IS_DIR))
+		return cd_fail(-CD_EXIT_NOWRITE, "'%s' is not a folder", s->dir);
+	char *what = g_strdup_printf("new-%ld", (long)getpid());
+	s->staging = sibling(s->dir, what);
+	g_free(what);
+	return 0;
+}
+
+int cd_qs_begin(cd_qs *s)
+{
+	if (mkdir(s->staging, 0700) != 0)
+		return cd_fail(-CD_EXIT_NOWRITE, "cannot create folder '%s': %s", s->staging, strerror(errno));
+	return 0;
+}
+
+int cd_qs_commit(cd_qs *s)
+{
+	cd_qs_checkpoint(s);
+	/* Every file in staging is complete (cd_output fsyncs and renames each); make the folder
+	 * entries durable too before the swap. */
+	fsync_dir(s->staging);
+	char *parent = g_path_get_dirname(s->dir);
+	int rc = 0;
+	if (!g_file_test(s->dir, G_FILE_TEST_EXISTS)) {
+		if (rename(s->staging, s->dir) != 0)
+			rc = cd_fail(-CD_EXIT_NOWRITE, "cannot create '%s': %s", s->dir, strerror(errno));
+	} else if (!getenv("CINDOC_TEST_NO_EXCHANGE") &&
+	           renameat2(AT_FDCWD, s->staging, AT_FDCWD, s->dir, RENAME_EXCHANGE) == 0) {
+		cd_qs_checkpoint(s);
+		/* The old tree is now at the staging name. */
+		fsync_dir(parent);
+		cd_qs_rm_rf(s->staging);
+	} else if (getenv("CINDOC_TEST_NO_EXCHANGE") || errno == EINVAL || errno == ENOSYS || errno == ENOTSUP) {
+		char *what = g_strdup_printf("old-%ld", (long)getpid());
+		char *old = sibling(s->dir, what);
+		g_free(what);
+		if (rename(s->dir, old) != 0) {
+			rc = cd_fail(-CD_EXIT_NOWRITE, "cannot replace '%s': %s", s->dir, strerror(errno));
+		} else {
+			cd_qs_checkpoint(s);
+			if (rename(s->staging, s->dir) != 0) {
+				rc = cd_fail(-CD_EXIT_NOWRITE, "cannot replace '%s': %s", s->dir, strerror(errno));
+				rename(old, s->dir);
+			} else {
+				cd_qs_checkpoint(s);
+				fsync_dir(parent);
+				cd_qs_rm_rf(old);
+			}
+		}
+		g_free(old);
+	} else {
+		rc = cd_fail(-CD_EXIT_NOWRITE, "cannot replace '%s': %s", s->dir, strerror(errno));
+	}
+	fsync_dir(parent);
+	g_free(parent);
+	if (rc == 0)
+		s->committed = 1;
+	return rc;
+}
+
+void cd_qs_close(cd_qs *s)
+{
+	if (s->staging && !s->committed)
+		cd_qs_rm_rf(s->staging);
+	if (s->lock_fd >= 0)
+		close(s->lock_fd); /* releases the lock */
+	g_free(s->dir);
+	g_free(s->staging);
+	memset(s, 0, sizeof *s);
+	s->lock_fd = -1;
+}
+
+/* ------------------------------------------------------------------ the ledger file */
+
+static const char *const columns[CD_QL_N] = {
+	"item", "status", "case", "case_file", "recipient", "recipient_name", "document", "meeting",
+	"lang", "style", "version", "due", "produced", "issued", "file", "pages", "print_first",
+	"print_last", "sha256", "fingerprint",
+};
+
+#define LEDGER_MAGIC "# cindoc queue ledger 1"
+
+const char *cd_ql_column(int i)
+{
+	return columns[i];
+}
+
+static void put_escaped(GString *s, const char *v)
+{
+	for (; v && *v; v++) {
+		if (*v == '\\')
+			g_string_append(s, "\\\\");
+		else if (*v == '\t')
+			g_string_append(s, "\\t");
+		else if (*v == '\n')
+			g_string_append(s, "\\n");
+		else if (*v == '\r')
+			g_string_append(s, "\\r");
+		else
+			g_string_append_c(s, *v);
+	}
+}
+
+static char *unescape(const char *v)
+{
+	GString *s = g_string_new(NULL);
+	for (; *v; v++) {
+		if (*v == '\\' && v[1]) {
+			v++;
+			g_string_append_c(s, *v == 't' ? '\t' : *v == 'n' ? '\n' : *v == 'r' ? '\r' : *v);
+		} else {
+			g_string_append_c(s, *v);
+		}
+	}
+	return g_string_free(s, FALSE);
+}
+
+void cd_ql_row_free(char **row)
+{
+	if (!row)
+		return;
+	for (int i = 0; i < CD_QL_N; i++)
+		g_free(row[i]);
+	g_free(row);
+}
+
+int cd_ql_read(const char *path, GPtrArray *rows)
+{
+	char *text;
+	size_t len;
+	if (!g_file_test(path, G_FILE_TEST_EXISTS))
+		return 0;
+	int rc = cd_read_file(path, &text, &len);
+	if (rc < 0)
+		return rc;
+	char **lines = g_strsplit(text, "\n", -1);
+	g_free(text);
+	rc = 0;
+	long ln = 0;
+	for (char **l = lines; *l && rc == 0; l++) {
+		ln++;
+		if (ln == 1) {
+			if (strcmp(*l, LEDGER_MAGIC) != 0)
+				rc = cd_error_at(path, ln, "not a cindoc queue ledger (expected '%s')", LEDGER_MAGIC);
+			continue;
+		}
+		if (**l == '\0' || ln == 2)
+			continue; /* the column names, and the end */
+		char **f = g_strsplit(*l, "\t", -1);
+		if (g_strv_length(f) != CD_QL_N) {
+			rc = cd_error_at(path, ln, "%u fields, expected %d", g_strv_length(f), CD_QL_N);
+		} else {
+			char **row = g_new0(char *, CD_QL_N);
+			for (int i = 0; i < CD_QL_N; i++)
+				row[i] = unescape(f[i]);
+			g_ptr_array_add(rows, row);
+		}
+		g_strfreev(f);
+	}
+	g_strfreev(lines);
+	return rc;
+}
+
+int cd_ql_write(cd_qs *s, GPtrArray *rows)
+{
+	char *path = g_build_filename(s->staging, "ledger.tsv", NULL);
+	cd_output *o = cd_output_new();
+	FILE *fp = cd_output_open(o, path);
+	int rc = fp ? 0 : -CD_EXIT_NOWRITE;
+	if (fp) {
+		GString *line = g_string_new(LEDGER_MAGIC "\n");
+		for (int i = 0; i < CD_QL_N; i++)
+			g_string_append_printf(line, "%s%s", i ? "\t" : "", columns[i]);
+		g_string_append_c(line, '\n');
+		for (guint r = 0; r < rows->len; r++) {
+			char **row = rows->pdata[r];
+			for (int i = 0; i < CD_QL_N; i++) {
+				if (i)
+					g_string_append_c(line, '\t');
+				put_escaped(line, row[i]);
+			}
+			g_string_append_c(line, '\n');
+		}
+		if (fwrite(line->str, 1, line->len, fp) != line->len)
+			rc = cd_fail(-CD_EXIT_NOWRITE, "cannot write '%s'", path);
+		g_string_free(line, TRUE);
+	}
+	if (rc == 0)
+		rc = cd_output_commit(o);
+	cd_output_free(o);
+	g_free(path);
+	return rc;
+}
