@@ -449,6 +449,20 @@ char *cd_case_given_name(xmlNodePtr who)
 	return text_of(cd_case_first(cd_case_first(who, "name"), "given"));
 }
 
+char *cd_case_full_name(xmlNodePtr who)
+{
+	xmlNodePtr name = cd_case_first(who, "name");
+	char *title = text_of(cd_case_first(name, "title"));
+	char *given = text_of(cd_case_first(name, "given"));
+	char *family = text_of(cd_case_first(name, "family"));
+	char *s = title ? g_strdup_printf("%s %s %s", title, given ? given : "", family ? family : "")
+	                : g_strdup_printf("%s %s", given ? given : "", family ? family : "");
+	g_free(title);
+	g_free(given);
+	g_free(family);
+	return s;
+}
+
 int cd_case_list_has(const char *list, const char *id)
 {
 	if (!list || !id || !*id)

@@ -61,6 +61,8 @@ int cd_case_age(const GDate *born, const GDate *on);
 /* The name to use when writing to or about a child or person: the preferred name, else the
  * given name. Newly allocated (g_free). */
 char *cd_case_given_name(xmlNodePtr child_or_person);
+/* Given and family name, with the title for a person ("Ms Sarah Hartley"). Newly allocated. */
+char *cd_case_full_name(xmlNodePtr child_or_person);
 
 /* 1 when `el` or one of its ancestors lists `recipient_id` in its withheld-from: the copy for
  * that recipient must leave `el` out. */
