@@ -807,11 +807,99 @@ static int link_at(para *P, int off)
 
 /* Lays out the paragraph gathered in P, `x` and `w` being its content box within the area,
  * and adds one box per line. */
+/* ------------------------------------------------------------------ paragraph cache */
+
+typedef struct cached_line { double h; int extra; cd_page *items; } cached_line;
+typedef struct cached_para { int n; cached_line *lines; } cached_para;
+
+#define PARA_CACHE_MAX 512
+
+static void cached_para_free(cached_para *c)
+{
+	for (int i = 0; i < c->n; i++)
+		cd_page_free(c->lines[i].items);
+	g_free(c->lines);
+	g_free(c);
+}
+
+GHashTable *lay_para_cache_new(void)
+{
+	return g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)cached_para_free);
+}
+
+/* The key of a paragraph that can be cached: one style, no spans, links, objects or ids. */
+static char *para_key(para *P)
+{
+	if (P->links->len || P->objs->len || P->ids->len)
+		return NULL;
+	PangoAttrIterator *ai = pango_attr_list_get_iterator(P->attrs);
+	GSList *any = pango_attr_iterator_get_attrs(ai);
+	pango_attr_iterator_destroy(ai);
+	if (any) {
+		g_slist_free_full(any, (GDestroyNotify)pango_attribute_destroy);
+		return NULL;
+	}
+	const fo_style *b = &P->base;
+	return g_strdup_printf("%p|%a|%d|%d|%a,%a,%a,%a|%a|%d|%d|%a|%d|%p|%d|%d|%d|%d|%d|%a|%a|%s", (const void *)b->family,
+	                       b->size, b->weight, b->italic, b->color.r, b->color.g, b->color.b, b->color.a, b->lh,
+	                       b->align, b->align_last, b->text_indent, b->hyphenate, (const void *)b->lang, b->widows,
+	                       b->orphans, b->keep_together, b->wrap, b->ws_collapse, P->x, P->w, P->text->str);
+}
+
+static void para_lines(lay_doc *L, vbuild *vb, para *P, cached_para *keep);
+
 static void para_flush(lay_doc *L, vbuild *vb, para *P)
 {
-	double x = P->x, w = P->w;
 	if (!P->active)
 		return;
+	char *key = L->para_cache ? para_key(P) : NULL;
+	if (key) {
+		cached_para *c = g_hash_table_lookup(L->para_cache, key);
+		if (c) {
+			for (int i = 0; i < c->n; i++) {
+				cd_page *items = ibuf_new();
+				put_all(items, c->lines[i].items, 0, 0, 0);
+				vadd_box(vb, items, c->lines[i].h, c->lines[i].extra);
+			}
+			g_free(key);
+			para_reset(P);
+			return;
+		}
+		if (g_hash_table_size(L->para_cache) >= PARA_CACHE_MAX)
+			g_hash_table_remove_all(L->para_cache);
+		c = g_new0(cached_para, 1);
+		guint before = vb->v->len;
+		para_lines(L, vb, P, c);
+		for (guint i = before; i < vb->v->len; i++) {
+			vent *e = vb->v->pdata[i];
+			if (e->kind != V_BOX)
+				continue;
+			c->lines = g_renew(cached_line, c->lines, c->n + 1);
+			cached_line *cl = &c->lines[c->n++];
+			cl->h = e->h;
+			cl->items = ibuf_new();
+			put_all(cl->items, e->box, 0, 0, 0);
+		}
+		/* the badness each line adds of its own (widows, orphans, keep-together), as
+		 * para_lines gives it */
+		for (int i = 0; i < c->n; i++) {
+			c->lines[i].extra = 0;
+			if (i > 0 && (i < P->base.orphans || c->n - i < P->base.widows))
+				c->lines[i].extra = KEEP_ALWAYS;
+			if (i > 0 && P->base.keep_together > c->lines[i].extra)
+				c->lines[i].extra = P->base.keep_together;
+		}
+		g_hash_table_insert(L->para_cache, key, c);
+		para_reset(P);
+		return;
+	}
+	para_lines(L, vb, P, NULL);
+}
+
+static void para_lines(lay_doc *L, vbuild *vb, para *P, cached_para *keep)
+{
+	(void)keep;
+	double x = P->x, w = P->w;
 	while (P->text->len && P->text->str[P->text->len - 1] == ' ' && P->base.ws_collapse)
 		g_string_truncate(P->text, P->text->len - 1);
 	if (P->text->len == 0) {

@@ -59,6 +59,7 @@ typedef struct lay_doc {
 	const char *doc_lang;        /* xml:lang of fo:root, for the Document tag */
 	const fo_style *root_style;
 	GPtrArray *link_refs;        /* (internal-destination, line) of every fo:basic-link */
+	GHashTable *para_cache;      /* the renderer's: plain paragraphs already broken into lines */
 } lay_doc;
 
 lay_doc *lay_doc_new(const fo_src *src, PangoContext *pctx, PangoLayout *layout, const char *base_dir);
@@ -69,6 +70,9 @@ int lay_masters(lay_doc *L, xmlNode *lms);
 int lay_sequence(lay_doc *L, xmlNode *ps, const fo_style *root_style);
 /* Sends the held page, with extra items appended first (the Document tag's end). */
 int lay_flush(lay_doc *L, int close_document);
+/* A cache of laid-out paragraphs, to share across documents (one per renderer). Paragraphs of
+ * one style with no inline markup that come again (letterheads, sign-offs) are shaped once. */
+GHashTable *lay_para_cache_new(void);
 /* Makes a blank page of the given size (no master: cd_render_pad_to_odd). */
 int lay_blank(lay_doc *L, double w, double h);
 

@@ -18,6 +18,7 @@
 struct cd_renderer {
 	cd_fonts *fonts;
 	PangoLayout *layout;
+	GHashTable *para_cache;   /* see lay_para_cache_new */
 };
 
 cd_renderer *cd_renderer_new(int *rc)
@@ -28,6 +29,7 @@ cd_renderer *cd_renderer_new(int *rc)
 	cd_renderer *r = g_new0(cd_renderer, 1);
 	r->fonts = f;
 	r->layout = pango_layout_new(cd_fonts_context(f));
+	r->para_cache = lay_para_cache_new();
 	*rc = 0;
 	return r;
 }
@@ -36,6 +38,7 @@ void cd_renderer_free(cd_renderer *r)
 {
 	if (!r)
 		return;
+	g_hash_table_destroy(r->para_cache);
 	g_object_unref(r->layout);
 	cd_fonts_free(r->fonts);
 	g_free(r);
@@ -368,6 +371,7 @@ static int doc_pass(cd_render_job *j, const fo_src *src, xmlDocPtr doc, int fina
 	g_free(base);
 	*out = L;
 	L->final_pass = final;
+	L->para_cache = j->r->para_cache;
 	L->emit = final ? job_emit : discard;
 	L->ud = j;
 	L->page_index = j->pages;
@@ -516,6 +520,7 @@ int cd_render_add_file(cd_render_job *j, const char *path)
 	lay_doc *L = lay_doc_new(&src, cd_fonts_context(j->r->fonts), j->r->layout, base);
 	g_free(base);
 	L->final_pass = 1;
+	L->para_cache = j->r->para_cache;
 	L->emit = job_emit;
 	L->ud = j;
 	L->page_index = j->pages;

@@ -225,3 +225,12 @@ U=$(ls "$P"/01-initial-meeting/plan-copy/*-ur.txt | head -1)
 check "an Urdu copy is rendered for the reader who reads Urdu" test -n "$U"
 has "it is in Urdu" "$U" "ہمارا حوالہ"
 has "with the child's words as given" "$U" "“"
+
+# Plan items: a removed item is left out; an item agreed at a later meeting is not yet in the
+# plan of an earlier one.
+S3=$(ls "$P"/03-siblings/plan/*-file.txt)
+check "a removed item is left out of the plan" bash -c "! grep -q 'Maja sees the school counsellor every week' '$S3'"
+check "a completed item is kept and marked" grep -q '✓ Done' "$S3"
+expect "the plan as it stood after the first meeting" 0 "$CINDOC" render --doc plan --for file --meeting m1 samples/03-siblings.xml -o "$T/m1plan.pdf"
+pdftotext "$T/m1plan.pdf" "$T/m1plan.txt"
+check "an item agreed at the second meeting is not in the first meeting's plan" bash -c "! grep -q 'Kas catches up on the work he missed' '$T/m1plan.txt' && grep -q 'Kas catches up on the work he missed' '$S3'"
