@@ -25,6 +25,7 @@ struct item {
 	int owed;        /* owed according to its case this run */
 	int render;      /* rendered this run */
 	int failed;      /* could not be rendered this run */
+	int printed;     /* placed in its date's new print.pdf this run */
 	char *case_path; /* the case file this run (NULL: not read this run) */
 };
 
@@ -367,6 +368,7 @@ struct date_job {
 	int rebuild;        /* print.pdf (and manifests) made again */
 	int lost;           /* an item of the old print.pdf left the date */
 	int issued_in_print; /* the old print.pdf holds an item issued since */
+	int kept;           /* its print.pdf was kept as it was */
 	int keep_print;     /* carry the old print.pdf over */
 };
 
@@ -380,6 +382,8 @@ struct worker {
 	int progress_fd;   /* -1: count in r->done */
 };
 
+static void show_progress(struct run *r);
+
 static void tick(struct worker *w)
 {
 	if (w->progress_fd >= 0) {
@@ -390,10 +394,7 @@ static void tick(struct worker *w)
 		return;
 	}
 	w->r->done++;
-	if (w->r->o->progress) {
-		double s = (double)(g_get_monotonic_time() - w->r->t0) / 1e6;
-		fprintf(stderr, "\rqueue: %d/%d items, %.1f items/s ", w->r->done, w->r->total, s > 0 ? w->r->done / s : 0.0);
-	}
+	show_progress(w->r);
 }
 
 static int worker_init(struct worker *w, struct run *r, int progress_fd)
@@ -481,71 +482,85 @@ static int render_own(struct worker *w, struct item *it, xmlDocPtr fo, GString *
 	return rc;
 }
 
-/* Builds one date folder: first the items that need it are rendered on their own; then print.pdf
- * is made again from every queued item of the date, each starting on an odd page, unless nothing
- * it would hold changed (every item that needed rendering failed). The results go to a file in
- * the staging tree (".results/DATE"), read back by the parent. */
-static int render_date(struct worker *w, struct date_job *dj)
+/* Rendering runs in two phases, each a list of tasks shared out among the workers: first every
+ * item that needs it is rendered into its own PDF (one task per item), then each date whose
+ * print.pdf must be made again (one task per date). A worker appends its results as lines to a
+ * string, written at the end to ".results/PHASE-WORKER" in the staging tree and read back by the
+ * parent: "own ITEM PAGES SHA256", "failed ITEM", "print ITEM FIRST LAST", "keep-print DATE". */
+typedef int (*task_fn)(struct worker *w, void *task, GString *result);
+
+/* Phase 1: one item into its own file. */
+static int task_own(struct worker *w, void *task, GString *result)
 {
+	struct item *it = task;
+	xmlDocPtr fo = item_fo(w, it);
+	int rc = fo ? render_own(w, it, fo, result) : -1;
+	xmlFreeDoc(fo);
+	if (rc < 0) {
+		g_string_append_printf(result, "failed\t%s\n", it->f[CD_QL_ITEM]);
+		fprintf(stderr, "cindoc queue: '%s' is skipped\n", it->f[CD_QL_ITEM]);
+	}
+	tick(w);
+	return 0; /* an item that fails is skipped, the run goes on */
+}
+
+/* Phase 2: print.pdf of one date, from every queued item of the date that rendered, each starting
+ * on an odd page; kept as it was when nothing it would hold changed (every item that needed
+ * rendering failed). */
+static int task_print(struct worker *w, void *task, GString *result)
+{
+	struct date_job *dj = task;
 	struct run *r = w->r;
-	GString *result = g_string_new(NULL);
-	char *print = g_build_filename(r->qs.staging, dj->date, "print.pdf", NULL);
-	char *dir = g_path_get_dirname(print);
-	cd_output *pout = cd_output_new();
-	cd_render_job *pjob = NULL;
-	xmlDocPtr *fos = g_new0(xmlDocPtr, dj->items->len + 1);
-	int *ok = g_new0(int, dj->items->len + 1);
-	int rc = 0, changed = dj->lost;
+	int changed = dj->lost, rc = 0;
 	for (guint i = 0; i < dj->items->len; i++) {
 		struct item *it = dj->items->pdata[i];
 		if (!it->case_path) {
 			fprintf(stderr, "cindoc queue: %s/print.pdf leaves out '%s': its case was not read; print %s\n",
 			        dj->date, it->f[CD_QL_ITEM], it->f[CD_QL_FILE]);
 			changed |= atoi(it->f[CD_QL_PRINT_FIRST]) > 0;
-			continue;
-		}
-		fos[i] = item_fo(w, it);
-		int irc = fos[i] ? 0 : -1;
-		if (irc == 0 && it->render)
-			irc = render_own(w, it, fos[i], result);
-		if (irc < 0) {
-			g_string_append_printf(result, "failed\t%s\n", it->f[CD_QL_ITEM]);
-			fprintf(stderr, "cindoc queue: '%s' is skipped\n", it->f[CD_QL_ITEM]);
+		} else if (it->failed) {
 			changed |= atoi(it->f[CD_QL_PRINT_FIRST]) > 0;
+		} else {
+			changed |= it->render || atoi(it->f[CD_QL_PRINT_FIRST]) <= 0;
+		}
+	}
+	if (!changed) {
+		g_string_append_printf(result, "keep-print\t%s\n", dj->date);
+		for (guint i = 0; i < dj->items->len; i++)
+			tick(w);
+		return 0;
+	}
+	char *print = g_build_filename(r->qs.staging, dj->date, "print.pdf", NULL);
+	char *dir = g_path_get_dirname(print);
+	cd_output *pout = cd_output_new();
+	cd_render_job *pjob = NULL;
+	for (guint i = 0; i < dj->items->len && rc == 0; i++) {
+		struct item *it = dj->items->pdata[i];
+		if (!it->case_path || it->failed) {
 			tick(w);
 			continue;
 		}
-		ok[i] = 1;
-		changed |= it->render || atoi(it->f[CD_QL_PRINT_FIRST]) <= 0;
-	}
-	if (!changed) {
-		g_string_append(result, "keep-print\n");
-		for (guint i = 0; i < dj->items->len; i++)
-			if (ok[i])
-				tick(w);
-	}
-	for (guint i = 0; i < dj->items->len && rc == 0 && changed; i++) {
-		struct item *it = dj->items->pdata[i];
-		if (!ok[i])
-			continue;
+		xmlDocPtr fo = item_fo(w, it);
+		if (!fo) { /* it rendered a moment ago: the case changed under us */
+			rc = cd_fail(-CD_EXIT_INVALID, "'%s' could not be made again for %s/print.pdf", it->f[CD_QL_ITEM],
+			             dj->date);
+			break;
+		}
 		if (!pjob)
 			rc = cd_mkdirs(dir);
 		if (!pjob && rc == 0)
 			rc = cd_render_begin(w->renderer, cd_writer_find(r->o->writer), r->o->writer_opts, pout, print, NULL, &pjob);
 		int first = rc == 0 ? cd_render_page_count(pjob) + 1 : 0;
 		if (rc == 0)
-			rc = cd_render_add_doc(pjob, fos[i], it->f[CD_QL_ITEM]);
+			rc = cd_render_add_doc(pjob, fo, it->f[CD_QL_ITEM]);
 		int last = rc == 0 ? cd_render_page_count(pjob) : 0;
 		if (rc == 0)
 			rc = cd_render_pad_to_odd(pjob);
 		if (rc == 0)
 			g_string_append_printf(result, "print\t%s\t%d\t%d\n", it->f[CD_QL_ITEM], first, last);
+		xmlFreeDoc(fo);
 		tick(w);
 	}
-	for (guint i = 0; i < dj->items->len; i++)
-		xmlFreeDoc(fos[i]);
-	g_free(fos);
-	g_free(ok);
 	if (rc == 0 && pjob) {
 		int pages;
 		rc = cd_render_end(pjob, &pages);
@@ -558,136 +573,61 @@ static int render_date(struct worker *w, struct date_job *dj)
 	if (rc < 0)
 		cd_output_abort(pout);
 	cd_output_free(pout);
+	g_free(dir);
+	g_free(print);
 	cd_qs_checkpoint(&r->qs);
+	return rc;
+}
+
+/* Runs every k-th task (from `first`) and writes the results file. */
+static int worker_run(struct worker *w, const char *phase, int k, int step, GPtrArray *tasks, task_fn fn)
+{
+	struct run *r = w->r;
+	GString *result = g_string_new(NULL);
+	int rc = 0;
+	for (guint i = (guint)k; i < tasks->len && rc == 0; i += (guint)step)
+		rc = fn(w, tasks->pdata[i], result);
 	if (rc == 0) {
 		char *rdir = g_build_filename(r->qs.staging, ".results", NULL);
-		char *rpath = g_build_filename(rdir, dj->date, NULL);
+		char *name = g_strdup_printf("%s-%d", phase, k);
+		char *rpath = g_build_filename(rdir, name, NULL);
 		cd_output *o = cd_output_new();
 		FILE *fp = cd_mkdirs(rdir) == 0 ? cd_output_open(o, rpath) : NULL;
 		rc = fp && fwrite(result->str, 1, result->len, fp) == result->len ? cd_output_commit(o) : -CD_EXIT_NOWRITE;
 		cd_output_free(o);
 		g_free(rpath);
+		g_free(name);
 		g_free(rdir);
 	}
 	g_string_free(result, TRUE);
-	g_free(dir);
-	g_free(print);
 	return rc;
 }
 
-/* Renders the dates that need it: here (jobs 1) or in worker processes, each taking every
- * jobs-th date. Returns 0 or negative (nothing of this run is then committed). */
-static int render_dates(struct run *r, GPtrArray *djs)
+static void show_progress(struct run *r)
 {
-	GPtrArray *todo = g_ptr_array_new();
-	for (guint i = 0; i < djs->len; i++) {
-		struct date_job *dj = djs->pdata[i];
-		if (dj->rebuild && dj->items->len) {
-			g_ptr_array_add(todo, dj);
-			r->total += (int)dj->items->len;
-		}
-	}
-	int jobs = r->o->jobs < 1 ? 1 : r->o->jobs;
-	if ((guint)jobs > todo->len)
-		jobs = todo->len ? (int)todo->len : 1;
-	r->t0 = g_get_monotonic_time();
+	if (!r->o->progress)
+		return;
+	double s = (double)(g_get_monotonic_time() - r->t0) / 1e6;
+	fprintf(stderr, "\rqueue: %d/%d items, %.1f items/s ", r->done, r->total, s > 0 ? r->done / s : 0.0);
+}
+
+/* Reads a phase's results files back into the items. */
+static int read_results(struct run *r, const char *phase, int workers, GHashTable *djs_by_date)
+{
 	int rc = 0;
-	if (todo->len == 0) {
-		/* nothing to render */
-	} else if (jobs == 1) {
-		struct worker w;
-		rc = worker_init(&w, r, -1);
-		for (guint i = 0; i < todo->len && rc == 0; i++)
-			rc = render_date(&w, todo->pdata[i]);
-		worker_free(&w);
-	} else {
-		int fds[2];
-		if (pipe(fds) != 0) {
-			g_ptr_array_free(todo, TRUE);
-			return cd_fail(-CD_EXIT_INTERNAL, "cannot start workers: %s", strerror(errno));
-		}
-		fflush(NULL);
-		pid_t *pids = g_new0(pid_t, jobs);
-		for (int k = 0; k < jobs; k++) {
-			pids[k] = fork();
-			if (pids[k] == 0) {
-				close(fds[0]);
-				prctl(PR_SET_PDEATHSIG, SIGKILL); /* a killed run takes its workers with it */
-				struct worker w;
-				int wrc = worker_init(&w, r, fds[1]);
-				for (guint i = (guint)k; i < todo->len && wrc == 0; i += (guint)jobs)
-					wrc = render_date(&w, todo->pdata[i]);
-				worker_free(&w);
-				fflush(NULL);
-				_exit(wrc < 0 ? -wrc : 0);
-			}
-			if (pids[k] < 0)
-				rc = cd_fail(-CD_EXIT_INTERNAL, "cannot start workers: %s", strerror(errno));
-		}
-		close(fds[1]);
-		char buf[256];
-		ssize_t n;
-		while ((n = read(fds[0], buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR)) {
-			if (n <= 0)
-				continue;
-			r->done += (int)n;
-			if (r->o->progress) {
-				double s = (double)(g_get_monotonic_time() - r->t0) / 1e6;
-				fprintf(stderr, "\rqueue: %d/%d items, %.1f items/s ", r->done, r->total, s > 0 ? r->done / s : 0.0);
-			}
-		}
-		close(fds[0]);
-		for (int k = 0; k < jobs; k++) {
-			int st = 0;
-			if (pids[k] <= 0)
-				continue;
-			while (waitpid(pids[k], &st, 0) < 0 && errno == EINTR)
-				;
-			if (WIFSIGNALED(st))
-				rc = rc ? rc : cd_fail(-CD_EXIT_INTERNAL, "a worker died of signal %d", WTERMSIG(st));
-			else if (WEXITSTATUS(st) != 0)
-				rc = rc ? rc : -WEXITSTATUS(st);
-		}
-		g_free(pids);
-	}
-	if (r->o->progress && r->total)
-		fputc('\n', stderr);
-	g_ptr_array_free(todo, TRUE);
-	return rc;
-}
-
-/* Reads the workers' results back into the items. */
-static int read_results(struct run *r, GPtrArray *djs)
-{
-	for (guint i = 0; i < djs->len; i++) {
-		struct date_job *dj = djs->pdata[i];
-		if (!dj->rebuild || !dj->items->len)
-			continue;
-		char *path = g_build_filename(r->qs.staging, ".results", dj->date, NULL);
-		char *text;
-		int rc = cd_read_file(path, &text, NULL);
+	for (int k = 0; k < workers && rc == 0; k++) {
+		char *name = g_strdup_printf("%s-%d", phase, k);
+		char *path = g_build_filename(r->qs.staging, ".results", name, NULL);
+		char *text = NULL;
+		g_free(name);
+		rc = cd_read_file(path, &text, NULL);
+		unlink(path);
 		g_free(path);
 		if (rc < 0)
-			return rc;
-		if (strstr(text, "keep-print\n")) {
-			char *rel = g_build_filename(dj->date, "print.pdf", NULL);
-			if (cd_qs_exists(&r->qs, rel))
-				rc = cd_qs_carry(&r->qs, rel);
-			g_free(rel);
-		} else {
-			for (guint k = 0; k < dj->items->len; k++) {
-				struct item *it = dj->items->pdata[k];
-				set(it, CD_QL_PRINT_FIRST, "0");
-				set(it, CD_QL_PRINT_LAST, "0");
-			}
-		}
-		if (rc < 0) {
-			g_free(text);
-			return rc;
-		}
+			break;
 		char **lines = g_strsplit(text, "\n", -1);
 		g_free(text);
-		for (char **l = lines; *l; l++) {
+		for (char **l = lines; *l && rc == 0; l++) {
 			char **f = g_strsplit(*l, "\t", -1);
 			guint nf = g_strv_length(f);
 			struct item *it = nf >= 2 ? g_hash_table_lookup(r->by_key, f[1]) : NULL;
@@ -697,17 +637,143 @@ static int read_results(struct run *r, GPtrArray *djs)
 			} else if (it && strcmp(f[0], "print") == 0 && nf == 4) {
 				set(it, CD_QL_PRINT_FIRST, f[2]);
 				set(it, CD_QL_PRINT_LAST, f[3]);
+				it->printed = 1;
 			} else if (it && strcmp(f[0], "failed") == 0) {
 				it->failed = 1;
+			} else if (nf == 2 && strcmp(f[0], "keep-print") == 0) {
+				struct date_job *dj = g_hash_table_lookup(djs_by_date, f[1]);
+				if (dj)
+					dj->kept = 1;
+				char *rel = g_build_filename(f[1], "print.pdf", NULL);
+				if (cd_qs_exists(&r->qs, rel))
+					rc = cd_qs_carry(&r->qs, rel);
+				g_free(rel);
 			}
 			g_strfreev(f);
 		}
 		g_strfreev(lines);
 	}
-	char *rdir = g_build_filename(r->qs.staging, ".results", NULL);
-	cd_qs_rm_rf(rdir);
-	g_free(rdir);
-	return 0;
+	return rc;
+}
+
+/* Runs the tasks of one phase: here (jobs 1) or in worker processes, each taking every jobs-th
+ * task. Returns the number of workers used, or negative (nothing of this run is then committed). */
+static int run_phase(struct run *r, const char *phase, GPtrArray *tasks, task_fn fn)
+{
+	int jobs = r->o->jobs < 1 ? 1 : r->o->jobs;
+	if ((guint)jobs > tasks->len)
+		jobs = tasks->len ? (int)tasks->len : 1;
+	int rc = 0;
+	if (jobs == 1) {
+		struct worker w;
+		rc = worker_init(&w, r, -1);
+		if (rc == 0)
+			rc = worker_run(&w, phase, 0, 1, tasks, fn);
+		worker_free(&w);
+		return rc < 0 ? rc : 1;
+	}
+	int fds[2];
+	if (pipe(fds) != 0)
+		return cd_fail(-CD_EXIT_INTERNAL, "cannot start workers: %s", strerror(errno));
+	fflush(NULL);
+	pid_t *pids = g_new0(pid_t, jobs);
+	for (int k = 0; k < jobs; k++) {
+		pids[k] = fork();
+		if (pids[k] == 0) {
+			close(fds[0]);
+			prctl(PR_SET_PDEATHSIG, SIGKILL); /* a killed run takes its workers with it */
+			struct worker w;
+			int wrc = worker_init(&w, r, fds[1]);
+			if (wrc == 0)
+				wrc = worker_run(&w, phase, k, jobs, tasks, fn);
+			worker_free(&w);
+			fflush(NULL);
+			_exit(wrc < 0 ? -wrc : 0);
+		}
+		if (pids[k] < 0)
+			rc = cd_fail(-CD_EXIT_INTERNAL, "cannot start workers: %s", strerror(errno));
+	}
+	close(fds[1]);
+	char buf[256];
+	ssize_t n;
+	while ((n = read(fds[0], buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR)) {
+		if (n > 0) {
+			r->done += (int)n;
+			show_progress(r);
+		}
+	}
+	close(fds[0]);
+	for (int k = 0; k < jobs; k++) {
+		int st = 0;
+		if (pids[k] <= 0)
+			continue;
+		while (waitpid(pids[k], &st, 0) < 0 && errno == EINTR)
+			;
+		if (WIFSIGNALED(st))
+			rc = rc ? rc : cd_fail(-CD_EXIT_INTERNAL, "a worker died of signal %d", WTERMSIG(st));
+		else if (WEXITSTATUS(st) != 0)
+			rc = rc ? rc : -WEXITSTATUS(st);
+	}
+	g_free(pids);
+	return rc < 0 ? rc : jobs;
+}
+
+/* Renders what this run must: the items, then the dates' print.pdf. */
+static int render_all(struct run *r, GPtrArray *djs)
+{
+	GPtrArray *own = g_ptr_array_new(), *dates = g_ptr_array_new();
+	for (guint i = 0; i < djs->len; i++) {
+		struct date_job *dj = djs->pdata[i];
+		if (!dj->rebuild || !dj->items->len)
+			continue;
+		g_ptr_array_add(dates, dj);
+		r->total += (int)dj->items->len;
+		for (guint k = 0; k < dj->items->len; k++) {
+			struct item *it = dj->items->pdata[k];
+			if (it->render && it->case_path)
+				g_ptr_array_add(own, it);
+		}
+	}
+	r->total += (int)own->len;
+	r->t0 = g_get_monotonic_time();
+	GHashTable *by_date = g_hash_table_new(g_str_hash, g_str_equal);
+	for (guint i = 0; i < dates->len; i++)
+		g_hash_table_insert(by_date, ((struct date_job *)dates->pdata[i])->date, dates->pdata[i]);
+	int rc = 0;
+	if (own->len) {
+		rc = run_phase(r, "own", own, task_own);
+		if (rc > 0)
+			rc = read_results(r, "own", rc, NULL);
+	}
+	if (rc >= 0 && dates->len) {
+		rc = run_phase(r, "print", dates, task_print);
+		if (rc > 0)
+			rc = read_results(r, "print", rc, by_date);
+		/* A print.pdf made again holds only what it lists; the rest lose their old pages. */
+		for (guint i = 0; i < dates->len && rc >= 0; i++) {
+			struct date_job *dj = dates->pdata[i];
+			if (dj->kept)
+				continue;
+			for (guint k = 0; k < dj->items->len; k++) {
+				struct item *it = dj->items->pdata[k];
+				if (!it->printed) {
+					set(it, CD_QL_PRINT_FIRST, "0");
+					set(it, CD_QL_PRINT_LAST, "0");
+				}
+			}
+		}
+	}
+	if (r->o->progress && r->total)
+		fputc('\n', stderr);
+	if (rc >= 0) {
+		char *rdir = g_build_filename(r->qs.staging, ".results", NULL);
+		cd_qs_rm_rf(rdir);
+		g_free(rdir);
+	}
+	g_hash_table_destroy(by_date);
+	g_ptr_array_free(own, TRUE);
+	g_ptr_array_free(dates, TRUE);
+	return rc < 0 ? rc : 0;
 }
 
 /* ------------------------------------------------------------------ manifests */
@@ -1046,9 +1112,7 @@ int cd_queue_run(const cd_queue_opts *o)
 	if (rc == 0)
 		rc = carry_over(&r, djs);
 	if (rc == 0)
-		rc = render_dates(&r, djs);
-	if (rc == 0)
-		rc = read_results(&r, djs);
+		rc = render_all(&r, djs);
 	if (rc == 0)
 		undo_failed(&r);
 	if (rc == 0)
