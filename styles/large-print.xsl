@@ -58,10 +58,10 @@
   <xsl:attribute-set name="note.properties">
     <xsl:attribute name="color">#000000</xsl:attribute>
   </xsl:attribute-set>
-  <!-- the sender's details share the top of the sheet with the envelope window: 12 pt is the
+  <!-- the sender's details share the top of the sheet with the envelope window: 11.5 pt is the
        largest at which an email address fits beside it -->
   <xsl:attribute-set name="letter.sender.properties">
-    <xsl:attribute name="font-size">12pt</xsl:attribute>
+    <xsl:attribute name="font-size">11.5pt</xsl:attribute>
   </xsl:attribute-set>
   <xsl:attribute-set name="letter.authority.properties">
     <xsl:attribute name="font-size">15pt</xsl:attribute>

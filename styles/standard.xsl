@@ -25,10 +25,11 @@
   <xsl:param name="body.margin.bottom.mm" select="13"/>
 
   <!-- The address window of a DL envelope (left window): 20 mm from the left edge of the
-       sheet, 45 mm from the top, 90 mm by 35 mm (BS EN ISO 269 DL window, folded A4). -->
+       sheet, 45 to 50 mm from the top, about 90 mm wide on a folded A4 sheet; the address uses
+       80 mm by 30 mm of it, starting 47 mm from the top. -->
   <xsl:param name="window.left.mm" select="20"/>
   <xsl:param name="window.top.mm" select="47"/>
-  <xsl:param name="window.width.mm" select="85"/>
+  <xsl:param name="window.width.mm" select="80"/>
   <xsl:param name="window.height.mm" select="30"/>
   <!-- where the letter text starts below the window, from the top of the sheet -->
   <xsl:param name="letter.text.top.mm" select="81"/>

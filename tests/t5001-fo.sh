@@ -34,8 +34,8 @@ for d in plan minutes plan-copy; do
 	cp "$T/.run.out" "$T/lp-$d.fo"
 	check "large-print $d: body 16 pt" grep -q 'font-size="16pt"' "$T/lp-$d.fo"
 	small=$(grep -o 'font-size="[0-9.]*pt"' "$T/lp-$d.fo" | sed 's/[^0-9.]//g' | awk '$1 < 14' | sort -u | tr '\n' ' ')
-	sender=$(grep -c 'font-size="12pt"' "$T/lp-$d.fo")
-	check "large-print $d: nothing under 14 pt but the sender block" test "$small" = "" -o "$small" = "12 " -a "$sender" = 1
+	sender=$(grep -c 'font-size="11.5pt"' "$T/lp-$d.fo")
+	check "large-print $d: nothing under 14 pt but the sender block" test "$small" = "" -o "$small" = "11.5 " -a "$sender" = 1
 	check "large-print $d: never justified" bash -c "! grep -q 'text-align=\"justify\"' '$T/lp-$d.fo'"
 	check "large-print $d: no italics" bash -c "! grep -q 'font-style=\"italic\"' '$T/lp-$d.fo'"
 done

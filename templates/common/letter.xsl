@@ -28,7 +28,7 @@
     <!-- From: top right, clear of the window. -->
     <fo:block-container height="{$head.mm}mm" role="Artifact">
       <fo:block xsl:use-attribute-sets="letter.sender.properties"
-          start-indent="{$window.left.mm + $window.width.mm - $page.margin.inner.mm + 5}mm">
+          start-indent="{$window.left.mm + $window.width.mm - $page.margin.inner.mm + 3}mm">
         <fo:block xsl:use-attribute-sets="letter.authority.properties"><xsl:value-of select="normalize-space($auth/name)"/></fo:block>
         <fo:block><xsl:value-of select="normalize-space($auth/service)"/></fo:block>
         <fo:block><xsl:value-of select="normalize-space($auth/team)"/></fo:block>
