@@ -56,8 +56,10 @@ deps:
 
 # Copy the pinned fonts in from their Debian packages and check every sum.
 fonts: fonts/.stamp
-fonts/.stamp: fonts/MANIFEST
-	@set -e; grep -v '^#' fonts/MANIFEST | while read pkg src sum; do \
+# The files are removed first: a new folder time makes fontconfig rescan (and re-apply the
+# scan rules of fonts.conf) instead of trusting a cache made under older rules.
+fonts/.stamp: fonts/MANIFEST fonts/fonts.conf
+	@set -e; rm -f fonts/*.ttf; grep -v '^#' fonts/MANIFEST | while read pkg src sum; do \
 	  [ -n "$$pkg" ] || continue; \
 	  dst=fonts/$$(basename $$src); \
 	  cp "$$src" "$$dst"; chmod 0644 "$$dst"; \

@@ -8,6 +8,8 @@
 #include "docload.h"
 #include "documents.h"
 #include "page.h"
+#include "case.h"
+#include "out-opts.h"
 #include "protect.h"
 #include "render.h"
 
@@ -118,6 +120,16 @@ static int is_dir_target(const char *out)
 	return g_str_has_suffix(out, "/") || g_file_test(out, G_FILE_TEST_IS_DIR);
 }
 
+/* label=NAME for the haru writer: the recipient's name, so that a refusal says whose copy it
+ * could not write. */
+static void add_label(GString *opts, xmlDocPtr cs, const char *recipient)
+{
+	xmlNodePtr who = recipient ? cd_case_lookup(cs, recipient) : NULL;
+	char *label = who ? cd_case_full_name(who) : g_strdup(recipient ? recipient : "");
+	cd_wopts_append(opts, "label", label);
+	g_free(label);
+}
+
 /* Renders one document into `path` through the job machinery. */
 static int render_one(cd_renderer *r, const cd_writer_ops *w, const char *wopts, cd_output *o,
 		      const char *path, xmlDocPtr fo, const char *name)
@@ -207,7 +219,11 @@ int cmd_render(int argc, char **argv)
 			? g_strdup_printf("%s%s%s%s", op.out, g_str_has_suffix(op.out, "/") ? "" : "/", base, ext)
 			: g_strdup(op.out);
 		char *name = g_strdup_printf("%s.fo", base);
-		rc = render_one(r, w, wopts->str, o, path, fo, name);
+		GString *item_opts = g_string_new(wopts->str);
+		if (strcmp(w->name, "haru") == 0) /* its refusals name the recipient */
+			add_label(item_opts, cs, req.recipient);
+		rc = render_one(r, w, item_opts->str, o, path, fo, name);
+		cd_protect_wipe(g_string_free(item_opts, FALSE));
 		xmlFreeDoc(fo);
 		g_free(name);
 		g_free(base);
