@@ -11,7 +11,7 @@
 CC      ?= cc
 PKGS     = libxml-2.0 libxslt libexslt pango pangocairo pangofc fontconfig cairo cairo-pdf cairo-png glib-2.0
 DEBS     = build-essential pkg-config libxml2-dev libxslt1-dev libpango1.0-dev libcairo2-dev \
-           libfontconfig-dev libhpdf-dev libpng-dev poppler-utils qpdf python3 \
+           libfontconfig-dev libhpdf-dev libpng-dev libxml2-utils poppler-utils qpdf python3 \
            fonts-dejavu-core fonts-dejavu-extra fonts-noto-core clang hyperfine time
 
 OPT     ?= -O2 -g
