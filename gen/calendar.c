@@ -659,3 +659,13 @@ int cd_calendar_next_working_day(const cd_calendar *cal, cd_date d, cd_date *out
 	*out = d;
 	return 0;
 }
+
+cd_calendar *cd_calendar_open(const char *closures_path, int *rc)
+{
+	cd_calendar *cal = cd_calendar_new();
+	if (closures_path && (*rc = cd_calendar_load_closures(cal, closures_path)) < 0) {
+		cd_calendar_free(cal);
+		return NULL;
+	}
+	return cal;
+}

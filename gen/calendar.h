@@ -81,6 +81,9 @@ void cd_calendar_free(cd_calendar *cal);
  * ignored. Each bad line is reported as "file:line: error: ..." and the whole file is refused
  * (nothing is added). Returns 0, -CD_EXIT_INVALID or -CD_EXIT_NOREAD. */
 int cd_calendar_load_closures(cd_calendar *cal, const char *path);
+/* A calendar with the closure days of `closures_path` (NULL: none): what every command that takes
+ * --closures needs. NULL after printing why, with *rc set to the negative exit code. */
+cd_calendar *cd_calendar_open(const char *closures_path, int *rc);
 /* The same from a string already read (`name` is used in messages). */
 int cd_calendar_parse_closures(cd_calendar *cal, const char *name, const char *text);
 

@@ -29,15 +29,6 @@ static const char usage[] =
 	"                      optional description; '#' starts a comment line\n"
 	"   -h, --help         this help\n";
 
-static int bad_usage(const char *fmt, const char *arg)
-{
-	fputs("cindoc calendar: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\n", stderr);
-	fputs(usage, stderr);
-	return CD_EXIT_USAGE;
-}
-
 static int arg_date(const char *s, cd_date *d)
 {
 	char why[CD_DATE_WHY];
@@ -186,21 +177,21 @@ int cmd_calendar(int argc, char **argv)
 			options = 0;
 		} else if (options && strcmp(a, "--closures") == 0) {
 			if (i + 1 >= argc) {
-				rc = bad_usage("'%s' needs a file name", a);
+				rc = cd_usage_error("calendar", usage, "'%s' needs a file name", a);
 				goto out;
 			}
 			closures = argv[++i];
 		} else if (options && strncmp(a, "--closures=", 11) == 0) {
 			closures = a + 11;
 		} else if (options && a[0] == '-' && a[1] != '\0' && !(a[1] >= '0' && a[1] <= '9')) {
-			rc = bad_usage("unknown option '%s'", a);
+			rc = cd_usage_error("calendar", usage, "unknown option '%s'", a);
 			goto out;
 		} else {
 			args[nargs++] = argv[i];
 		}
 	}
 	if (nargs == 0) {
-		rc = bad_usage("%s", "what to do? (add, between, is, days, holidays)");
+		rc = cd_usage_error("calendar", usage, "%s", "what to do? (add, between, is, days, holidays)");
 		goto out;
 	}
 	static const struct {
@@ -212,18 +203,17 @@ int cmd_calendar(int argc, char **argv)
 		if (strcmp(args[0], subs[i].name) == 0)
 			which = i;
 	if (which < 0) {
-		rc = bad_usage("'%s' is not add, between, is, days or holidays", args[0]);
+		rc = cd_usage_error("calendar", usage, "'%s' is not add, between, is, days or holidays", args[0]);
 		goto out;
 	}
 	if (nargs - 1 != subs[which].nargs) {
-		rc = bad_usage(subs[which].nargs == 1 ? "'%s' takes one argument" : "'%s' takes two arguments",
+		rc = cd_usage_error("calendar", usage, subs[which].nargs == 1 ? "'%s' takes one argument" : "'%s' takes two arguments",
 		               args[0]);
 		goto out;
 	}
-	cd_calendar *cal = cd_calendar_new();
-	if (closures && (rc = cd_calendar_load_closures(cal, closures)) < 0) {
+	cd_calendar *cal = cd_calendar_open(closures, &rc);
+	if (!cal) {
 		rc = -rc;
-		cd_calendar_free(cal);
 		goto out;
 	}
 	switch (which) {

@@ -33,15 +33,6 @@ static const char usage[] =
 	"Exit: 0; 2 bad command line; 3 or 4 every case was invalid or unreadable; 6 some cases were\n"
 	"reported and skipped, the others listed.\n";
 
-static int bad_usage(const char *fmt, const char *arg)
-{
-	fputs("cindoc due: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\n", stderr);
-	fputs(usage, stderr);
-	return CD_EXIT_USAGE;
-}
-
 static gint name_cmp(gconstpointer a, gconstpointer b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -108,13 +99,13 @@ int cmd_due(int argc, char **argv)
 		else if (options && strncmp(a, "--closures=", 11) == 0)
 			closures = a + 11;
 		else if (options && a[0] == '-' && a[1] != '\0') {
-			rc = bad_usage("unknown option '%s'", a);
+			rc = cd_usage_error("due", usage, "unknown option '%s'", a);
 			goto out;
 		} else
 			g_ptr_array_add(args, (gpointer)a);
 		if (slot) {
 			if (i + 1 >= argc) {
-				rc = bad_usage("'%s' needs a value", a);
+				rc = cd_usage_error("due", usage, "'%s' needs a value", a);
 				goto out;
 			}
 			*slot = argv[++i];
@@ -129,7 +120,7 @@ int cmd_due(int argc, char **argv)
 		else if (strcmp(format, "json") == 0)
 			fmt = CD_DUE_JSON;
 		else {
-			rc = bad_usage("'%s' is not a format (table, csv, json)", format);
+			rc = cd_usage_error("due", usage, "'%s' is not a format (table, csv, json)", format);
 			goto out;
 		}
 	}
@@ -151,14 +142,13 @@ int cmd_due(int argc, char **argv)
 		}
 	}
 	if (args->len == 0) {
-		rc = bad_usage("%s", "which cases? (give case files or folders)");
+		rc = cd_usage_error("due", usage, "%s", "which cases? (give case files or folders)");
 		goto out;
 	}
 
-	cd_calendar *cal = cd_calendar_new();
-	if (closures && (rc = cd_calendar_load_closures(cal, closures)) < 0) {
+	cd_calendar *cal = cd_calendar_open(closures, &rc);
+	if (!cal) {
 		rc = -rc;
-		cd_calendar_free(cal);
 		goto out;
 	}
 	GPtrArray *files = g_ptr_array_new_with_free_func(g_free);

@@ -208,10 +208,9 @@ int cmd_queue(int argc, char **argv)
 		rc = -rc;
 		goto out;
 	}
-	cd_calendar *cal = cd_calendar_new();
-	if (closures && (rc = cd_calendar_load_closures(cal, closures)) < 0) {
+	cd_calendar *cal = cd_calendar_open(closures, &rc);
+	if (!cal) {
 		rc = -rc;
-		cd_calendar_free(cal);
 		goto out;
 	}
 	GString *opts = g_string_new(NULL);

@@ -38,14 +38,6 @@ static const char usage[] =
 	"\n"
 	"protection (haru only):\n";
 
-static int usage_error(const char *fmt, const char *arg)
-{
-	fputs("cindoc render: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\nsee 'cindoc render --help'\n", stderr);
-	return CD_EXIT_USAGE;
-}
-
 struct opts {
 	cd_doc_request req;
 	const char *doc, *out, *writer, *wopts, *case_path;
@@ -85,33 +77,33 @@ static int parse(int argc, char **argv, struct opts *o, cd_protect *p)
 				break;
 		if (k < G_N_ELEMENTS(valued)) {
 			if (i + 1 >= argc)
-				return usage_error("'%s' needs a value", a);
+				return cd_usage_error("render", NULL, "'%s' needs a value", a);
 			const char **dst = (const char **)(void *)((char *)o + valued[k].off);
 			if (*dst)
-				return usage_error("'%s' given twice", a);
+				return cd_usage_error("render", NULL, "'%s' given twice", a);
 			*dst = argv[++i];
 		} else if (a[0] == '-' && a[1]) {
-			return usage_error("unknown option '%s'", a);
+			return cd_usage_error("render", NULL, "unknown option '%s'", a);
 		} else if (!o->case_path) {
 			o->case_path = a;
 		} else {
-			return usage_error("unexpected argument '%s' (one case file at a time)", a);
+			return cd_usage_error("render", NULL, "unexpected argument '%s' (one case file at a time)", a);
 		}
 	}
 	if (!o->doc)
-		return usage_error("%s", "--doc is required");
+		return cd_usage_error("render", NULL, "%s", "--doc is required");
 	int kind = cd_doc_parse(o->doc);
 	if (kind < 0)
-		return usage_error("unknown document '%s'", o->doc);
+		return cd_usage_error("render", NULL, "unknown document '%s'", o->doc);
 	o->req.kind = (cd_doc_kind)kind;
 	if (!o->req.recipient && !o->all)
-		return usage_error("%s", "say who it is for: --for RECIPIENT or --all");
+		return cd_usage_error("render", NULL, "%s", "say who it is for: --for RECIPIENT or --all");
 	if (o->req.recipient && o->all)
-		return usage_error("%s", "--for and --all do not go together");
+		return cd_usage_error("render", NULL, "%s", "--for and --all do not go together");
 	if (!o->case_path)
-		return usage_error("%s", "no case file given");
+		return cd_usage_error("render", NULL, "%s", "no case file given");
 	if (!o->out)
-		return usage_error("%s", "no output given (-o OUT)");
+		return cd_usage_error("render", NULL, "%s", "no output given (-o OUT)");
 	return 0;
 }
 
@@ -168,7 +160,7 @@ int cmd_render(int argc, char **argv)
 	const cd_writer_ops *w = cd_writer_find(wname);
 	if (!w || strcmp(wname, "trace") == 0) {
 		cd_protect_clear(&prot);
-		return usage_error("unknown writer '%s' (cairo, haru or png)", wname);
+		return cd_usage_error("render", NULL, "unknown writer '%s' (cairo, haru or png)", wname);
 	}
 	if ((rc = cd_protect_finish(&prot, wname)) < 0) {
 		cd_protect_clear(&prot);

@@ -5,6 +5,8 @@
 #ifndef CD_CMD_H
 #define CD_CMD_H
 
+#include <glib.h>
+
 int cmd_check(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 int cmd_fo(int argc, char **argv);
@@ -12,6 +14,10 @@ int cmd_render_fo(int argc, char **argv);
 int cmd_due(int argc, char **argv);
 int cmd_calendar(int argc, char **argv);
 int cmd_queue(int argc, char **argv);
+
+/* A usage error of command `cmd`: "cindoc CMD: message" and the usage text on stderr (or, with
+ * usage NULL, a pointer to 'cindoc CMD --help'). Returns CD_EXIT_USAGE. */
+int cd_usage_error(const char *cmd, const char *usage, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
 
 /* True when argv holds -h or --help before any "--". */
 int cd_wants_help(int argc, char **argv);

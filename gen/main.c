@@ -1,4 +1,5 @@
 /* main.c - the cindoc command: one table of subcommands (like git.c and mutool.c). */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -33,6 +34,21 @@ static void usage(FILE *fp)
 		fprintf(fp, "   %-10s %s\n", commands[i].name, commands[i].summary);
 	fputs("\n'cindoc help COMMAND' or 'cindoc COMMAND --help' tells more about one command.\n"
 	      "Exit codes are listed in README.md.\n", fp);
+}
+
+int cd_usage_error(const char *cmd, const char *usage, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "cindoc %s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (usage)
+		fputs(usage, stderr);
+	else
+		fprintf(stderr, "see 'cindoc %s --help'\n", cmd);
+	return CD_EXIT_USAGE;
 }
 
 int cd_wants_help(int argc, char **argv)
