@@ -58,6 +58,9 @@ int cd_output_commit(cd_output *o);
 /* Removes every temporary file. Safe after commit (does nothing then). */
 void cd_output_abort(cd_output *o);
 void cd_output_free(cd_output *o);
+/* The files of `o`, in the order they were opened: what a command lists after committing. */
+size_t cd_output_count(const cd_output *o);
+const char *cd_output_target(const cd_output *o, size_t i);
 /* Creates a folder and its parents (mode 0700). Returns 0 or -CD_EXIT_NOWRITE. */
 int cd_mkdirs(const char *path);
 

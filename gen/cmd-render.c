@@ -180,7 +180,6 @@ int cmd_render(int argc, char **argv)
 	cd_output *o = cd_output_new();
 	cd_recipient *rs = NULL;
 	size_t n = 0;
-	GPtrArray *written = g_ptr_array_new_with_free_func(g_free);
 
 	if ((rc = cd_docload_case(op.case_path, &cs)) < 0)
 		goto done;
@@ -219,18 +218,17 @@ int cmd_render(int argc, char **argv)
 		xmlFreeDoc(fo);
 		g_free(name);
 		g_free(base);
-		g_ptr_array_add(written, path);
+		g_free(path);
 	}
 	if (rc == 0)
 		rc = cd_output_commit(o);
-	if (rc == 0)
-		for (guint i = 0; i < written->len; i++)
-			printf("%s\n", (const char *)written->pdata[i]);
+	if (rc == 0) /* what was written: a PNG of several pages is one file per page */
+		for (size_t i = 0; i < cd_output_count(o); i++)
+			printf("%s\n", cd_output_target(o, i));
 done:
 	if (rc < 0)
 		cd_output_abort(o);
 	cd_output_free(o);
-	g_ptr_array_free(written, TRUE);
 	cd_recipients_free(rs, n);
 	cd_renderer_free(r);
 	cd_docs_free(d);

@@ -228,6 +228,16 @@ void cd_output_free(cd_output *o)
 	g_free(o);
 }
 
+size_t cd_output_count(const cd_output *o)
+{
+	return o->files->len;
+}
+
+const char *cd_output_target(const cd_output *o, size_t i)
+{
+	return g_array_index(o->files, struct pending, i).target;
+}
+
 int cd_mkdirs(const char *path)
 {
 	if (g_mkdir_with_parents(path, 0700) != 0)

@@ -53,6 +53,9 @@ expect "a protected copy with haru" 0 "$CINDOC" render --doc closure-letter --fo
 check "it needs the password" bash -c "! pdftotext '$T/locked.pdf' - 2>/dev/null && pdftotext -upw open-sesame '$T/locked.pdf' - | grep -q 'Dear Ms Hartley'"
 expect "PNG pages" 0 "$CINDOC" render --doc case-note --for file --writer png --writer-opts dpi=30 "$S" -o "$T/note.png"
 check "a PNG" bash -c "file '$T/note.png' | grep -q 'PNG image'"
+expect "a plan of several pages as PNG" 0 "$CINDOC" render --doc plan --for p1 --writer png --writer-opts dpi=20 "$S" -o "$T/plan.png"
+check "one file listed per page, each written" bash -c "[ \$(wc -l <'$T/.run.out') -gt 1 ] && while read -r f; do [ -s \"\$f\" ] || exit 1; done <'$T/.run.out'"
+check "the first page is listed first" bash -c "head -1 '$T/.run.out' | grep -q 'plan-1.png\$'"
 expect "--all lists every file" 0 "$CINDOC" render --doc closure-letter --all "$C" -o "$T/all"
 check "five letters" test "$(wc -l <"$T/.run.out")" = 5
 check "the same five on disk" test "$(ls "$T/all" | wc -l)" = 5
