@@ -42,17 +42,7 @@ json_links "$PDF" >"$T/links.txt"
 printf '%s\n' "page 1 uri https://example.org/cin?a=1&b='2'" "page 1 dest next" >"$T/links.want"
 check "links: an external URI and an internal destination" diff -u "$T/links.want" "$T/links.txt"
 
-qpdf --json --json-key=outlines --json-key=pagelabels "$PDF" | python3 -c '
-import json, sys
-d = json.load(sys.stdin)
-def walk(os, depth):
-    for o in os:
-        print("outline %d %s -> page %d" % (depth, o["title"], o["destpageposfrom1"]))
-        walk(o["kids"], depth + 1)
-walk(d["outlines"], 0)
-for l in d["pagelabels"]:
-    print("label %d %s" % (l["index"], l["label"].get("/P", "")))
-' >"$T/outline.txt"
+outline_labels "$PDF" >"$T/outline.txt"
 cat >"$T/outline.want" <<'W'
 outline 0 Your plan -> page 1
 outline 1 What happens next — beth sy’n digwydd -> page 2

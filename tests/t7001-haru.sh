@@ -59,17 +59,7 @@ for l in "Title: *Child in Need plan for Sam (invented)" "Author: *Cyngor Dychmy
 	"Subject: *Child in Need plan" "Keywords: *plan, invented" "Creator: *cindoc" "Pages: *2"; do
 	check "metadata: ${l%%:*}" grep -q "^$l\$" "$T/info.txt"
 done
-qpdf --password='s3cret pass' --json --json-key=outlines --json-key=pagelabels "$T/prot.pdf" | python3 -c '
-import json, sys
-d = json.load(sys.stdin)
-def walk(os, depth):
-    for o in os:
-        print("outline %d %s -> page %d" % (depth, o["title"], o["destpageposfrom1"]))
-        walk(o["kids"], depth + 1)
-walk(d["outlines"], 0)
-for l in d["pagelabels"]:
-    print("label %d %s %d" % (l["index"], l["label"]["/S"], l["label"]["/St"]))
-' >"$T/outline.txt"
+outline_labels "$T/prot.pdf" '--password=s3cret pass' >"$T/outline.txt"
 cat >"$T/outline.want" <<'W'
 outline 0 Your plan -> page 1
 outline 1 What happens next — beth sy’n digwydd -> page 2

@@ -35,17 +35,7 @@ for l in "Title: *Child in Need plan for Sam (invented)" "Author: *Cyngor Dychmy
 	"CreationDate: *Mon Mar  2 10:00:00 2026 UTC" "Pages: *2"; do
 	check "metadata: ${l%%:*}" grep -q "^$l\$" "$T/info.txt"
 done
-qpdf --json --json-key=outlines --json-key=pagelabels "$T/plain.pdf" | python3 -c '
-import json, sys
-d = json.load(sys.stdin)
-def walk(os, depth):
-    for o in os:
-        print("outline %d %s -> page %d" % (depth, o["title"], o["destpageposfrom1"]))
-        walk(o["kids"], depth + 1)
-walk(d["outlines"], 0)
-for l in d["pagelabels"]:
-    print("label %d %s %d" % (l["index"], l["label"]["/S"], l["label"]["/St"]))
-' >"$T/outline.txt"
+outline_labels "$T/plain.pdf" >"$T/outline.txt"
 cat >"$T/outline.want" <<'W'
 outline 0 Your plan -> page 1
 outline 1 What happens next — beth sy’n digwydd -> page 2

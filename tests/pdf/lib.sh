@@ -103,3 +103,25 @@ def walk(ref, depth):
 walk(root["/StructTreeRoot"], 0)
 '
 }
+
+# outline_labels PDF [QPDF-OPTION...]: the outline ("outline DEPTH TITLE -> page N") and the page labels
+# ("label INDEX TEXT" for a label given as text, as cairo writes them; "label INDEX STYLE START"
+# for a numbering style, as libharu writes them), from qpdf's JSON.
+outline_labels() {
+	local pdf=$1; shift
+	qpdf "$@" --json --json-key=outlines --json-key=pagelabels "$pdf" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+def walk(os, depth):
+    for o in os:
+        print("outline %d %s -> page %d" % (depth, o["title"], o["destpageposfrom1"]))
+        walk(o["kids"], depth + 1)
+walk(d["outlines"], 0)
+for l in d["pagelabels"]:
+    lab = l["label"]
+    if "/P" in lab:
+        print("label %d %s" % (l["index"], lab["/P"]))
+    else:
+        print("label %d %s %d" % (l["index"], lab["/S"], lab["/St"]))
+'
+}
