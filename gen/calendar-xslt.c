@@ -108,13 +108,24 @@ static void out_of_range(xmlXPathParserContextPtr ctxt, const char *fn)
 	fail(ctxt, fn, "the dates must lie between %d-01-01 and %d-12-31", CD_CAL_FIRST_YEAR, CD_DATE_MAX_YEAR);
 }
 
+/* The date a calendar call answered (rc 0), or after its range error an empty string. */
+static void push_calendar_date(xmlXPathParserContextPtr ctxt, const char *fn, int rc, cd_date d)
+{
+	if (rc < 0) {
+		out_of_range(ctxt, fn);
+		valuePush(ctxt, xmlXPathNewCString(""));
+		return;
+	}
+	push_date(ctxt, fn, d);
+}
+
 /* Each function pushes a value even after an error (an empty string, NaN or false), so that the
  * XPath evaluation finishes and the stopped transformation reports only our message. */
 
 static void f_add_working_days(xmlXPathParserContextPtr ctxt, int nargs)
 {
 	static const char fn[] = "add-working-days";
-	cd_date d, r;
+	cd_date d, r = 0;
 	int n;
 	struct args a;
 	int bad = take(ctxt, fn, nargs, 2, &a) || arg_date(ctxt, fn, &a, 0, &d) || arg_int(ctxt, fn, &a, 1, &n);
@@ -123,12 +134,8 @@ static void f_add_working_days(xmlXPathParserContextPtr ctxt, int nargs)
 		valuePush(ctxt, xmlXPathNewCString(""));
 		return;
 	}
-	if (cd_calendar_add_working_days(calendar_of(ctxt), d, n, &r) < 0) {
-		out_of_range(ctxt, fn);
-		valuePush(ctxt, xmlXPathNewCString(""));
-		return;
-	}
-	push_date(ctxt, fn, r);
+	int rc = cd_calendar_add_working_days(calendar_of(ctxt), d, n, &r);
+	push_calendar_date(ctxt, fn, rc, r);
 }
 
 static void f_working_days_between(xmlXPathParserContextPtr ctxt, int nargs)
@@ -171,7 +178,7 @@ static void f_is_working_day(xmlXPathParserContextPtr ctxt, int nargs)
 static void f_next_working_day(xmlXPathParserContextPtr ctxt, int nargs)
 {
 	static const char fn[] = "next-working-day";
-	cd_date d, r;
+	cd_date d, r = 0;
 	struct args a;
 	int bad = take(ctxt, fn, nargs, 1, &a) || arg_date(ctxt, fn, &a, 0, &d);
 	drop(&a);
@@ -179,12 +186,8 @@ static void f_next_working_day(xmlXPathParserContextPtr ctxt, int nargs)
 		valuePush(ctxt, xmlXPathNewCString(""));
 		return;
 	}
-	if (cd_calendar_next_working_day(calendar_of(ctxt), d, &r) < 0) {
-		out_of_range(ctxt, fn);
-		valuePush(ctxt, xmlXPathNewCString(""));
-		return;
-	}
-	push_date(ctxt, fn, r);
+	int rc = cd_calendar_next_working_day(calendar_of(ctxt), d, &r);
+	push_calendar_date(ctxt, fn, rc, r);
 }
 
 static void f_holiday_name(xmlXPathParserContextPtr ctxt, int nargs)
