@@ -9,23 +9,29 @@
 #   make fuzz       fuzz the case loader and the lints for FUZZ_SECONDS (clang, libFuzzer)
 
 CC      ?= cc
-PKGS     = libxml-2.0 libxslt libexslt pango pangocairo pangofc fontconfig cairo cairo-pdf cairo-png glib-2.0
+# the finishing pass (gen/pdf-finish.cc) is C++, for libqpdf; built by the C compiler's partner
+CXX      = $(if $(findstring clang,$(CC)),clang++,g++)
+PKGS     = libxml-2.0 libxslt libexslt pango pangocairo pangofc fontconfig cairo cairo-pdf cairo-png glib-2.0 libqpdf
 DEBS     = build-essential pkg-config libxml2-dev libxslt1-dev libpango1.0-dev libcairo2-dev \
-           libfontconfig-dev libhpdf-dev libpng-dev libxml2-utils poppler-utils qpdf python3 \
+           libfontconfig-dev libhpdf-dev libqpdf-dev libpng-dev libxml2-utils poppler-utils qpdf python3 \
            fonts-dejavu-core fonts-dejavu-extra fonts-noto-core clang hyperfine time
 
 OPT     ?= -O2 -g
 CFLAGS  ?= $(OPT)
 XCFLAGS  = -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
            -DCINDOC_DATADIR='"$(CURDIR)"' -MMD -MP
+XCXXFLAGS = -std=c++17 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -MMD -MP \
+           -DPOINTERHOLDER_TRANSITION=4
 LDLIBS   = -lhpdf -lm
 ifdef SANITIZE
 XCFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
+XCXXFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDFLAGS += -fsanitize=$(SANITIZE)
 endif
 
 SRCS     = $(filter-out gen/fuzz-%.c,$(wildcard gen/*.c))
-OBJS     = $(SRCS:.c=.o)
+CXXSRCS  = $(wildcard gen/*.cc)
+OBJS     = $(SRCS:.c=.o) $(CXXSRCS:.cc=.o)
 BIN      = gen/cindoc
 
 all: $(BIN)
@@ -38,8 +44,11 @@ gen/.flags: FORCE
 gen/%.o: gen/%.c gen/.flags
 	$(CC) $(CFLAGS) $(XCFLAGS) $$(pkg-config --cflags $(PKGS)) -c -o $@ $<
 
+gen/%.o: gen/%.cc gen/.flags
+	$(CXX) $(CFLAGS) $(XCXXFLAGS) $$(pkg-config --cflags $(PKGS)) -c -o $@ $<
+
 $(BIN): $(OBJS)
-	$(CC) $(LDFLAGS) -o $@ $(OBJS) $$(pkg-config --libs $(PKGS)) $(LDLIBS)
+	$(CXX) $(LDFLAGS) -o $@ $(OBJS) $$(pkg-config --libs $(PKGS)) $(LDLIBS)
 
 -include $(OBJS:.o=.d)
 

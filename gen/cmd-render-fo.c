@@ -21,7 +21,7 @@ static const char usage[] =
 	"   --duplex              each file after the first starts on a fresh sheet (odd page)\n"
 	"   -h, --help            this text\n"
 	"\n"
-	"protected copies (--writer haru):\n"
+	"protected copies (AES-256; --writer cairo or haru):\n"
 	"%s";
 
 static void list_writers(FILE *fp)

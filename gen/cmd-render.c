@@ -32,11 +32,11 @@ static const char usage[] =
 	"   --lang LANG      en, cy, pl, ur\n"
 	"   --version V      the plan version: full, short or overview\n"
 	"   --date DATE      the document date; default the meeting or closure date\n"
-	"   --writer NAME    cairo (PDF, the default), haru (PDF, protected copies), png (pages)\n"
+	"   --writer NAME    cairo (tagged PDF, the default), haru (untagged PDF, Latin script), png (pages)\n"
 	"   --writer-opts S  the writer's options, \"key=value,...\" (png: dpi=N)\n"
 	"   -o, --output OUT the file or folder to write\n"
 	"\n"
-	"protection (haru only):\n";
+	"protection (AES-256; cairo or haru):\n";
 
 struct opts {
 	cd_doc_request req;

@@ -15,11 +15,12 @@
  *   CD_EXIT_REFUSED, naming the document and the recipient (option label=), never drawn wrong.
  *
  * Options: user-password=, owner-password= (1 to 32 printable ASCII characters), print=yes|no,
- * label= (the recipient, for messages). With a user password and no owner password, a random
- * owner password is made and not kept; print=no alone also encrypts (no user password: anyone
- * can open the file, nobody can print it). Encryption is RC4 128-bit (revision 3): libharu 2.3
- * has nothing stronger. Copying and changing are never allowed; extraction for accessibility
- * (screen readers) is.
+ * label= (the recipient, for messages). libharu writes into memory and the finishing pass
+ * (pdf-finish.h, libqpdf) writes the file: metadata, and AES-256 (revision 6) when a password
+ * or print=no is given, exactly as for the cairo writer; libharu's own encryption (RC4) is
+ * never used. With a user password and no owner password, a random owner password is made and
+ * not kept; print=no alone also encrypts (anyone can open the file, nobody can print it).
+ * Copying and changing are never allowed; extraction for accessibility (screen readers) is.
  *
  * libharu's /ToUnicode for UTF-8 fonts is replaced by a correct one (see fix_tounicode).
  *
@@ -30,7 +31,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
@@ -44,6 +44,7 @@
 
 #include "out-opts.h"
 #include "page.h"
+#include "pdf-finish.h"
 #include "protect.h"
 
 typedef struct {
@@ -57,6 +58,9 @@ typedef struct {
 	cd_output *out;
 	char *path, *label;
 	HPDF_STATUS err, detail;  /* the first libharu error */
+	cd_protection prot;
+	cd_doc_info info;         /* strings owned by the writer */
+	FILE *fp;
 	HPDF_Page page;
 	double ph;                /* page height, to turn y downwards into PDF's y upwards */
 	GHashTable *fonts;        /* "file:index" -> HPDF_Font */
@@ -69,7 +73,7 @@ typedef struct {
 	int pages;
 } haru_writer;
 
-static const char *const known[] = { "user-password", "owner-password", "print", "label", NULL };
+static const char *const known[] = { CD_PROTECTION_KEYS, "label", NULL };
 
 static void on_error(HPDF_STATUS err, HPDF_STATUS detail, void *data)
 {
@@ -90,88 +94,6 @@ static int check(haru_writer *w, const char *doing)
 
 static double Y(const haru_writer *w, double y) { return w->ph - y; }
 
-/* ISO 8601 "YYYY-MM-DD[Thh:mm[:ss]][Z|+hh:mm]" into a libharu date; 0 when it parses. */
-static int parse_date(const char *s, HPDF_Date *d)
-{
-	memset(d, 0, sizeof *d);
-	d->ind = ' ';
-	int n = 0;
-	if (sscanf(s, "%4d-%2d-%2d%n", &d->year, &d->month, &d->day, &n) != 3 || n != 10)
-		return -1;
-	s += n;
-	if (*s == 'T') {
-		n = 0;
-		if (sscanf(s, "T%2d:%2d%n", &d->hour, &d->minutes, &n) != 2)
-			return -1;
-		s += n;
-		if (*s == ':') {
-			n = 0;
-			if (sscanf(s, ":%2d%n", &d->seconds, &n) != 1)
-				return -1;
-			s += n;
-		}
-	}
-	if (*s == 'Z') {
-		d->ind = 'Z';
-	} else if (*s == '+' || *s == '-') {
-		d->ind = *s;
-		if (sscanf(s + 1, "%2d:%2d", &d->off_hour, &d->off_minutes) != 2)
-			return -1;
-	}
-	return 0;
-}
-
-static int random_password(char **out)
-{
-	static const char abc[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-	unsigned char raw[32];
-	if (getrandom(raw, sizeof raw, 0) != (ssize_t)sizeof raw)
-		return cd_fail(-CD_EXIT_INTERNAL, "cannot make a random owner password: %s", strerror(errno));
-	char *pw = g_malloc(sizeof raw + 1);
-	for (size_t i = 0; i < sizeof raw; i++)
-		pw[i] = abc[raw[i] % (sizeof abc - 1)];
-	pw[sizeof raw] = '\0';
-	memset(raw, 0, sizeof raw);
-	*out = pw;
-	return 0;
-}
-
-static int protect(haru_writer *w, const cd_wopt *o, size_t no)
-{
-	const char *user = cd_wopts_get(o, no, "user-password");
-	const char *owner = cd_wopts_get(o, no, "owner-password");
-	const char *print = cd_wopts_get(o, no, "print");
-	int allow_print = 1;
-	if (print && (allow_print = cd_wopts_bool(print)) < 0)
-		return cd_fail(-CD_EXIT_USAGE, "writer 'haru': option 'print' wants yes or no, not '%s'", print);
-	if (!user && !owner && !print)
-		return 0;
-	if ((user && !*user) || (owner && !*owner))
-		return cd_fail(-CD_EXIT_USAGE, "writer 'haru': an empty password");
-	if ((user && strlen(user) > 32) || (owner && strlen(owner) > 32))
-		return cd_fail(-CD_EXIT_USAGE, "writer 'haru': a password longer than 32 characters");
-	if (user && owner && strcmp(user, owner) == 0)
-		return cd_fail(-CD_EXIT_USAGE, "writer 'haru': the owner password must differ from the user password");
-	char *made = NULL;
-	if (!owner) {
-		int rc = random_password(&made);
-		if (rc)
-			return rc;
-		owner = made;
-	}
-	HPDF_SetPassword(w->pdf, owner, user ? user : "");
-	cd_protect_wipe(made);
-	HPDF_SetEncryptionMode(w->pdf, HPDF_ENCRYPT_R3, 16);
-	/* bits 7, 8 and 13-32 must be 1; 10 (extract for accessibility) is allowed; 3 and 12
-	 * (print, print in high quality) as asked; 4, 5, 6, 9 and 11 (change, copy, annotate,
-	 * fill forms, assemble) never. */
-	HPDF_UINT perm = 0xFFFFF0C0u | 0x200u;
-	if (allow_print)
-		perm |= HPDF_ENABLE_PRINT | 0x800u;
-	HPDF_SetPermission(w->pdf, perm);
-	return check(w, "setting the encryption");
-}
-
 static int haru_begin_document(void **state, cd_output *out, const char *path,
                                const cd_doc_info *info, const char *opts)
 {
@@ -184,6 +106,7 @@ static int haru_begin_document(void **state, cd_output *out, const char *path,
 	*state = w;
 	w->out = out;
 	w->path = g_strdup(path);
+	rc = cd_protection_from_opts("haru", o, no, &w->prot);
 	const char *label = cd_wopts_get(o, no, "label");
 	w->label = label && *label ? g_strdup(label) : NULL;
 	w->fonts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -191,43 +114,27 @@ static int haru_begin_document(void **state, cd_output *out, const char *path,
 	w->dests = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	w->gstates = g_hash_table_new(g_direct_hash, g_direct_equal);
 	w->links = g_array_new(FALSE, FALSE, sizeof(pending_link));
-	w->pdf = HPDF_New(on_error, w);
-	if (!w->pdf) {
-		cd_wopts_free(o, no);
-		return cd_fail(-CD_EXIT_INTERNAL, "cannot start a libharu document");
-	}
-	HPDF_SetCompressionMode(w->pdf, HPDF_COMP_ALL);
-	HPDF_UseUTFEncodings(w->pdf);
-	HPDF_SetCurrentEncoder(w->pdf, "UTF-8");
-	rc = protect(w, o, no);
 	cd_wopts_free(o, no);
 	if (rc)
 		return rc;
+	w->pdf = HPDF_New(on_error, w);
+	if (!w->pdf)
+		return cd_fail(-CD_EXIT_INTERNAL, "cannot start a libharu document");
+	HPDF_SetCompressionMode(w->pdf, HPDF_COMP_ALL);
+	HPDF_UseUTFEncodings(w->pdf);
+	HPDF_SetCurrentEncoder(w->pdf, "UTF-8");
+	w->fp = cd_output_open(out, path);
+	if (!w->fp)
+		return -CD_EXIT_NOWRITE;
 	if (info) {
-		static const struct { HPDF_InfoType t; size_t off; } meta[] = {
-			{ HPDF_INFO_TITLE, offsetof(cd_doc_info, title) },
-			{ HPDF_INFO_AUTHOR, offsetof(cd_doc_info, author) },
-			{ HPDF_INFO_SUBJECT, offsetof(cd_doc_info, subject) },
-			{ HPDF_INFO_KEYWORDS, offsetof(cd_doc_info, keywords) },
-			{ HPDF_INFO_CREATOR, offsetof(cd_doc_info, creator) },
-		};
-		for (size_t i = 0; i < G_N_ELEMENTS(meta); i++) {
-			const char *v = *(const char *const *)((const char *)info + meta[i].off);
-			if (v && *v)
-				HPDF_SetInfoAttr(w->pdf, meta[i].t, v);
-		}
-		/* libharu has no call for the language or for showing the title: its catalog is a
-		 * plain dictionary in hpdf_doc.h */
-		if (info->lang && *info->lang)
-			HPDF_Dict_Add(w->pdf->catalog, "Lang", HPDF_String_New(w->pdf->mmgr, info->lang, NULL));
-		if (info->title && *info->title) {
-			HPDF_Dict vp = HPDF_Dict_New(w->pdf->mmgr);
-			HPDF_Dict_AddBoolean(vp, "DisplayDocTitle", HPDF_TRUE);
-			HPDF_Dict_Add(w->pdf->catalog, "ViewerPreferences", vp);
-		}
-		HPDF_Date d;
-		if (info->date && parse_date(info->date, &d) == 0)
-			HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_CREATION_DATE, d);
+		/* the finishing pass writes /Info, XMP, /Lang and the viewer preferences */
+		w->info.title = g_strdup(info->title);
+		w->info.author = g_strdup(info->author);
+		w->info.subject = g_strdup(info->subject);
+		w->info.keywords = g_strdup(info->keywords);
+		w->info.creator = g_strdup(info->creator);
+		w->info.lang = g_strdup(info->lang);
+		w->info.date = g_strdup(info->date);
 		w->outline = info->outline;
 		w->n_outline = info->n_outline;
 	}
@@ -667,14 +574,14 @@ static int haru_end_page(void *state, const cd_page *pg)
 	return 0;
 }
 
-static HPDF_STATUS write_all(haru_writer *w, FILE *fp)
+/* libharu's whole file, into memory. */
+static int read_all(haru_writer *w, GByteArray *pdf)
 {
 	HPDF_BYTE buf[65536];
 	for (;;) {
 		HPDF_UINT32 n = sizeof buf;
 		HPDF_STATUS st = HPDF_ReadFromStream(w->pdf, buf, &n);
-		if (n && fwrite(buf, 1, n, fp) != n)
-			return cd_fail(-CD_EXIT_NOWRITE, "cannot write '%s': %s", w->path, strerror(errno));
+		g_byte_array_append(pdf, buf, n);
 		if (st == HPDF_STREAM_EOF)
 			return 0;
 		if (st != HPDF_OK)
@@ -714,13 +621,24 @@ static int haru_end_document(void *state)
 		if (rc)
 			return rc;
 	}
-	FILE *fp = cd_output_open(w->out, w->path);
-	if (!fp)
-		return -CD_EXIT_NOWRITE;
 	HPDF_SaveToStream(w->pdf);
 	rc = check(w, "saving");
+	GByteArray *pdf = g_byte_array_new();
 	if (!rc)
-		rc = write_all(w, fp);
+		rc = read_all(w, pdf);
+	if (!rc) {
+		cd_pdf_finish f = {
+			.path = w->path, .writer = "haru",
+			.title = w->info.title, .author = w->info.author, .subject = w->info.subject,
+			.keywords = w->info.keywords, .creator = w->info.creator, .lang = w->info.lang,
+			.date = w->info.date,
+			.encrypt = w->prot.encrypt, .user_password = w->prot.user,
+			.owner_password = w->prot.owner, .allow_print = w->prot.allow_print,
+		};
+		rc = cd_pdf_finish_write(pdf->data, pdf->len, &f, w->fp);
+	}
+	g_byte_array_free(pdf, TRUE);
+	cd_protection_clear(&w->prot);
 	return rc;
 }
 
@@ -731,6 +649,14 @@ static void haru_destroy(void *state)
 		return;
 	if (w->pdf)
 		HPDF_Free(w->pdf);
+	cd_protection_clear(&w->prot);
+	g_free((char *)w->info.title);
+	g_free((char *)w->info.author);
+	g_free((char *)w->info.subject);
+	g_free((char *)w->info.keywords);
+	g_free((char *)w->info.creator);
+	g_free((char *)w->info.lang);
+	g_free((char *)w->info.date);
 	for (guint i = 0; i < w->links->len; i++)
 		g_free(g_array_index(w->links, pending_link, i).dest);
 	g_array_free(w->links, TRUE);
@@ -745,8 +671,8 @@ static void haru_destroy(void *state)
 
 const cd_writer_ops cd_writer_haru = {
 	.name = "haru",
-	.help = "PDF by libharu, for protected copies: RC4 128-bit encryption (the strongest libharu 2.3 has), "
-	        "Latin, Greek and Cyrillic text only (refuses scripts that need shaping)",
+	.help = "PDF by libharu, untagged: Latin, Greek and Cyrillic text only (refuses scripts that need "
+	        "shaping); AES-256 protection",
 	.begin_document = haru_begin_document,
 	.begin_page = haru_begin_page,
 	.glyphs = haru_glyphs,

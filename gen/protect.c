@@ -1,8 +1,10 @@
 /* protect.c - password protection options (see protect.h). */
 #include "protect.h"
 
+#include <errno.h>
 #include <string.h>
 #include <stdlib.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 
 #include "cindoc.h"
@@ -17,8 +19,8 @@ const char cd_protect_help[] =
 	"  --owner-password PASS        nobody can lift them\n"
 	"  --allow-print yes|no         may the reader print it (default yes); copying text and\n"
 	"                               changing the document are never allowed\n"
-	"  Protection needs --writer haru: RC4 128-bit encryption (PDF 1.4, revision 3), the\n"
-	"  strongest libharu 2.3 offers. Passwords are 1 to 32 printable ASCII characters.\n";
+	"  Protection is AES-256 (PDF 2.0, revision 6), with the cairo or haru writer; screen\n"
+	"  readers may still read the text. Passwords are 1 to 32 printable ASCII characters.\n";
 
 void cd_protect_init(cd_protect *p)
 {
@@ -153,10 +155,10 @@ int cd_protect_finish(cd_protect *p, const char *writer)
 {
 	if (!p->given)
 		return 0;
-	if (!writer || strcmp(writer, "haru") != 0) {
+	if (!cd_protect_writer_can(writer ? writer : "cairo")) {
 		const char *opt = p->user_opt ? p->user_opt : p->owner_opt ? p->owner_opt : "--allow-print";
-		return cd_fail(-CD_EXIT_USAGE, "option '%s' needs --writer haru (writer '%s' cannot encrypt)",
-		               opt, writer ? writer : "cairo");
+		return cd_fail(-CD_EXIT_USAGE, "option '%s' needs a PDF writer, cairo or haru (writer '%s' cannot encrypt)",
+		               opt, writer);
 	}
 	int rc = 0;
 	if (p->user_src)
@@ -181,4 +183,57 @@ void cd_protect_opts(const cd_protect *p, GString *opts)
 		cd_wopts_append(opts, "owner-password", p->owner);
 	if (p->allow_print >= 0)
 		cd_wopts_append(opts, "print", p->allow_print ? "yes" : "no");
+}
+
+int cd_protect_writer_can(const char *writer)
+{
+	return strcmp(writer, "cairo") == 0 || strcmp(writer, "haru") == 0;
+}
+
+static int random_password(char **out)
+{
+	static const char abc[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+	unsigned char raw[32];
+	if (getrandom(raw, sizeof raw, 0) != (ssize_t)sizeof raw)
+		return cd_fail(-CD_EXIT_INTERNAL, "cannot make a random owner password: %s", strerror(errno));
+	char *pw = g_malloc(sizeof raw + 1);
+	for (size_t i = 0; i < sizeof raw; i++)
+		pw[i] = abc[raw[i] % (sizeof abc - 1)];
+	pw[sizeof raw] = '\0';
+	memset(raw, 0, sizeof raw);
+	*out = pw;
+	return 0;
+}
+
+int cd_protection_from_opts(const char *writer, const cd_wopt *o, size_t no, cd_protection *p)
+{
+	memset(p, 0, sizeof *p);
+	const char *user = cd_wopts_get(o, no, "user-password");
+	const char *owner = cd_wopts_get(o, no, "owner-password");
+	const char *print = cd_wopts_get(o, no, "print");
+	p->allow_print = 1;
+	if (print && (p->allow_print = cd_wopts_bool(print)) < 0)
+		return cd_fail(-CD_EXIT_USAGE, "writer '%s': option 'print' wants yes or no, not '%s'", writer, print);
+	if (!user && !owner && !print)
+		return 0;
+	if ((user && !*user) || (owner && !*owner))
+		return cd_fail(-CD_EXIT_USAGE, "writer '%s': an empty password", writer);
+	if ((user && strlen(user) > 32) || (owner && strlen(owner) > 32))
+		return cd_fail(-CD_EXIT_USAGE, "writer '%s': a password longer than 32 characters", writer);
+	if (user && owner && strcmp(user, owner) == 0)
+		return cd_fail(-CD_EXIT_USAGE, "writer '%s': the owner password must differ from the user password", writer);
+	if (owner)
+		p->owner = g_strdup(owner);
+	else if (random_password(&p->owner) < 0)
+		return -CD_EXIT_INTERNAL;
+	p->user = g_strdup(user ? user : "");
+	p->encrypt = 1;
+	return 0;
+}
+
+void cd_protection_clear(cd_protection *p)
+{
+	cd_protect_wipe(p->user);
+	cd_protect_wipe(p->owner);
+	memset(p, 0, sizeof *p);
 }

@@ -14,12 +14,14 @@
  *
  * The option string then holds passwords: it must never be printed, logged or put in a
  * manifest (nor may the cd_protect). Messages name options, files and variables, never a
- * password. Protection needs the haru writer (Cairo cannot encrypt): any of these options with
- * another writer is a usage error. */
+ * password. The PDF writers (cairo, haru) protect with AES-256 in their finishing pass
+ * (pdf-finish.h); any of these options with another writer is a usage error. */
 #ifndef CD_PROTECT_H
 #define CD_PROTECT_H
 
 #include <glib.h>
+
+struct cd_wopt;
 
 typedef struct cd_protect {
 	char *user, *owner;   /* the passwords, after cd_protect_finish; NULL when not given */
@@ -41,12 +43,29 @@ void cd_protect_init(cd_protect *p);
  * -CD_EXIT_USAGE. */
 int cd_protect_arg(cd_protect *p, int argc, char **argv, int *i);
 /* Reads the password files and variables and checks them (1 to 32 printable ASCII characters,
- * owner differs from user), and that `writer` is "haru" when anything was given. A password
+ * owner differs from user), and that `writer` can encrypt (cairo, haru) when anything was given. A password
  * file that other users can read gets a warning; a literal password is blanked in argv once
  * copied. Returns 0, -CD_EXIT_USAGE or -CD_EXIT_NOREAD. */
 int cd_protect_finish(cd_protect *p, const char *writer);
-/* Appends the haru writer options (user-password, owner-password, print) to `opts`. */
+/* Appends the PDF writer options (user-password, owner-password, print) to `opts`. */
 void cd_protect_opts(const cd_protect *p, GString *opts);
+/* Whether a writer (by name) can protect its output. */
+int cd_protect_writer_can(const char *writer);
+
+/* The protection a PDF writer's options ask for (the writer side of cd_protect_opts). */
+typedef struct cd_protection {
+	int encrypt;      /* some protection was asked for */
+	char *user;       /* "" when none: anyone may open it */
+	char *owner;      /* when not given, a random one that is not kept */
+	int allow_print;
+} cd_protection;
+/* The option keys it reads, for a writer's list of known keys. */
+#define CD_PROTECTION_KEYS "user-password", "owner-password", "print"
+/* Reads user-password=, owner-password=, print= from a writer's options into *p (wiped with
+ * cd_protection_clear). Returns 0 or -CD_EXIT_USAGE (naming `writer`), or -CD_EXIT_INTERNAL
+ * when no random password can be made. */
+int cd_protection_from_opts(const char *writer, const struct cd_wopt *o, size_t no, cd_protection *p);
+void cd_protection_clear(cd_protection *p);
 /* Wipes and frees the passwords. */
 void cd_protect_clear(cd_protect *p);
 /* Wipes and frees a string that may hold a password (a GString's str, an option string). */

@@ -199,7 +199,8 @@ static int declarations(cd_render_job *j, const fo_src *src, xmlNode *decl, int 
 					else if (is_el(p, DC_NS, "description")) k = 2, field = &j->info.subject;
 					else if (is_el(p, PDF_NS, "Keywords")) k = 3, field = &j->info.keywords;
 					else if (is_el(p, XMP_NS, "CreatorTool")) k = 4, field = &j->info.creator;
-					else if (is_el(p, DC_NS, "language") || is_el(p, DC_NS, "date") || is_el(p, PDF_NS, "Producer"))
+					else if (is_el(p, DC_NS, "date")) k = 6, field = &j->info.date;
+					else if (is_el(p, DC_NS, "language") || is_el(p, PDF_NS, "Producer"))
 						continue;
 					else
 						return cd_error_at(src->name, xmlGetLineNo(p), "unsupported metadata '%s:%s' in fo:declarations",

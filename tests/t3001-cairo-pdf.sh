@@ -60,10 +60,10 @@ for l in "Title: *Child in Need plan for Sam (invented)" "Author: *Cyngor Dychmy
 done
 
 mkdir -p "$T/err"
-expect "cairo has no options" 2 "$CINDOC" render-fo "$FO" -o "$T/err/a.pdf" --writer-opts dpi=3
-check "unknown option message" grep -qx "cindoc: writer 'cairo': unknown option 'dpi' (known: none)" "$T/.run.err"
-expect "password options need --writer haru" 2 "$CINDOC" render-fo "$FO" -o "$T/err/a.pdf" --user-password-env HOME
-check "password with cairo message" grep -qx "cindoc: option '--user-password-env' needs --writer haru (writer 'cairo' cannot encrypt)" "$T/.run.err"
+expect "cairo has only the protection options" 2 "$CINDOC" render-fo "$FO" -o "$T/err/a.pdf" --writer-opts dpi=3
+check "unknown option message" grep -qx "cindoc: writer 'cairo': unknown option 'dpi' (known: user-password, owner-password, print)" "$T/.run.err"
+expect "password options need a PDF writer" 2 "$CINDOC" render-fo "$FO" -o "$T/err/a.png" --writer png --user-password-env HOME
+check "password with png message" grep -qx "cindoc: option '--user-password-env' needs a PDF writer, cairo or haru (writer 'png' cannot encrypt)" "$T/.run.err"
 expect "an unwritable folder" 5 "$CINDOC" render-fo "$FO" -o "$T/no-such-dir/a.pdf"
 check "unwritable folder message" grep -qx "cindoc: cannot write '$T/no-such-dir/a.pdf': No such file or directory" "$T/.run.err"
 check "errors wrote nothing" sh -c "[ -z \"\$(ls -A '$T/err')\" ]"

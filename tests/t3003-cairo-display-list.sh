@@ -67,12 +67,12 @@ expect "an image that is not PNG is an error" 4 "$D" cairo "$T/err/a.pdf" --imag
 check "not-PNG message" grep -qx "cindoc: cannot read image '$TESTS/pdf/lib.sh': not a readable PNG file" "$T/.run.err"
 check "not PNG: nothing written" sh -c "[ -z \"\$(ls -A '$T/err')\" ]"
 expect "an unknown writer option is a usage error" 2 "$D" cairo "$T/err/a.pdf" --opts dpi=3
-check "unknown option message" grep -qx "cindoc: writer 'cairo': unknown option 'dpi' (known: none)" "$T/.run.err"
+check "unknown option message" grep -qx "cindoc: writer 'cairo': unknown option 'dpi' (known: user-password, owner-password, print)" "$T/.run.err"
 check "unknown option: nothing written" sh -c "[ -z \"\$(ls -A '$T/err')\" ]"
 expect "an unwritable folder is an error" 5 "$D" cairo "$T/no-such-dir/a.pdf"
 check "unwritable folder message" grep -qx "cindoc: cannot write '$T/no-such-dir/a.pdf': No such file or directory" "$T/.run.err"
-expect "password options need the haru writer" 2 "$D" cairo "$T/err/a.pdf" --user-password-env HOME
-check "password with cairo message" grep -qx "cindoc: option '--user-password-env' needs --writer haru (writer 'cairo' cannot encrypt)" "$T/.run.err"
+expect "password options need a PDF writer" 2 "$D" png "$T/err/a.png" --user-password-env HOME
+check "password with png message" grep -qx "cindoc: option '--user-password-env' needs a PDF writer, cairo or haru (writer 'png' cannot encrypt)" "$T/.run.err"
 expect "a structure role Cairo does not know is refused, never a damaged file" 70 "$D" cairo "$T/err/a.pdf" --role Artefact
 check "unknown role message" grep -qx "cindoc: writer 'cairo': unknown structure role 'Artefact'" "$T/.run.err"
 check "unknown role: nothing written" sh -c "[ -z \"\$(ls -A '$T/err')\" ]"

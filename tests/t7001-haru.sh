@@ -29,14 +29,14 @@ expect "render-fo --writer haru with passwords from files" 0 "$CINDOC" render-fo
 check "file mode is 0600" mode_600 "$T/prot.pdf"
 check "no temporary file left" no_leftovers "$T"
 qpdf --show-encryption --password='s3cret pass' "$T/prot.pdf" >"$T/enc.txt"
-for l in "R = 3" "P = -1340" "Supplied password is user password" "extract for accessibility: allowed" \
+for l in "R = 6" "P = -1340" "Supplied password is user password" "extract for accessibility: allowed" \
 	"extract for any purpose: not allowed" "print low resolution: allowed" "print high resolution: allowed" \
 	"modify document assembly: not allowed" "modify forms: not allowed" "modify annotations: not allowed" \
 	"modify other: not allowed" "modify anything: not allowed"; do
 	check "encryption: $l" grep -qx "$l" "$T/enc.txt"
 done
-check "RC4 (pdfinfo)" sh -c "pdfinfo -upw 's3cret pass' '$T/prot.pdf' | grep -qx 'Encrypted: *yes (print:yes copy:no change:no addNotes:no algorithm:RC4)'"
-check "a 128-bit key (/Length 128 in the encryption dictionary)" sh -c "qpdf --show-object=trailer --password='s3cret pass' '$T/prot.pdf' >/dev/null && qpdf --password='s3cret pass' --json '$T/prot.pdf' | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d[\"encrypt\"][\"parameters\"][\"bits\"])' | grep -qx 128"
+check "AES-256 (pdfinfo)" sh -c "pdfinfo -upw 's3cret pass' '$T/prot.pdf' | grep -qx 'Encrypted: *yes (print:yes copy:no change:no addNotes:no algorithm:AES-256)'"
+check "a 256-bit key, AES for streams and strings (qpdf --json)" sh -c "qpdf --show-object=trailer --password='s3cret pass' '$T/prot.pdf' >/dev/null && qpdf --password='s3cret pass' --json '$T/prot.pdf' | python3 -c 'import json,sys; d=json.load(sys.stdin); e=d[\"encrypt\"][\"parameters\"]; print(e[\"bits\"], e[\"method\"], e[\"streammethod\"], e[\"stringmethod\"])' | grep -qx '256 AESv3 AESv3 AESv3'"
 check "qpdf --check with the password is clean" sh -c "qpdf --check --password='s3cret pass' '$T/prot.pdf' | grep -q 'No syntax or stream encoding errors'"
 check "the owner password opens it as owner" sh -c "qpdf --show-encryption --password='own3r-Pass' '$T/prot.pdf' | grep -qx 'Supplied password is owner password'"
 check "every font embedded as a subset" fonts_embedded "$T/prot.pdf" 's3cret pass'

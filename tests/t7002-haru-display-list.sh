@@ -70,13 +70,13 @@ check "ligatures extract as plain letters" grep -qx "The office is in the first 
 
 # --- protection
 qpdf --show-encryption --password='s3cret pass' "$T/prot.pdf" >"$T/enc.txt"
-for l in "R = 3" "P = -1340" "Supplied password is user password" "extract for accessibility: allowed" \
+for l in "R = 6" "P = -1340" "Supplied password is user password" "extract for accessibility: allowed" \
 	"extract for any purpose: not allowed" "print low resolution: allowed" "print high resolution: allowed" \
 	"modify document assembly: not allowed" "modify forms: not allowed" "modify annotations: not allowed" \
 	"modify other: not allowed" "modify anything: not allowed"; do
 	check "encryption: $l" grep -qx "$l" "$T/enc.txt"
 done
-check "RC4 128-bit (pdfinfo)" sh -c "pdfinfo -upw 's3cret pass' '$T/prot.pdf' | grep -qx 'Encrypted: *yes (print:yes copy:no change:no addNotes:no algorithm:RC4)'"
+check "AES-256 (pdfinfo)" sh -c "pdfinfo -upw 's3cret pass' '$T/prot.pdf' | grep -qx 'Encrypted: *yes (print:yes copy:no change:no addNotes:no algorithm:AES-256)'"
 check "qpdf --check with the password is clean" sh -c "qpdf --check --password='s3cret pass' '$T/prot.pdf' | grep -q 'No syntax or stream encoding errors'"
 check "the owner password opens it as owner" sh -c "qpdf --show-encryption --password='own3r-Pass' '$T/prot.pdf' | grep -qx 'Supplied password is owner password'"
 pdftotext -q -upw 's3cret pass' "$T/prot.pdf" "$T/prot.txt"

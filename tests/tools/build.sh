@@ -9,5 +9,5 @@ build_tool() {
 	# shellcheck disable=SC2086
 	$flags -I"$ROOT/gen" $(pkg-config --cflags pangocairo pangofc fontconfig cairo libxml-2.0 glib-2.0) \
 		-o "$T/$name" "$ROOT/tests/tools/$name.c" $objs "$T/main-nomain.o" \
-		$(pkg-config --libs pangocairo pangofc fontconfig cairo libxml-2.0 libxslt libexslt glib-2.0) -lhpdf -lm
+		$(pkg-config --libs pangocairo pangofc fontconfig cairo libxml-2.0 libxslt libexslt glib-2.0 libqpdf) -lhpdf -lm -lstdc++
 }
