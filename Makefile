@@ -13,7 +13,7 @@ CC      ?= cc
 CXX      = $(if $(findstring clang,$(CC)),clang++,g++)
 PKGS     = libxml-2.0 libxslt libexslt pango pangocairo pangofc fontconfig cairo cairo-pdf cairo-png glib-2.0 libqpdf
 DEBS     = build-essential pkg-config libxml2-dev libxslt1-dev libpango1.0-dev libcairo2-dev \
-           libfontconfig-dev libhpdf-dev libqpdf-dev libpng-dev libxml2-utils poppler-utils qpdf python3 \
+           libfontconfig-dev libhpdf-dev libqpdf-dev libpng-dev libxml2-utils poppler-utils qpdf python3 python3-pikepdf \
            fonts-dejavu-core fonts-dejavu-extra fonts-noto-core clang hyperfine time
 
 OPT     ?= -O2 -g
