@@ -32,7 +32,7 @@ static const char usage[] =
 	"   --lang LANG      en, cy, pl, ur\n"
 	"   --version V      the plan version: full, short or overview\n"
 	"   --date DATE      the document date; default the meeting or closure date\n"
-	"   --writer NAME    cairo (tagged PDF, the default), haru (untagged PDF, Latin script), png (pages)\n"
+	"   --writer NAME    cairo (PDF, the default), haru (PDF, Latin script only), png (pages)\n"
 	"   --writer-opts S  the writer's options, \"key=value,...\" (png: dpi=N)\n"
 	"   -o, --output OUT the file or folder to write\n"
 	"\n"

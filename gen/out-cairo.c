@@ -29,6 +29,7 @@
 #include "cairo-draw.h"
 #include "out-opts.h"
 #include "pdf-finish.h"
+#include "pdf-tags.h"
 #include "protect.h"
 
 typedef struct {
@@ -42,23 +43,12 @@ typedef struct {
 	cd_draw *draw;
 	cd_protection prot;
 	cd_doc_info info;  /* strings owned by `strs` */
-	GPtrArray *strs;   /* char *: strings the elements, chunks and info point to */
-	GArray *elems;     /* cd_pdf_elem */
-	GArray *chunks;    /* cd_pdf_chunk */
-	GArray *open;      /* int: the elements open now (-1: an artifact, -2: inside one) */
-	int artifact;      /* depth of open artifacts */
-	int seq;           /* orders elements and chunks */
-	int chunk;         /* the chunk open in Cairo, or -1 */
-	int chunk_link;    /* it was opened as a Cairo link tag */
+	GPtrArray *strs;
+	cd_tags *tags;
 } cairo_writer;
 
-/* The standard structure types of PDF 1.7 (§14.8.4) that may come from layout. */
-static const char *const roles[] = {
-	"Document", "Part", "Art", "Sect", "Div", "BlockQuote", "Caption", "TOC", "TOCI", "Index",
-	"NonStruct", "Private", "H", "H1", "H2", "H3", "H4", "H5", "H6", "P", "L", "LI", "Lbl", "LBody",
-	"Table", "TR", "TH", "TD", "THead", "TBody", "TFoot", "Span", "Quote", "Note", "Reference",
-	"BibEntry", "Code", "Link", "Figure", "Formula", "Form", NULL
-};
+static void chunk_open(void *ctx, int chunk, const cd_item *link);
+static void chunk_close(void *ctx, int chunk, const cd_item *link);
 
 static const char *keep_str(cairo_writer *w, const char *s)
 {
@@ -117,10 +107,8 @@ static int cairo_begin_document(void **state, cd_output *out, const char *path,
 	w->path = g_strdup(path);
 	w->pdf = g_byte_array_new();
 	w->strs = g_ptr_array_new_with_free_func(g_free);
-	w->elems = g_array_new(FALSE, FALSE, sizeof(cd_pdf_elem));
-	w->chunks = g_array_new(FALSE, FALSE, sizeof(cd_pdf_chunk));
-	w->open = g_array_new(FALSE, FALSE, sizeof(int));
-	w->chunk = -1;
+	cd_tags_sink sink = { chunk_open, chunk_close, w };
+	w->tags = cd_tags_new("cairo", &sink);
 	w->draw = cd_draw_new();
 	w->fp = cd_output_open(out, path);
 	if (!w->fp)
@@ -162,135 +150,76 @@ static int cairo_begin_page(void *state, const cd_page *pg)
 	return check(w);
 }
 
-/* The element content drawn now belongs to: the innermost open one, -1 for an artifact. */
-static int owner(const cairo_writer *w)
+/* A chunk is one Cairo structure tag, a link tag when it holds a link's annotation. */
+static void chunk_open(void *ctx, int chunk, const cd_item *link)
 {
-	if (w->artifact || !w->open->len)
-		return -1;
-	return g_array_index(w->open, int, w->open->len - 1);
-}
-
-static void end_chunk(cairo_writer *w)
-{
-	if (w->chunk < 0)
-		return;
-	cairo_tag_end(w->cr, w->chunk_link ? CAIRO_TAG_LINK : "NonStruct");
-	w->chunk = -1;
-}
-
-/* Opens a chunk for `elem` (or an artifact, -1); `link_attrs` opens it as a link tag. */
-static void begin_chunk(cairo_writer *w, int elem, const char *link_attrs, const char *actual)
-{
-	end_chunk(w);
-	cd_pdf_chunk c = { elem, link_attrs != NULL, keep_str(w, actual), -1, -1, w->seq++ };
-	g_array_append_val(w->chunks, c);
-	w->chunk = (int)w->chunks->len - 1;
-	w->chunk_link = link_attrs != NULL;
-	if (link_attrs)
-		cairo_tag_begin(w->cr, CAIRO_TAG_LINK, link_attrs);
-	else
+	cairo_writer *w = ctx;
+	(void)chunk;
+	if (!link) {
 		cairo_tag_begin(w->cr, "NonStruct", "");
+		return;
+	}
+	GString *a = g_string_new(NULL);
+	g_string_append_printf(a, "rect=[%.3f %.3f %.3f %.3f]", link->u.link.x, link->u.link.y,
+	                       link->u.link.w, link->u.link.h);
+	if (link->u.link.uri)
+		append_quoted(a, "uri", link->u.link.uri);
+	else if (link->u.link.dest)
+		append_quoted(a, "dest", link->u.link.dest);
+	else
+		CD_BUG("a link with neither uri nor dest");
+	cairo_tag_begin(w->cr, CAIRO_TAG_LINK, a->str);
+	g_string_free(a, TRUE);
 }
 
-/* Makes sure content drawn now goes into a chunk of its owner. */
-static void in_chunk(cairo_writer *w)
+static void chunk_close(void *ctx, int chunk, const cd_item *link)
 {
-	int e = owner(w);
-	if (w->chunk >= 0) {
-		const cd_pdf_chunk *c = &g_array_index(w->chunks, cd_pdf_chunk, w->chunk);
-		if (c->elem == e && !c->actual)
-			return;
-	}
-	begin_chunk(w, e, NULL, NULL);
-}
-
-/* Text in a script whose glyphs do not map one to one onto characters. */
-static int needs_actual_text(const char *text)
-{
-	for (const char *p = text; *p; p = g_utf8_next_char(p)) {
-		GUnicodeScript s = g_unichar_get_script(g_utf8_get_char(p));
-		if (s != G_UNICODE_SCRIPT_LATIN && s != G_UNICODE_SCRIPT_GREEK && s != G_UNICODE_SCRIPT_CYRILLIC &&
-		    s != G_UNICODE_SCRIPT_COMMON && s != G_UNICODE_SCRIPT_INHERITED)
-			return 1;
-	}
-	return 0;
+	cairo_writer *w = ctx;
+	(void)chunk;
+	cairo_tag_end(w->cr, link ? CAIRO_TAG_LINK : "NonStruct");
 }
 
 static int cairo_glyphs(void *state, const cd_item *it)
 {
 	cairo_writer *w = state;
-	int e = owner(w);
-	if (e >= 0 && needs_actual_text(it->u.glyphs.text)) {
-		begin_chunk(w, e, NULL, it->u.glyphs.text);
-		cd_draw_glyphs(w->cr, it);
-		end_chunk(w);
-		return 0;
-	}
-	in_chunk(w);
+	cd_tags_before(w->tags, it);
 	cd_draw_glyphs(w->cr, it);
+	cd_tags_after(w->tags, it);
 	return 0;
-}
-
-/* Backgrounds, borders, rules, leaders and underlines are decoration: artifacts wherever
- * they are drawn (the text they go with is tagged). */
-static void in_artifact(cairo_writer *w)
-{
-	if (w->chunk < 0 || g_array_index(w->chunks, cd_pdf_chunk, w->chunk).elem != -1)
-		begin_chunk(w, -1, NULL, NULL);
 }
 
 static int cairo_rect(void *state, const cd_item *it)
 {
 	cairo_writer *w = state;
-	in_artifact(w);
+	cd_tags_before(w->tags, it);
 	cd_draw_rect(w->cr, it);
+	cd_tags_after(w->tags, it);
 	return 0;
 }
 
 static int cairo_line(void *state, const cd_item *it)
 {
 	cairo_writer *w = state;
-	in_artifact(w);
+	cd_tags_before(w->tags, it);
 	cd_draw_line(w->cr, it);
+	cd_tags_after(w->tags, it);
 	return 0;
 }
 
 static int cairo_image(void *state, const cd_item *it)
 {
 	cairo_writer *w = state;
-	in_chunk(w);
-	return cd_draw_image(w->draw, w->cr, it);
-}
-
-static int add_elem(cairo_writer *w, const char *role, int parent, const char *lang, const char *alt)
-{
-	cd_pdf_elem e = { role, parent, keep_str(w, lang), keep_str(w, alt), w->seq++ };
-	g_array_append_val(w->elems, e);
-	return (int)w->elems->len - 1;
+	cd_tags_before(w->tags, it);
+	int rc = cd_draw_image(w->draw, w->cr, it);
+	cd_tags_after(w->tags, it);
+	return rc;
 }
 
 static int cairo_link(void *state, const cd_item *it)
 {
 	cairo_writer *w = state;
-	GString *a = g_string_new(NULL);
-	g_string_append_printf(a, "rect=[%.3f %.3f %.3f %.3f]", it->u.link.x, it->u.link.y,
-	                       it->u.link.w, it->u.link.h);
-	if (it->u.link.uri)
-		append_quoted(a, "uri", it->u.link.uri);
-	else if (it->u.link.dest)
-		append_quoted(a, "dest", it->u.link.dest);
-	else
-		CD_BUG("a link with neither uri nor dest");
-	int e = owner(w);
-	if (e >= 0 && strcmp(g_array_index(w->elems, cd_pdf_elem, e).role, "Link") == 0) {
-		begin_chunk(w, e, a->str, NULL);
-	} else {
-		/* a link of its own, under whatever holds it */
-		int l = add_elem(w, "Link", e, NULL, NULL);
-		begin_chunk(w, l, a->str, NULL);
-		end_chunk(w);
-	}
-	g_string_free(a, TRUE);
+	cd_tags_link(w->tags, it);
+	cd_tags_link_done(w->tags);
 	return check(w);
 }
 
@@ -309,42 +238,21 @@ static int cairo_dest(void *state, const cd_item *it)
 static int cairo_tag_begin_hook(void *state, const cd_item *it)
 {
 	cairo_writer *w = state;
-	const char *role = it->u.tag.role;
-	int e = -2; /* inside an artifact: nothing of its own */
-	if (strcmp(role, "Artifact") == 0) {
-		w->artifact++;
-		e = -1;
-	} else if (!w->artifact) {
-		size_t i;
-		for (i = 0; roles[i]; i++)
-			if (strcmp(roles[i], role) == 0)
-				break;
-		if (!roles[i])
-			return cd_fail(-CD_EXIT_INTERNAL, "writer 'cairo': unknown structure role '%s'", role);
-		e = add_elem(w, roles[i], owner(w), it->u.tag.lang, it->u.tag.alt);
-	}
-	g_array_append_val(w->open, e);
-	return 0;
+	return cd_tags_begin(w->tags, it);
 }
 
 static int cairo_tag_end_hook(void *state, const cd_item *it)
 {
 	cairo_writer *w = state;
 	(void)it;
-	if (!w->open->len)
-		return cd_fail(-CD_EXIT_INTERNAL, "writer 'cairo': a structure element ends that never began");
-	int e = g_array_index(w->open, int, w->open->len - 1);
-	g_array_set_size(w->open, w->open->len - 1);
-	if (e == -1)
-		w->artifact--;
-	return 0;
+	return cd_tags_end(w->tags);
 }
 
 static int cairo_end_page(void *state, const cd_page *pg)
 {
 	cairo_writer *w = state;
 	(void)pg;
-	end_chunk(w);
+	cd_tags_end_page(w->tags);
 	cairo_show_page(w->cr);
 	return check(w);
 }
@@ -352,10 +260,10 @@ static int cairo_end_page(void *state, const cd_page *pg)
 static int cairo_end_document(void *state)
 {
 	cairo_writer *w = state;
-	if (w->open->len)
+	if (cd_tags_open(w->tags))
 		return cd_fail(-CD_EXIT_INTERNAL, "writer 'cairo': %u structure elements never end",
-		               w->open->len);
-	end_chunk(w);
+		               cd_tags_open(w->tags));
+	cd_tags_end_page(w->tags);
 	int rc = check(w);
 	cairo_destroy(w->cr);
 	w->cr = NULL;
@@ -369,12 +277,10 @@ static int cairo_end_document(void *state)
 		.title = w->info.title, .author = w->info.author, .subject = w->info.subject,
 		.keywords = w->info.keywords, .creator = w->info.creator, .lang = w->info.lang,
 		.date = w->info.date,
-		.tagged = 1,
-		.elems = (const cd_pdf_elem *)w->elems->data, .n_elems = w->elems->len,
-		.chunks = (const cd_pdf_chunk *)w->chunks->data, .n_chunks = w->chunks->len,
 		.encrypt = w->prot.encrypt, .user_password = w->prot.user,
 		.owner_password = w->prot.owner, .allow_print = w->prot.allow_print,
 	};
+	cd_tags_fill(w->tags, &f);
 	rc = cd_pdf_finish_write(w->pdf->data, w->pdf->len, &f, w->fp);
 	cd_protection_clear(&w->prot);
 	return rc;
@@ -399,12 +305,7 @@ static void cairo_destroy_hook(void *state)
 		g_byte_array_free(w->pdf, TRUE);
 	if (w->strs)
 		g_ptr_array_free(w->strs, TRUE);
-	if (w->elems)
-		g_array_free(w->elems, TRUE);
-	if (w->chunks)
-		g_array_free(w->chunks, TRUE);
-	if (w->open)
-		g_array_free(w->open, TRUE);
+	cd_tags_free(w->tags);
 	g_free(w->path);
 	g_free(w);
 }

@@ -24,8 +24,11 @@
  *
  * libharu's /ToUnicode for UTF-8 fonts is replaced by a correct one (see fix_tounicode).
  *
- * Not done: tagged structure (libharu has no marked content); page labels other than decimal
- * and roman numbers.
+ * Tagged like the cairo writer's output (pdf-tags.h): libharu has no marked content, so each
+ * chunk's BDC/EMC is written into the page's content stream between items, with MCIDs numbered
+ * here, and each link annotation's place in its page's /Annots is counted as libharu makes it.
+ *
+ * Not done: page labels other than decimal and roman numbers.
  */
 #include <errno.h>
 #include <math.h>
@@ -44,13 +47,18 @@
 
 #include "out-opts.h"
 #include "page.h"
+#include <hpdf_pages.h>
+
 #include "pdf-finish.h"
+#include "pdf-tags.h"
 #include "protect.h"
 
 typedef struct {
 	HPDF_Page page;
+	int page_no;              /* 0-based */
 	HPDF_Rect rect;
 	char *dest;
+	int chunk;                /* the chunk that holds it (pdf-tags.h) */
 } pending_link;
 
 typedef struct {
@@ -71,6 +79,9 @@ typedef struct {
 	const cd_outline *outline;
 	size_t n_outline;
 	int pages;
+	cd_tags *tags;            /* the structure, for the finishing pass */
+	int mcid;                 /* the next MCID on this page */
+	GArray *annots;           /* int per page: annotations made on it so far */
 } haru_writer;
 
 static const char *const known[] = { CD_PROTECTION_KEYS, "label", NULL };
@@ -94,6 +105,42 @@ static int check(haru_writer *w, const char *doing)
 
 static double Y(const haru_writer *w, double y) { return w->ph - y; }
 
+/* libharu has no marked content: a chunk's BDC and EMC go straight into the page's content
+ * stream, between the operators libharu writes for each item (never inside a text object). */
+static void raw(haru_writer *w, const char *s)
+{
+	HPDF_PageAttr attr = (HPDF_PageAttr)w->page->attr;
+	HPDF_Stream_WriteStr(attr->stream, s);
+}
+
+static void chunk_open(void *ctx, int chunk, const cd_item *link)
+{
+	haru_writer *w = ctx;
+	(void)link;
+	cd_pdf_chunk *c = cd_tags_chunk(w->tags, chunk);
+	c->page = w->pages - 1;
+	c->mcid = w->mcid++;
+	char s[48];
+	snprintf(s, sizeof s, "/Span <</MCID %d>> BDC\n", c->mcid);
+	raw(w, s);
+}
+
+static void chunk_close(void *ctx, int chunk, const cd_item *link)
+{
+	haru_writer *w = ctx;
+	(void)chunk;
+	(void)link;
+	raw(w, "EMC\n");
+}
+
+/* Counts an annotation made on page `page_no`; its index in the page's /Annots. */
+static int count_annot(haru_writer *w, int page_no)
+{
+	if ((guint)page_no >= w->annots->len)
+		g_array_set_size(w->annots, page_no + 1);
+	return g_array_index(w->annots, int, page_no)++;
+}
+
 static int haru_begin_document(void **state, cd_output *out, const char *path,
                                const cd_doc_info *info, const char *opts)
 {
@@ -114,6 +161,9 @@ static int haru_begin_document(void **state, cd_output *out, const char *path,
 	w->dests = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	w->gstates = g_hash_table_new(g_direct_hash, g_direct_equal);
 	w->links = g_array_new(FALSE, FALSE, sizeof(pending_link));
+	w->annots = g_array_new(FALSE, TRUE, sizeof(int));
+	cd_tags_sink sink = { chunk_open, chunk_close, w };
+	w->tags = cd_tags_new("haru", &sink);
 	cd_wopts_free(o, no);
 	if (rc)
 		return rc;
@@ -188,6 +238,7 @@ static int haru_begin_page(void *state, const cd_page *pg)
 	HPDF_Page_SetWidth(w->page, pg->width);
 	HPDF_Page_SetHeight(w->page, pg->height);
 	w->ph = pg->height;
+	w->mcid = 0;
 	return check(w, "adding a page");
 }
 
@@ -342,9 +393,19 @@ static int is_hyphen_glyph(hb_font_t *hb, PangoGlyph g, const char **as)
 	return 0;
 }
 
+static int draw_glyphs(haru_writer *w, const cd_item *it);
+
 static int haru_glyphs(void *state, const cd_item *it)
 {
 	haru_writer *w = state;
+	cd_tags_before(w->tags, it);
+	int rc = draw_glyphs(w, it);
+	cd_tags_after(w->tags, it);
+	return rc;
+}
+
+static int draw_glyphs(haru_writer *w, const cd_item *it)
+{
 	const PangoGlyphItem *run = it->u.glyphs.run;
 	const PangoGlyphString *gs = run->glyphs;
 	PangoFont *pf = run->item->analysis.font;
@@ -470,9 +531,19 @@ static int haru_glyphs(void *state, const cd_item *it)
 	return rc ? rc : check(w, "drawing text");
 }
 
+static int draw_rect(haru_writer *w, const cd_item *it);
+
 static int haru_rect(void *state, const cd_item *it)
 {
 	haru_writer *w = state;
+	cd_tags_before(w->tags, it);
+	int rc = draw_rect(w, it);
+	cd_tags_after(w->tags, it);
+	return rc;
+}
+
+static int draw_rect(haru_writer *w, const cd_item *it)
+{
 	HPDF_Page_GSave(w->page);
 	fill_alpha(w, it->u.rect.fill.a, 0);
 	HPDF_Page_SetRGBFill(w->page, it->u.rect.fill.r, it->u.rect.fill.g, it->u.rect.fill.b);
@@ -482,9 +553,19 @@ static int haru_rect(void *state, const cd_item *it)
 	return check(w, "drawing a rectangle");
 }
 
+static int draw_line(haru_writer *w, const cd_item *it);
+
 static int haru_line(void *state, const cd_item *it)
 {
 	haru_writer *w = state;
+	cd_tags_before(w->tags, it);
+	int rc = draw_line(w, it);
+	cd_tags_after(w->tags, it);
+	return rc;
+}
+
+static int draw_line(haru_writer *w, const cd_item *it)
+{
 	double lw = it->u.line.width;
 	HPDF_Page_GSave(w->page);
 	fill_alpha(w, it->u.line.color.a, 1);
@@ -515,9 +596,19 @@ static int haru_line(void *state, const cd_item *it)
 	return check(w, "drawing a line");
 }
 
+static int draw_image(haru_writer *w, const cd_item *it);
+
 static int haru_image(void *state, const cd_item *it)
 {
 	haru_writer *w = state;
+	cd_tags_before(w->tags, it);
+	int rc = draw_image(w, it);
+	cd_tags_after(w->tags, it);
+	return rc;
+}
+
+static int draw_image(haru_writer *w, const cd_item *it)
+{
 	const char *path = it->u.image.path;
 	HPDF_Image img = g_hash_table_lookup(w->images, path);
 	if (!img) {
@@ -543,15 +634,22 @@ static HPDF_Rect rect_of(haru_writer *w, const cd_item *it)
 static int haru_link(void *state, const cd_item *it)
 {
 	haru_writer *w = state;
+	cd_tags_link(w->tags, it);
+	int chunk = cd_tags_current(w->tags);
+	int rc = 0;
 	if (it->u.link.uri) {
 		HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(w->page, rect_of(w, it), it->u.link.uri);
-		if (a)
+		if (a) {
 			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
-		return check(w, "making a link");
+			cd_tags_chunk(w->tags, chunk)->annot = count_annot(w, w->pages - 1);
+		}
+		rc = check(w, "making a link");
+	} else {
+		pending_link l = { w->page, w->pages - 1, rect_of(w, it), g_strdup(it->u.link.dest), chunk };
+		g_array_append_val(w->links, l);
 	}
-	pending_link l = { w->page, rect_of(w, it), g_strdup(it->u.link.dest) };
-	g_array_append_val(w->links, l);
-	return 0;
+	cd_tags_link_done(w->tags);
+	return rc;
 }
 
 static int haru_dest(void *state, const cd_item *it)
@@ -566,10 +664,24 @@ static int haru_dest(void *state, const cd_item *it)
 	return check(w, "making a destination");
 }
 
+static int haru_tag_begin(void *state, const cd_item *it)
+{
+	haru_writer *w = state;
+	return cd_tags_begin(w->tags, it);
+}
+
+static int haru_tag_end(void *state, const cd_item *it)
+{
+	haru_writer *w = state;
+	(void)it;
+	return cd_tags_end(w->tags);
+}
+
 static int haru_end_page(void *state, const cd_page *pg)
 {
 	haru_writer *w = state;
 	(void)pg;
+	cd_tags_end_page(w->tags);
 	w->page = NULL;
 	return 0;
 }
@@ -595,11 +707,15 @@ static int haru_end_document(void *state)
 	for (guint i = 0; i < w->links->len; i++) {
 		pending_link *l = &g_array_index(w->links, pending_link, i);
 		HPDF_Destination d = g_hash_table_lookup(w->dests, l->dest);
-		if (!d)
-			continue; /* a link to nowhere is left out, as a reader would ignore it */
+		if (!d) { /* a link to nowhere is left out, as a reader would ignore it */
+			cd_tags_chunk(w->tags, l->chunk)->link = 0;
+			continue;
+		}
 		HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(l->page, l->rect, d);
-		if (a)
+		if (a) {
 			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+			cd_tags_chunk(w->tags, l->chunk)->annot = count_annot(w, l->page_no);
+		}
 	}
 	int rc = check(w, "making links");
 	if (rc)
@@ -635,6 +751,7 @@ static int haru_end_document(void *state)
 			.encrypt = w->prot.encrypt, .user_password = w->prot.user,
 			.owner_password = w->prot.owner, .allow_print = w->prot.allow_print,
 		};
+		cd_tags_fill(w->tags, &f);
 		rc = cd_pdf_finish_write(pdf->data, pdf->len, &f, w->fp);
 	}
 	g_byte_array_free(pdf, TRUE);
@@ -660,6 +777,8 @@ static void haru_destroy(void *state)
 	for (guint i = 0; i < w->links->len; i++)
 		g_free(g_array_index(w->links, pending_link, i).dest);
 	g_array_free(w->links, TRUE);
+	g_array_free(w->annots, TRUE);
+	cd_tags_free(w->tags);
 	g_hash_table_destroy(w->fonts);
 	g_hash_table_destroy(w->images);
 	g_hash_table_destroy(w->dests);
@@ -671,7 +790,7 @@ static void haru_destroy(void *state)
 
 const cd_writer_ops cd_writer_haru = {
 	.name = "haru",
-	.help = "PDF by libharu, untagged: Latin, Greek and Cyrillic text only (refuses scripts that need "
+	.help = "PDF by libharu, tagged: Latin, Greek and Cyrillic text only (refuses scripts that need "
 	        "shaping); AES-256 protection",
 	.begin_document = haru_begin_document,
 	.begin_page = haru_begin_page,
@@ -681,6 +800,8 @@ const cd_writer_ops cd_writer_haru = {
 	.image = haru_image,
 	.link = haru_link,
 	.dest = haru_dest,
+	.tag_begin = haru_tag_begin,
+	.tag_end = haru_tag_end,
 	.end_page = haru_end_page,
 	.end_document = haru_end_document,
 	.destroy = haru_destroy,

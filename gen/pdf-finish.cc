@@ -68,25 +68,9 @@ struct Placed {
 	std::vector<std::pair<int, int>> old; // (page, MCID) as the writer's PDF has them
 };
 
-std::string hex_utf16(std::string const &utf8)
-{
-	glong n = 0;
-	gunichar2 *u = g_utf8_to_utf16(utf8.c_str(), -1, nullptr, &n, nullptr);
-	std::string s = "<FEFF";
-	char b[8];
-	for (glong i = 0; u && i < n; i++) {
-		snprintf(b, sizeof b, "%04X", u[i]);
-		s += b;
-	}
-	g_free(u);
-	return s + ">";
-}
-
 // Rewrites the marked content of one page: each BDC with an /MCID of a chunk becomes the
-// chunk's element's tag with a new MCID (numbered from 0 in page order), or /Artifact BMC;
-// a chunk with ActualText gets a /Span with it inside, and Cairo's own ActualText spans
-// inside that are dropped (poppler honours only the innermost). Everything else is copied
-// token by token.
+// chunk's element's tag with a new MCID (numbered from 0 in page order), or /Artifact BMC.
+// Everything else is copied token by token.
 class McFilter : public QPDFObjectHandle::TokenFilter {
 public:
 	McFilter(int page, std::map<int, int> const &by_mcid, cd_pdf_finish const *f,
@@ -110,19 +94,12 @@ public:
 	int next_mcid = 0;
 
 private:
-	enum Kind { KEEP, DROP, CHUNK, CHUNK_SPAN };
+	enum Kind { KEEP, CHUNK };
 	void flush()
 	{
 		for (auto const &t : pending)
 			writeToken(t);
 		pending.clear();
-	}
-	bool in_actual() const
-	{
-		for (Kind k : stack)
-			if (k == CHUNK_SPAN)
-				return true;
-		return false;
 	}
 	// The /MCID of the operands of a BDC, or -1.
 	int mcid_of() const
@@ -163,32 +140,15 @@ private:
 				}
 				int nm = next_mcid++;
 				placed[it->second].mcrs.emplace_back(page, nm);
-				std::string s = "/" + std::string(f->elems[c.elem].role) + " <</MCID " + std::to_string(nm) + ">> BDC";
-				if (c.actual && *c.actual) {
-					s += " /Span <</ActualText " + hex_utf16(c.actual) + ">> BDC";
-					stack.push_back(CHUNK_SPAN);
-				} else {
-					stack.push_back(CHUNK);
-				}
-				write(s);
-				return;
-			}
-			if (in_actual()) {
-				pending.clear();
-				stack.push_back(DROP);
+				write("/" + std::string(f->elems[c.elem].role) + " <</MCID " + std::to_string(nm) + ">> BDC");
+				stack.push_back(CHUNK);
 				return;
 			}
 			stack.push_back(KEEP);
 		} else if (o == "BMC") {
 			stack.push_back(KEEP);
 		} else if (o == "EMC" && !stack.empty()) {
-			Kind k = stack.back();
 			stack.pop_back();
-			flush();
-			if (k == DROP)
-				return;
-			write(k == CHUNK_SPAN ? "EMC EMC" : "EMC");
-			return;
 		}
 		flush();
 		writeToken(t);
@@ -227,6 +187,20 @@ void read_kids(OH k, OH pg, std::map<QPDFObjGen, int> const &page_no, Placed &p,
 			throw Failure(-CD_EXIT_INTERNAL, what + ": a structure element within a chunk");
 		}
 	}
+}
+
+// An internal link's destination, in words, when it has no text: its name.
+std::string dest_words(OH annot)
+{
+	OH d = annot.getKey("/Dest");
+	OH a = annot.getKey("/A");
+	if (!d.isString() && !d.isName() && a.isDictionary())
+		d = a.getKey("/D");
+	if (d.isString())
+		return d.getUTF8Value();
+	if (d.isName())
+		return d.getName().substr(1);
+	return "";
 }
 
 bool droppable(std::string const &role)
@@ -292,6 +266,8 @@ void build_tree(QPDF &q, cd_pdf_finish const *f, std::vector<QPDFPageObjectHelpe
 			d.replaceKey("/Lang", OH::newUnicodeString(lang[i]));
 		if (e.alt && *e.alt)
 			d.replaceKey("/Alt", OH::newUnicodeString(e.alt));
+		if (e.actual && e.text && *e.text)
+			d.replaceKey("/ActualText", OH::newUnicodeString(e.text));
 		if (strcmp(e.role, "TH") == 0) {
 			int tr = e.parent, sect = tr >= 0 ? f->elems[tr].parent : -1;
 			bool head = sect >= 0 && strcmp(f->elems[sect].role, "THead") == 0;
@@ -323,6 +299,17 @@ void build_tree(QPDF &q, cd_pdf_finish const *f, std::vector<QPDFPageObjectHelpe
 				pp[m.second] = owner;
 			}
 			if (p.annot.isDictionary()) {
+				// PDF/UA: a link's annotation says where it goes in words (/Contents): the
+				// link's text, else its address
+				int ei = owner.isDictionary() && k.second < 0 ? f->chunks[~k.second].elem : -1;
+				const char *txt = ei >= 0 ? f->elems[ei].text : nullptr;
+				OH act = p.annot.getKey("/A");
+				if (txt && *txt)
+					p.annot.replaceKey("/Contents", OH::newUnicodeString(txt));
+				else if (act.isDictionary() && act.getKey("/URI").isString())
+					p.annot.replaceKey("/Contents", OH::newUnicodeString(act.getKey("/URI").getUTF8Value()));
+				else if (!p.annot.getKey("/Contents").isString())
+					p.annot.replaceKey("/Contents", OH::newUnicodeString(dest_words(p.annot)));
 				OH r = OH::newDictionary();
 				r.replaceKey("/Type", OH::newName("/OBJR"));
 				r.replaceKey("/Pg", pages[p.annot_page].getObjectHandle());
@@ -391,9 +378,19 @@ void tag(QPDF &q, cd_pdf_finish const *f, std::vector<QPDFPageObjectHelper> &pag
 			read_kids(flat[c].getKey("/K"), flat[c].getKey("/Pg"), page_no, placed[c], what);
 		}
 	} else {
-		for (size_t c = 0; c < f->n_chunks; c++)
-			if (f->chunks[c].page >= 0)
-				placed[c].old.emplace_back(f->chunks[c].page, f->chunks[c].mcid);
+		for (size_t c = 0; c < f->n_chunks; c++) {
+			cd_pdf_chunk const &ch = f->chunks[c];
+			if (ch.page < 0 || (size_t)ch.page >= pages.size())
+				throw Failure(-CD_EXIT_INTERNAL, what + ": a chunk on no page");
+			placed[c].old.emplace_back(ch.page, ch.mcid);
+			if (ch.link && ch.annot >= 0) {
+				OH an = pages[ch.page].getObjectHandle().getKey("/Annots");
+				if (!an.isArray() || ch.annot >= an.getArrayNItems())
+					throw Failure(-CD_EXIT_INTERNAL, what + ": a link without its annotation");
+				placed[c].annot = an.getArrayItem(ch.annot);
+				placed[c].annot_page = ch.page;
+			}
+		}
 	}
 	// which chunk each (page, MCID) of the writer's PDF is
 	std::vector<std::map<int, int>> by_mcid(pages.size());

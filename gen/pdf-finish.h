@@ -6,7 +6,9 @@
  *
  * - the structure tree, built from the elements and chunks below: the roles, /Lang where an
  *   element's language differs from its parent's, /Alt on figures, /Scope on table headers
- *   (Column under THead, Row elsewhere), links holding their annotations, a /ParentTree, and
+ *   (Column under THead, Row elsewhere), /ActualText on elements in scripts that need shaping
+ *   (Urdu: the words as written, whatever the glyphs' positions), links holding their
+ *   annotations (with /Contents), a /ParentTree, and
  *   each chunk of an artifact turned into /Artifact marked content (the content streams are
  *   read with qpdf's tokenizer, never searched as bytes);
  * - /MarkInfo, /Lang, /ViewerPreferences /DisplayDocTitle, /Tabs /S on pages with annotations;
@@ -15,9 +17,10 @@
  * - AES-256 encryption (revision 6) when asked, with accessibility extraction allowed.
  *
  * A chunk is one marked-content sequence (BDC with an /MCID ... EMC) the writer opened around
- * content of one element (or of an artifact). Where the writer knows the page and MCID it gives
- * them; the cairo writer does not (Cairo numbers its own): it opens one Cairo structure tag per
- * chunk and never nests them, so the n-th element of Cairo's flat tree is the n-th chunk.
+ * content of one element (or of an artifact); pdf-tags.h records them. Where the writer knows
+ * the page and MCID it gives them (haru); the cairo writer does not (Cairo numbers its own): it
+ * opens one Cairo structure tag per chunk and never nests them, so the n-th element of Cairo's
+ * flat tree is the n-th chunk.
  */
 #ifndef CD_PDF_FINISH_H
 #define CD_PDF_FINISH_H
@@ -34,14 +37,17 @@ typedef struct cd_pdf_elem {
 	int parent;        /* index of the parent element; -1 at the top (Document) */
 	const char *lang;  /* NULL: the parent's */
 	const char *alt;   /* Figure: the alternative text; NULL for none */
+	const char *text;  /* the text drawn in it and its children; NULL for none */
+	int actual;        /* its text replaces its glyphs' for extraction (/ActualText): it holds
+	                    * text in a script whose glyphs do not map one to one onto characters */
 	int seq;           /* order among the parent's elements and chunks */
 } cd_pdf_elem;
 
 typedef struct cd_pdf_chunk {
 	int elem;            /* the element it belongs to; -1 for an artifact */
 	int link;            /* 1: it holds a link annotation (the element is a Link) */
-	const char *actual;  /* text that replaces the glyphs' own for extraction (/ActualText), or NULL */
 	int page, mcid;      /* 0-based page and MCID, or -1, -1 (cairo: from Cairo's own tree) */
+	int annot;           /* link: its annotation's index in the page's /Annots, or -1 (cairo) */
 	int seq;             /* order among its element's elements and chunks */
 } cd_pdf_chunk;
 

@@ -32,6 +32,7 @@
     </xsl:if>
     <fo:root language="{$lang}">
       <xsl:call-template name="layout-master-set"/>
+      <xsl:call-template name="declarations"/>
       <xsl:call-template name="bookmarks"/>
       <xsl:choose>
         <xsl:when test="$doc = 'plan'"><xsl:apply-templates select="case" mode="plan"/></xsl:when>

@@ -159,6 +159,7 @@
             <fo:list-item-label end-indent="label-end()" role="Lbl"><fo:block>&#x2022;</fo:block></fo:list-item-label>
             <fo:list-item-body start-indent="body-start()" role="LBody">
               <fo:block>
+                <xsl:if test="not(self::interpreter)"><xsl:attribute name="language"><xsl:value-of select="$case/@lang"/></xsl:attribute></xsl:if>
                 <xsl:choose>
                   <xsl:when test="self::interpreter">
                     <xsl:call-template name="t">
@@ -204,6 +205,8 @@
           <fo:list-item-body start-indent="body-start()" role="LBody">
             <fo:block>
               <xsl:variable name="p" select="key('party', @ref)"/>
+              <!-- a name and role as recorded: in the record's language -->
+              <xsl:if test="not($p/self::child)"><xsl:attribute name="language"><xsl:value-of select="$case/@lang"/></xsl:attribute></xsl:if>
               <xsl:choose>
                 <xsl:when test="$p/self::child">
                   <xsl:call-template name="t">
@@ -284,7 +287,7 @@
           <fo:table-row role="TR">
             <xsl:for-each select="$m/signs/worries | $m/signs/working-well | $m/signs/needs-to-happen">
               <fo:table-cell xsl:use-attribute-sets="table.cell.properties" role="TD">
-                <xsl:for-each select="p"><fo:block space-after="1mm"><xsl:value-of select="normalize-space(.)"/></fo:block></xsl:for-each>
+                <xsl:for-each select="p"><fo:block space-after="1mm" language="{$case/@lang}"><xsl:value-of select="normalize-space(.)"/></fo:block></xsl:for-each>
               </fo:table-cell>
             </xsl:for-each>
           </fo:table-row>
@@ -389,7 +392,7 @@
                     <fo:block xsl:use-attribute-sets="score.properties"><xsl:value-of select="@value"/></fo:block>
                   </fo:table-cell>
                   <fo:table-cell xsl:use-attribute-sets="table.cell.properties" role="TD">
-                    <fo:block>
+                    <fo:block language="{$case/@lang}">
                       <xsl:call-template name="t">
                         <xsl:with-param name="key" select="'quote'"/>
                         <xsl:with-param name="s1" select="normalize-space(.)"/>

@@ -161,9 +161,9 @@
       <fo:table-column column-width="{$item.label.width}"/>
       <fo:table-column column-width="{$item.text.width}"/>
       <fo:table-body role="TBody">
-        <xsl:call-template name="item-row"><xsl:with-param name="key" select="'plan.col.need'"/><xsl:with-param name="value" select="normalize-space(need)"/></xsl:call-template>
-        <xsl:call-template name="item-row"><xsl:with-param name="key" select="'plan.col.obstacles'"/><xsl:with-param name="value" select="normalize-space(obstacles)"/></xsl:call-template>
-        <xsl:call-template name="item-row"><xsl:with-param name="key" select="'plan.col.how'"/><xsl:with-param name="value" select="normalize-space(how)"/></xsl:call-template>
+        <xsl:call-template name="item-row"><xsl:with-param name="key" select="'plan.col.need'"/><xsl:with-param name="value" select="normalize-space(need)"/><xsl:with-param name="case-text" select="true()"/></xsl:call-template>
+        <xsl:call-template name="item-row"><xsl:with-param name="key" select="'plan.col.obstacles'"/><xsl:with-param name="value" select="normalize-space(obstacles)"/><xsl:with-param name="case-text" select="true()"/></xsl:call-template>
+        <xsl:call-template name="item-row"><xsl:with-param name="key" select="'plan.col.how'"/><xsl:with-param name="value" select="normalize-space(how)"/><xsl:with-param name="case-text" select="true()"/></xsl:call-template>
         <xsl:call-template name="item-row">
           <xsl:with-param name="key" select="'plan.col.who'"/>
           <xsl:with-param name="value"><xsl:call-template name="item-who"/></xsl:with-param>
@@ -172,7 +172,7 @@
           <xsl:with-param name="key" select="'plan.col.by'"/>
           <xsl:with-param name="value"><xsl:call-template name="item-by"/></xsl:with-param>
         </xsl:call-template>
-        <xsl:call-template name="item-row"><xsl:with-param name="key" select="'plan.col.goal'"/><xsl:with-param name="value" select="normalize-space(goal)"/></xsl:call-template>
+        <xsl:call-template name="item-row"><xsl:with-param name="key" select="'plan.col.goal'"/><xsl:with-param name="value" select="normalize-space(goal)"/><xsl:with-param name="case-text" select="true()"/></xsl:call-template>
       </fo:table-body>
     </fo:table>
     </fo:block>
@@ -181,12 +181,14 @@
   <xsl:template name="item-row">
     <xsl:param name="key"/>
     <xsl:param name="value"/>
+    <xsl:param name="case-text" select="false()"/> <!-- $value is case text, in the record's language -->
     <fo:table-row role="TR" keep-together.within-page="always">
       <fo:table-cell xsl:use-attribute-sets="table.header.cell.properties" role="TH">
         <fo:block><xsl:call-template name="t"><xsl:with-param name="key" select="$key"/></xsl:call-template></fo:block>
       </fo:table-cell>
       <fo:table-cell xsl:use-attribute-sets="table.cell.properties" role="TD">
         <fo:block>
+          <xsl:if test="$case-text and string($value)"><xsl:attribute name="language"><xsl:value-of select="$case/@lang"/></xsl:attribute></xsl:if>
           <xsl:choose>
             <xsl:when test="string($value)"><xsl:copy-of select="$value"/></xsl:when>
             <xsl:otherwise><xsl:call-template name="t"><xsl:with-param name="key" select="'plan.not.agreed'"/></xsl:call-template></xsl:otherwise>

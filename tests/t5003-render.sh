@@ -204,10 +204,10 @@ check "and does not say 'What happens next'" bash -c "! grep -q 'What happens ne
 pdfinfo -struct "$R/plan/NB-2026-0142-plan-m3-file.pdf" >"$T/plan.struct"
 pdfinfo -struct "$R/minutes/NB-2026-0142-minutes-m3-file.pdf" >"$T/minutes.struct"
 for tag in H1 H2 H3 Table TR TH TD L LI P; do
-	check "plan is tagged: $tag" grep -qE "^ *$tag( |\$)" "$T/plan.struct"
+	check "plan is tagged: $tag" grep -qE "^ *$tag( |:|\$)" "$T/plan.struct"
 done
 for tag in H1 H2 THead TH L LI; do
-	check "minutes are tagged: $tag" grep -qE "^ *$tag( |\$)" "$T/minutes.struct"
+	check "minutes are tagged: $tag" grep -qE "^ *$tag( |:|\$)" "$T/minutes.struct"
 done
 check "headers and footers are not in the structure" bash -c "! pdfinfo -struct-text '$R/plan/NB-2026-0142-plan-m3-file.pdf' | grep -q OFFICIAL-SENSITIVE"
 

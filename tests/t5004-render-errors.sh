@@ -29,7 +29,7 @@ err twice 2 --doc plan --doc minutes --for p1 "$S" -o "$T/x.pdf"
 err unknown-option 2 --doc plan --for p1 --colour red "$S" -o "$T/x.pdf"
 err missing-value 2 --doc plan --for p1 "$S" -o
 err unknown-writer 2 --doc plan --for p1 --writer svg "$S" -o "$T/x.pdf"
-err protect-needs-haru 2 --doc plan --for p1 --user-password secret1 "$S" -o "$T/x.pdf"
+err protect-needs-pdf 2 --doc plan --for p1 --writer png --user-password secret1 "$S" -o "$T/x.png"
 err unknown-recipient 2 --doc plan --for p99 "$S" -o "$T/x.pdf"
 err no-closure 3 --doc closure-letter --all "$S" -o "$T/none"
 err unreadable 4 --doc plan --for p1 tests/docs/no-such-case.xml -o "$T/x.pdf"

@@ -85,13 +85,14 @@
     </fo:block>
   </xsl:template>
 
-  <!-- Case text. -->
+  <!-- Case text, in the language of the record ($case/@lang), which may not be the copy's: a
+       screen reader then reads it in the right voice. -->
   <xsl:template match="p" mode="text">
-    <fo:block xsl:use-attribute-sets="para.properties" role="P"><xsl:value-of select="normalize-space(.)"/></fo:block>
+    <fo:block xsl:use-attribute-sets="para.properties" role="P" language="{$case/@lang}"><xsl:value-of select="normalize-space(.)"/></fo:block>
   </xsl:template>
   <!-- A quote: the person's own words, exactly as given, in quotation marks of the language. -->
   <xsl:template match="quote" mode="text">
-    <fo:block xsl:use-attribute-sets="quote.properties" role="P">
+    <fo:block xsl:use-attribute-sets="quote.properties" role="P" language="{$case/@lang}">
       <xsl:call-template name="t">
         <xsl:with-param name="key" select="'quote'"/>
         <xsl:with-param name="s1" select="string(.)"/>
@@ -102,7 +103,7 @@
     <xsl:choose>
       <xsl:when test="p | quote"><xsl:apply-templates select="p | quote" mode="text"/></xsl:when>
       <xsl:when test="normalize-space(.)">
-        <fo:block xsl:use-attribute-sets="para.properties" role="P"><xsl:value-of select="normalize-space(.)"/></fo:block>
+        <fo:block xsl:use-attribute-sets="para.properties" role="P" language="{$case/@lang}"><xsl:value-of select="normalize-space(.)"/></fo:block>
       </xsl:when>
     </xsl:choose>
   </xsl:template>
@@ -116,7 +117,7 @@
           <fo:list-item xsl:use-attribute-sets="list.item.properties" role="LI">
             <fo:list-item-label end-indent="label-end()" role="Lbl"><fo:block>&#x2022;</fo:block></fo:list-item-label>
             <fo:list-item-body start-indent="body-start()" role="LBody">
-              <fo:block><xsl:apply-templates select="." mode="inline"/></fo:block>
+              <fo:block language="{$case/@lang}"><xsl:apply-templates select="." mode="inline"/></fo:block>
             </fo:list-item-body>
           </fo:list-item>
         </xsl:for-each>

@@ -25,8 +25,8 @@
     <xsl:variable name="auth" select="$case/authority"/>
     <xsl:variable name="head.mm" select="$letter.text.top.mm - $page.margin.top.mm - $body.margin.top.mm"/>
 
-    <!-- From: top right, clear of the window. -->
-    <fo:block-container height="{$head.mm}mm" role="Artifact">
+    <!-- From: top right, clear of the window. Real content (who wrote), not an artifact. -->
+    <fo:block-container height="{$head.mm}mm" role="Div" language="{$case/@lang}">
       <fo:block xsl:use-attribute-sets="letter.sender.properties"
           start-indent="{$window.left.mm + $window.width.mm - $page.margin.inner.mm + 3}mm">
         <fo:block xsl:use-attribute-sets="letter.authority.properties"><xsl:value-of select="normalize-space($auth/name)"/></fo:block>
@@ -51,7 +51,7 @@
     <fo:block-container absolute-position="fixed"
         top="{$window.top.mm}mm" left="{$window.left.mm}mm"
         width="{$window.width.mm}mm" height="{$window.height.mm}mm">
-      <fo:block xsl:use-attribute-sets="letter.address.properties" role="P">
+      <fo:block xsl:use-attribute-sets="letter.address.properties" role="Div">
         <fo:block>
           <xsl:choose>
             <xsl:when test="$to/self::child">
@@ -73,7 +73,7 @@
       </fo:block>
     </fo:block-container>
 
-    <fo:block xsl:use-attribute-sets="letter.date.properties" role="P">
+    <fo:block xsl:use-attribute-sets="letter.date.properties" role="Div">
       <fo:block>
         <xsl:call-template name="date"><xsl:with-param name="iso" select="$date"/></xsl:call-template>
       </fo:block>
@@ -102,7 +102,7 @@
       <xsl:call-template name="letter-contact"/>
     </xsl:if>
 
-    <fo:block xsl:use-attribute-sets="letter.signature.properties" role="P">
+    <fo:block xsl:use-attribute-sets="letter.signature.properties" role="Div">
       <fo:block>
         <xsl:call-template name="t">
           <xsl:with-param name="key" select="concat('letter.signoff.', $reader)"/>

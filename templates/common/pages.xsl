@@ -77,6 +77,37 @@
     </fo:page-sequence>
   </xsl:template>
 
+  <!-- The document's metadata: its title ("Child in Need plan for Amelia Hartley, 6 July 2026",
+       the PDF's /Title and dc:title, shown by readers instead of the file name), the council as
+       author, and its date (the PDF's creation date, so rendering again gives the same file). -->
+  <xsl:template name="declarations">
+    <fo:declarations>
+      <x:xmpmeta xmlns:x="adobe:ns:meta/">
+        <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+          <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
+            <dc:title>
+              <xsl:variable name="t">
+                <xsl:call-template name="t">
+                  <xsl:with-param name="key" select="'doc.title'"/>
+                  <xsl:with-param name="s1">
+                    <xsl:call-template name="t"><xsl:with-param name="key" select="concat('doc.', $doc)"/></xsl:call-template>
+                  </xsl:with-param>
+                  <xsl:with-param name="s2"><xsl:call-template name="subject-names"/></xsl:with-param>
+                  <xsl:with-param name="s3">
+                    <xsl:call-template name="date"><xsl:with-param name="iso" select="$date"/></xsl:call-template>
+                  </xsl:with-param>
+                </xsl:call-template>
+              </xsl:variable>
+              <xsl:value-of select="normalize-space($t)"/>
+            </dc:title>
+            <dc:creator><xsl:value-of select="normalize-space($case/authority/name)"/></dc:creator>
+            <dc:date><xsl:value-of select="$date"/></dc:date>
+          </rdf:Description>
+        </rdf:RDF>
+      </x:xmpmeta>
+    </fo:declarations>
+  </xsl:template>
+
   <!-- Bookmarks: one per part of the document. -->
   <xsl:template name="bookmarks">
     <fo:bookmark-tree>
