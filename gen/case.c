@@ -122,7 +122,7 @@ static void schema_parse_error(void *data, xmlErrorPtr err)
 	g_free(m);
 }
 
-static cd_schema *schema_load(const char *rel, int *rc)
+static cd_schema *schema_load(const char *rel, const char *what, int *rc)
 {
 	char *path = cd_datapath(rel);
 	if (access(path, R_OK) != 0) {
@@ -140,7 +140,7 @@ static cd_schema *schema_load(const char *rel, int *rc)
 	xmlSchemaPtr schema = xmlSchemaParse(pctxt);
 	xmlSchemaFreeParserCtxt(pctxt);
 	if (!schema) {
-		*rc = cd_error_at(path, 0, "the schema does not compile");
+		*rc = cd_error_at(path, 0, "the %s schema does not compile", what);
 		g_free(path);
 		return NULL;
 	}
@@ -159,13 +159,13 @@ static cd_schema *schema_load(const char *rel, int *rc)
 
 cd_schema *cd_schema_load(int *rc)
 {
-	return schema_load("templates/case.xsd", rc);
+	return schema_load("templates/case.xsd", "case-data", rc);
 }
 
 cd_schema *cd_schema_authority(cd_schema *s, int *rc)
 {
 	if (!s->authority)
-		s->authority = schema_load("templates/authority.xsd", rc);
+		s->authority = schema_load("templates/authority.xsd", "authority", rc);
 	return s->authority;
 }
 
