@@ -24,7 +24,7 @@ XCFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=
 LDFLAGS += -fsanitize=$(SANITIZE)
 endif
 
-SRCS     = $(filter-out gen/fuzz-%.c,$(wildcard gen/*.c))
+SRCS     = $(filter-out gen/fuzz-%.c,$(wildcard gen/*.c)) $(wildcard gen/layout/*.c)
 OBJS     = $(SRCS:.c=.o)
 BIN      = gen/cindoc
 
@@ -97,7 +97,7 @@ bench-queue: all fonts
 	./tests/bench queue
 
 clean:
-	rm -f gen/*.o gen/*.d gen/.flags $(BIN) $(filter-out %.c,$(wildcard gen/fuzz-*))
+	rm -f gen/*.o gen/*.d gen/layout/*.o gen/layout/*.d gen/.flags $(BIN) $(filter-out %.c,$(wildcard gen/fuzz-*))
 	rm -rf out tests/out fonts/cache fonts/*.ttf fonts/LICENSE.* fonts/.stamp
 
 .PHONY: all deps fonts demo check fuzz bench-render bench-queue clean FORCE
