@@ -24,7 +24,7 @@ XCFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=
 LDFLAGS += -fsanitize=$(SANITIZE)
 endif
 
-SRCS     = $(filter-out gen/fuzz-%.c,$(wildcard gen/*.c)) $(wildcard gen/web/*.c)
+SRCS     = $(filter-out gen/fuzz-%.c,$(wildcard gen/*.c)) $(wildcard gen/layout/*.c) $(wildcard gen/web/*.c)
 OBJS     = $(SRCS:.c=.o)
 BIN      = gen/cindoc
 
@@ -101,7 +101,8 @@ bench-queue: all fonts
 	./tests/bench queue
 
 clean:
-	rm -f gen/*.o gen/*.d gen/web/*.o gen/web/*.d gen/.flags $(BIN) $(filter-out %.c,$(wildcard gen/fuzz-*))
+	rm -f gen/*.o gen/*.d gen/layout/*.o gen/layout/*.d gen/web/*.o gen/web/*.d gen/.flags $(BIN) \
+	      $(filter-out %.c,$(wildcard gen/fuzz-*))
 	rm -rf out tests/out fonts/cache fonts/*.ttf fonts/LICENSE.* fonts/.stamp
 
 .PHONY: all deps fonts demo check fuzz bench-render bench-queue clean print-ldlibs FORCE
