@@ -43,7 +43,9 @@ $(BIN): $(OBJS)
 
 -include $(OBJS:.o=.d)
 
-# The libraries gen/cindoc links with, for test tools linked against its objects.
+# The objects and libraries gen/cindoc is linked from, for test tools linked against them.
+print-objs:
+	@echo $(OBJS)
 print-ldlibs:
 	@echo $$(pkg-config --libs $(PKGS)) $(LDLIBS)
 
@@ -105,4 +107,4 @@ clean:
 	      $(filter-out %.c,$(wildcard gen/fuzz-*))
 	rm -rf out tests/out fonts/cache fonts/*.ttf fonts/LICENSE.* fonts/.stamp
 
-.PHONY: all deps fonts demo check fuzz bench-render bench-queue clean print-ldlibs FORCE
+.PHONY: all deps fonts demo check fuzz bench-render bench-queue clean print-objs print-ldlibs FORCE
