@@ -68,97 +68,149 @@ struct Placed {
 	std::vector<std::pair<int, int>> old; // (page, MCID) as the writer's PDF has them
 };
 
-// Rewrites the marked content of one page: each BDC with an /MCID of a chunk becomes the
-// chunk's element's tag with a new MCID (numbered from 0 in page order), or /Artifact BMC.
-// Everything else is copied token by token.
-class McFilter : public QPDFObjectHandle::TokenFilter {
+// One page's content, read with the lexical rules of PDF (ISO 32000-1 §7.2, §7.8.2): white
+// space, comments, literal strings (nested parentheses, backslash escapes), hex strings,
+// names, dictionary and array delimiters, numbers and operators, and inline image data
+// (between ID and EI). Each BDC whose property list holds an /MCID of a chunk is rewritten
+// to the chunk's element's tag with a new MCID (numbered from 0 in page order), or to
+// /Artifact BMC; every other byte is copied as it is. (qpdf's TokenFilter does the same
+// job but builds an object per token, several times slower on every page.)
+class McRewriter {
 public:
-	McFilter(int page, std::map<int, int> const &by_mcid, cd_pdf_finish const *f,
-	         std::vector<Placed> &placed)
+	McRewriter(int page, std::map<int, int> const &by_mcid, cd_pdf_finish const *f, std::vector<Placed> &placed)
 	    : page(page), by_mcid(by_mcid), f(f), placed(placed) {}
-	void handleToken(QPDFTokenizer::Token const &t) override
+
+	std::string run(const char *b, size_t n)
 	{
-		switch (t.getType()) {
-		case QPDFTokenizer::tt_word:
-			op(t);
-			break;
-		case QPDFTokenizer::tt_inline_image:
-			flush();
-			writeToken(t);
-			break;
-		default:
-			pending.push_back(t);
+		std::string out;
+		out.reserve(n + 64);
+		size_t copied = 0, i = 0;
+		ops.clear();
+		while (i < n) {
+			unsigned char c = b[i];
+			if (is_space(c)) {
+				i++;
+			} else if (c == '%') {
+				while (i < n && b[i] != '\n' && b[i] != '\r')
+					i++;
+			} else if (c == '(') {
+				size_t s = i++;
+				for (int depth = 1; i < n && depth > 0; i++) {
+					if (b[i] == '\\')
+						i++;
+					else if (b[i] == '(')
+						depth++;
+					else if (b[i] == ')')
+						depth--;
+				}
+				ops.push_back({STR, s, i});
+			} else if (c == '<' && i + 1 < n && b[i + 1] == '<') {
+				ops.push_back({DOPEN, i, i + 2});
+				i += 2;
+			} else if (c == '>' && i + 1 < n && b[i + 1] == '>') {
+				ops.push_back({DCLOSE, i, i + 2});
+				i += 2;
+			} else if (c == '<') {
+				size_t s = i;
+				while (i < n && b[i] != '>')
+					i++;
+				ops.push_back({STR, s, ++i});
+			} else if (c == '[' || c == ']' || c == '{' || c == '}' || c == ')' || c == '>') {
+				ops.push_back({OTHER, i, i + 1});
+				i++;
+			} else if (c == '/') {
+				size_t s = i++;
+				while (i < n && !is_space(b[i]) && !is_delim(b[i]))
+					i++;
+				ops.push_back({NAME, s, i});
+			} else {
+				size_t s = i;
+				while (i < n && !is_space(b[i]) && !is_delim(b[i]))
+					i++;
+				if (is_number(b + s, i - s)) {
+					ops.push_back({NUM, s, i});
+					continue;
+				}
+				// an operator: its operands are the tokens since the last one
+				std::string op(b + s, i - s);
+				if (op == "BDC") {
+					std::string rep;
+					if (rewrite(b, rep)) {
+						out.append(b + copied, ops[0].s - copied);
+						out += rep;
+						copied = i;
+					}
+				} else if (op == "ID") {
+					// inline image data: one white-space byte, then up to "EI" standing alone
+					if (i < n)
+						i++;
+					while (i < n && !(i + 2 <= n && b[i] == 'E' && b[i + 1] == 'I' && is_space(b[i - 1]) &&
+					                  (i + 2 == n || is_space(b[i + 2]) || is_delim(b[i + 2]))))
+						i++;
+				}
+				ops.clear();
+			}
 		}
+		out.append(b + copied, n - copied);
+		return out;
 	}
-	void handleEOF() override { flush(); }
 	int next_mcid = 0;
 
 private:
-	enum Kind { KEEP, CHUNK };
-	void flush()
+	enum Kind { NAME, NUM, STR, DOPEN, DCLOSE, OTHER };
+	struct Tok {
+		Kind k;
+		size_t s, e;
+	};
+	static bool is_space(unsigned char c) { return c == 0 || c == 9 || c == 10 || c == 12 || c == 13 || c == 32; }
+	static bool is_delim(unsigned char c) { return strchr("()<>[]{}/%", c) && c; }
+	static bool is_number(const char *p, size_t len)
 	{
-		for (auto const &t : pending)
-			writeToken(t);
-		pending.clear();
+		size_t k = 0;
+		if (k < len && (p[k] == '+' || p[k] == '-'))
+			k++;
+		bool digit = false;
+		for (; k < len; k++) {
+			if (p[k] >= '0' && p[k] <= '9')
+				digit = true;
+			else if (p[k] != '.')
+				return false;
+		}
+		return digit;
 	}
-	// The /MCID of the operands of a BDC, or -1.
-	int mcid_of() const
+	// The replacement of "/Tag <<... /MCID n ...>> BDC" when n is a chunk's.
+	bool rewrite(const char *b, std::string &rep)
 	{
-		std::vector<QPDFTokenizer::Token const *> v;
-		for (auto const &t : pending)
-			if (t.getType() != QPDFTokenizer::tt_space && t.getType() != QPDFTokenizer::tt_comment)
-				v.push_back(&t);
-		if (v.size() < 2 || v[0]->getType() != QPDFTokenizer::tt_name ||
-		    v[1]->getType() != QPDFTokenizer::tt_dict_open)
-			return -1;
-		int depth = 0;
-		for (size_t i = 1; i < v.size(); i++) {
-			auto ty = v[i]->getType();
-			if (ty == QPDFTokenizer::tt_dict_open || ty == QPDFTokenizer::tt_array_open)
+		if (ops.size() < 3 || ops[0].k != NAME || ops[1].k != DOPEN)
+			return false;
+		int depth = 0, m = -1;
+		for (size_t k = 1; k < ops.size(); k++) {
+			if (ops[k].k == DOPEN)
 				depth++;
-			else if (ty == QPDFTokenizer::tt_dict_close || ty == QPDFTokenizer::tt_array_close)
+			else if (ops[k].k == DCLOSE)
 				depth--;
-			else if (depth == 1 && ty == QPDFTokenizer::tt_name && v[i]->getValue() == "/MCID" &&
-			         i + 1 < v.size() && v[i + 1]->getType() == QPDFTokenizer::tt_integer)
-				return atoi(v[i + 1]->getValue().c_str());
+			else if (depth == 1 && ops[k].k == NAME && ops[k].e - ops[k].s == 5 &&
+			         memcmp(b + ops[k].s, "/MCID", 5) == 0 && k + 1 < ops.size() && ops[k + 1].k == NUM)
+				m = atoi(std::string(b + ops[k + 1].s, ops[k + 1].e - ops[k + 1].s).c_str());
 		}
-		return -1;
-	}
-	void op(QPDFTokenizer::Token const &t)
-	{
-		std::string const &o = t.getValue();
-		if (o == "BDC") {
-			int m = mcid_of();
-			auto it = m >= 0 ? by_mcid.find(m) : by_mcid.end();
-			if (it != by_mcid.end()) {
-				pending.clear();
-				cd_pdf_chunk const &c = f->chunks[it->second];
-				if (c.elem < 0) {
-					write("/Artifact BMC");
-					stack.push_back(CHUNK);
-					return;
-				}
-				int nm = next_mcid++;
-				placed[it->second].mcrs.emplace_back(page, nm);
-				write("/" + std::string(f->elems[c.elem].role) + " <</MCID " + std::to_string(nm) + ">> BDC");
-				stack.push_back(CHUNK);
-				return;
-			}
-			stack.push_back(KEEP);
-		} else if (o == "BMC") {
-			stack.push_back(KEEP);
-		} else if (o == "EMC" && !stack.empty()) {
-			stack.pop_back();
+		auto it = m >= 0 ? by_mcid.find(m) : by_mcid.end();
+		if (it == by_mcid.end())
+			return false;
+		cd_pdf_chunk const &c = f->chunks[it->second];
+		if (c.elem < 0) {
+			rep = "/Artifact BMC";
+			return true;
 		}
-		flush();
-		writeToken(t);
+		int nm = next_mcid++;
+		placed[it->second].mcrs.emplace_back(page, nm);
+		rep = "/" + std::string(f->elems[c.elem].role) + " <</MCID " + std::to_string(nm) + ">> BDC";
+		return true;
 	}
 	int page;
 	std::map<int, int> const &by_mcid;
 	cd_pdf_finish const *f;
 	std::vector<Placed> &placed;
-	std::vector<QPDFTokenizer::Token> pending;
-	std::vector<Kind> stack;
+	std::vector<Tok> ops;
 };
 
 // The kids of a structure element as Cairo writes them: MCIDs (with the element's /Pg, or in
@@ -401,12 +453,12 @@ void tag(QPDF &q, cd_pdf_finish const *f, std::vector<QPDFPageObjectHelper> &pag
 	for (size_t i = 0; i < pages.size(); i++) {
 		if (by_mcid[i].empty())
 			continue;
-		McFilter filt((int)i, by_mcid[i], f, placed);
 		Pl_Buffer buf("page content");
-		pages[i].filterContents(&filt, &buf);
+		pages[i].pipeContents(&buf);
 		auto data = buf.getBufferSharedPointer();
-		OH s = OH::newStream(&q, data);
-		pages[i].getObjectHandle().replaceKey("/Contents", s);
+		McRewriter mc((int)i, by_mcid[i], f, placed);
+		std::string out = mc.run(reinterpret_cast<const char *>(data->getBuffer()), data->getSize());
+		pages[i].getObjectHandle().replaceKey("/Contents", OH::newStream(&q, out));
 	}
 	build_tree(q, f, pages, placed);
 	for (auto &p : pages) {
@@ -572,6 +624,9 @@ int finish(const void *pdf, size_t len, cd_pdf_finish const *f, FILE *out)
 	FilePipe fp(out);
 	QPDFWriter w(q);
 	w.setOutputPipeline(&fp);
+	// the writer's streams (fonts, images) pass through as they are; only the rewritten page
+	// contents and the new metadata are compressed here
+	w.setDecodeLevel(qpdf_dl_none);
 	if (f->encrypt) {
 		// R6, AES-256: extraction for accessibility on; copying, changing, assembling,
 		// annotating and filling forms off; printing (high quality) as asked
