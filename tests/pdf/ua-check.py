@@ -306,7 +306,10 @@ class Checker:
                 if not covered:
                     bad += 1
                 elif owner is not None:
-                    if font is not None and SHAPED.search(str(font.get("/BaseFont", ""))):
+                    # shaped glyphs come through a composite font (a simple font's codes
+                    # are characters of one byte: Latin punctuation and digits)
+                    if font is not None and font.get("/Subtype") == Name.Type0 and \
+                            SHAPED.search(str(font.get("/BaseFont", ""))):
                         self.composite.add(owner.objgen)
                     else:
                         # a simple font: the bytes are near enough to the letters to count them
