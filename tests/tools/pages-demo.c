@@ -19,6 +19,7 @@
 
 #include "cindoc.h"
 #include "page.h"
+#include "cli.h"
 #include "protect.h"
 
 typedef struct {
@@ -118,11 +119,18 @@ int main(int argc, char **argv)
 	cd_protect prot;
 	cd_protect_init(&prot);
 	for (int i = 3; i < argc; i++) {
-		int r = cd_protect_arg(&prot, argc, argv, &i);
-		if (r < 0)
-			return -r;
-		if (r > 0)
+		const cd_opt *po = NULL; /* a protection option, "--name VALUE" */
+		for (const cd_opt *o = cd_protect_group.opts; o->name; o++)
+			if (strncmp(argv[i], "--", 2) == 0 && strcmp(argv[i] + 2, o->name) == 0)
+				po = o;
+		if (po) {
+			if (i + 1 >= argc)
+				return 2;
+			int r = cd_protect_take(&prot, po->id, argv[++i]);
+			if (r < 0)
+				return -r;
 			continue;
+		}
 		if (!strcmp(argv[i], "--one")) one = 1;
 		else if (i + 1 >= argc) return 2;
 		else if (!strcmp(argv[i], "--opts")) g_string_append(opts, argv[++i]);
