@@ -119,14 +119,15 @@ int main(int argc, char **argv)
 	cd_protect prot;
 	cd_protect_init(&prot);
 	for (int i = 3; i < argc; i++) {
-		const cd_opt *po = NULL; /* a protection option, "--name VALUE" */
-		for (const cd_opt *o = cd_protect_group.opts; o->name; o++)
-			if (strncmp(argv[i], "--", 2) == 0 && strcmp(argv[i] + 2, o->name) == 0)
-				po = o;
+		/* a protection option, "--name VALUE" or "--name=VALUE" */
+		const cd_opt *po = cd_doc_find_option(&(const cd_cmd_doc){ .groups = { &cd_protect_group } }, argv[i]);
 		if (po) {
-			if (i + 1 >= argc)
+			const char *eq = strchr(argv[i], '=');
+			if (!eq && i + 1 >= argc) {
+				fprintf(stderr, "cindoc: option '%s' needs a value\n", argv[i]);
 				return 2;
-			int r = cd_protect_take(&prot, po->id, argv[++i]);
+			}
+			int r = cd_protect_take(&prot, po->id, eq ? eq + 1 : argv[++i]);
 			if (r < 0)
 				return -r;
 			continue;
