@@ -7,6 +7,8 @@
 cd "$ROOT" || exit 2
 TODAY=2026-11-25
 S=samples/09-withheld-address.xml
+# Cases take the authority's details from authority.xml beside them.
+for d in "$T" "$T/c1" "$T/c2" "$T/c3" "$T/c5"; do mkdir -p "$d" && cp samples/authority.xml "$d/"; done
 
 # --- the father p2 reads Welsh; the domestic violence adviser (p3) becomes "p2-cy" -----------
 # Her copy holds the new address withheld from him; his must not.
