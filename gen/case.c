@@ -1,4 +1,5 @@
 /* case.c - the case-data schema, the safe case loader, and small accessors (see case.h). */
+#include "authority.h"
 #include "case.h"
 #include "cindoc.h"
 
@@ -22,6 +23,7 @@
 struct cd_schema {
 	xmlSchemaPtr schema;
 	xmlSchemaValidCtxtPtr vctxt;
+	cd_schema *authority; /* templates/authority.xsd, compiled when first needed */
 };
 
 /* What one load has seen: the file name for messages and the errors so far. */
@@ -120,9 +122,9 @@ static void schema_parse_error(void *data, xmlErrorPtr err)
 	g_free(m);
 }
 
-cd_schema *cd_schema_load(int *rc)
+static cd_schema *schema_load(const char *rel, const char *what, int *rc)
 {
-	char *path = cd_datapath("templates/case.xsd");
+	char *path = cd_datapath(rel);
 	if (access(path, R_OK) != 0) {
 		*rc = cd_fail(-CD_EXIT_NOREAD, "cannot read '%s': %s", path, strerror(errno));
 		g_free(path);
@@ -138,7 +140,7 @@ cd_schema *cd_schema_load(int *rc)
 	xmlSchemaPtr schema = xmlSchemaParse(pctxt);
 	xmlSchemaFreeParserCtxt(pctxt);
 	if (!schema) {
-		*rc = cd_error_at(path, 0, "the case-data schema does not compile");
+		*rc = cd_error_at(path, 0, "the %s schema does not compile", what);
 		g_free(path);
 		return NULL;
 	}
@@ -155,10 +157,23 @@ cd_schema *cd_schema_load(int *rc)
 	return s;
 }
 
+cd_schema *cd_schema_load(int *rc)
+{
+	return schema_load("templates/case.xsd", "case-data", rc);
+}
+
+cd_schema *cd_schema_authority(cd_schema *s, int *rc)
+{
+	if (!s->authority)
+		s->authority = schema_load("templates/authority.xsd", "authority", rc);
+	return s->authority;
+}
+
 void cd_schema_free(cd_schema *s)
 {
 	if (!s)
 		return;
+	cd_schema_free(s->authority);
 	if (s->vctxt)
 		xmlSchemaFreeValidCtxt(s->vctxt);
 	if (s->schema)
@@ -270,6 +285,43 @@ static void check_refs(struct load *ld, xmlDocPtr doc, xmlNodePtr n)
 	}
 }
 
+/* What the schema cannot say about names: the id "file" is the copy for the child's file, so no
+ * child or person may have it (their copies would be taken for the file's); a case ref names
+ * queue items and files and is written in tab-separated results, so it holds no control
+ * character (tab, newline ...). */
+static void check_names(struct load *ld, xmlNodePtr root)
+{
+	xmlChar *ref = xmlGetProp(root, (const xmlChar *)"ref");
+	for (const xmlChar *c = ref; c && *c; c++) {
+		if (*c < 0x20 || *c == 0x7f) {
+			ld->errors++;
+			if (ld->errors <= MAX_MESSAGES)
+				cd_error_at(ld->name, xmlGetLineNo(root),
+				            "the case ref holds a control character (0x%02x): a ref is one line of plain text", *c);
+			break;
+		}
+	}
+	xmlFree(ref);
+	for (xmlNodePtr g = root->children; g; g = g->next) {
+		if (g->type != XML_ELEMENT_NODE)
+			continue;
+		for (xmlNodePtr n = g->children; n; n = n->next) {
+			if (n->type != XML_ELEMENT_NODE ||
+			    (!xmlStrEqual(n->name, (const xmlChar *)"child") && !xmlStrEqual(n->name, (const xmlChar *)"person")))
+				continue;
+			xmlChar *id = xmlGetProp(n, (const xmlChar *)"id");
+			if (id && xmlStrEqual(id, (const xmlChar *)"file")) {
+				ld->errors++;
+				if (ld->errors <= MAX_MESSAGES)
+					cd_error_at(ld->name, xmlGetLineNo(n),
+					            "a %s may not have the id 'file': it names the copy for the child's file",
+					            (const char *)n->name);
+			}
+			xmlFree(id);
+		}
+	}
+}
+
 /* ------------------------------------------------------------------ loading */
 
 int cd_case_load_memory(cd_schema *s, const char *name, const char *data, size_t len,
@@ -291,6 +343,8 @@ int cd_case_load_memory(cd_schema *s, const char *name, const char *data, size_t
 	}
 	if (!ld.errors)
 		check_refs(&ld, doc, xmlDocGetRootElement(doc));
+	if (!ld.errors)
+		check_names(&ld, xmlDocGetRootElement(doc));
 	finish_messages(&ld);
 	if (ld.errors) {
 		xmlFreeDoc(doc);
@@ -345,11 +399,21 @@ int cd_case_load(cd_schema *s, const char *path, xmlDocPtr *doc)
 	char *data = NULL;
 	size_t len = 0;
 	*doc = NULL;
+	if (cd_authority_is_file(path))
+		return cd_error_at(path, 0, "this is the authority's details for the cases beside it, "
+		                   "not a case");
 	int rc = read_limited(path, &data, &len);
 	if (rc < 0)
 		return rc;
 	rc = cd_case_load_memory(s, path, data, len, doc);
 	g_free(data);
+	if (rc == 0 && cd_case_is(xmlDocGetRootElement(*doc), "case")) {
+		rc = cd_authority_complete(s, *doc, path);
+		if (rc < 0) {
+			xmlFreeDoc(*doc);
+			*doc = NULL;
+		}
+	}
 	return rc;
 }
 

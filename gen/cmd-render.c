@@ -30,7 +30,7 @@ const cd_cmd_doc cd_doc_render = {
 	         "--doc DOC --all [document options] [--writer NAME] CASE -o DIR",
 	.about =
 	"Renders a document of a case for one recipient, or with --all for everyone who should get it "
-	"(one file each in the folder DIR, named REF-DOC[-MEETING]-RECIPIENT[-LANG][-STYLE]). The "
+	"(one file each in the folder DIR, named REF-DOC[-MEETING]-RECIPIENT[-LANG][-STYLE]-HASH). The "
 	"recipient's language, large-print need and plan version come from the case; the document "
 	"options override them. Each file written is listed on standard output (not with -q, nor when "
 	"the output is standard output). Nothing is written when anything fails; files are created "

@@ -25,6 +25,7 @@ CD_COMMAND(render_fo);
 CD_COMMAND(due);
 CD_COMMAND(calendar);
 CD_COMMAND(queue);
+CD_COMMAND(history);
 
 /* Exit codes as commands list them (README.md has the whole table; keep them in step). */
 #define CD_EXITS_DONE     { "0", "done" }

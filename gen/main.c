@@ -19,6 +19,7 @@ static const struct command commands[] = {
 	{ &cd_doc_due, cmd_due, 1 },
 	{ &cd_doc_calendar, cmd_calendar, 0 },
 	{ &cd_doc_queue, cmd_queue, 1 },
+	{ &cd_doc_history, cmd_history, 0 },
 };
 
 static void list_commands(GPtrArray *terms)

@@ -9,8 +9,34 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* The one piece of mutable state here: each thread's sink (see cindoc.h); none means stderr. */
+static _Thread_local struct cd_sink thread_sink;
+
+struct cd_sink cd_sink_set(struct cd_sink sink)
+{
+	struct cd_sink old = thread_sink;
+	thread_sink = sink;
+	return old;
+}
+
+static int to_sink(const char *kind, const char *file, long line, const char *fmt, va_list ap)
+{
+	if (!thread_sink.fn)
+		return 0;
+	char *text = g_strdup_vprintf(fmt, ap);
+	thread_sink.fn(thread_sink.ud, kind, file, line, text);
+	g_free(text);
+	return 1;
+}
+
 void cd_vmessage(const char *prefix, const char *fmt, va_list ap)
 {
+	va_list copy;
+	va_copy(copy, ap);
+	int taken = to_sink(NULL, NULL, 0, fmt, copy);
+	va_end(copy);
+	if (taken)
+		return;
 	fputs(prefix, stderr);
 	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
@@ -18,6 +44,12 @@ void cd_vmessage(const char *prefix, const char *fmt, va_list ap)
 
 static void at_message(const char *kind, const char *file, long line, const char *fmt, va_list ap)
 {
+	va_list copy;
+	va_copy(copy, ap);
+	int taken = to_sink(kind, file, line, fmt, copy);
+	va_end(copy);
+	if (taken)
+		return;
 	if (file && line > 0)
 		fprintf(stderr, "%s:%ld: %s: ", file, line, kind);
 	else if (file)
@@ -198,7 +230,9 @@ int cd_read_file(const char *path, char **data, size_t *len)
 
 struct pending {
 	char *target;
-	char *tmp;
+	char *tmp;     /* the temporary file, until renamed into place */
+	char *backup;  /* during commit: a hard link to what `target` held before */
+	int placed;    /* renamed into place by this commit */
 	FILE *fp;
 };
 
@@ -214,6 +248,24 @@ cd_output *cd_output_new(void)
 	return o;
 }
 
+/* True when `path` is already the target of a file of `o`: two documents of one run must never
+ * be written to one name (the second would silently replace the first). */
+static int claimed(const cd_output *o, const char *path)
+{
+	char *want = g_canonicalize_filename(path, NULL);
+	int hit = 0;
+	for (guint i = 0; i < o->files->len && !hit; i++) {
+		const char *t = g_array_index(o->files, struct pending, i).target;
+		if (strcmp(t, "-") == 0)
+			continue;
+		char *have = g_canonicalize_filename(t, NULL);
+		hit = strcmp(have, want) == 0;
+		g_free(have);
+	}
+	g_free(want);
+	return hit;
+}
+
 FILE *cd_output_open(cd_output *o, const char *path)
 {
 	struct pending p = { 0 };
@@ -223,18 +275,25 @@ FILE *cd_output_open(cd_output *o, const char *path)
 		g_array_append_val(o->files, p);
 		return stdout;
 	}
+	if (claimed(o, path)) {
+		cd_fail(-CD_EXIT_NOWRITE, "cannot write '%s': this run writes another document to that name", path);
+		return NULL;
+	}
 	char *dir = g_path_get_dirname(path);
 	char *base = g_path_get_basename(path);
 	p.tmp = g_strdup_printf("%s/.%s.XXXXXX", dir, base);
 	g_free(dir);
 	g_free(base);
-	int fd = mkstemp(p.tmp); /* mkstemp creates the file with mode 0600 */
+	/* mkstemp opens with O_CREAT | O_EXCL, mode 0600: the temporary file is new, never one that
+	 * was there (nor a link planted there). */
+	int fd = mkstemp(p.tmp);
 	if (fd < 0) {
 		cd_fail(-CD_EXIT_NOWRITE, "cannot write '%s': %s", path, strerror(errno));
 		g_free(p.tmp);
 		return NULL;
 	}
 	fchmod(fd, 0600);
+	fcntl(fd, F_SETFD, FD_CLOEXEC);
 	p.fp = fdopen(fd, "wb");
 	if (!p.fp) {
 		cd_fail(-CD_EXIT_NOWRITE, "cannot write '%s': %s", path, strerror(errno));
@@ -246,6 +305,26 @@ FILE *cd_output_open(cd_output *o, const char *path)
 	p.target = g_strdup(path);
 	g_array_append_val(o->files, p);
 	return p.fp;
+}
+
+/* Puts back what the files placed by a failed commit replaced, and removes the ones that were
+ * new: after a failed commit no target has changed. */
+static void undo_placed(cd_output *o)
+{
+	for (guint i = 0; i < o->files->len; i++) {
+		struct pending *p = &g_array_index(o->files, struct pending, i);
+		if (p->placed) {
+			if (p->backup)
+				rename(p->backup, p->target);
+			else
+				unlink(p->target);
+			p->placed = 0;
+		} else if (p->backup) {
+			unlink(p->backup);
+		}
+		g_free(p->backup);
+		p->backup = NULL;
+	}
 }
 
 int cd_output_commit(cd_output *o)
@@ -267,7 +346,21 @@ int cd_output_commit(cd_output *o)
 		cd_output_abort(o);
 		return rc;
 	}
-	for (guint i = 0; i < o->files->len; i++) {
+	/* All or nothing: keep a hard link to each file about to be replaced, so that a rename that
+	 * fails half-way through (a folder in the way, a full disk) can be undone. */
+	for (guint i = 0; i < o->files->len && rc == 0; i++) {
+		struct pending *p = &g_array_index(o->files, struct pending, i);
+		struct stat st;
+		if (!p->tmp || lstat(p->target, &st) != 0 || !S_ISREG(st.st_mode))
+			continue;
+		p->backup = g_strdup_printf("%s.old", p->tmp);
+		if (link(p->target, p->backup) != 0) {
+			rc = cd_fail(-CD_EXIT_NOWRITE, "cannot write '%s': %s", p->target, strerror(errno));
+			g_free(p->backup);
+			p->backup = NULL;
+		}
+	}
+	for (guint i = 0; i < o->files->len && rc == 0; i++) {
 		struct pending *p = &g_array_index(o->files, struct pending, i);
 		if (!p->tmp)
 			continue;
@@ -275,13 +368,25 @@ int cd_output_commit(cd_output *o)
 			rc = cd_fail(-CD_EXIT_NOWRITE, "cannot write '%s': %s", p->target, strerror(errno));
 			break;
 		}
+		p->placed = 1;
 		g_free(p->tmp);
 		p->tmp = NULL;
 	}
-	if (rc)
+	if (rc) {
+		undo_placed(o);
 		cd_output_abort(o);
-	o->committed = !rc;
-	return rc;
+		return rc;
+	}
+	for (guint i = 0; i < o->files->len; i++) {
+		struct pending *p = &g_array_index(o->files, struct pending, i);
+		if (p->backup)
+			unlink(p->backup);
+		g_free(p->backup);
+		p->backup = NULL;
+		p->placed = 0;
+	}
+	o->committed = 1;
+	return 0;
 }
 
 void cd_output_abort(cd_output *o)
