@@ -5,7 +5,7 @@
 
 #include "cindoc.h"
 #include "cmd.h"
-#include "docload.h"
+#include "case.h"
 #include "documents.h"
 
 const cd_cmd_doc cd_doc_fo = {
@@ -58,7 +58,7 @@ int cmd_fo(int argc, char **argv)
 	const char *path = a.operands[0];
 
 	xmlDocPtr cs = NULL;
-	int rc = cd_docload_case(path, &cs);
+	int rc = cd_case_read(path, &cs);
 	if (rc < 0) {
 		cd_args_free(&a);
 		return -rc;
