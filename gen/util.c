@@ -99,29 +99,85 @@ void cd_bug(const char *file, int line, const char *fmt, ...)
 
 static int has_templates(const char *dir)
 {
-	char *p = g_build_filename(dir, "templates", NULL);
-	int ok = g_file_test(p, G_FILE_TEST_IS_DIR);
+	char *p = g_build_filename(dir, "templates", "case.xsd", NULL);
+	int ok = g_file_test(p, G_FILE_TEST_IS_REGULAR);
 	g_free(p);
 	return ok;
 }
 
-char *cd_datadir(void)
+/* The running program, with every symbolic link resolved; NULL when unknown. */
+static char *self_exe(void)
 {
-	const char *env = getenv("CINDOC_HOME");
-	if (env && *env)
-		return g_strdup(env);
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	return g_strdup(exe);
+}
+
+/* The same file (device and inode), so a source tree reached by another path still counts. */
+static int same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+char *cd_datadir_found(const char **how)
+{
+	const char *why = "CINDOC_HOME";
+	char *dir = NULL;
+	const char *env = getenv("CINDOC_HOME");
+	char *exe = NULL;
+	if (env && *env) {
+		dir = g_strdup(env);
+	} else if ((exe = self_exe())) {
+		char *built = g_build_filename(CINDOC_SRCDIR, "gen", "cindoc", NULL);
 		char *bindir = g_path_get_dirname(exe);
-		char *up = g_path_get_dirname(bindir);
+		char *beside = g_build_filename(bindir, "..", "share", "cindoc", NULL);
+		if (same_file(exe, built) && has_templates(CINDOC_SRCDIR)) {
+			dir = g_strdup(CINDOC_SRCDIR);
+			why = "the source tree this program was built in";
+		} else if (has_templates(beside)) {
+			char *up = g_path_get_dirname(bindir);
+			dir = g_build_filename(up, "share", "cindoc", NULL);
+			g_free(up);
+			why = "installed beside the program";
+		}
+		g_free(beside);
 		g_free(bindir);
-		if (has_templates(up))
-			return up;
-		g_free(up);
+		g_free(built);
 	}
-	return g_strdup(CINDOC_DATADIR);
+	g_free(exe);
+	if (!dir) {
+		dir = g_strdup(CINDOC_DATADIR);
+		why = "installed";
+	}
+	if (how)
+		*how = why;
+	return dir;
+}
+
+char *cd_datadir(void)
+{
+	return cd_datadir_found(NULL);
+}
+
+int cd_datadir_check(void)
+{
+	const char *how;
+	char *dir = cd_datadir_found(&how);
+	int rc = 0;
+	if (!has_templates(dir)) {
+		if (strcmp(how, "CINDOC_HOME") == 0)
+			rc = cd_fail(-CD_EXIT_NOREAD, "CINDOC_HOME is '%s', which holds no cindoc data (no "
+			             "templates/case.xsd there): point it at a cindoc data folder, or unset it", dir);
+		else
+			rc = cd_fail(-CD_EXIT_NOREAD, "no cindoc data in '%s' (no templates/case.xsd there): "
+			             "reinstall cindoc, or set CINDOC_HOME to a cindoc data folder", dir);
+	}
+	g_free(dir);
+	return rc;
 }
 
 char *cd_datapath(const char *rel)
@@ -132,8 +188,34 @@ char *cd_datapath(const char *rel)
 	return p;
 }
 
+/* Standard input, whole, NUL-terminated like g_file_get_contents. */
+static int read_stdin(char **data, size_t *len)
+{
+	GString *s = g_string_new(NULL);
+	char buf[65536];
+	for (;;) {
+		ssize_t r = read(STDIN_FILENO, buf, sizeof buf);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			int e = errno;
+			g_string_free(s, TRUE);
+			return cd_fail(-CD_EXIT_NOREAD, "cannot read standard input: %s", strerror(e));
+		}
+		if (r == 0)
+			break;
+		g_string_append_len(s, buf, r);
+	}
+	if (len)
+		*len = s->len;
+	*data = g_string_free(s, FALSE);
+	return 0;
+}
+
 int cd_read_file(const char *path, char **data, size_t *len)
 {
+	if (strcmp(path, "-") == 0)
+		return read_stdin(data, len);
 	GError *err = NULL;
 	gsize n = 0;
 	if (!g_file_get_contents(path, data, &n, &err)) {
@@ -148,7 +230,9 @@ int cd_read_file(const char *path, char **data, size_t *len)
 
 struct pending {
 	char *target;
-	char *tmp;
+	char *tmp;     /* the temporary file, until renamed into place */
+	char *backup;  /* during commit: a hard link to what `target` held before */
+	int placed;    /* renamed into place by this commit */
 	FILE *fp;
 };
 
@@ -164,6 +248,24 @@ cd_output *cd_output_new(void)
 	return o;
 }
 
+/* True when `path` is already the target of a file of `o`: two documents of one run must never
+ * be written to one name (the second would silently replace the first). */
+static int claimed(const cd_output *o, const char *path)
+{
+	char *want = g_canonicalize_filename(path, NULL);
+	int hit = 0;
+	for (guint i = 0; i < o->files->len && !hit; i++) {
+		const char *t = g_array_index(o->files, struct pending, i).target;
+		if (strcmp(t, "-") == 0)
+			continue;
+		char *have = g_canonicalize_filename(t, NULL);
+		hit = strcmp(have, want) == 0;
+		g_free(have);
+	}
+	g_free(want);
+	return hit;
+}
+
 FILE *cd_output_open(cd_output *o, const char *path)
 {
 	struct pending p = { 0 };
@@ -173,18 +275,25 @@ FILE *cd_output_open(cd_output *o, const char *path)
 		g_array_append_val(o->files, p);
 		return stdout;
 	}
+	if (claimed(o, path)) {
+		cd_fail(-CD_EXIT_NOWRITE, "cannot write '%s': this run writes another document to that name", path);
+		return NULL;
+	}
 	char *dir = g_path_get_dirname(path);
 	char *base = g_path_get_basename(path);
 	p.tmp = g_strdup_printf("%s/.%s.XXXXXX", dir, base);
 	g_free(dir);
 	g_free(base);
-	int fd = mkstemp(p.tmp); /* mkstemp creates the file with mode 0600 */
+	/* mkstemp opens with O_CREAT | O_EXCL, mode 0600: the temporary file is new, never one that
+	 * was there (nor a link planted there). */
+	int fd = mkstemp(p.tmp);
 	if (fd < 0) {
 		cd_fail(-CD_EXIT_NOWRITE, "cannot write '%s': %s", path, strerror(errno));
 		g_free(p.tmp);
 		return NULL;
 	}
 	fchmod(fd, 0600);
+	fcntl(fd, F_SETFD, FD_CLOEXEC);
 	p.fp = fdopen(fd, "wb");
 	if (!p.fp) {
 		cd_fail(-CD_EXIT_NOWRITE, "cannot write '%s': %s", path, strerror(errno));
@@ -196,6 +305,26 @@ FILE *cd_output_open(cd_output *o, const char *path)
 	p.target = g_strdup(path);
 	g_array_append_val(o->files, p);
 	return p.fp;
+}
+
+/* Puts back what the files placed by a failed commit replaced, and removes the ones that were
+ * new: after a failed commit no target has changed. */
+static void undo_placed(cd_output *o)
+{
+	for (guint i = 0; i < o->files->len; i++) {
+		struct pending *p = &g_array_index(o->files, struct pending, i);
+		if (p->placed) {
+			if (p->backup)
+				rename(p->backup, p->target);
+			else
+				unlink(p->target);
+			p->placed = 0;
+		} else if (p->backup) {
+			unlink(p->backup);
+		}
+		g_free(p->backup);
+		p->backup = NULL;
+	}
 }
 
 int cd_output_commit(cd_output *o)
@@ -217,7 +346,21 @@ int cd_output_commit(cd_output *o)
 		cd_output_abort(o);
 		return rc;
 	}
-	for (guint i = 0; i < o->files->len; i++) {
+	/* All or nothing: keep a hard link to each file about to be replaced, so that a rename that
+	 * fails half-way through (a folder in the way, a full disk) can be undone. */
+	for (guint i = 0; i < o->files->len && rc == 0; i++) {
+		struct pending *p = &g_array_index(o->files, struct pending, i);
+		struct stat st;
+		if (!p->tmp || lstat(p->target, &st) != 0 || !S_ISREG(st.st_mode))
+			continue;
+		p->backup = g_strdup_printf("%s.old", p->tmp);
+		if (link(p->target, p->backup) != 0) {
+			rc = cd_fail(-CD_EXIT_NOWRITE, "cannot write '%s': %s", p->target, strerror(errno));
+			g_free(p->backup);
+			p->backup = NULL;
+		}
+	}
+	for (guint i = 0; i < o->files->len && rc == 0; i++) {
 		struct pending *p = &g_array_index(o->files, struct pending, i);
 		if (!p->tmp)
 			continue;
@@ -225,13 +368,25 @@ int cd_output_commit(cd_output *o)
 			rc = cd_fail(-CD_EXIT_NOWRITE, "cannot write '%s': %s", p->target, strerror(errno));
 			break;
 		}
+		p->placed = 1;
 		g_free(p->tmp);
 		p->tmp = NULL;
 	}
-	if (rc)
+	if (rc) {
+		undo_placed(o);
 		cd_output_abort(o);
-	o->committed = !rc;
-	return rc;
+		return rc;
+	}
+	for (guint i = 0; i < o->files->len; i++) {
+		struct pending *p = &g_array_index(o->files, struct pending, i);
+		if (p->backup)
+			unlink(p->backup);
+		g_free(p->backup);
+		p->backup = NULL;
+		p->placed = 0;
+	}
+	o->committed = 1;
+	return 0;
 }
 
 void cd_output_abort(cd_output *o)
