@@ -38,7 +38,7 @@ while read -r doc who lang style writer; do
 	check "$n: qpdf --check" sh -c "qpdf --check '$P/$n.pdf' | grep -q 'No syntax or stream encoding errors'"
 done <"$jobs"
 
-check "the title is the document's (plan)" sh -c "pdfinfo '$P/plan-en-standard-cairo.pdf' | grep -qx 'Title: *Child in Need plan for Harvey Lockwood and Poppy Lockwood, [0-9]* [A-Za-z]* 20[0-9][0-9]'"
+check "the title is the document's (plan)" sh -c "pdfinfo '$P/plan-en-standard-cairo.pdf' | grep -q 'Title: *Child in Need plan for Freya Lindgren, 19 August 2026'"
 check "Urdu text carries its words (/ActualText on its elements)" /usr/bin/python3 -c '
 import pikepdf, sys
 p = pikepdf.open(sys.argv[1])
@@ -77,7 +77,7 @@ pdf.save(sys.argv[1])
 "$UA" "$T/bare-fixed.pdf" >"$T/bare.out"
 check "the checker fails an untagged PDF" grep -q ': 7.1: no structure tree' "$T/bare.out"
 check "... with text outside marked content" sh -c "grep -q ': 7.21.4.1: font' '$T/bare.out' && grep -q ': 06-001: no XMP' '$T/bare.out'"
-qpdf --encrypt u o 128 --use-aes=n -- "$P/plan-en-standard-cairo.pdf" "$T/rc4.pdf"
+/usr/bin/python3 -c 'import pikepdf, sys; pikepdf.open(sys.argv[1]).save(sys.argv[2], encryption=pikepdf.Encryption(owner="o", user="u", R=3, aes=False, metadata=False))' "$P/plan-en-standard-cairo.pdf" "$T/rc4.pdf"
 check "the checker fails RC4" sh -c "'$UA' --password u '$T/rc4.pdf' | grep -q ': enc: encrypted with R=3'"
 qpdf --qdf --object-streams=disable "$P/plan-en-standard-cairo.pdf" "$T/qdf.pdf"
 sed -i 's|/Artifact BMC|/Foo BMC|' "$T/qdf.pdf"
