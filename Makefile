@@ -101,8 +101,8 @@ check: deps
 
 # libFuzzer over the case loader and the lints, seeded with the samples and tests/check/.
 FUZZ_SECONDS ?= 60
-FUZZ_SRCS = gen/fuzz-case.c gen/case.c gen/authority.c gen/lint.c gen/util.c
-gen/fuzz-case: $(FUZZ_SRCS) gen/case.h gen/authority.h gen/lint.h gen/cindoc.h
+FUZZ_SRCS = gen/fuzz-case.c gen/case.c gen/authority.c gen/lint.c gen/rules.c gen/calendar.c gen/util.c
+gen/fuzz-case: $(FUZZ_SRCS) gen/case.h gen/authority.h gen/lint.h gen/rules.h gen/calendar.h gen/cindoc.h
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 -Wall -Wextra -Werror \
 	  -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DCINDOC_DATADIR='"$(CURDIR)"' \
 	  $$(pkg-config --cflags $(PKGS)) -o $@ $(FUZZ_SRCS) $$(pkg-config --libs $(PKGS))
