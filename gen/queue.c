@@ -15,7 +15,7 @@
 #include "case.h"
 #include "cindoc.h"
 #include "documents.h"
-#include "due.h"
+#include "escape.h"
 #include "queue-store.h"
 #include "render.h"
 #include "rules.h"
