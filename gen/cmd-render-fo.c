@@ -40,6 +40,26 @@ static int usage_error(const char *fmt, const char *arg)
 	return CD_EXIT_USAGE;
 }
 
+/* The FO files, in order; with duplex each after the first starts on a fresh sheet. */
+struct inputs {
+	const char **files;
+	int n;
+	int duplex;
+};
+
+static int add_inputs(cd_render_job *job, void *data)
+{
+	const struct inputs *in = data;
+	int rc = 0;
+	for (int i = 0; i < in->n && rc == 0; i++) {
+		if (i > 0 && in->duplex)
+			rc = cd_render_pad_to_odd(job);
+		if (rc == 0)
+			rc = cd_render_add_file(job, in->files[i]);
+	}
+	return rc;
+}
+
 int cmd_render_fo(int argc, char **argv)
 {
 	if (cd_wants_help(argc, argv)) {
@@ -112,27 +132,8 @@ int cmd_render_fo(int argc, char **argv)
 		g_free(ins);
 		return -rc;
 	}
-	cd_output *o = cd_output_new();
-	cd_render_job *job = NULL;
-	rc = cd_render_begin(r, w, opts->len ? opts->str : NULL, o, out, NULL, &job);
-	for (int i = 0; i < nin && rc == 0; i++) {
-		if (i > 0 && duplex)
-			rc = cd_render_pad_to_odd(job);
-		if (rc == 0)
-			rc = cd_render_add_file(job, ins[i]);
-	}
-	if (rc == 0) {
-		int pages;
-		rc = cd_render_end(job, &pages);
-		job = NULL;
-	}
-	if (rc == 0)
-		rc = cd_output_commit(o);
-	if (job)
-		cd_render_abort(job);
-	if (rc < 0)
-		cd_output_abort(o);
-	cd_output_free(o);
+	struct inputs in = { ins, nin, duplex };
+	rc = cd_render_file(r, w, opts->len ? opts->str : NULL, NULL, out, add_inputs, &in, NULL);
 	cd_renderer_free(r);
 	cd_protect_wipe(g_string_free(opts, FALSE));
 	g_free(ins);

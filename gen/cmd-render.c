@@ -121,24 +121,6 @@ static void add_label(GString *opts, xmlDocPtr cs, const char *recipient)
 	g_free(label);
 }
 
-/* Renders one document into `path` through the job machinery. */
-static int render_one(cd_renderer *r, const cd_writer_ops *w, const char *wopts, cd_output *o,
-		      const char *path, xmlDocPtr fo, const char *name)
-{
-	cd_render_job *job = NULL;
-	int rc = cd_render_begin(r, w, wopts, o, path, NULL, &job);
-	if (rc == 0)
-		rc = cd_render_add_doc(job, fo, name);
-	if (rc == 0) {
-		int pages;
-		rc = cd_render_end(job, &pages);
-		job = NULL;
-	}
-	if (job)
-		cd_render_abort(job);
-	return rc;
-}
-
 int cmd_render(int argc, char **argv)
 {
 	if (cd_wants_help(argc, argv)) {
@@ -212,7 +194,7 @@ int cmd_render(int argc, char **argv)
 		GString *item_opts = g_string_new(wopts->str);
 		if (strcmp(w->name, "haru") == 0) /* its refusals name the recipient */
 			add_label(item_opts, cs, req.recipient);
-		rc = render_one(r, w, item_opts->str, o, path, fo, name);
+		rc = cd_render_doc_file(r, w, item_opts->str, o, path, fo, name, NULL);
 		cd_protect_wipe(g_string_free(item_opts, FALSE));
 		xmlFreeDoc(fo);
 		g_free(name);
