@@ -7,6 +7,7 @@
 #include "calendar.h"
 #include "cindoc.h"
 #include "cmd.h"
+#include "page.h"
 #include "protect.h"
 #include "queue.h"
 
@@ -138,7 +139,7 @@ int cmd_queue(int argc, char **argv)
 	cd_protect_init(&prot);
 	o.within = 10;
 	o.jobs = 1;
-	o.writer = "cairo";
+	o.writer = cd_writer_default()->name;
 	int rc = 0;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -195,8 +196,13 @@ int cmd_queue(int argc, char **argv)
 		rc = bad_usage("%s", "give the cases folder and -o QUEUE_DIR");
 		goto out;
 	}
-	if (strcmp(o.writer, "cairo") != 0 && strcmp(o.writer, "haru") != 0) {
-		rc = bad_usage("'%s' is not a PDF writer (cairo, haru)", o.writer);
+	const cd_writer_ops *w = cd_writer_find(o.writer);
+	if (!w || !(w->caps & CD_WRITER_PDF) || (w->caps & CD_WRITER_INTERNAL)) {
+		char *names = cd_writer_names(CD_WRITER_PDF, CD_WRITER_INTERNAL, ", ");
+		char *msg = g_strdup_printf("'%s' is not a PDF writer (%s)", o.writer, names);
+		rc = bad_usage("%s", msg);
+		g_free(msg);
+		g_free(names);
 		goto out;
 	}
 	o.today = cd_date_today();

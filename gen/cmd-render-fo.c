@@ -109,7 +109,7 @@ int cmd_render_fo(int argc, char **argv)
 		urc = usage_error("%s", "no FO file given");
 	else if (!urc && !out)
 		urc = usage_error("%s", "no output given (-o OUT)");
-	else if (!urc && !(w = wname ? cd_writer_find(wname) : (cd_writer_find("cairo") ? cd_writer_find("cairo") : cd_writer_find("trace"))))
+	else if (!urc && !(w = wname ? cd_writer_find(wname) : cd_writer_default()))
 		urc = usage_error("unknown writer '%s'", wname);
 	if (urc) {
 		cd_protect_clear(&prot);

@@ -137,11 +137,14 @@ int cmd_render(int argc, char **argv)
 		cd_protect_clear(&prot);
 		return rc;
 	}
-	const char *wname = op.writer ? op.writer : "cairo";
+	const char *wname = op.writer ? op.writer : cd_writer_default()->name;
 	const cd_writer_ops *w = cd_writer_find(wname);
-	if (!w || strcmp(wname, "trace") == 0) {
+	if (!w || (w->caps & CD_WRITER_INTERNAL)) {
 		cd_protect_clear(&prot);
-		return cd_usage_error("render", NULL, "unknown writer '%s' (cairo, haru or png)", wname);
+		char *names = cd_writer_names(0, CD_WRITER_INTERNAL, " or ");
+		rc = cd_usage_error("render", NULL, "unknown writer '%s' (%s)", wname, names);
+		g_free(names);
+		return rc;
 	}
 	if ((rc = cd_protect_finish(&prot, wname)) < 0) {
 		cd_protect_clear(&prot);
@@ -153,7 +156,6 @@ int cmd_render(int argc, char **argv)
 			g_string_append_c(wopts, ',');
 		cd_protect_opts(&prot, wopts);
 	}
-	const char *ext = strcmp(wname, "png") == 0 ? ".png" : ".pdf";
 
 	xmlDocPtr cs = NULL;
 	cd_docs *d = NULL;
@@ -188,11 +190,11 @@ int cmd_render(int argc, char **argv)
 			break;
 		char *base = cd_document_basename(cs, &req);
 		char *path = op.all || is_dir_target(op.out)
-			? g_strdup_printf("%s%s%s%s", op.out, g_str_has_suffix(op.out, "/") ? "" : "/", base, ext)
+			? g_strdup_printf("%s%s%s%s", op.out, g_str_has_suffix(op.out, "/") ? "" : "/", base, w->ext)
 			: g_strdup(op.out);
 		char *name = g_strdup_printf("%s.fo", base);
 		GString *item_opts = g_string_new(wopts->str);
-		if (strcmp(w->name, "haru") == 0) /* its refusals name the recipient */
+		if (w->caps & CD_WRITER_LABEL) /* its refusals name the recipient */
 			add_label(item_opts, cs, req.recipient);
 		rc = cd_render_doc_file(r, w, item_opts->str, o, path, fo, name, NULL);
 		cd_protect_wipe(g_string_free(item_opts, FALSE));
