@@ -3,15 +3,16 @@
 
 #include <string.h>
 
-/* The first characters that make a spreadsheet read a cell as a formula. */
-static int formula_start(char c)
+/* A cell a spreadsheet would read as a formula: it starts with one of these characters and has
+ * more after it (a lone "-", standard input in the file column, is plain text). */
+static int formula(const char *s)
 {
-	return c != '\0' && strchr("=+-@\t\r", c) != NULL;
+	return s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL && s[1] != '\0';
 }
 
 void cd_csv_field(FILE *fp, const char *s)
 {
-	int guard = formula_start(s[0]);
+	int guard = formula(s);
 	if (!strpbrk(s, ",\"\n\r")) {
 		if (guard)
 			fputc('\'', fp);

@@ -3,8 +3,9 @@
  *
  * CSV (RFC 4180): a field with a comma, a double quote, CR or LF is quoted, its quotes doubled.
  * A field that a spreadsheet would run as a formula (its first character is = + - @, a tab or
- * a CR) gets a single quote (') in front, so "=HYPERLINK(...)" from a name shows as text and is
- * never run (the usual guard against CSV formula injection). JSON is written as it is.
+ * a CR, and more follows) gets a single quote (') in front, so "=HYPERLINK(...)" from a name
+ * shows as text and is never run (the usual guard against CSV formula injection); a lone "-"
+ * (standard input) stays as it is. JSON is written as it is.
  */
 #ifndef CD_ESCAPE_H
 #define CD_ESCAPE_H
