@@ -5,7 +5,6 @@
 
 #include "cindoc.h"
 #include "cmd.h"
-#include "docload.h"
 #include "documents.h"
 #include "page.h"
 #include "case.h"
@@ -182,7 +181,7 @@ int cmd_render(int argc, char **argv)
 	size_t n = 0;
 	char *made = NULL; /* the first folder made for the output: removed again after a failure */
 
-	if ((rc = cd_docload_case(op.case_path, &cs)) < 0)
+	if ((rc = cd_case_read(op.case_path, &cs)) < 0)
 		goto done;
 	if (op.all) {
 		if ((rc = cd_recipients(cs, op.case_path, op.req.kind, op.req.meeting, &rs, &n)) < 0)

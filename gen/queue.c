@@ -19,6 +19,7 @@
 #include "due.h"
 #include "queue-store.h"
 #include "render.h"
+#include "rules.h"
 
 /* One item: its ledger fields plus what this run found out about it. */
 struct item {
@@ -222,7 +223,7 @@ static int case_items(struct run *r, xmlDocPtr doc, const char *path, const char
 			continue; /* not held yet */
 		if (done_by(r, cd_case_first(m, "done"), "minutes-sent"))
 			continue; /* the minutes and plan went out already */
-		if (cd_calendar_add_working_days(r->o->cal, d, 10, &due) < 0)
+		if (cd_rule_due(r->o->cal, CD_RULE_MINUTES_SENT, d, &due) < 0)
 			return cd_error_at(path, cd_case_line(m), "meeting date '%s' is outside the working-day calendar",
 			                   attr(m, "date"));
 		rc = owe(r, doc, path, case_file, case_sha, ref, CD_DOC_PLAN_COPY, attr(m, "id"), due, out);
@@ -231,7 +232,7 @@ static int case_items(struct run *r, xmlDocPtr doc, const char *path, const char
 	cd_date d, due;
 	if (rc == 0 && closure && cd_date_parse(attr(closure, "date"), &d, NULL) == 0 && d <= r->o->today &&
 	    !done_by(r, closure, "letters-sent")) {
-		if (cd_calendar_add_working_days(r->o->cal, d, 10, &due) < 0)
+		if (cd_rule_due(r->o->cal, CD_RULE_CLOSURE_LETTERS, d, &due) < 0)
 			return cd_error_at(path, cd_case_line(closure), "closure date '%s' is outside the working-day calendar",
 			                   attr(closure, "date"));
 		rc = owe(r, doc, path, case_file, case_sha, ref, CD_DOC_CLOSURE_LETTER, NULL, due, out);
