@@ -158,3 +158,18 @@ sleep 0.5
 expect "a run through the link waits for the lock on the real folder" 0 "$CINDOC" queue "$C" -o "$T/viasym" --today 2026-12-02
 check "... it said it waited" grep -q "waiting for another run" "$T/.run.err"
 wait $holder
+
+# --- a changed password protects the waiting copies again ----------------------------------
+mkdir -p "$T/pw" && cp samples/06-step-down.xml samples/authority.xml "$T/pw/"
+expect "a protected queue (haru)" 0 "$CINDOC" queue "$T/pw" -o "$T/qpw" --today $TODAY --writer haru --user-password first-pass1
+n=$(($(wc -l <"$T/qpw/manifest.csv") - 1))
+f=$(col qpw HD-2026-0533/closure-letter/p1 file)
+check "... a copy opens with the password" pdftotext -upw first-pass1 "$T/qpw/$f" /dev/null
+expect "the same password again" 0 "$CINDOC" queue "$T/pw" -o "$T/qpw" --today $TODAY --writer haru --user-password first-pass1
+check "... makes nothing again" grep -q ' 0 new, 0 updated, 0 withdrawn;' "$T/.run.out"
+expect "a new password" 0 "$CINDOC" queue "$T/pw" -o "$T/qpw" --today $TODAY --writer haru --user-password second-pass2
+check "... protects every waiting copy again ($n)" grep -q " 0 new, $n updated, 0 withdrawn;" "$T/.run.out"
+f=$(col qpw HD-2026-0533/closure-letter/p1 file)
+check "... which opens with the new password" pdftotext -upw second-pass2 "$T/qpw/$f" /dev/null
+check "... and no longer with the old one" bash -c "! pdftotext -upw first-pass1 '$T/qpw/$f' /dev/null 2>/dev/null"
+check "no password in the queue's ledger or manifests" bash -c "! grep -r -q -e first-pass1 -e second-pass2 '$T/qpw'"
