@@ -5,7 +5,8 @@ build_tool() {
 	local name=$1 flags objs
 	flags=$(sed -e 's/-MMD -MP//' -e 's/-DCINDOC_DATADIR=[^ ]*//' "$ROOT/gen/.flags")
 	objcopy --redefine-sym main=cd_cindoc_main "$ROOT/gen/main.o" "$T/main-nomain.o" || return 1
-	objs=$(ls "$ROOT"/gen/*.o | grep -v '/main\.o$')
+	# the objects of the sources the Makefile builds (not whatever .o files lie about)
+	objs=$(ls "$ROOT"/gen/*.c "$ROOT"/gen/*/*.c | grep -v -e '/main\.c$' -e '/fuzz-' | sed 's/\.c$/.o/')
 	# shellcheck disable=SC2086
 	$flags -I"$ROOT/gen" $(pkg-config --cflags pangocairo pangofc fontconfig cairo libxml-2.0 glib-2.0) \
 		-o "$T/$name" "$ROOT/tests/tools/$name.c" $objs "$T/main-nomain.o" \
