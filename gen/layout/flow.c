@@ -57,7 +57,7 @@ static int wrapper(lay_doc *L, vbuild *vb, para *P, xmlNode *c, const fo_style *
 		return rc;
 	if (ws.id) {
 		if (P->active || has_inline_content(c)) {
-			para_id(P, ws.id, 0);
+			para_id(P, ws.id, CD_DEST_ID);
 			P->active = 1;
 		} else {
 			vadd_id(vb, V_DEST, ws.id);

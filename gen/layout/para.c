@@ -153,9 +153,15 @@ void add_obj(para *P, const fo_style *st, inl_obj *o)
 	P->active = 1;
 }
 
-void para_id(para *P, const char *id, int end)
+void para_id(para *P, const char *id, int mark)
 {
-	id_at d = { (int)P->text->len, g_strdup(id), end };
+	id_at d = { (int)P->text->len, g_strdup(id), mark, 0 };
+	g_array_append_val(P->ids, d);
+}
+
+void para_page_number(para *P, int serial)
+{
+	id_at d = { (int)P->text->len, NULL, CD_DEST_PAGE_NUMBER, serial };
 	g_array_append_val(P->ids, d);
 }
 
@@ -411,14 +417,7 @@ static void line_ids(line_out *lo, para *P, PangoLayout *layout, int line_end, g
 		id_at *d = &g_array_index(P->ids, id_at, (*next_id)++);
 		PangoRectangle pos;
 		pango_layout_index_to_pos(layout, MIN(d->off, (int)P->text->len), &pos);
-		double dx = pos.x / PS;
-		if (d->end) {
-			char *n = g_strconcat("\001end:", d->id, NULL);
-			put_dest(lo->bx, lo->x + dx, 0, n);
-			g_free(n);
-		} else {
-			put_dest(lo->bx, lo->x + dx, 0, d->id);
-		}
+		put_mark(lo->bx, lo->x + pos.x / PS, 0, d->id, d->mark, d->serial);
 	}
 }
 
@@ -463,7 +462,8 @@ static void para_lines(lay_doc *L, vbuild *vb, para *P)
 	if (P->text->len == 0) {
 		for (guint i = 0; i < P->ids->len; i++) {
 			id_at *d = &g_array_index(P->ids, id_at, i);
-			vadd_id(vb, d->end ? V_IDEND : V_DEST, d->id);
+			if (d->mark != CD_DEST_PAGE_NUMBER)    /* (a page number is never without text) */
+				vadd_id(vb, d->mark == CD_DEST_ID_END ? V_IDEND : V_DEST, d->id);
 		}
 		para_reset(P);
 		return;
