@@ -285,6 +285,43 @@ static void check_refs(struct load *ld, xmlDocPtr doc, xmlNodePtr n)
 	}
 }
 
+/* What the schema cannot say about names: the id "file" is the copy for the child's file, so no
+ * child or person may have it (their copies would be taken for the file's); a case ref names
+ * queue items and files and is written in tab-separated results, so it holds no control
+ * character (tab, newline ...). */
+static void check_names(struct load *ld, xmlNodePtr root)
+{
+	xmlChar *ref = xmlGetProp(root, (const xmlChar *)"ref");
+	for (const xmlChar *c = ref; c && *c; c++) {
+		if (*c < 0x20 || *c == 0x7f) {
+			ld->errors++;
+			if (ld->errors <= MAX_MESSAGES)
+				cd_error_at(ld->name, xmlGetLineNo(root),
+				            "the case ref holds a control character (0x%02x): a ref is one line of plain text", *c);
+			break;
+		}
+	}
+	xmlFree(ref);
+	for (xmlNodePtr g = root->children; g; g = g->next) {
+		if (g->type != XML_ELEMENT_NODE)
+			continue;
+		for (xmlNodePtr n = g->children; n; n = n->next) {
+			if (n->type != XML_ELEMENT_NODE ||
+			    (!xmlStrEqual(n->name, (const xmlChar *)"child") && !xmlStrEqual(n->name, (const xmlChar *)"person")))
+				continue;
+			xmlChar *id = xmlGetProp(n, (const xmlChar *)"id");
+			if (id && xmlStrEqual(id, (const xmlChar *)"file")) {
+				ld->errors++;
+				if (ld->errors <= MAX_MESSAGES)
+					cd_error_at(ld->name, xmlGetLineNo(n),
+					            "a %s may not have the id 'file': it names the copy for the child's file",
+					            (const char *)n->name);
+			}
+			xmlFree(id);
+		}
+	}
+}
+
 /* ------------------------------------------------------------------ loading */
 
 int cd_case_load_memory(cd_schema *s, const char *name, const char *data, size_t len,
@@ -306,6 +343,8 @@ int cd_case_load_memory(cd_schema *s, const char *name, const char *data, size_t
 	}
 	if (!ld.errors)
 		check_refs(&ld, doc, xmlDocGetRootElement(doc));
+	if (!ld.errors)
+		check_names(&ld, xmlDocGetRootElement(doc));
 	finish_messages(&ld);
 	if (ld.errors) {
 		xmlFreeDoc(doc);

@@ -20,7 +20,7 @@ static const char usage[] =
 	"\n"
 	"Renders a document of a case for one recipient (OUT is the file, or a folder to put it\n"
 	"in), or with --all for everyone who should get it (OUT is a folder: one file each, named\n"
-	"REF-DOC[-MEETING]-RECIPIENT[-LANG][-STYLE]). The recipient's language, large-print need\n"
+	"REF-DOC[-MEETING]-RECIPIENT[-LANG][-STYLE]-HASH). The recipient's language, large-print need\n"
 	"and plan version come from the case; the flags override them. Each file written is listed\n"
 	"on standard output. Nothing is written when anything fails.\n"
 	"\n"

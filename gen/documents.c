@@ -555,6 +555,19 @@ int cd_document_fo(cd_docs *d, xmlDocPtr doc, const char *path, const cd_doc_req
 	return rc;
 }
 
+/* Appends `v` to the readable part of a name: letters, digits, '-' and '.' as they are, anything
+ * else as '_' (so "NB/2026/0803" reads "NB_2026_0803"); a leading '.' too (no hidden files). */
+static void put_readable(GString *s, const char *v)
+{
+	for (const char *c = v; *c; c++) {
+		int keep = g_ascii_isalnum(*c) || *c == '-' || (*c == '.' && s->len);
+		g_string_append_c(s, keep ? *c : '_');
+	}
+}
+
+/* The readable part is cut to this many bytes; the hash after it keeps names apart. */
+#define NAME_READABLE_MAX 180
+
 char *cd_document_basename(xmlDocPtr doc, const cd_doc_request *req)
 {
 	char *ref = attr(case_root(doc), "ref");
@@ -562,33 +575,57 @@ char *cd_document_basename(xmlDocPtr doc, const cd_doc_request *req)
 	int have = req->recipient && cd_recipient_get(doc, "", req->recipient, &r) == 0;
 	const char *lang = req->lang ? req->lang : have ? r.lang : NULL;
 	const char *style = req->style ? req->style : have ? r.style : NULL;
+	const char *version = req->version ? req->version : have ? r.version : NULL;
 	char *case_lang = attr(case_root(doc), "lang");
-	GString *s = g_string_new(ref ? ref : "case");
+	char *mid = NULL;
+	if (cd_doc_needs_meeting(req->kind))
+		mid = req->meeting ? g_strdup(req->meeting) : attr(find_meeting(doc, NULL), "id");
+	const char *recipient = req->recipient ? req->recipient : "all";
+
+	/* Readable: "REF-KIND[-MEETING]-RECIPIENT[-LANG][-STYLE][-VERSION]", showing the language
+	 * only when it is not the case's, the style when not standard, the version when asked for
+	 * one the recipient did not choose. Two documents may read alike ("p2" in Welsh and a
+	 * person "p2-cy"; refs "NB/2026/0803" and "NB_2026_0803"). */
+	GString *s = g_string_new(NULL);
+	put_readable(s, ref && *ref ? ref : "case");
 	g_string_append_printf(s, "-%s", cd_doc_name(req->kind));
-	if (cd_doc_needs_meeting(req->kind)) {
-		char *mid = NULL;
-		if (req->meeting)
-			mid = g_strdup(req->meeting);
-		else
-			mid = attr(find_meeting(doc, NULL), "id");
-		if (mid)
-			g_string_append_printf(s, "-%s", mid);
-		g_free(mid);
+	if (mid) {
+		g_string_append_c(s, '-');
+		put_readable(s, mid);
 	}
-	g_string_append_printf(s, "-%s", req->recipient ? req->recipient : "all");
-	if (lang && strcmp(lang, case_lang ? case_lang : "en") != 0)
-		g_string_append_printf(s, "-%s", lang);
-	if (style && strcmp(style, "standard") != 0)
-		g_string_append_printf(s, "-%s", style);
-	if (req->version && have && strcmp(req->version, r.version) != 0)
-		g_string_append_printf(s, "-%s", req->version);
+	g_string_append_c(s, '-');
+	put_readable(s, recipient);
+	if (lang && strcmp(lang, case_lang ? case_lang : "en") != 0) {
+		g_string_append_c(s, '-');
+		put_readable(s, lang);
+	}
+	if (style && strcmp(style, "standard") != 0) {
+		g_string_append_c(s, '-');
+		put_readable(s, style);
+	}
+	if (req->version && have && strcmp(req->version, r.version) != 0) {
+		g_string_append_c(s, '-');
+		put_readable(s, req->version);
+	}
+	if (s->len > NAME_READABLE_MAX)
+		g_string_truncate(s, NAME_READABLE_MAX);
+
+	/* ...so a short hash of the exact values follows: of the ref, document, meeting, recipient,
+	 * language, style and version as they are (each ended by a NUL byte, so no two lists of
+	 * values hash the same input). Names differ whenever the documents differ; a run still
+	 * checks that no two of its items share a file. */
+	GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
+	const char *parts[] = { "cindoc-name-1", ref ? ref : "", cd_doc_name(req->kind), mid ? mid : "", recipient,
+		                lang ? lang : "", style ? style : "", version ? version : "" };
+	for (size_t i = 0; i < G_N_ELEMENTS(parts); i++)
+		g_checksum_update(c, (const guchar *)parts[i], strlen(parts[i]) + 1);
+	g_string_append_printf(s, "-%.8s", g_checksum_get_string(c));
+	g_checksum_free(c);
+
 	if (have)
 		cd_recipient_clear(&r);
+	g_free(mid);
 	g_free(case_lang);
 	g_free(ref);
-	/* Keep it a plain file name. */
-	for (char *c = s->str; *c; c++)
-		if (!g_ascii_isalnum(*c) && *c != '-' && *c != '_' && *c != '.')
-			*c = '_';
 	return g_string_free(s, FALSE);
 }
