@@ -18,6 +18,7 @@
 #include "due.h"
 #include "queue-store.h"
 #include "render.h"
+#include "rules.h"
 
 /* One item: its ledger fields plus what this run found out about it. */
 struct item {
@@ -220,7 +221,7 @@ static int case_items(struct run *r, xmlDocPtr doc, const char *path, const char
 			continue; /* not held yet */
 		if (done_by(r, cd_case_first(m, "done"), "minutes-sent"))
 			continue; /* the minutes and plan went out already */
-		if (cd_calendar_add_working_days(r->o->cal, d, 10, &due) < 0)
+		if (cd_rule_due(r->o->cal, CD_RULE_MINUTES_SENT, d, &due) < 0)
 			return cd_error_at(path, cd_case_line(m), "meeting date '%s' is outside the working-day calendar",
 			                   attr(m, "date"));
 		rc = owe(r, doc, path, case_file, case_sha, ref, CD_DOC_PLAN_COPY, attr(m, "id"), due, out);
@@ -229,7 +230,7 @@ static int case_items(struct run *r, xmlDocPtr doc, const char *path, const char
 	cd_date d, due;
 	if (rc == 0 && closure && cd_date_parse(attr(closure, "date"), &d, NULL) == 0 && d <= r->o->today &&
 	    !done_by(r, closure, "letters-sent")) {
-		if (cd_calendar_add_working_days(r->o->cal, d, 10, &due) < 0)
+		if (cd_rule_due(r->o->cal, CD_RULE_CLOSURE_LETTERS, d, &due) < 0)
 			return cd_error_at(path, cd_case_line(closure), "closure date '%s' is outside the working-day calendar",
 			                   attr(closure, "date"));
 		rc = owe(r, doc, path, case_file, case_sha, ref, CD_DOC_CLOSURE_LETTER, NULL, due, out);
@@ -355,7 +356,7 @@ static int read_cases(struct run *r)
 		if (g_hash_table_contains(r->cases_ok, it->f[CD_QL_CASE_FILE])) {
 			set(it, CD_QL_STATUS, "withdrawn"); /* plan_dates takes it out of print.pdf */
 			r->n_withdrawn++;
-		} else {
+		} else if (!r->o->quiet) {
 			fprintf(stderr, "cindoc queue: keeping '%s': its case '%s' was not read this time\n", it->f[CD_QL_ITEM],
 			        it->f[CD_QL_CASE_FILE]);
 		}
@@ -1175,9 +1176,11 @@ int cd_queue_run(const cd_queue_opts *o)
 		}
 		dates = (int)g_hash_table_size(ds);
 		g_hash_table_destroy(ds);
-		printf("queue %s: %d new, %d updated, %d withdrawn; %d item%s waiting over %d date%s\n", o->queue_dir, r.n_new,
-		       r.n_updated, r.n_withdrawn, queued, queued == 1 ? "" : "s", dates, dates == 1 ? "" : "s");
-		report_overdue(&r);
+		if (!o->quiet) {
+			printf("queue %s: %d new, %d updated, %d withdrawn; %d item%s waiting over %d date%s\n", o->queue_dir,
+			       r.n_new, r.n_updated, r.n_withdrawn, queued, queued == 1 ? "" : "s", dates, dates == 1 ? "" : "s");
+			report_overdue(&r);
+		}
 		if (r.skipped)
 			rc = -CD_EXIT_PARTIAL;
 	}
