@@ -170,6 +170,8 @@ static int leader(lay_doc *L, para *P, xmlNode *n, const fo_style *st, double av
 		else if (strcmp(v, "dotted") == 0) o->rstyle = BORDER_DOTTED;
 		else rc = fo_bad_value(L->src, n, "rule-style", v);
 	}
+	if (rc == 0 && (o->opt < 0 || minv < 0 || o->max < 0 || o->thick < 0))
+		rc = cd_error_at(L->src->name, xmlGetLineNo(n), "the lengths and rule-thickness of fo:leader cannot be negative");
 	if (rc < 0) {
 		obj_free(o);
 		return rc;

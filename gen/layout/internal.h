@@ -278,6 +278,9 @@ int sub_flow(lay_doc *L, vbuild *vb, xmlNode *n, const fo_style *st, area A);
 /* The same laid out apart, emitted into a fresh item buffer of height *h (NULL on error). */
 cd_page *sub_flow_items(lay_doc *L, xmlNode *n, const fo_style *st, area A, double *h, int *rc);
 int block_level(lay_doc *L, vbuild *vb, xmlNode *n, const fo_style *ps, area A);
+/* A block's content box [x, x + w) starts in its reference area A and has room; else an error
+ * (content put outside the page by indents or margins). */
+int fits_area(lay_doc *L, xmlNode *n, area A, double x, double w);
 int inline_level(lay_doc *L, vbuild *vb, para *P, xmlNode *n, const fo_style *ps, area A);
 int do_table(lay_doc *L, vbuild *vb, xmlNode *n, const fo_style *ps, area A);
 char *strip_url(const char *v);
