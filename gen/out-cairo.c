@@ -314,6 +314,8 @@ const cd_writer_ops cd_writer_cairo = {
 	.name = "cairo",
 	.help = "PDF/UA-1 with embedded subset fonts, tagged structure, links, outline, metadata, page labels; "
 	        "AES-256 protection (default)",
+	.ext = ".pdf",
+	.caps = CD_WRITER_PDF | CD_WRITER_PROTECT,
 	.begin_document = cairo_begin_document,
 	.begin_page = cairo_begin_page,
 	.glyphs = cairo_glyphs,
