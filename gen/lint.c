@@ -584,10 +584,11 @@ static void check_withheld_text(struct lc *c)
 						struct needle *w = &g_array_index(needles, struct needle, i);
 						dup = strcmp(w->text, word) == 0 && strcmp(w->id, *id) == 0;
 					}
-					/* A town that an address they may see also has gives nothing away. */
-					if (!dup && strcmp(kinds[k], "town") == 0)
-						dup = town_known(c, c->root, word, *id);
 					if (dup || needles->len >= MAX_NEEDLES)
+						continue;
+					/* A town that an address they may see also has gives nothing away
+					 * (a walk of the whole case: after the cap, so at most MAX_NEEDLES). */
+					if (strcmp(kinds[k], "town") == 0 && town_known(c, c->root, word, *id))
 						continue;
 					struct needle w = { g_strdup(word), g_ascii_strdown(word, -1), kinds[k], g_strdup(*id), a };
 					g_array_append_val(needles, w);

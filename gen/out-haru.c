@@ -614,11 +614,16 @@ static int haru_image(void *state, const cd_item *it)
 	const char *path = it->u.image.path;
 	HPDF_Image img = g_hash_table_lookup(w->images, path);
 	if (!img) {
-		if (!g_file_test(path, G_FILE_TEST_IS_REGULAR))
-			return cd_fail(-CD_EXIT_NOREAD, "cannot read image '%s': no such file", path);
-		img = HPDF_LoadPngImageFromFile(w->pdf, path);
+		/* the limits of every input (a regular file, a size, a number of pixels) */
+		char *data = NULL;
+		size_t len = 0;
+		int rc = cd_read_png(path, &data, &len, NULL, NULL);
+		if (rc < 0)
+			return rc;
+		img = HPDF_LoadPngImageFromMem(w->pdf, (const HPDF_BYTE *)data, (HPDF_UINT)len);
+		g_free(data);
 		if (!img || w->err)
-			return cd_fail(-CD_EXIT_NOREAD, "cannot read image '%s': not a PNG file libharu can read", path);
+			return cd_fail(-CD_EXIT_INVALID, "cannot read image '%s': not a PNG file libharu can read", path);
 		g_hash_table_insert(w->images, g_strdup(path), img);
 	}
 	HPDF_Page_DrawImage(w->page, img, it->u.image.x, Y(w, it->u.image.y + it->u.image.h),

@@ -5,6 +5,7 @@
 #include <libxml/xmlreader.h>
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fonts.h"
 #include "layout.h"
@@ -469,9 +470,14 @@ static int reader_error(const char *path, xmlTextReaderPtr rd)
 /* Whether the file holds `needle`, read in pieces (memory does not grow with the file). */
 static int file_has(const char *path, const char *needle, int *found)
 {
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
+	int fd = cd_open_input(path); /* a regular file: a FIFO or /dev/zero is refused at once */
+	if (fd < 0)
+		return fd;
+	FILE *fp = fdopen(fd, "rb");
+	if (!fp) {
+		close(fd);
 		return cd_fail(-CD_EXIT_NOREAD, "cannot read '%s': %s", path, g_strerror(errno));
+	}
 	size_t nl = strlen(needle), keep = nl - 1, have = 0;
 	char buf[65536];
 	*found = 0;

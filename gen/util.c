@@ -100,17 +100,141 @@ char *cd_datapath(const char *rel)
 	return p;
 }
 
-int cd_read_file(const char *path, char **data, size_t *len)
+static const char *file_kind(mode_t m)
 {
-	GError *err = NULL;
-	gsize n = 0;
-	if (!g_file_get_contents(path, data, &n, &err)) {
-		int rc = cd_fail(-CD_EXIT_NOREAD, "cannot read '%s': %s", path, err->message);
-		g_error_free(err);
-		return rc;
+	return S_ISFIFO(m) ? "a FIFO" : S_ISCHR(m) ? "a character device" : S_ISBLK(m) ? "a block device"
+	     : S_ISSOCK(m) ? "a socket" : S_ISDIR(m) ? "a folder" : "not a plain file";
+}
+
+/* `what` names the kind of input in messages: "" or "image ". */
+static int open_input(const char *path, const char *what)
+{
+	/* O_NONBLOCK: opening a FIFO with no writer would otherwise wait for ever. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
+		return cd_fail(-CD_EXIT_NOREAD, "cannot read %s'%s': %s", what, path, strerror(errno));
+	struct stat st;
+	if (fstat(fd, &st) != 0) {
+		int e = errno;
+		close(fd);
+		return cd_fail(-CD_EXIT_NOREAD, "cannot read %s'%s': %s", what, path, strerror(e));
 	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		return cd_fail(-CD_EXIT_NOREAD, "cannot read %s'%s': not a regular file (%s)", what, path,
+		               file_kind(st.st_mode));
+	}
+	int fl = fcntl(fd, F_GETFL);
+	if (fl >= 0)
+		fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+	return fd;
+}
+
+int cd_read_fd(int fd, const char *name, size_t max, char **data, size_t *len)
+{
+	size_t cap = max < 65536 ? max + 1 : 65536, n = 0;
+	char *buf = g_malloc(cap + 1);
+	int more = 0;
+	for (;;) {
+		if (n == cap) {
+			if (cap > max) { /* one byte past the limit was read: there is more */
+				more = 1;
+				n = max;
+				break;
+			}
+			cap = cap > max / 2 ? max + 1 : cap * 2;
+			buf = g_realloc(buf, cap + 1);
+		}
+		ssize_t r = read(fd, buf + n, cap - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			int e = errno;
+			g_free(buf);
+			return cd_fail(-CD_EXIT_NOREAD, "cannot read '%s': %s", name, strerror(e));
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	buf[n] = '\0';
+	*data = buf;
 	if (len)
 		*len = n;
+	return more;
+}
+
+int cd_open_input(const char *path)
+{
+	return open_input(path, "");
+}
+
+static int read_input(const char *path, const char *what, size_t max, char **data, size_t *len)
+{
+	int fd = open_input(path, what);
+	if (fd < 0)
+		return fd;
+	int rc = cd_read_fd(fd, path, max, data, len);
+	close(fd);
+	return rc;
+}
+
+int cd_read_input(const char *path, size_t max, char **data, size_t *len)
+{
+	int fd = cd_open_input(path);
+	if (fd < 0)
+		return fd;
+	int rc = cd_read_fd(fd, path, max, data, len);
+	close(fd);
+	return rc;
+}
+
+int cd_read_file(const char *path, char **data, size_t *len)
+{
+	int rc = cd_read_input(path, CD_READ_MAX, data, len);
+	if (rc == 1) {
+		g_free(*data);
+		*data = NULL;
+		return cd_fail(-CD_EXIT_NOREAD, "cannot read '%s': larger than %zu MiB", path,
+		               CD_READ_MAX / (1024 * 1024));
+	}
+	return rc;
+}
+
+static guint32 be32(const unsigned char *p)
+{
+	return (guint32)p[0] << 24 | (guint32)p[1] << 16 | (guint32)p[2] << 8 | p[3];
+}
+
+int cd_read_png(const char *path, char **data, size_t *len, unsigned *width, unsigned *height)
+{
+	char *buf = NULL;
+	size_t n = 0;
+	int rc = read_input(path, "image ", CD_IMAGE_MAX_BYTES, &buf, &n);
+	if (rc < 0)
+		return rc;
+	if (rc == 1) {
+		g_free(buf);
+		return cd_fail(-CD_EXIT_INVALID, "cannot read image '%s': larger than %zu MiB", path,
+		               CD_IMAGE_MAX_BYTES / (1024 * 1024));
+	}
+	const unsigned char *b = (const unsigned char *)buf;
+	if (n < 33 || memcmp(b, "\x89PNG\r\n\x1a\n", 8) != 0 || memcmp(b + 12, "IHDR", 4) != 0) {
+		g_free(buf);
+		return cd_fail(-CD_EXIT_INVALID, "cannot read image '%s': not a PNG file", path);
+	}
+	guint32 w = be32(b + 16), h = be32(b + 20);
+	if (w < 1 || h < 1 || w > CD_IMAGE_MAX_SIDE || h > CD_IMAGE_MAX_SIDE) {
+		g_free(buf);
+		return cd_fail(-CD_EXIT_INVALID, "cannot read image '%s': %u x %u pixels (at most %d on a side)",
+		               path, (unsigned)w, (unsigned)h, CD_IMAGE_MAX_SIDE);
+	}
+	*data = buf;
+	*len = n;
+	if (width)
+		*width = w;
+	if (height)
+		*height = h;
 	return 0;
 }
 
