@@ -6,7 +6,8 @@
 #   make check      deps + build + every test (tests/run); ends "N passed, N failed"
 #   make SANITIZE=address,undefined check      the same under ASan/UBSan
 #   make bench-render, make bench-queue        speed and memory (benchmarks, not tests)
-#   make fuzz       fuzz the case loader and the lints for FUZZ_SECONDS (clang, libFuzzer)
+#   make fuzz       fuzz the case loader and lints, then the FO reader, layout and writers,
+#                   each for FUZZ_SECONDS (clang, libFuzzer)
 
 CC      ?= cc
 PKGS     = libxml-2.0 libxslt libexslt pango pangocairo pangofc fontconfig cairo cairo-pdf cairo-png glib-2.0
@@ -76,19 +77,42 @@ check: deps
 	$(MAKE) all fonts
 	./tests/run
 
-# libFuzzer over the case loader and the lints, seeded with the samples and tests/check/.
+# libFuzzer (clang): fuzz-case drives the case loader and the lints, fuzz-fo the XSL-FO reader,
+# the layout and the trace, cairo and haru writers. Both link every object of gen/cindoc but main
+# and the command files (the same list as the binary, whatever files layout is split into),
+# built again with the fuzzer's instrumentation in gen/.fuzz/. `make fuzz` runs each for
+# FUZZ_SECONDS (FUZZ_JOBS processes each), keeping its corpus in out/fuzz-corpus/NAME and any
+# crash in out/fuzz-crashes/.
 FUZZ_SECONDS ?= 60
-FUZZ_SRCS = gen/fuzz-case.c gen/case.c gen/lint.c gen/util.c
-gen/fuzz-case: $(FUZZ_SRCS) gen/case.h gen/lint.h gen/cindoc.h
-	clang -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 -Wall -Wextra -Werror \
-	  -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DCINDOC_DATADIR='"$(CURDIR)"' \
-	  $$(pkg-config --cflags $(PKGS)) -o $@ $(FUZZ_SRCS) $$(pkg-config --libs $(PKGS))
+FUZZ_JOBS    ?= 1
+FUZZ_CFLAGS  = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -std=c11 -Wall -Wextra -Werror \
+               -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DCINDOC_DATADIR='"$(CURDIR)"'
+FUZZ_LIB     = $(filter-out gen/main.c gen/cmd-%.c,$(SRCS))
+FUZZ_OBJS    = $(patsubst gen/%.c,gen/.fuzz/%.o,$(FUZZ_LIB))
+FUZZERS      = gen/fuzz-case gen/fuzz-fo
 
-fuzz: gen/fuzz-case
-	mkdir -p out/fuzz-corpus
+gen/.fuzz/%.o: gen/%.c
+	@mkdir -p gen/.fuzz
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP $$(pkg-config --cflags $(PKGS)) -c -o $@ $<
+
+$(FUZZERS): gen/fuzz-%: gen/fuzz-%.c $(FUZZ_OBJS)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer $$(pkg-config --cflags $(PKGS)) -o $@ $< $(FUZZ_OBJS) \
+	  $$(pkg-config --libs $(PKGS)) $(LDLIBS)
+
+-include $(FUZZ_OBJS:.o=.d)
+
+fuzzers: $(FUZZERS)
+
+# run-fuzz NAME SEEDS...: one fuzzer for FUZZ_SECONDS over its corpus and the seeds.
+run-fuzz = mkdir -p out/fuzz-corpus/$(1) out/fuzz-crashes && \
 	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=tests/lsan.supp \
-	  CINDOC_HOME=$(CURDIR) gen/fuzz-case -max_total_time=$(FUZZ_SECONDS) -close_fd_mask=2 \
-	  -max_len=65536 out/fuzz-corpus samples tests/check
+	  CINDOC_HOME=$(CURDIR) gen/fuzz-$(1) -max_total_time=$(FUZZ_SECONDS) -close_fd_mask=2 \
+	  -timeout=30 -rss_limit_mb=2048 -jobs=$(FUZZ_JOBS) -workers=$(FUZZ_JOBS) \
+	  -artifact_prefix=out/fuzz-crashes/$(1)- $(2) out/fuzz-corpus/$(1) $(3)
+
+fuzz: $(FUZZERS)
+	$(call run-fuzz,case,-max_len=65536,samples tests/check)
+	$(call run-fuzz,fo,-max_len=16384 -dict=tests/fuzz/fo.dict,tests/fo tests/pdf)
 
 bench-render: all fonts
 	./tests/bench render
@@ -97,7 +121,8 @@ bench-queue: all fonts
 	./tests/bench queue
 
 clean:
-	rm -f gen/*.o gen/*.d gen/.flags $(BIN) $(filter-out %.c,$(wildcard gen/fuzz-*))
+	rm -f gen/*.o gen/*.d gen/.flags $(BIN) $(FUZZERS)
+	rm -rf gen/.fuzz
 	rm -rf out tests/out fonts/cache fonts/*.ttf fonts/LICENSE.* fonts/.stamp
 
-.PHONY: all deps fonts demo check fuzz bench-render bench-queue clean FORCE
+.PHONY: all deps fonts demo check fuzz fuzzers bench-render bench-queue clean FORCE
