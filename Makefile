@@ -25,7 +25,7 @@ XCFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=
 LDFLAGS += -fsanitize=$(SANITIZE)
 endif
 
-SRCS     = $(filter-out gen/fuzz-%.c,$(wildcard gen/*.c))
+SRCS     = $(filter-out gen/fuzz-%.c,$(wildcard gen/*.c)) $(wildcard gen/layout/*.c) $(wildcard gen/web/*.c)
 OBJS     = $(SRCS:.c=.o)
 BIN      = gen/cindoc
 
@@ -43,6 +43,12 @@ $(BIN): $(OBJS)
 	$(CC) $(LDFLAGS) -o $@ $(OBJS) $$(pkg-config --libs $(PKGS)) $(LDLIBS)
 
 -include $(OBJS:.o=.d)
+
+# The objects and libraries gen/cindoc is linked from, for test tools linked against them.
+print-objs:
+	@echo $(OBJS)
+print-ldlibs:
+	@echo $$(pkg-config --libs $(PKGS)) $(LDLIBS)
 
 # Install what is missing, and only that (Debian 12; root or sudo).
 deps:
@@ -87,12 +93,12 @@ FUZZ_SECONDS ?= 60
 FUZZ_JOBS    ?= 1
 FUZZ_CFLAGS  = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -std=c11 -Wall -Wextra -Werror \
                -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DCINDOC_DATADIR='"$(CURDIR)"'
-FUZZ_LIB     = $(filter-out gen/main.c gen/cmd-%.c,$(SRCS))
+FUZZ_LIB     = $(filter-out gen/main.c gen/cmd-%.c gen/web/%.c,$(SRCS))
 FUZZ_OBJS    = $(patsubst gen/%.c,gen/.fuzz/%.o,$(FUZZ_LIB))
 FUZZERS      = gen/fuzz-case gen/fuzz-fo
 
 gen/.fuzz/%.o: gen/%.c
-	@mkdir -p gen/.fuzz
+	@mkdir -p $(dir $@)
 	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP $$(pkg-config --cflags $(PKGS)) -c -o $@ $<
 
 $(FUZZERS): gen/fuzz-%: gen/fuzz-%.c $(FUZZ_OBJS)
@@ -121,8 +127,9 @@ bench-queue: all fonts
 	./tests/bench queue
 
 clean:
-	rm -f gen/*.o gen/*.d gen/.flags $(BIN) $(FUZZERS)
+	rm -f gen/*.o gen/*.d gen/layout/*.o gen/layout/*.d gen/web/*.o gen/web/*.d gen/.flags $(BIN) \
+	      $(FUZZERS)
 	rm -rf gen/.fuzz
 	rm -rf out tests/out fonts/cache fonts/*.ttf fonts/LICENSE.* fonts/.stamp
 
-.PHONY: all deps fonts demo check fuzz fuzzers bench-render bench-queue clean FORCE
+.PHONY: all deps fonts demo check fuzz fuzzers bench-render bench-queue clean print-objs print-ldlibs FORCE

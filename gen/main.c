@@ -20,6 +20,7 @@ static const struct command commands[] = {
 	{ "due", cmd_due, "list every statutory timescale of a case, with dates and status" },
 	{ "calendar", cmd_calendar, "working-day arithmetic (England and Wales)" },
 	{ "queue", cmd_queue, "assemble what is due into a dated print queue" },
+	{ "history", cmd_history, "list the saved versions of a case, or print one" },
 };
 
 static void usage(FILE *fp)

@@ -34,7 +34,7 @@ for f in "$T/fifo" /dev/zero "$T/folder.xml"; do
 done
 check "nothing written by any refused command" test ! -e "$T/x.pdf"
 # a FIFO among the cases of a folder: reported and skipped, the other cases go on
-mkdir -p "$T/cases" && cp "$S" "$T/cases/" && mkfifo "$T/cases/zz-fifo.xml"
+mkdir -p "$T/cases" && cp "$S" samples/authority.xml "$T/cases/" && mkfifo "$T/cases/zz-fifo.xml"
 expect "due over a folder with a FIFO: exit 6" 6 $TO "$CINDOC" due --today 2026-11-25 "$T/cases"
 check "due: the FIFO is named" grep -qxF "cindoc: cannot read '$T/cases/zz-fifo.xml': not a regular file (a FIFO)" "$T/.run.err"
 expect "queue over a folder with a FIFO: exit 6" 6 $TO "$CINDOC" queue "$T/cases" -o "$T/q" --today 2026-11-25
@@ -51,11 +51,15 @@ def chunk(t, d): return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zl
 ihdr = struct.pack('>IIBBBBB', 100000, 100000, 8, 2, 0, 0, 0)
 open(sys.argv[1], 'wb').write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', ihdr) + chunk(b'IDAT', zlib.compress(b'\0' * 64)) + chunk(b'IEND', b''))
 EOF
-for w in cairo haru; do
-	png_fo "$T/huge.png" >"$T/huge.fo"
-	expect "image of 100000 x 100000 pixels ($w): refused" 3 $TO "$CINDOC" render-fo "$T/huge.fo" -o "$T/x.pdf" --writer "$w"
-	check "image of 100000 x 100000 pixels ($w): message" grep -qxF "cindoc: cannot read image '$T/huge.png': 100000 x 100000 pixels (at most 10000 on a side)" "$T/.run.err"
+for f in "$T/fifo" /dev/zero "$T/folder.xml"; do
+	png_fo "$f" >"$T/img.fo"
+	expect "image $f: exit 4, at once" 4 $TO "$CINDOC" render-fo "$T/img.fo" -o "$T/x.pdf"
+	check "image $f: message" grep -q "^cindoc: cannot read image '$f': not a regular file" "$T/.run.err"
+	check "image $f: the FO line" grep -qxF "$T/img.fo:2: error: cannot read image '$f'" "$T/.run.err"
 done
+png_fo "$T/huge.png" >"$T/huge.fo"
+expect "image of 100000 x 100000 pixels: layout refuses it" 3 $TO "$CINDOC" render-fo "$T/huge.fo" -o "$T/x.pdf"
+check "image of 100000 x 100000 pixels: message with the line" grep -qxF "$T/huge.fo:2: error: image '$T/huge.png' is 100000 x 100000 pixels, more than 10000 on a side" "$T/.run.err"
 check "no image case wrote anything" test ! -e "$T/x.pdf"
 
 # ---- attributes: the parser and the validator work per attribute pair

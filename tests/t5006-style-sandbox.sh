@@ -8,7 +8,7 @@ cd "$ROOT" || exit 1
 H=$T/home
 mkdir -p "$H" && cp -r templates styles "$H/"
 CASE=$T/case.xml
-cp samples/02-review-scaling.xml "$CASE"
+cp samples/02-review-scaling.xml "$CASE" && cp samples/authority.xml "$T/"
 # another family's case, beside it: what a house style must not read
 sed 's|<given>[^<]*</given>|<given>SECRET-NAME</given>|' samples/09-withheld-address.xml >"$T/other-case.xml"
 
