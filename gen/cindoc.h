@@ -83,8 +83,8 @@ int cd_mkdirs(const char *path);
 /* Opens `path` for reading after those checks. Returns the file descriptor, or -CD_EXIT_NOREAD
  * after "cindoc: cannot read 'PATH': not a regular file (a FIFO)" or the system's reason. */
 int cd_open_input(const char *path);
-/* The same for an image: "cannot read image 'PATH': ...". */
-int cd_open_image(const char *path);
+/* The same without a message: -1 and *why (a static string) when refused. */
+int cd_open_regular(const char *path, const char **why);
 /* Reads at most `max` bytes of an open descriptor (`name` for messages) into *data (NUL
  * terminated; g_free it) and *len. Returns 0 when that was all, 1 when there is more (nothing
  * printed: the caller says what the limit means), or -CD_EXIT_NOREAD after a message. */

@@ -84,6 +84,15 @@ static int check(haru_writer *w, const char *doing)
 {
 	if (!w->err)
 		return 0;
+	/* Values out of libharu's range (a page over 14400 points, a font size over 600, a huge
+	 * coordinate) come from the document, not from the file system: invalid input. */
+	static const HPDF_STATUS input_errors[] = { HPDF_PAGE_INVALID_SIZE, HPDF_PAGE_OUT_OF_RANGE,
+		HPDF_REAL_OUT_OF_RANGE, HPDF_PAGE_INVALID_FONT_SIZE, HPDF_STRING_OUT_OF_RANGE };
+	for (size_t i = 0; i < G_N_ELEMENTS(input_errors); i++)
+		if (w->err == input_errors[i])
+			return cd_fail(-CD_EXIT_INVALID, "cannot write '%s': a value of the document is out of "
+			               "libharu's range (error 0x%04X, detail %u) while %s",
+			               w->path, (unsigned)w->err, (unsigned)w->detail, doing);
 	return cd_fail(-CD_EXIT_NOWRITE, "cannot write '%s': libharu error 0x%04X (detail %u) while %s",
 	               w->path, (unsigned)w->err, (unsigned)w->detail, doing);
 }

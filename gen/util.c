@@ -132,34 +132,48 @@ char *cd_datapath(const char *rel)
 	return p;
 }
 
-static const char *file_kind(mode_t m)
-{
-	return S_ISFIFO(m) ? "a FIFO" : S_ISCHR(m) ? "a character device" : S_ISBLK(m) ? "a block device"
-	     : S_ISSOCK(m) ? "a socket" : S_ISDIR(m) ? "a folder" : "not a plain file";
-}
-
-/* `what` names the kind of input in messages: "" or "image ". */
-static int open_input(const char *path, const char *what)
+int cd_open_regular(const char *path, const char **why)
 {
 	/* O_NONBLOCK: opening a FIFO with no writer would otherwise wait for ever. */
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-	if (fd < 0)
-		return cd_fail(-CD_EXIT_NOREAD, "cannot read %s'%s': %s", what, path, strerror(errno));
+	if (fd < 0) {
+		*why = strerror(errno);
+		return -1;
+	}
 	struct stat st;
 	if (fstat(fd, &st) != 0) {
-		int e = errno;
+		*why = strerror(errno);
 		close(fd);
-		return cd_fail(-CD_EXIT_NOREAD, "cannot read %s'%s': %s", what, path, strerror(e));
+		return -1;
 	}
 	if (!S_ISREG(st.st_mode)) {
+		*why = S_ISFIFO(st.st_mode) ? "not a regular file (a FIFO)"
+		     : S_ISCHR(st.st_mode) ? "not a regular file (a character device)"
+		     : S_ISBLK(st.st_mode) ? "not a regular file (a block device)"
+		     : S_ISSOCK(st.st_mode) ? "not a regular file (a socket)"
+		     : S_ISDIR(st.st_mode) ? "not a regular file (a folder)" : "not a regular file";
 		close(fd);
-		return cd_fail(-CD_EXIT_NOREAD, "cannot read %s'%s': not a regular file (%s)", what, path,
-		               file_kind(st.st_mode));
+		return -1;
 	}
 	int fl = fcntl(fd, F_GETFL);
 	if (fl >= 0)
 		fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
 	return fd;
+}
+
+/* `what` names the kind of input in messages: "" or "image ". */
+static int open_input(const char *path, const char *what)
+{
+	const char *why = NULL;
+	int fd = cd_open_regular(path, &why);
+	if (fd < 0)
+		return cd_fail(-CD_EXIT_NOREAD, "cannot read %s'%s': %s", what, path, why);
+	return fd;
+}
+
+int cd_open_input(const char *path)
+{
+	return open_input(path, "");
 }
 
 int cd_read_fd(int fd, const char *name, size_t max, char **data, size_t *len)
@@ -194,16 +208,6 @@ int cd_read_fd(int fd, const char *name, size_t max, char **data, size_t *len)
 	if (len)
 		*len = n;
 	return more;
-}
-
-int cd_open_input(const char *path)
-{
-	return open_input(path, "");
-}
-
-int cd_open_image(const char *path)
-{
-	return open_input(path, "image ");
 }
 
 static int read_input(const char *path, const char *what, size_t max, char **data, size_t *len)

@@ -2,6 +2,7 @@
  * fo:character, fo:page-number and the citations, fo:leader, fo:external-graphic. */
 #include "internal.h"
 
+#include <errno.h>
 #include <unistd.h>
 
 char *strip_url(const char *v)
@@ -26,13 +27,16 @@ static guint32 be32(const unsigned char *p) { return (guint32)p[0] << 24 | (guin
 /* Width and height of a PNG in points: pixels at the pHYs resolution, else 96 per inch. */
 static int png_size(lay_doc *L, xmlNode *n, const char *path, double *w, double *h)
 {
-	/* a regular file only: a FIFO or /dev/zero is refused at once (cd_open_image says why) */
-	int fd = cd_open_image(path);
+	/* a regular file only: a FIFO or /dev/zero is refused at once */
+	const char *why = NULL;
+	int fd = cd_open_regular(path, &why);
 	FILE *fp = fd >= 0 ? fdopen(fd, "rb") : NULL;
 	if (!fp) {
-		if (fd >= 0)
+		if (fd >= 0) {
+			why = g_strerror(errno);
 			close(fd);
-		cd_error_at(L->src->name, xmlGetLineNo(n), "cannot read image '%s'", path);
+		}
+		cd_error_at(L->src->name, xmlGetLineNo(n), "cannot read image '%s': %s", path, why);
 		return -CD_EXIT_NOREAD;
 	}
 	unsigned char b[33];
