@@ -1,8 +1,10 @@
 # cindoc - Child in Need documents as PDF.
 #
 #   make            build gen/cindoc (installs nothing)
-#   make deps       install the Debian 12 packages cindoc needs (nothing if present)
-#   make demo       deps + build + render the samples and the queue into out/
+#   make deps       install the Debian 12 packages cindoc needs (nothing if present), then
+#                   the npm packages of package-lock.json (npm ci, when missing or changed)
+#   make demo       deps + build + render the samples and the queue into out/, and a
+#                   screenshot of each page of the web desk into out/web/
 #   make check      deps + build + every test (tests/run); ends "N passed, N failed"
 #   make SANITIZE=address,undefined check      the same under ASan/UBSan
 #   make bench-render, make bench-queue        speed and memory (benchmarks, not tests)
@@ -13,7 +15,7 @@ CC      ?= cc
 PKGS     = libxml-2.0 libxslt libexslt pango pangocairo pangofc fontconfig cairo cairo-pdf cairo-png glib-2.0
 DEBS     = build-essential pkg-config libxml2-dev libxslt1-dev libpango1.0-dev libcairo2-dev \
            libfontconfig-dev libhpdf-dev libpng-dev libxml2-utils poppler-utils qpdf python3 \
-           fonts-dejavu-core fonts-dejavu-extra fonts-noto-core clang hyperfine time
+           fonts-dejavu-core fonts-dejavu-extra fonts-noto-core clang hyperfine time chromium
 
 OPT     ?= -O2 -g
 CFLAGS  ?= $(OPT)
@@ -60,6 +62,19 @@ deps:
 	  if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi; \
 	  $$sudo apt-get update -q && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -q --no-install-recommends $$missing; \
 	fi
+	@if ! command -v node >/dev/null || ! command -v npm >/dev/null; then \
+	  echo "make deps: installing nodejs npm"; \
+	  if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi; \
+	  $$sudo apt-get update -q && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -q --no-install-recommends nodejs npm; \
+	fi
+	@$(MAKE) --no-print-directory node_modules/.stamp
+
+# The npm packages, exactly as package-lock.json pins them (govuk-frontend for the desk's look;
+# playwright-core and axe-core for the browser tests), again whenever the lock file changes.
+# Node.js 18 (Debian 12's nodejs) or later; a node already on the machine is used as it is.
+node_modules/.stamp: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
 
 # Copy the pinned fonts in from their Debian packages and check every sum.
 fonts: fonts/.stamp
@@ -78,6 +93,8 @@ fonts/.stamp: fonts/MANIFEST fonts/fonts.conf
 demo: deps
 	$(MAKE) all fonts
 	./tests/demo
+	@echo "== the web desk: a screenshot of each page in out/web/"
+	@node tests/web/screens.js out/web || echo "make demo: some pages of the web desk are missing (listed above)"
 
 check: deps
 	$(MAKE) all fonts
