@@ -9,6 +9,7 @@ cd "$ROOT" || exit 1
 BASE=tests/check/ok-base.xml
 S=samples/02-review-scaling.xml
 TO="timeout 20"
+TOQ="timeout 180" # the queue renders every copy: slower, most of all under the sanitizers
 
 mkfifo "$T/fifo" "$T/fifo.xml"
 mkdir -p "$T/folder.xml"
@@ -37,7 +38,7 @@ check "nothing written by any refused command" test ! -e "$T/x.pdf"
 mkdir -p "$T/cases" && cp "$S" samples/authority.xml "$T/cases/" && mkfifo "$T/cases/zz-fifo.xml"
 expect "due over a folder with a FIFO: exit 6" 6 $TO "$CINDOC" due --today 2026-11-25 "$T/cases"
 check "due: the FIFO is named" grep -qxF "cindoc: cannot read '$T/cases/zz-fifo.xml': not a regular file (a FIFO)" "$T/.run.err"
-expect "queue over a folder with a FIFO: exit 6" 6 $TO "$CINDOC" queue "$T/cases" -o "$T/q" --today 2026-11-25
+expect "queue over a folder with a FIFO: exit 6" 6 $TOQ "$CINDOC" queue "$T/cases" -o "$T/q" --today 2026-11-25
 check "queue: the FIFO is named" grep -qxF "cindoc: cannot read '$T/cases/zz-fifo.xml': not a regular file (a FIFO)" "$T/.run.err"
 check "queue: the other case is queued" grep -q '^NB-2026-0142/' "$T/q/manifest.csv"
 
@@ -123,7 +124,7 @@ expect "990 meetings: within 20 s" 1 $TO "$CINDOC" check "$T/meetings-990.xml"
 
 # ---- the size cap comes before any other work (queue hashed the whole file first)
 head -c $((64 * 1024 * 1024)) /dev/zero >"$T/cases/big.xml"
-expect "queue: a 64 MiB case is skipped" 6 $TO "$CINDOC" queue "$T/cases" -o "$T/q" --today 2026-11-25
+expect "queue: a 64 MiB case is skipped" 6 $TOQ "$CINDOC" queue "$T/cases" -o "$T/q" --today 2026-11-25
 check "queue: the size message" grep -qxF "$T/cases/big.xml: error: the file is larger than 8 MiB: refused" "$T/.run.err"
 rm -f "$T/cases/big.xml"
 
