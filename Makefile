@@ -1,6 +1,8 @@
 # cindoc - Child in Need documents as PDF.
 #
-#   make            build gen/cindoc (installs nothing)
+#   make            build gen/cindoc and its manual pages gen/man/ (installs nothing)
+#   make install    install into PREFIX (/usr/local; DESTDIR stages it); make uninstall
+#   make deb        a Debian package, out/cindoc_VERSION_ARCH.deb
 #   make deps       install the Debian 12 packages cindoc needs (nothing if present), then
 #                   the npm packages of package-lock.json (npm ci, when missing or changed)
 #   make demo       deps + build + render the samples and the queue into out/, and a
@@ -15,12 +17,21 @@ CC      ?= cc
 PKGS     = libxml-2.0 libxslt libexslt pango pangocairo pangofc fontconfig cairo cairo-pdf cairo-png glib-2.0
 DEBS     = build-essential pkg-config libxml2-dev libxslt1-dev libpango1.0-dev libcairo2-dev \
            libfontconfig-dev libhpdf-dev libpng-dev libxml2-utils poppler-utils qpdf python3 \
-           fonts-dejavu-core fonts-dejavu-extra fonts-noto-core clang hyperfine time chromium
+           fonts-dejavu-core fonts-dejavu-extra fonts-noto-core clang hyperfine time chromium \
+           man-db bsdutils dpkg-dev lintian
 
 OPT     ?= -O2 -g
 CFLAGS  ?= $(OPT)
-XCFLAGS  = -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-           -DCINDOC_DATADIR='"$(CURDIR)"' -MMD -MP
+XCFLAGS  = -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -MMD -MP
+# Where `make install` puts things (FHS); DESTDIR stages an install (packages, tests).
+PREFIX  ?= /usr/local
+BINDIR   = $(PREFIX)/bin
+DATADIR  = $(PREFIX)/share/cindoc
+MANDIR   = $(PREFIX)/share/man
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+# Only util.c knows the data folder (see cd_datadir_found): the installed one, and the source
+# tree for the program built here. Changing PREFIX rebuilds util.o alone.
+DATAFLAGS = -DCINDOC_DATADIR='"$(DATADIR)"' -DCINDOC_SRCDIR='"$(CURDIR)"'
 LDLIBS   = -lhpdf -lm
 ifdef SANITIZE
 XCFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -31,7 +42,17 @@ SRCS     = $(filter-out gen/fuzz-%.c,$(wildcard gen/*.c)) $(wildcard gen/layout/
 OBJS     = $(SRCS:.c=.o)
 BIN      = gen/cindoc
 
-all: $(BIN)
+all: $(BIN) man
+
+# Manual pages: cindoc(1) and cindoc-CMD(1), made by the program from the same description of
+# each command that makes its --help (gen/cli.h), so the two never disagree.
+man: gen/man/.stamp
+gen/man/.stamp: $(BIN)
+	@rm -rf gen/man && mkdir -p gen/man
+	@export ASAN_OPTIONS=detect_leaks=0; set -e; \
+	$(BIN) help --man > gen/man/cindoc.1; \
+	for c in $$($(BIN) help --commands); do $(BIN) help --man $$c > gen/man/cindoc-$$c.1; done
+	@touch $@
 
 # Rebuild everything when the compiler or flags change (e.g. SANITIZE on and off).
 FLAGS_NOW = $(CC) $(CFLAGS) $(XCFLAGS) $(LDFLAGS)
@@ -40,6 +61,12 @@ gen/.flags: FORCE
 
 gen/%.o: gen/%.c gen/.flags
 	$(CC) $(CFLAGS) $(XCFLAGS) $$(pkg-config --cflags $(PKGS)) -c -o $@ $<
+
+gen/.dataflags: FORCE
+	@echo '$(DATAFLAGS)' | cmp -s - $@ || echo '$(DATAFLAGS)' > $@
+
+gen/util.o: gen/util.c gen/.flags gen/.dataflags
+	$(CC) $(CFLAGS) $(XCFLAGS) $(DATAFLAGS) $$(pkg-config --cflags $(PKGS)) -c -o $@ $<
 
 $(BIN): $(OBJS)
 	$(CC) $(LDFLAGS) -o $@ $(OBJS) $$(pkg-config --libs $(PKGS)) $(LDLIBS)
@@ -90,6 +117,37 @@ fonts/.stamp: fonts/MANIFEST fonts/fonts.conf
 	done
 	@touch $@
 
+# Install (FHS): the program, its data (templates, styles, the pinned fonts with fonts.conf and
+# their licences), the manual pages and the bash completion. DESTDIR stages it elsewhere.
+install: all fonts
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR)
+	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/cindoc
+	@set -e; for f in $$(find templates styles -type f | LC_ALL=C sort); do \
+	  install -D -m 0644 $$f $(DESTDIR)$(DATADIR)/$$f; done
+	install -d $(DESTDIR)$(DATADIR)/fonts
+	install -m 0644 fonts/*.ttf fonts/fonts.conf fonts/MANIFEST fonts/LICENSE.* $(DESTDIR)$(DATADIR)/fonts/
+	install -m 0644 gen/man/*.1 $(DESTDIR)$(MANDIR)/man1/
+	install -m 0644 dist/cindoc.bash $(DESTDIR)$(BASHCOMPDIR)/cindoc
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/cindoc $(DESTDIR)$(BASHCOMPDIR)/cindoc
+	rm -f $(DESTDIR)$(MANDIR)/man1/cindoc.1 $(DESTDIR)$(MANDIR)/man1/cindoc-*.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+# The Debian package: a build of a copy of this tree for PREFIX=/usr with Debian's hardening
+# flags (this tree's own build stays as it is), installed into out/deb/root, then packed by
+# dist/debian/build-deb (Depends from dpkg-shlibdeps). Prints the .deb's path.
+VERSION  = $(shell sed -n 's/^\#define CINDOC_VERSION "\(.*\)"/\1/p' gen/cindoc.h)
+deb: fonts
+	@rm -rf out/deb && mkdir -p out/deb/src
+	@tar -cf - --exclude='*.o' --exclude='*.d' --exclude='gen/.*flags' --exclude=gen/cindoc \
+	  --exclude='gen/man' --exclude='gen/fuzz-case' Makefile gen templates styles fonts dist | tar -xf - -C out/deb/src
+	@$(MAKE) --no-print-directory -s -C out/deb/src PREFIX=/usr CC='$(CC)' \
+	  CFLAGS="$$(dpkg-buildflags --get CFLAGS) $$(dpkg-buildflags --get CPPFLAGS)" \
+	  LDFLAGS="$$(dpkg-buildflags --get LDFLAGS)" all >out/deb/build.log 2>&1 || { cat out/deb/build.log; exit 1; }
+	@$(MAKE) --no-print-directory -s -C out/deb/src -o all -o fonts PREFIX=/usr DESTDIR=$(CURDIR)/out/deb/root install
+	@dist/debian/build-deb out/deb/root out $(VERSION)
+
 demo: deps
 	$(MAKE) all fonts
 	./tests/demo
@@ -109,7 +167,7 @@ check: deps
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS    ?= 1
 FUZZ_CFLAGS  = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -std=c11 -Wall -Wextra -Werror \
-               -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DCINDOC_DATADIR='"$(CURDIR)"'
+               -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(DATAFLAGS)
 FUZZ_LIB     = $(filter-out gen/main.c gen/cmd-%.c gen/web/%.c,$(SRCS))
 FUZZ_OBJS    = $(patsubst gen/%.c,gen/.fuzz/%.o,$(FUZZ_LIB))
 FUZZERS      = gen/fuzz-case gen/fuzz-fo

@@ -50,9 +50,15 @@ struct cd_sink cd_sink_set(struct cd_sink sink);
 #define CD_BUG(...) cd_bug(__FILE__, __LINE__, __VA_ARGS__)
 G_NORETURN void cd_bug(const char *file, int line, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
 
-/* The folder that holds templates/, styles/ and fonts/: $CINDOC_HOME, else the folder above the
- * binary when it has templates/, else the source tree it was built in. Newly allocated. */
+/* The folder that holds templates/, styles/ and fonts/, in this order: $CINDOC_HOME; the source
+ * tree, when this is the program built there (gen/cindoc); PREFIX/share/cindoc beside the
+ * program's bin/ (an installed copy, wherever it was unpacked); the compiled-in
+ * PREFIX/share/cindoc. Newly allocated; *how (when not NULL) says which rule gave it. */
+char *cd_datadir_found(const char **how);
 char *cd_datadir(void);
+/* Checks that the data folder holds the templates: an error names CINDOC_HOME when that gave
+ * it. Returns 0 or -CD_EXIT_NOREAD. */
+int cd_datadir_check(void);
 /* cd_datadir()/rel, newly allocated. */
 char *cd_datapath(const char *rel);
 
@@ -89,7 +95,7 @@ int cd_open_regular(const char *path, const char **why);
  * terminated; g_free it) and *len. Returns 0 when that was all, 1 when there is more (nothing
  * printed: the caller says what the limit means), or -CD_EXIT_NOREAD after a message. */
 int cd_read_fd(int fd, const char *name, size_t max, char **data, size_t *len);
-/* cd_open_input, then cd_read_fd, then close. */
+/* cd_open_input, then cd_read_fd, then close. "-" is standard input (any kind of file). */
 int cd_read_input(const char *path, size_t max, char **data, size_t *len);
 /* An image (PNG, the one image format of the FO subset): a regular file of at most
  * CD_IMAGE_MAX_BYTES with a PNG signature and header whose width and height are 1 to
@@ -102,8 +108,8 @@ int cd_read_png(const char *path, char **data, size_t *len, unsigned *width, uns
 
 /* The most cd_read_file reads; a larger file is refused. */
 #define CD_READ_MAX ((size_t)256 * 1024 * 1024)
-/* Reads a whole input file of at most CD_READ_MAX bytes. Returns 0 or -CD_EXIT_NOREAD (with a
- * message). */
+/* Reads a whole input file ("-" is standard input) of at most CD_READ_MAX bytes. Returns 0 or
+ * -CD_EXIT_NOREAD (with a message). */
 int cd_read_file(const char *path, char **data, size_t *len);
 
 #endif

@@ -761,6 +761,8 @@ const cd_writer_ops cd_writer_haru = {
 	.name = "haru",
 	.help = "PDF by libharu, for protected copies: RC4 128-bit encryption (the strongest libharu 2.3 has), "
 	        "Latin, Greek and Cyrillic text only (refuses scripts that need shaping)",
+	.ext = ".pdf",
+	.caps = CD_WRITER_PDF | CD_WRITER_PROTECT | CD_WRITER_LABEL,
 	.begin_document = haru_begin_document,
 	.begin_page = haru_begin_page,
 	.glyphs = haru_glyphs,

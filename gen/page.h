@@ -80,10 +80,21 @@ cd_item *cd_page_add(cd_page *pg, cd_item_kind kind);
 /* A writer: one table of hooks in its own file (out-cairo.c, out-haru.c, out-png.c,
  * out-trace.c), like cairo's backends. "Required." hooks must be set; an "Optional." hook left
  * NULL means the writer ignores that kind of item. Every hook returns 0, or a negative exit code
- * after printing its message. out-trace.c is the minimal example. */
+ * after printing its message. out-trace.c is the minimal example.
+ * What a writer can do is said in its entry (ext, caps), so that commands ask the table and a new
+ * writer touches no command file. */
+enum cd_writer_caps {
+	CD_WRITER_PDF = 1,      /* writes PDF: the queue and its print files take it */
+	CD_WRITER_PROTECT = 2,  /* encrypts: user and owner passwords, print permission (protect.h) */
+	CD_WRITER_LABEL = 4,    /* takes the option label=NAME: whose copy, named in its refusals */
+	CD_WRITER_INTERNAL = 8  /* for tests and debugging: render-fo only, not render or queue */
+};
+
 typedef struct cd_writer_ops {
 	const char *name;    /* for --writer */
 	const char *help;    /* one line for --help */
+	const char *ext;     /* the extension of the files it writes (".pdf") */
+	unsigned caps;       /* enum cd_writer_caps */
 	/* Required. Starts a document that will be written to `path` through `out` (the writer
 	 * calls cd_output_open(out, path), or derives file names from path). `opts` is the
 	 * writer's option string ("key=value,key=value"), NULL for defaults. */
@@ -105,9 +116,14 @@ typedef struct cd_writer_ops {
 	void (*destroy)(void *state);
 } cd_writer_ops;
 
-/* The writers, in --writer order; NULL-terminated. */
+/* The writers, in --writer order (the first is the default); NULL-terminated. */
 extern const cd_writer_ops *const cd_writers[];
 const cd_writer_ops *cd_writer_find(const char *name);
+/* The writer used when none is asked for. */
+const cd_writer_ops *cd_writer_default(void);
+/* The names of the writers that have every capability of `need` and none of `refuse`, sorted,
+ * as words: "cairo, haru or png" (`last` " or "), "cairo, haru" (`last` ", "). Newly allocated. */
+char *cd_writer_names(unsigned need, unsigned refuse, const char *last);
 
 /* Plays one page into a writer: begin_page, every item, end_page. */
 int cd_page_replay(const cd_page *pg, const cd_writer_ops *ops, void *state);
