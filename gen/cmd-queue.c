@@ -7,6 +7,7 @@
 #include "calendar.h"
 #include "cindoc.h"
 #include "cmd.h"
+#include "page.h"
 #include "protect.h"
 #include "queue.h"
 
@@ -145,7 +146,7 @@ int cmd_queue(int argc, char **argv)
 	cd_protect_init(&prot);
 	o.within = 10;
 	o.jobs = 1;
-	o.writer = "cairo";
+	o.writer = cd_writer_default()->name;
 	int rc = 0, progress = 0;
 	for (int i = 0; i < a.n && rc == 0; i++) {
 		const char *v = a.v[i].val;
@@ -182,8 +183,11 @@ int cmd_queue(int argc, char **argv)
 		rc = cd_usage_error("queue", "%s", "give the cases folder and -o QUEUE_DIR");
 		goto out;
 	}
-	if (strcmp(o.writer, "cairo") != 0 && strcmp(o.writer, "haru") != 0) {
-		rc = cd_usage_error("queue", "'%s' is not a PDF writer (cairo, haru)", o.writer);
+	const cd_writer_ops *w = cd_writer_find(o.writer);
+	if (!w || !(w->caps & CD_WRITER_PDF) || (w->caps & CD_WRITER_INTERNAL)) {
+		char *names = cd_writer_names(CD_WRITER_PDF, CD_WRITER_INTERNAL, ", ");
+		rc = cd_usage_error("queue", "'%s' is not a PDF writer (%s)", o.writer, names);
+		g_free(names);
 		goto out;
 	}
 	o.today = cd_date_today();

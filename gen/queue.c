@@ -15,7 +15,7 @@
 #include "case.h"
 #include "cindoc.h"
 #include "documents.h"
-#include "due.h"
+#include "escape.h"
 #include "queue-store.h"
 #include "render.h"
 #include "rules.h"
@@ -493,25 +493,11 @@ static int render_own(struct worker *w, struct item *it, xmlDocPtr fo, GString *
 	struct run *r = w->r;
 	char *path = g_build_filename(r->qs.staging, it->f[CD_QL_FILE], NULL);
 	char *dir = g_path_get_dirname(path);
-	cd_output *out = cd_output_new();
-	cd_render_job *job = NULL;
 	int pages = 0;
 	int rc = cd_mkdirs(dir);
 	if (rc == 0)
-		rc = cd_render_begin(w->renderer, cd_writer_find(r->o->writer), r->o->writer_opts, out, path, NULL, &job);
-	if (rc == 0)
-		rc = cd_render_add_doc(job, fo, it->f[CD_QL_ITEM]);
-	if (rc == 0) {
-		rc = cd_render_end(job, &pages);
-		job = NULL;
-	}
-	if (rc == 0)
-		rc = cd_output_commit(out);
-	if (job)
-		cd_render_abort(job);
-	if (rc < 0)
-		cd_output_abort(out);
-	cd_output_free(out);
+		rc = cd_render_doc_file(w->renderer, cd_writer_find(r->o->writer), r->o->writer_opts, NULL, path, fo,
+		                        it->f[CD_QL_ITEM], &pages);
 	char sha[65] = "";
 	if (rc == 0 && cd_qs_sha256_file(path, sha) < 0)
 		rc = cd_fail(-CD_EXIT_NOWRITE, "cannot read back '%s'", path);
@@ -545,6 +531,49 @@ static int task_own(struct worker *w, void *task, GString *result)
 	return 0; /* an item that fails is skipped, the run goes on */
 }
 
+/* What task_print's documents need while the file is written. */
+struct print_fill {
+	struct worker *w;
+	struct date_job *dj;
+	const char *dir;
+	GString *result;
+};
+
+/* Adds every item of the date that rendered, each from an odd page, and notes its pages. */
+static int add_print_items(cd_render_job *job, void *data)
+{
+	struct print_fill *pf = data;
+	struct date_job *dj = pf->dj;
+	int rc = 0, added = 0;
+	for (guint i = 0; i < dj->items->len && rc == 0; i++) {
+		struct item *it = dj->items->pdata[i];
+		if (!it->case_path || it->failed) {
+			tick(pf->w);
+			continue;
+		}
+		xmlDocPtr fo = item_fo(pf->w, it);
+		if (!fo) { /* it rendered a moment ago: the case changed under us */
+			rc = cd_fail(-CD_EXIT_INVALID, "'%s' could not be made again for %s/print.pdf", it->f[CD_QL_ITEM],
+			             dj->date);
+			break;
+		}
+		if (!added)
+			rc = cd_mkdirs(pf->dir);
+		int first = rc == 0 ? cd_render_page_count(job) + 1 : 0;
+		if (rc == 0)
+			rc = cd_render_add_doc(job, fo, it->f[CD_QL_ITEM]);
+		int last = rc == 0 ? cd_render_page_count(job) : 0;
+		if (rc == 0)
+			rc = cd_render_pad_to_odd(job);
+		if (rc == 0)
+			g_string_append_printf(pf->result, "print\t%s\t%d\t%d\n", it->f[CD_QL_ITEM], first, last);
+		added = 1;
+		xmlFreeDoc(fo);
+		tick(pf->w);
+	}
+	return rc == 0 && !added ? CD_RENDER_NOTHING : rc;
+}
+
 /* Phase 2: print.pdf of one date, from every queued item of the date that rendered, each starting
  * on an odd page; kept as it was when nothing it would hold changed (every item that needed
  * rendering failed). */
@@ -573,47 +602,9 @@ static int task_print(struct worker *w, void *task, GString *result)
 	}
 	char *print = g_build_filename(r->qs.staging, dj->date, "print.pdf", NULL);
 	char *dir = g_path_get_dirname(print);
-	cd_output *pout = cd_output_new();
-	cd_render_job *pjob = NULL;
-	for (guint i = 0; i < dj->items->len && rc == 0; i++) {
-		struct item *it = dj->items->pdata[i];
-		if (!it->case_path || it->failed) {
-			tick(w);
-			continue;
-		}
-		xmlDocPtr fo = item_fo(w, it);
-		if (!fo) { /* it rendered a moment ago: the case changed under us */
-			rc = cd_fail(-CD_EXIT_INVALID, "'%s' could not be made again for %s/print.pdf", it->f[CD_QL_ITEM],
-			             dj->date);
-			break;
-		}
-		if (!pjob)
-			rc = cd_mkdirs(dir);
-		if (!pjob && rc == 0)
-			rc = cd_render_begin(w->renderer, cd_writer_find(r->o->writer), r->o->writer_opts, pout, print, NULL, &pjob);
-		int first = rc == 0 ? cd_render_page_count(pjob) + 1 : 0;
-		if (rc == 0)
-			rc = cd_render_add_doc(pjob, fo, it->f[CD_QL_ITEM]);
-		int last = rc == 0 ? cd_render_page_count(pjob) : 0;
-		if (rc == 0)
-			rc = cd_render_pad_to_odd(pjob);
-		if (rc == 0)
-			g_string_append_printf(result, "print\t%s\t%d\t%d\n", it->f[CD_QL_ITEM], first, last);
-		xmlFreeDoc(fo);
-		tick(w);
-	}
-	if (rc == 0 && pjob) {
-		int pages;
-		rc = cd_render_end(pjob, &pages);
-		pjob = NULL;
-		if (rc == 0)
-			rc = cd_output_commit(pout);
-	}
-	if (pjob)
-		cd_render_abort(pjob);
-	if (rc < 0)
-		cd_output_abort(pout);
-	cd_output_free(pout);
+	struct print_fill pf = { w, dj, dir, result };
+	rc = cd_render_file(w->renderer, cd_writer_find(r->o->writer), r->o->writer_opts, NULL, print, add_print_items,
+	                    &pf, NULL);
 	g_free(dir);
 	g_free(print);
 	cd_qs_checkpoint(&r->qs);
