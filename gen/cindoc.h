@@ -80,6 +80,11 @@ size_t cd_output_count(const cd_output *o);
 const char *cd_output_target(const cd_output *o, size_t i);
 /* Creates a folder and its parents (mode 0700). Returns 0 or -CD_EXIT_NOWRITE. */
 int cd_mkdirs(const char *path);
+/* The same, and *made gets the first folder it created (NULL when `path` was there), so that a
+ * command that then fails can take back what it made with cd_rmdirs_new(path, *made): it removes
+ * `path` and its parents up to `made`, each only when empty. */
+int cd_mkdirs_new(const char *path, char **made);
+void cd_rmdirs_new(const char *path, const char *made);
 
 /* Input files. Every file cindoc reads as input (a case, a closures or password file, an
  * image, an XSL-FO file) must be a regular file: a FIFO, a device such as /dev/zero, a socket or

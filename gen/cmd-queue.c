@@ -133,6 +133,21 @@ static int mark_issued(int argc, char **argv)
 	return rc < 0 ? -rc : rc;
 }
 
+/* A digest of one password for the ledger's fingerprints: "no" when none is given, else 16 hex
+ * digits of an HMAC-SHA-256 keyed with the password. The password itself is never stored; the
+ * digest tells a run that it changed. (Guessing a password from it is no easier than from the
+ * protected PDF itself, which any reader of the queue folder has too.) */
+static char *protect_digest(const char *which, const char *password)
+{
+	if (!password)
+		return g_strdup("no");
+	char *mac = g_compute_hmac_for_string(G_CHECKSUM_SHA256, (const guchar *)password, strlen(password),
+	                                      which, -1);
+	char *out = g_strndup(mac, 16);
+	g_free(mac);
+	return out;
+}
+
 int cmd_queue(int argc, char **argv)
 {
 	if (argc > 1 && strcmp(argv[1], "mark-issued") == 0)
@@ -206,9 +221,12 @@ int cmd_queue(int argc, char **argv)
 	}
 	GString *opts = g_string_new(NULL);
 	cd_protect_opts(&prot, opts);
-	/* What of the protection changes the files, without the passwords themselves. */
-	char *key = g_strdup_printf("user=%s,owner=%s,print=%d", prot.user ? "yes" : "no", prot.owner ? "yes" : "no",
-	                            prot.allow_print);
+	/* What of the protection changes the files, without the passwords themselves: a changed
+	 * password changes the fingerprint, so the copies already queued are protected again. */
+	char *ud = protect_digest("user", prot.user), *od = protect_digest("owner", prot.owner);
+	char *key = g_strdup_printf("user=%s,owner=%s,print=%d", ud, od, prot.allow_print);
+	g_free(ud);
+	g_free(od);
 	o.writer_opts = opts->len ? opts->str : NULL;
 	o.writer_key = key;
 	o.cal = cal;

@@ -192,6 +192,7 @@ int cmd_render(int argc, char **argv)
 	cd_output *o = cd_output_new();
 	cd_recipient *rs = NULL;
 	size_t n = 0;
+	char *made = NULL; /* the first folder made for the output: removed again after a failure */
 
 	if ((rc = cd_case_read(op.case_path, &cs)) < 0)
 		goto done;
@@ -202,9 +203,9 @@ int cmd_render(int argc, char **argv)
 			rc = cd_error_at(op.case_path, 0, "nobody should get a %s of this case", op.doc);
 			goto done;
 		}
-		if ((rc = cd_mkdirs(op.out)) < 0)
+		if ((rc = cd_mkdirs_new(op.out, &made)) < 0)
 			goto done;
-	} else if (g_str_has_suffix(op.out, "/") && (rc = cd_mkdirs(op.out)) < 0) {
+	} else if (g_str_has_suffix(op.out, "/") && (rc = cd_mkdirs_new(op.out, &made)) < 0) {
 		goto done;
 	}
 	d = cd_docs_new(NULL);
@@ -242,8 +243,11 @@ int cmd_render(int argc, char **argv)
 	if (rc == 0 && fflush(stdout) != 0)
 		rc = cd_fail(-CD_EXIT_NOWRITE, "cannot write the list of files");
 done:
-	if (rc < 0)
+	if (rc < 0) {
 		cd_output_abort(o);
+		cd_rmdirs_new(op.out, made);
+	}
+	g_free(made);
 	cd_output_free(o);
 	cd_recipients_free(rs, n);
 	cd_renderer_free(r);

@@ -28,6 +28,9 @@ typedef enum {
 
 typedef enum { CD_LINE_SOLID, CD_LINE_DASHED, CD_LINE_DOTTED } cd_line_style;
 
+/* Destinations: an FO id (named), where an id's element ends, a flow fo:page-number (serial). */
+enum { CD_DEST_ID, CD_DEST_ID_END, CD_DEST_PAGE_NUMBER };
+
 typedef struct cd_item {
 	cd_item_kind kind;
 	union {
@@ -41,7 +44,9 @@ typedef struct cd_item {
 		struct { double x0, y0, x1, y1, width; cd_rgba color; cd_line_style style; } line;
 		struct { double x, y, w, h; char *path; char *alt; } image;
 		struct { double x, y, w, h; char *uri; char *dest; } link; /* one of uri, dest */
-		struct { double x, y; char *name; } dest;
+		/* mark: what layout uses a destination for while it lays pages out; writers see only
+		 * CD_DEST_ID (layout removes the other marks before it hands a page on) */
+		struct { double x, y; char *name; int mark; int serial; } dest;
 		/* role: Document, Sect, H1, H2, H3, P, L, LI, Lbl, LBody, Table, THead, TBody, TR,
 		 * TH, TD, Link, Figure, Span, Artifact (headers, footers, decoration) */
 		struct { char *role; char *alt; char *lang; } tag;
@@ -52,6 +57,8 @@ typedef struct cd_page {
 	double width, height;
 	int index;          /* 1-based position in the document */
 	char *label;        /* the page number as printed ("iv", "7") */
+	int number;         /* that number (0: none) */
+	char number_format; /* and its format: '1' (decimal, maybe zero-padded), 'i', 'I', 'a', 'A' */
 	cd_item *items;
 	size_t n, cap;
 } cd_page;
