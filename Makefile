@@ -3,20 +3,23 @@
 #   make            build gen/cindoc (installs nothing)
 #   make deps       install the Debian 12 packages cindoc needs (nothing if present)
 #   make demo       deps + build + render the samples and the queue into out/
+#   make serve      deps + build + the web desk on a copy of the samples (127.0.0.1:8080)
 #   make check      deps + build + every test (tests/run); ends "N passed, N failed"
 #   make SANITIZE=address,undefined check      the same under ASan/UBSan
 #   make bench-render, make bench-queue        speed and memory (benchmarks, not tests)
 #   make fuzz       fuzz the case loader and the lints for FUZZ_SECONDS (clang, libFuzzer)
 
 CC      ?= cc
-PKGS     = libxml-2.0 libxslt libexslt pango pangocairo pangofc fontconfig cairo cairo-pdf cairo-png glib-2.0
+PKGS     = libxml-2.0 libxslt libexslt pango pangocairo pangofc fontconfig cairo cairo-pdf cairo-png glib-2.0 \
+           libmicrohttpd libsodium sqlite3
 DEBS     = build-essential pkg-config libxml2-dev libxslt1-dev libpango1.0-dev libcairo2-dev \
            libfontconfig-dev libhpdf-dev libpng-dev libxml2-utils poppler-utils qpdf python3 \
-           fonts-dejavu-core fonts-dejavu-extra fonts-noto-core clang hyperfine time
+           fonts-dejavu-core fonts-dejavu-extra fonts-noto-core clang hyperfine time \
+           libmicrohttpd-dev libsodium-dev libsqlite3-dev sqlite3 curl chromium
 
 OPT     ?= -O2 -g
 CFLAGS  ?= $(OPT)
-XCFLAGS  = -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+XCFLAGS  = -Igen -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
            -DCINDOC_DATADIR='"$(CURDIR)"' -MMD -MP
 LDLIBS   = -lhpdf -lm
 ifdef SANITIZE
@@ -24,7 +27,7 @@ XCFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=
 LDFLAGS += -fsanitize=$(SANITIZE)
 endif
 
-SRCS     = $(filter-out gen/fuzz-%.c,$(wildcard gen/*.c))
+SRCS     = $(filter-out gen/fuzz-%.c,$(wildcard gen/*.c)) $(wildcard gen/web/*.c)
 OBJS     = $(SRCS:.c=.o)
 BIN      = gen/cindoc
 
@@ -36,6 +39,9 @@ gen/.flags: FORCE
 	@echo '$(FLAGS_NOW)' | cmp -s - $@ || echo '$(FLAGS_NOW)' > $@
 
 gen/%.o: gen/%.c gen/.flags
+	$(CC) $(CFLAGS) $(XCFLAGS) $$(pkg-config --cflags $(PKGS)) -c -o $@ $<
+
+gen/web/%.o: gen/web/%.c gen/.flags
 	$(CC) $(CFLAGS) $(XCFLAGS) $$(pkg-config --cflags $(PKGS)) -c -o $@ $<
 
 $(BIN): $(OBJS)
@@ -72,6 +78,20 @@ demo: deps
 	$(MAKE) all fonts
 	./tests/demo
 
+# The web desk on a copy of the samples (out/desk/cases), with three demo users:
+# demo-mt (minute taker), demo-chair, demo-admin; the password of each is "demo-password".
+SERVE_LISTEN ?= 127.0.0.1:8080
+serve: deps
+	$(MAKE) all fonts
+	@mkdir -p out/desk/cases && chmod 700 out/desk out/desk/cases
+	@[ -n "$$(ls out/desk/cases/*.xml 2>/dev/null)" ] || cp samples/*.xml out/desk/cases/
+	@for u in demo-mt:minute-taker demo-chair:chair demo-admin:admin; do \
+	  gen/cindoc user list out/desk/cases 2>/dev/null | grep -q "^$${u%%:*}	" || \
+	  echo demo-password | gen/cindoc user add out/desk/cases $${u%%:*} $${u##*:}; \
+	done
+	@echo "make serve: sign in as demo-mt, demo-chair or demo-admin with the password demo-password"
+	gen/cindoc serve --listen $(SERVE_LISTEN) --today 2026-11-25 out/desk/cases
+
 check: deps
 	$(MAKE) all fonts
 	./tests/run
@@ -97,7 +117,7 @@ bench-queue: all fonts
 	./tests/bench queue
 
 clean:
-	rm -f gen/*.o gen/*.d gen/.flags $(BIN) $(filter-out %.c,$(wildcard gen/fuzz-*))
+	rm -f gen/*.o gen/*.d gen/web/*.o gen/web/*.d gen/.flags $(BIN) $(filter-out %.c,$(wildcard gen/fuzz-*))
 	rm -rf out tests/out fonts/cache fonts/*.ttf fonts/LICENSE.* fonts/.stamp
 
-.PHONY: all deps fonts demo check fuzz bench-render bench-queue clean FORCE
+.PHONY: all deps fonts demo serve check fuzz bench-render bench-queue clean FORCE

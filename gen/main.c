@@ -20,6 +20,9 @@ static const struct command commands[] = {
 	{ "due", cmd_due, "list every statutory timescale of a case, with dates and status" },
 	{ "calendar", cmd_calendar, "working-day arithmetic (England and Wales)" },
 	{ "queue", cmd_queue, "assemble what is due into a dated print queue" },
+	{ "serve", cmd_serve, "the web desk: write up meetings in a browser" },
+	{ "user", cmd_user, "add, change or remove a user of the web desk" },
+	{ "audit", cmd_audit, "print who opened, changed or saved which case on the web desk" },
 };
 
 static void usage(FILE *fp)
