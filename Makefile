@@ -27,7 +27,7 @@ XCFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=
 LDFLAGS += -fsanitize=$(SANITIZE)
 endif
 
-SRCS     = $(filter-out gen/fuzz-%.c,$(wildcard gen/*.c)) $(wildcard gen/web/*.c)
+SRCS     = $(filter-out gen/fuzz-%.c,$(wildcard gen/*.c)) $(wildcard gen/layout/*.c) $(wildcard gen/web/*.c)
 OBJS     = $(SRCS:.c=.o)
 BIN      = gen/cindoc
 
@@ -41,13 +41,16 @@ gen/.flags: FORCE
 gen/%.o: gen/%.c gen/.flags
 	$(CC) $(CFLAGS) $(XCFLAGS) $$(pkg-config --cflags $(PKGS)) -c -o $@ $<
 
-gen/web/%.o: gen/web/%.c gen/.flags
-	$(CC) $(CFLAGS) $(XCFLAGS) $$(pkg-config --cflags $(PKGS)) -c -o $@ $<
-
 $(BIN): $(OBJS)
 	$(CC) $(LDFLAGS) -o $@ $(OBJS) $$(pkg-config --libs $(PKGS)) $(LDLIBS)
 
 -include $(OBJS:.o=.d)
+
+# The objects and libraries gen/cindoc is linked from, for test tools linked against them.
+print-objs:
+	@echo $(OBJS)
+print-ldlibs:
+	@echo $$(pkg-config --libs $(PKGS)) $(LDLIBS)
 
 # Install what is missing, and only that (Debian 12; root or sudo).
 deps:
@@ -98,8 +101,8 @@ check: deps
 
 # libFuzzer over the case loader and the lints, seeded with the samples and tests/check/.
 FUZZ_SECONDS ?= 60
-FUZZ_SRCS = gen/fuzz-case.c gen/case.c gen/lint.c gen/util.c
-gen/fuzz-case: $(FUZZ_SRCS) gen/case.h gen/lint.h gen/cindoc.h
+FUZZ_SRCS = gen/fuzz-case.c gen/case.c gen/authority.c gen/lint.c gen/util.c
+gen/fuzz-case: $(FUZZ_SRCS) gen/case.h gen/authority.h gen/lint.h gen/cindoc.h
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 -Wall -Wextra -Werror \
 	  -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DCINDOC_DATADIR='"$(CURDIR)"' \
 	  $$(pkg-config --cflags $(PKGS)) -o $@ $(FUZZ_SRCS) $$(pkg-config --libs $(PKGS))
@@ -117,7 +120,8 @@ bench-queue: all fonts
 	./tests/bench queue
 
 clean:
-	rm -f gen/*.o gen/*.d gen/web/*.o gen/web/*.d gen/.flags $(BIN) $(filter-out %.c,$(wildcard gen/fuzz-*))
+	rm -f gen/*.o gen/*.d gen/layout/*.o gen/layout/*.d gen/web/*.o gen/web/*.d gen/.flags $(BIN) \
+	      $(filter-out %.c,$(wildcard gen/fuzz-*))
 	rm -rf out tests/out fonts/cache fonts/*.ttf fonts/LICENSE.* fonts/.stamp
 
-.PHONY: all deps fonts demo serve check fuzz bench-render bench-queue clean FORCE
+.PHONY: all deps fonts demo serve check fuzz bench-render bench-queue clean print-objs print-ldlibs FORCE

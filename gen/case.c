@@ -1,4 +1,5 @@
 /* case.c - the case-data schema, the safe case loader, and small accessors (see case.h). */
+#include "authority.h"
 #include "case.h"
 #include "cindoc.h"
 
@@ -22,6 +23,7 @@
 struct cd_schema {
 	xmlSchemaPtr schema;
 	xmlSchemaValidCtxtPtr vctxt;
+	cd_schema *authority; /* templates/authority.xsd, compiled when first needed */
 };
 
 /* What one load has seen: the file name for messages and the errors so far. */
@@ -120,9 +122,9 @@ static void schema_parse_error(void *data, xmlErrorPtr err)
 	g_free(m);
 }
 
-cd_schema *cd_schema_load(int *rc)
+static cd_schema *schema_load(const char *rel, const char *what, int *rc)
 {
-	char *path = cd_datapath("templates/case.xsd");
+	char *path = cd_datapath(rel);
 	if (access(path, R_OK) != 0) {
 		*rc = cd_fail(-CD_EXIT_NOREAD, "cannot read '%s': %s", path, strerror(errno));
 		g_free(path);
@@ -138,7 +140,7 @@ cd_schema *cd_schema_load(int *rc)
 	xmlSchemaPtr schema = xmlSchemaParse(pctxt);
 	xmlSchemaFreeParserCtxt(pctxt);
 	if (!schema) {
-		*rc = cd_error_at(path, 0, "the case-data schema does not compile");
+		*rc = cd_error_at(path, 0, "the %s schema does not compile", what);
 		g_free(path);
 		return NULL;
 	}
@@ -155,10 +157,23 @@ cd_schema *cd_schema_load(int *rc)
 	return s;
 }
 
+cd_schema *cd_schema_load(int *rc)
+{
+	return schema_load("templates/case.xsd", "case-data", rc);
+}
+
+cd_schema *cd_schema_authority(cd_schema *s, int *rc)
+{
+	if (!s->authority)
+		s->authority = schema_load("templates/authority.xsd", "authority", rc);
+	return s->authority;
+}
+
 void cd_schema_free(cd_schema *s)
 {
 	if (!s)
 		return;
+	cd_schema_free(s->authority);
 	if (s->vctxt)
 		xmlSchemaFreeValidCtxt(s->vctxt);
 	if (s->schema)
@@ -344,11 +359,21 @@ int cd_case_load(cd_schema *s, const char *path, xmlDocPtr *doc)
 	char *data = NULL;
 	size_t len = 0;
 	*doc = NULL;
+	if (cd_authority_is_file(path))
+		return cd_error_at(path, 0, "this is the authority's details for the cases beside it, "
+		                   "not a case");
 	int rc = read_limited(path, &data, &len);
 	if (rc < 0)
 		return rc;
 	rc = cd_case_load_memory(s, path, data, len, doc);
 	g_free(data);
+	if (rc == 0 && cd_case_is(xmlDocGetRootElement(*doc), "case")) {
+		rc = cd_authority_complete(s, *doc, path);
+		if (rc < 0) {
+			xmlFreeDoc(*doc);
+			*doc = NULL;
+		}
+	}
 	return rc;
 }
 

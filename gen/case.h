@@ -25,14 +25,19 @@ typedef struct cd_schema cd_schema; /* compiled templates/case.xsd, reusable, no
 /* Compiles cd_datapath("templates/case.xsd"). NULL and *rc < 0 after printing why. */
 cd_schema *cd_schema_load(int *rc);
 void cd_schema_free(cd_schema *s);
+/* templates/authority.xsd (authority.xml), compiled on first use and kept with `s`. NULL and
+ * *rc < 0 after a message. */
+cd_schema *cd_schema_authority(cd_schema *s, int *rc);
 
 /* Safe parse (XML_PARSE_NONET, no entity expansion, no DTD load, DOCTYPE refused, size limit
  * CD_CASE_MAX_BYTES, depth limit CD_CASE_MAX_DEPTH) and validation against the schema, then
- * every IDREF resolved. Errors are printed as "file:line: error: text".
+ * every IDREF resolved, then the authority's details completed from the authority.xml beside
+ * the file (gen/authority.h). Errors are printed as "file:line: error: text".
  * Returns 0 (and *doc, to free with xmlFreeDoc), -CD_EXIT_INVALID or -CD_EXIT_NOREAD. */
 int cd_case_load(cd_schema *s, const char *path, xmlDocPtr *doc);
 
-/* The same from memory: `name` is used in messages. For the fuzzer and for tests. */
+/* The same from memory: `name` is used in messages. For the fuzzer and for tests. The
+ * authority is not completed (call cd_authority_complete for that). */
 int cd_case_load_memory(cd_schema *s, const char *name, const char *data, size_t len,
                         xmlDocPtr *doc);
 

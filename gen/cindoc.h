@@ -35,6 +35,17 @@ void cd_warning_at(const char *file, long line, const char *fmt, ...) G_GNUC_PRI
 int cd_fail(int code, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 /* "cindoc: text" on stderr, no return value change. */
 void cd_vmessage(const char *prefix, const char *fmt, va_list ap);
+
+/* Where messages go. By default every message above goes to stderr; a sink set on a thread
+ * takes that thread's messages instead (kind "error" or "warning", file and line as given,
+ * line 0 when none; kind NULL for a plain "cindoc: text"), so a server can show them on a page.
+ * cd_sink_set returns the sink it replaced, to put back when done. */
+typedef void cd_sink_fn(void *ud, const char *kind, const char *file, long line, const char *text);
+struct cd_sink {
+	cd_sink_fn *fn;
+	void *ud;
+};
+struct cd_sink cd_sink_set(struct cd_sink sink);
 /* A bug: prints with our file and line and aborts. */
 #define CD_BUG(...) cd_bug(__FILE__, __LINE__, __VA_ARGS__)
 G_NORETURN void cd_bug(const char *file, int line, const char *fmt, ...) G_GNUC_PRINTF(3, 4);

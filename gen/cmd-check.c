@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "authority.h"
 #include "case.h"
 #include "cindoc.h"
 #include "cmd.h"
@@ -54,10 +55,13 @@ int cmd_check(int argc, char **argv)
 	int worst = CD_EXIT_OK;
 	for (int i = first; i < argc; i++) {
 		xmlDocPtr doc = NULL;
-		int r = cd_case_load(schema, argv[i], &doc);
+		int r = cd_authority_is_file(argv[i]) ? cd_authority_check_file(schema, argv[i])
+		                                      : cd_case_load(schema, argv[i], &doc);
 		int code;
 		if (r < 0) {
 			code = -r;
+		} else if (!doc) {
+			code = CD_EXIT_OK; /* the authority file: nothing to lint */
 		} else {
 			struct cd_lint_counts n = { 0, 0 };
 			cd_lint_case(lint, argv[i], doc, &n);

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "calendar.h"
+#include "authority.h"
 #include "case.h"
 #include "cindoc.h"
 #include "cmd.h"
@@ -55,7 +56,7 @@ static int expand(const char *arg, GPtrArray *files)
 	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
 	const char *name;
 	while ((name = g_dir_read_name(dir)))
-		if (g_str_has_suffix(name, ".xml") && name[0] != '.')
+		if (g_str_has_suffix(name, ".xml") && name[0] != '.' && strcmp(name, CD_AUTHORITY_FILE) != 0)
 			g_ptr_array_add(names, g_strdup(name));
 	g_dir_close(dir);
 	g_ptr_array_sort(names, name_cmp);

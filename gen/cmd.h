@@ -17,6 +17,7 @@ int cmd_queue(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
+int cmd_history(int argc, char **argv);
 
 /* A usage error of command `cmd`: "cindoc CMD: message" and the usage text on stderr (or, with
  * usage NULL, a pointer to 'cindoc CMD --help'). Returns CD_EXIT_USAGE. */

@@ -1,4 +1,4 @@
-/* layout.h - FO page-sequences to pages (layout.c), driven by render.c. Knows nothing of
+/* layout.h - FO page-sequences to pages (gen/layout/), driven by render.c. Knows nothing of
  * writers: finished pages go to a callback. Internal to the renderer. */
 #ifndef CD_LAYOUT_H
 #define CD_LAYOUT_H

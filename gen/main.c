@@ -23,6 +23,7 @@ static const struct command commands[] = {
 	{ "serve", cmd_serve, "the web desk: write up meetings in a browser" },
 	{ "user", cmd_user, "add, change or remove a user of the web desk" },
 	{ "audit", cmd_audit, "print who opened, changed or saved which case on the web desk" },
+	{ "history", cmd_history, "list the saved versions of a case, or print one" },
 };
 
 static void usage(FILE *fp)

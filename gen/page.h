@@ -1,6 +1,6 @@
 /* page.h - pages: the display list that layout produces and writers replay.
  *
- * Layout (layout*.c) turns the FO tree into pages of placed items and knows nothing of Cairo or
+ * Layout (gen/layout/) turns the FO tree into pages of placed items and knows nothing of Cairo or
  * libharu; a writer (out-*.c) turns pages into a file and knows nothing of FO. This header is the
  * whole contract between the two, like mupdf's fz_device and display list: layout records a page
  * once, cd_page_replay() plays it into any writer.

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "authority.h"
 #include "case.h"
 #include "cindoc.h"
 #include "documents.h"
@@ -106,13 +107,15 @@ static void sha_update_file(GChecksum *c, const char *root, const char *rel)
 	g_free(p);
 }
 
-/* A digest of everything the documents are made from besides the case: templates and styles. */
-static void templates_digest(char out[65])
+/* A digest of everything the documents are made from besides the case: templates and styles,
+ * and the authority's details shared by the cases of the folder (when it has them). */
+static void templates_digest(const char *cases_dir, char out[65])
 {
 	char *root = cd_datadir();
 	GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
 	sha_update_file(c, root, "templates");
 	sha_update_file(c, root, "styles");
+	sha_update_file(c, cases_dir, CD_AUTHORITY_FILE);
 	g_strlcpy(out, g_checksum_get_string(c), 65);
 	g_checksum_free(c);
 	g_free(root);
@@ -246,7 +249,7 @@ static int read_cases(struct run *r)
 	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
 	const char *n;
 	while ((n = g_dir_read_name(dir)))
-		if (g_str_has_suffix(n, ".xml") && n[0] != '.')
+		if (g_str_has_suffix(n, ".xml") && n[0] != '.' && strcmp(n, CD_AUTHORITY_FILE) != 0)
 			g_ptr_array_add(names, g_strdup(n));
 	g_dir_close(dir);
 	g_ptr_array_sort(names, name_cmp);
@@ -1094,7 +1097,7 @@ int cd_queue_run(const cd_queue_opts *o)
 {
 	struct run r;
 	run_init(&r, o);
-	templates_digest(r.templates_sha);
+	templates_digest(o->cases_dir, r.templates_sha);
 	int rc = 0;
 	if (cd_calendar_add_working_days(o->cal, o->today, o->within, &r.window_end) < 0)
 		rc = cd_fail(-CD_EXIT_USAGE, "the window ends outside the working-day calendar");

@@ -9,8 +9,34 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* The one piece of mutable state here: each thread's sink (see cindoc.h); none means stderr. */
+static _Thread_local struct cd_sink thread_sink;
+
+struct cd_sink cd_sink_set(struct cd_sink sink)
+{
+	struct cd_sink old = thread_sink;
+	thread_sink = sink;
+	return old;
+}
+
+static int to_sink(const char *kind, const char *file, long line, const char *fmt, va_list ap)
+{
+	if (!thread_sink.fn)
+		return 0;
+	char *text = g_strdup_vprintf(fmt, ap);
+	thread_sink.fn(thread_sink.ud, kind, file, line, text);
+	g_free(text);
+	return 1;
+}
+
 void cd_vmessage(const char *prefix, const char *fmt, va_list ap)
 {
+	va_list copy;
+	va_copy(copy, ap);
+	int taken = to_sink(NULL, NULL, 0, fmt, copy);
+	va_end(copy);
+	if (taken)
+		return;
 	fputs(prefix, stderr);
 	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
@@ -18,6 +44,12 @@ void cd_vmessage(const char *prefix, const char *fmt, va_list ap)
 
 static void at_message(const char *kind, const char *file, long line, const char *fmt, va_list ap)
 {
+	va_list copy;
+	va_copy(copy, ap);
+	int taken = to_sink(kind, file, line, fmt, copy);
+	va_end(copy);
+	if (taken)
+		return;
 	if (file && line > 0)
 		fprintf(stderr, "%s:%ld: %s: ", file, line, kind);
 	else if (file)

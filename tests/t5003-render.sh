@@ -10,7 +10,7 @@ mkdir -p "$P"
 # Render everything, one job per sample and document, in parallel.
 jobs=$T/jobs
 : >"$jobs"
-for f in samples/*.xml; do
+for f in samples/[0-9]*.xml; do
 	s=$(basename "$f" .xml)
 	for d in plan minutes plan-copy closure-letter case-note closing-summary; do
 		echo "$f $s $d" >>"$jobs"
@@ -212,7 +212,7 @@ done
 check "headers and footers are not in the structure" bash -c "! pdfinfo -struct-text '$R/plan/NB-2026-0142-plan-m3-file.pdf' | grep -q OFFICIAL-SENSITIVE"
 
 # The overview is one page, for every sample, in both styles.
-for f in samples/*.xml; do
+for f in samples/[0-9]*.xml; do
 	for st in standard large-print; do
 		"$CINDOC" render --doc plan --for file --version overview --style $st "$f" -o "$T/ov.pdf" >/dev/null 2>"$T/ov.err"
 		pages=$(pdfinfo "$T/ov.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')

@@ -8,7 +8,7 @@ Q=$TESTS/queue
 CASES=$T/cases
 # Three cases keep the test quick: a new meeting and a closure after the "before" day, and an
 # overdue meeting already queued then.
-mkdir -p "$CASES" && cp "$ROOT"/samples/0[168]-*.xml "$CASES"/
+mkdir -p "$CASES" && cp "$ROOT"/samples/0[168]-*.xml "$ROOT"/samples/authority.xml "$CASES"/
 
 snap() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum); }
 nosha() { python3 -c 'import csv,sys; w=csv.writer(sys.stdout, lineterminator="\n")

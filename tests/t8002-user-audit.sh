@@ -4,7 +4,7 @@
 . "$TESTS/serve-lib.sh"
 D=$T/cases
 mkdir -p "$D"
-cp "$ROOT/samples/02-review-scaling.xml" "$D/"
+cp "$ROOT/samples/02-review-scaling.xml" "$ROOT/samples/authority.xml" "$D/"
 
 # ---- user ----
 expect "user: no action" 2 "$CINDOC" user

@@ -5,12 +5,13 @@
 #include "case.h"
 #include "cindoc.h"
 #include "due.h"
+#include "store.h"
 #include "web.h"
 
 int web_case_id_ok(const char *id)
 {
 	size_t n = id ? strlen(id) : 0;
-	if (n == 0 || n > 100 || id[0] == '.')
+	if (n == 0 || n > 100 || id[0] == '.' || strcmp(id, "authority") == 0)
 		return 0;
 	for (size_t i = 0; i < n; i++)
 		if (!(g_ascii_isalnum(id[i]) || id[i] == '.' || id[i] == '_' || id[i] == '-'))
@@ -42,28 +43,19 @@ int web_case_load(web_app *app, const char *id, xmlDocPtr *doc)
 	return rc;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 char **web_case_ids(const web_app *app)
 {
+	char **names = NULL;
 	GPtrArray *ids = g_ptr_array_new();
-	GDir *d = g_dir_open(app->cases_dir, 0, NULL);
-	const char *name;
-	while (d && (name = g_dir_read_name(d))) {
-		if (!g_str_has_suffix(name, ".xml"))
-			continue;
-		char *id = g_strndup(name, strlen(name) - 4);
-		if (web_case_id_ok(id))
-			g_ptr_array_add(ids, id);
-		else
-			g_free(id);
-	}
-	if (d)
-		g_dir_close(d);
-	qsort(ids->pdata, ids->len, sizeof(char *), cmp_str);
+	if (cd_store_list(app->store, &names) >= 0)
+		for (int i = 0; names[i]; i++) {
+			char *id = g_strndup(names[i], strlen(names[i]) - 4);
+			if (web_case_id_ok(id))
+				g_ptr_array_add(ids, id);
+			else
+				g_free(id);
+		}
+	g_strfreev(names);
 	g_ptr_array_add(ids, NULL);
 	return (char **)g_ptr_array_free(ids, FALSE);
 }

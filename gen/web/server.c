@@ -20,6 +20,7 @@
 
 #include "case.h"
 #include "due.h"
+#include "store.h"
 #include "cindoc.h"
 #include "web.h"
 
@@ -348,6 +349,11 @@ int web_serve(const struct web_serve_opts *o)
 			goto out;
 		}
 	}
+	app.store = cd_store_open(o->cases_dir, &rc);
+	if (!app.store) {
+		code = -rc;
+		goto out;
+	}
 	char *audit_path = web_default_audit(o->cases_dir);
 	app.audit = web_audit_open(audit_path);
 	g_free(audit_path);
@@ -415,6 +421,8 @@ out:
 	web_styles_free(app.styles);
 	web_engines_free(app.engines);
 	web_audit_close(app.audit);
+	if (app.store)
+		cd_store_free(app.store);
 	if (key)
 		sodium_memzero(key, strlen(key));
 	g_free(key);

@@ -112,6 +112,7 @@ char *web_default_audit(const char *cases_dir);
 /* ---- the application ---- */
 
 typedef struct web_engines web_engines;
+struct cd_store;
 typedef struct web_styles web_styles;
 
 typedef struct web_app {
@@ -122,6 +123,7 @@ typedef struct web_app {
 	char *assets_dir;           /* node_modules/govuk-frontend/dist/govuk */
 	int tls;                    /* served over TLS: cookies are Secure */
 	int behind_proxy;           /* TLS ends at a proxy in front: cookies are Secure */
+	struct cd_store *store;     /* versions, history, drafts (store.h) */
 	web_sessions *sessions;
 	web_audit *audit;
 	pthread_mutex_t audit_lock;

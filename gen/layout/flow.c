@@ -1,0 +1,365 @@
+/* flow.c - block-level content: fo:block, fo:block-container (in the flow or absolute),
+ * fo:list-block, and the sub-flows of cells, list items, containers and regions. Tables are
+ * in table.c, inline elements in inline.c. */
+#include "internal.h"
+
+static const char *const roles[] = {
+	"Document", "Part", "Sect", "Div", "H", "H1", "H2", "H3", "H4", "H5", "H6", "P", "L", "LI", "Lbl",
+	"LBody", "Table", "THead", "TBody", "TFoot", "TR", "TH", "TD", "Link", "Figure", "Caption", "Span",
+	"Quote", "BlockQuote", "Note", "Code", "Artifact", "Form", "Index", "TOC", "TOCI", NULL
+};
+
+static int check_role(lay_doc *L, xmlNode *n, const fo_style *st)
+{
+	if (!st->role)
+		return 0;
+	for (int i = 0; roles[i]; i++)
+		if (strcmp(roles[i], st->role) == 0)
+			return 0;
+	return fo_bad_value(L->src, n, "role", st->role);
+}
+
+int style_of(lay_doc *L, xmlNode *n, const fo_style *ps, double refw, fo_style *st)
+{
+	int rc = fo_style_compute(L->src, n, ps, refw, st);
+	if (rc == 0)
+		rc = check_role(L, n, st);
+	return rc;
+}
+
+int is_inline_kind(fo_kind k)
+{
+	return k == FO_INLINE || k == FO_BASIC_LINK || k == FO_CHARACTER || k == FO_PAGE_NUMBER ||
+	       k == FO_PAGE_NUMBER_CITATION || k == FO_PAGE_NUMBER_CITATION_LAST || k == FO_LEADER ||
+	       k == FO_EXTERNAL_GRAPHIC;
+}
+
+int has_inline_content(xmlNode *n)
+{
+	for (xmlNode *c = n->children; c; c = c->next) {
+		if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && !fo_is_blank(c))
+			return 1;
+		fo_kind k = fo_kind_of(c);
+		if (is_inline_kind(k))
+			return 1;
+		if (k == FO_WRAPPER && has_inline_content(c))
+			return 1;
+	}
+	return 0;
+}
+
+/* fo:wrapper: its id goes in the paragraph when it wraps inline content, else between boxes. */
+static int wrapper(lay_doc *L, vbuild *vb, para *P, xmlNode *c, const fo_style *st, area A, int inline_ok)
+{
+	fo_style ws;
+	int rc = style_of(L, c, st, A.refw, &ws);
+	if (rc < 0)
+		return rc;
+	if (ws.id) {
+		if (P->active || has_inline_content(c)) {
+			para_id(P, ws.id, 0);
+			P->active = 1;
+		} else {
+			vadd_id(vb, V_DEST, ws.id);
+		}
+	}
+	return content(L, vb, P, c, &ws, A, inline_ok);
+}
+
+int content(lay_doc *L, vbuild *vb, para *P, xmlNode *parent, const fo_style *st, area A, int inline_ok)
+{
+	int rc = 0;
+	for (xmlNode *c = parent->children; c && rc == 0; c = c->next) {
+		if (c->type == XML_COMMENT_NODE || c->type == XML_PI_NODE)
+			continue;
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+			if (fo_is_blank(c) && (!inline_ok || !P->active))
+				continue;
+			if (!inline_ok)
+				return fo_bad_child(L->src, c, parent);
+			add_text(P, st, (const char *)c->content);
+			continue;
+		}
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		fo_kind k = fo_kind_of(c);
+		if (k == FO_WRAPPER) {
+			rc = wrapper(L, vb, P, c, st, A, inline_ok);
+			continue;
+		}
+		if (is_inline_kind(k)) {
+			if (!inline_ok)
+				return fo_bad_child(L->src, c, parent);
+			rc = inline_level(L, vb, P, c, st, A);
+			continue;
+		}
+		para_flush(L, vb, P);
+		rc = block_level(L, vb, c, st, A);
+	}
+	return rc;
+}
+
+int sub_flow(lay_doc *L, vbuild *vb, xmlNode *n, const fo_style *st, area A)
+{
+	para P;
+	para_init(&P);
+	P.base = *st;
+	int rc = content(L, vb, &P, n, st, A, 0);
+	para_free(&P);
+	return rc;
+}
+
+cd_page *sub_flow_items(lay_doc *L, xmlNode *n, const fo_style *st, area A, double *h, int *rc)
+{
+	vbuild vb;
+	vb_init(&vb);
+	*rc = sub_flow(L, &vb, n, st, A);
+	cd_page *items = *rc < 0 ? NULL : render_list(vb.v, h, 1);
+	vb_clear(&vb);
+	return items;
+}
+
+static int do_block(lay_doc *L, vbuild *vb, xmlNode *n, const fo_style *ps, area A)
+{
+	fo_style st;
+	int rc = style_of(L, n, ps, A.refw, &st);
+	if (rc < 0)
+		return rc;
+	const char *role = st.role ? st.role : has_inline_content(n) ? "P" : NULL;
+	double x = A.ax + st.start_indent, w = A.refw - st.start_indent - st.end_indent;
+	open_block(vb, &st, ps, x, w, role);
+	para P;
+	para_init(&P);
+	P.base = st;
+	P.x = x;
+	P.w = w;
+	P.last_space = 1;
+	rc = content(L, vb, &P, n, &st, A, 1);
+	if (rc == 0)
+		para_flush(L, vb, &P);
+	para_free(&P);
+	if (rc == 0)
+		close_block(vb, &st, role);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ block-containers */
+
+/* A block-container's geometry, from its properties. */
+typedef struct container {
+	int mode;                   /* 0 auto, 1 absolute, 2 fixed */
+	double x, w, hgt, top, left;
+	const char *role;
+	fo_style st, inner;         /* inner: a reference area, indents start again from its edges */
+} container;
+
+static int container_props(lay_doc *L, xmlNode *n, area A, container *C)
+{
+	const fo_style *st = &C->st;
+	const char *pos = fo_attr(n, "absolute-position");
+	C->mode = 0;
+	if (pos && strcmp(pos, "absolute") == 0) C->mode = 1;
+	else if (pos && strcmp(pos, "fixed") == 0) C->mode = 2;
+	else if (pos && strcmp(pos, "auto") != 0) return fo_bad_value(L->src, n, "absolute-position", pos);
+	C->x = A.ax + st->start_indent;
+	C->w = A.refw - st->start_indent - st->end_indent;
+	C->hgt = -1;
+	C->top = C->left = 0;
+	const char *v;
+	if ((v = fo_attr(n, "width")) && strcmp(v, "auto") != 0 && fo_length(L->src, n, "width", v, st->size, A.refw, &C->w) < 0)
+		return -CD_EXIT_INVALID;
+	if ((v = fo_attr(n, "height")) && strcmp(v, "auto") != 0 && fo_length(L->src, n, "height", v, st->size, -1, &C->hgt) < 0)
+		return -CD_EXIT_INVALID;
+	if ((v = fo_attr(n, "top")) && fo_length(L->src, n, "top", v, st->size, -1, &C->top) < 0)
+		return -CD_EXIT_INVALID;
+	if ((v = fo_attr(n, "left")) && fo_length(L->src, n, "left", v, st->size, A.refw, &C->left) < 0)
+		return -CD_EXIT_INVALID;
+	if (C->mode == 0 && (fo_attr(n, "top") || fo_attr(n, "left")))
+		return cd_error_at(L->src->name, xmlGetLineNo(n), "'top' and 'left' need absolute-position=\"absolute\" or \"fixed\" on fo:block-container");
+	if (C->w <= 0)
+		return fo_bad_value(L->src, n, "width", fo_attr(n, "width") ? fo_attr(n, "width") : "auto");
+	C->inner = *st;
+	C->inner.start_indent = C->inner.end_indent = 0;
+	C->role = st->role ? st->role : (st->alt ? "Figure" : NULL);
+	return 0;
+}
+
+/* In the flow: a block whose height is at least `height`, display-align placing the room. */
+static int container_in_flow(lay_doc *L, vbuild *vb, xmlNode *n, const fo_style *ps, container *C)
+{
+	const fo_style *st = &C->st;
+	open_block(vb, st, ps, C->x, C->w, C->role);
+	area B = { C->x, C->w };
+	size_t start = vb->v->len;
+	int rc = sub_flow(L, vb, n, &C->inner, B);
+	if (rc < 0)
+		return rc;
+	double used = C->hgt > 0 ? measure(vb->v, start, vb->v->len, 0, NULL) : 0;
+	if (C->hgt > 0 && used < C->hgt) {
+		double room = C->hgt - used;
+		double before = st->display_align == DISPLAY_CENTER ? room / 2 : st->display_align == DISPLAY_AFTER ? room : 0;
+		if (before > 0) {
+			vent *e = g_new0(vent, 1);
+			e->kind = V_BOX;
+			e->h = before;
+			e->brk = FORBID;
+			g_ptr_array_insert(vb->v, (gint)start, e);
+		}
+		if (room - before > 0)
+			vadd_box(vb, NULL, room - before, KEEP_ALWAYS);
+	}
+	close_block(vb, st, C->role);
+	return 0;
+}
+
+/* Borders of a box of w by h at its origin. */
+static void box_borders(cd_page *box, const fo_border *b, double w, double h)
+{
+	if (b[SIDE_BEFORE].width > 0) put_line(box, 0, b[0].width / 2, w, b[0].width / 2, b[0].width, b[0].color, b[0].style);
+	if (b[SIDE_AFTER].width > 0) put_line(box, 0, h - b[1].width / 2, w, h - b[1].width / 2, b[1].width, b[1].color, b[1].style);
+	if (b[SIDE_START].width > 0) put_line(box, b[2].width / 2, 0, b[2].width / 2, h, b[2].width, b[2].color, b[2].style);
+	if (b[SIDE_END].width > 0) put_line(box, w - b[3].width / 2, 0, w - b[3].width / 2, h, b[3].width, b[3].color, b[3].style);
+}
+
+/* Absolute or fixed: laid out apart, placed on the page where it falls, takes no room. */
+static int container_absolute(lay_doc *L, vbuild *vb, xmlNode *n, container *C)
+{
+	const fo_style *st = &C->st;
+	double w = C->w;
+	double cx = st->border[SIDE_START].width + st->pad[SIDE_START];
+	double cw = w - cx - st->border[SIDE_END].width - st->pad[SIDE_END];
+	area B = { cx, cw };
+	double ch;
+	int rc;
+	cd_page *items = sub_flow_items(L, n, &C->inner, B, &ch, &rc);
+	if (!items)
+		return rc;
+	double bh = st->border[SIDE_BEFORE].width + st->pad[SIDE_BEFORE] + ch + st->pad[SIDE_AFTER] + st->border[SIDE_AFTER].width;
+	double shift = 0;
+	if (C->hgt > bh) {
+		shift = st->display_align == DISPLAY_CENTER ? (C->hgt - bh) / 2 : st->display_align == DISPLAY_AFTER ? C->hgt - bh : 0;
+		bh = C->hgt;
+	}
+	cd_page *box = ibuf_new();
+	if (C->role)
+		put_tag(box, C->role, st->alt, NULL);
+	if (st->bg.a > 0)
+		put_rect(box, 0, 0, w, bh, st->bg);
+	put_all(box, items, 0, st->border[SIDE_BEFORE].width + st->pad[SIDE_BEFORE] + shift, 1);
+	cd_page_free(items);
+	box_borders(box, st->border, w, bh);
+	if (C->role)
+		put_tag_end(box);
+	if (st->id)
+		vadd_id(vb, V_DEST, st->id);
+	vent *e = vadd(vb, V_ABS);
+	e->box = box;
+	e->fixed = C->mode == 2;
+	e->ax = C->left;
+	e->ay = C->top;
+	return 0;
+}
+
+static int do_block_container(lay_doc *L, vbuild *vb, xmlNode *n, const fo_style *ps, area A)
+{
+	container C;
+	int rc = style_of(L, n, ps, A.refw, &C.st);
+	if (rc == 0)
+		rc = container_props(L, n, A, &C);
+	if (rc < 0)
+		return rc;
+	return C.mode == 0 ? container_in_flow(L, vb, n, ps, &C) : container_absolute(L, vb, n, &C);
+}
+
+/* ------------------------------------------------------------------ lists */
+
+/* One fo:list-item: its label beside the start of its body. */
+static int list_item(lay_doc *L, vbuild *vb, xmlNode *c, const fo_style *st, area A)
+{
+	fo_style ist;
+	int rc;
+	if ((rc = style_of(L, c, st, A.refw, &ist)) < 0)
+		return rc;
+	xmlNode *parts[2] = { NULL, NULL };
+	int np = 0;
+	for (xmlNode *d = c->children; d; d = d->next) {
+		if (d->type == XML_COMMENT_NODE || fo_is_blank(d))
+			continue;
+		fo_kind k = fo_kind_of(d);
+		if (np == 0 && k == FO_LIST_ITEM_LABEL) parts[np++] = d;
+		else if (np == 1 && k == FO_LIST_ITEM_BODY) parts[np++] = d;
+		else return fo_bad_child(L->src, d, c);
+	}
+	if (np != 2)
+		return cd_error_at(L->src->name, xmlGetLineNo(c), "fo:list-item needs a fo:list-item-label and a fo:list-item-body");
+	double ix = A.ax + ist.start_indent, iw = A.refw - ist.start_indent - ist.end_indent;
+	open_block(vb, &ist, st, ix, iw, ist.role ? ist.role : "LI");
+	fo_style lst, bst;
+	if ((rc = style_of(L, parts[0], &ist, A.refw, &lst)) < 0 || (rc = style_of(L, parts[1], &ist, A.refw, &bst)) < 0)
+		return rc;
+	/* without explicit indents the label ends at label-end() and the body starts at body-start() */
+	if (!fo_attr(parts[0], "end-indent"))
+		lst.end_indent = A.refw - (ist.start_indent + ist.pdbs - ist.pls);
+	if (!fo_attr(parts[1], "start-indent"))
+		bst.start_indent = ist.start_indent + ist.pdbs;
+	double lh;
+	cd_page *label = sub_flow_items(L, parts[0], &lst, A, &lh, &rc);
+	if (!label)
+		return rc;
+	vbuild bv;
+	vb_init(&bv);
+	if ((rc = sub_flow(L, &bv, parts[1], &bst, A)) < 0) {
+		cd_page_free(label);
+		vb_clear(&bv);
+		return rc;
+	}
+	/* the body's leading spaces go before the label, so that both start at one line */
+	guint k = 0;
+	while (k < bv.v->len && ((vent *)bv.v->pdata[k])->kind == V_SPACE) {
+		vent *e = bv.v->pdata[k];
+		vadd_space(vb, e->h, e->retain);
+		k++;
+	}
+	vadd_tag(vb, "Lbl", NULL, NULL);
+	vadd_box(vb, label, 0, 0);
+	vadd(vb, V_TAGEND);
+	vadd_tag(vb, "LBody", NULL, NULL);
+	vb->glue_next = 1;
+	splice(vb, &bv, k);
+	vb_clear(&bv);
+	vb->glue_next = 0;
+	vadd(vb, V_TAGEND);
+	close_block(vb, &ist, ist.role ? ist.role : "LI");
+	return 0;
+}
+
+static int do_list(lay_doc *L, vbuild *vb, xmlNode *n, const fo_style *ps, area A)
+{
+	fo_style st;
+	int rc = style_of(L, n, ps, A.refw, &st);
+	if (rc < 0)
+		return rc;
+	double x = A.ax + st.start_indent, w = A.refw - st.start_indent - st.end_indent;
+	const char *role = st.role ? st.role : "L";
+	open_block(vb, &st, ps, x, w, role);
+	for (xmlNode *c = n->children; c && rc == 0; c = c->next) {
+		if (c->type == XML_COMMENT_NODE || fo_is_blank(c))
+			continue;
+		if (fo_kind_of(c) != FO_LIST_ITEM)
+			return fo_bad_child(L->src, c, n);
+		rc = list_item(L, vb, c, &st, A);
+	}
+	close_block(vb, &st, role);
+	return rc;
+}
+
+int block_level(lay_doc *L, vbuild *vb, xmlNode *n, const fo_style *ps, area A)
+{
+	switch (fo_kind_of(n)) {
+	case FO_BLOCK: return do_block(L, vb, n, ps, A);
+	case FO_BLOCK_CONTAINER: return do_block_container(L, vb, n, ps, A);
+	case FO_LIST_BLOCK: return do_list(L, vb, n, ps, A);
+	case FO_TABLE: return do_table(L, vb, n, ps, A);
+	default: return fo_bad_child(L->src, n, n->parent);
+	}
+}

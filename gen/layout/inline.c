@@ -1,0 +1,284 @@
+/* inline.c - inline-level elements inside a paragraph: fo:inline, fo:basic-link,
+ * fo:character, fo:page-number and the citations, fo:leader, fo:external-graphic. */
+#include "internal.h"
+
+char *strip_url(const char *v)
+{
+	char *s = g_strstrip(g_strdup(v));
+	size_t n = strlen(s);
+	if (n > 5 && strncmp(s, "url(", 4) == 0 && s[n - 1] == ')') {
+		memmove(s, s + 4, n - 4);
+		s[n - 5] = 0;
+		g_strstrip(s);
+		n = strlen(s);
+		if (n >= 2 && (s[0] == '\'' || s[0] == '"') && s[n - 1] == s[0]) {
+			memmove(s, s + 1, n - 2);
+			s[n - 2] = 0;
+		}
+	}
+	return s;
+}
+
+static guint32 be32(const unsigned char *p) { return (guint32)p[0] << 24 | (guint32)p[1] << 16 | (guint32)p[2] << 8 | p[3]; }
+
+/* Width and height of a PNG in points: pixels at the pHYs resolution, else 96 per inch. */
+static int png_size(lay_doc *L, xmlNode *n, const char *path, double *w, double *h)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp) {
+		cd_error_at(L->src->name, xmlGetLineNo(n), "cannot read image '%s'", path);
+		return -CD_EXIT_NOREAD;
+	}
+	unsigned char b[33];
+	int ok = fread(b, 1, 33, fp) == 33 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0 && memcmp(b + 12, "IHDR", 4) == 0;
+	if (!ok) {
+		fclose(fp);
+		return cd_error_at(L->src->name, xmlGetLineNo(n), "image '%s' is not a PNG file", path);
+	}
+	double pw = be32(b + 16), ph = be32(b + 20), dx = 96, dy = 96;
+	unsigned char c[8];
+	while (fread(c, 1, 8, fp) == 8) {
+		guint32 len = be32(c);
+		if (memcmp(c + 4, "IDAT", 4) == 0 || memcmp(c + 4, "IEND", 4) == 0)
+			break;
+		if (memcmp(c + 4, "pHYs", 4) == 0 && len == 9) {
+			unsigned char d[9];
+			if (fread(d, 1, 9, fp) == 9 && d[8] == 1 && be32(d) > 0 && be32(d + 4) > 0) {
+				dx = be32(d) * 0.0254;
+				dy = be32(d + 4) * 0.0254;
+			}
+			break;
+		}
+		if (fseek(fp, (long)len + 4, SEEK_CUR) != 0)
+			break;
+	}
+	fclose(fp);
+	if (pw < 1 || ph < 1)
+		return cd_error_at(L->src->name, xmlGetLineNo(n), "image '%s' is not a PNG file", path);
+	*w = pw * 72 / dx;
+	*h = ph * 72 / dy;
+	return 0;
+}
+
+static int graphic(lay_doc *L, para *P, xmlNode *n, const fo_style *st, double avail)
+{
+	const char *src = fo_attr(n, "src");
+	if (!src)
+		return cd_error_at(L->src->name, xmlGetLineNo(n), "fo:external-graphic needs a 'src'");
+	char *rel = strip_url(src);
+	if (strncmp(rel, "file:", 5) == 0)
+		memmove(rel, rel + 5, strlen(rel + 5) + 1);
+	if (strstr(rel, "://")) {
+		int rc = cd_error_at(L->src->name, xmlGetLineNo(n), "unsupported value '%s' for 'src' on fo:external-graphic: only local PNG files", src);
+		g_free(rel);
+		return rc;
+	}
+	char *path = g_path_is_absolute(rel) ? g_strdup(rel) : g_build_filename(L->base_dir, rel, NULL);
+	g_free(rel);
+	double iw = 1, ih = 1;
+	int rc = png_size(L, n, path, &iw, &ih);
+	if (rc < 0) {
+		g_free(path);
+		return rc;
+	}
+	double w = iw, h = ih, vw = -1, vh = -1;
+	const char *cw = fo_attr(n, "content-width"), *ch = fo_attr(n, "content-height");
+	const char *ww = fo_attr(n, "width"), *hh = fo_attr(n, "height"), *sc = fo_attr(n, "scaling");
+	int uniform = 1;
+	if (sc) {
+		if (strcmp(sc, "non-uniform") == 0) uniform = 0;
+		else if (strcmp(sc, "uniform") != 0) rc = fo_bad_value(L->src, n, "scaling", sc);
+	}
+	if (rc == 0 && ww && strcmp(ww, "auto") != 0)
+		rc = fo_length(L->src, n, "width", ww, st->size, avail, &vw);
+	if (rc == 0 && hh && strcmp(hh, "auto") != 0)
+		rc = fo_length(L->src, n, "height", hh, st->size, -1, &vh);
+	int setw = 0, seth = 0;
+	for (int i = 0; i < 2 && rc == 0; i++) {
+		const char *v = i ? ch : cw;
+		double *d = i ? &h : &w, intr = i ? ih : iw, box = i ? vh : vw;
+		if (!v || strcmp(v, "auto") == 0)
+			continue;
+		if (strcmp(v, "scale-to-fit") == 0) {
+			double lim = box > 0 ? box : (i ? -1 : avail);
+			if (lim > 0) {
+				*d = lim;
+				*(i ? &seth : &setw) = 1;
+			}
+			continue;
+		}
+		rc = fo_length(L->src, n, i ? "content-height" : "content-width", v, st->size, intr, d);
+		*(i ? &seth : &setw) = 1;
+	}
+	if (rc < 0) {
+		g_free(path);
+		return rc;
+	}
+	if (uniform && setw && !seth) h = ih * w / iw;
+	else if (uniform && seth && !setw) w = iw * h / ih;
+	else if (uniform && setw && seth) {
+		double f = MIN(w / iw, h / ih);
+		w = iw * f;
+		h = ih * f;
+	}
+	inl_obj *o = g_new0(inl_obj, 1);
+	o->kind = OBJ_IMAGE;
+	o->w = vw > w ? vw : w;
+	o->h = vh > h ? vh : h;
+	o->path = path;
+	o->alt = g_strdup(st->alt);
+	add_obj(P, st, o);
+	/* the image sits at the start of its viewport: record the drawn size */
+	o->w = w > 0 ? w : o->w;
+	o->h = h > 0 ? h : o->h;
+	return 0;
+}
+
+static int leader(lay_doc *L, para *P, xmlNode *n, const fo_style *st, double avail)
+{
+	inl_obj *o = g_new0(inl_obj, 1);
+	o->kind = OBJ_LEADER;
+	o->opt = 12;
+	o->max = avail;
+	o->thick = 1;
+	o->color = st->color;
+	double minv = 0;
+	int rc = 0;
+	const char *pat = fo_attr(n, "leader-pattern");
+	if (pat) {
+		if (strcmp(pat, "space") == 0) o->pattern = PATTERN_SPACE;
+		else if (strcmp(pat, "rule") == 0) o->pattern = PATTERN_RULE;
+		else if (strcmp(pat, "dots") == 0) o->pattern = PATTERN_DOTS;
+		else rc = fo_bad_value(L->src, n, "leader-pattern", pat);
+	}
+	const char *v;
+	if (rc == 0 && (v = fo_attr(n, "leader-length"))) {
+		rc = fo_length(L->src, n, "leader-length", v, st->size, avail, &o->opt);
+		o->max = minv = o->opt;
+	}
+	if (rc == 0 && (v = fo_attr(n, "leader-length.minimum")))
+		rc = fo_length(L->src, n, "leader-length.minimum", v, st->size, avail, &minv);
+	if (rc == 0 && (v = fo_attr(n, "leader-length.optimum")))
+		rc = fo_length(L->src, n, "leader-length.optimum", v, st->size, avail, &o->opt);
+	if (rc == 0 && (v = fo_attr(n, "leader-length.maximum")))
+		rc = fo_length(L->src, n, "leader-length.maximum", v, st->size, avail, &o->max);
+	if (rc == 0 && (v = fo_attr(n, "rule-thickness")))
+		rc = fo_length(L->src, n, "rule-thickness", v, st->size, -1, &o->thick);
+	if (rc == 0 && (v = fo_attr(n, "rule-style"))) {
+		if (strcmp(v, "solid") == 0) o->rstyle = BORDER_SOLID;
+		else if (strcmp(v, "dashed") == 0) o->rstyle = BORDER_DASHED;
+		else if (strcmp(v, "dotted") == 0) o->rstyle = BORDER_DOTTED;
+		else rc = fo_bad_value(L->src, n, "rule-style", v);
+	}
+	if (rc < 0) {
+		obj_free(o);
+		return rc;
+	}
+	if (o->opt < minv)
+		o->opt = minv;
+	if (o->max < o->opt)
+		o->max = o->opt;
+	if (o->opt > avail)
+		o->opt = avail;
+	o->w = o->opt;
+	add_obj(P, st, o);
+	return 0;
+}
+
+static const char *citation(lay_doc *L, xmlNode *n, const char *ref, int last, int *rc)
+{
+	GHashTable *t = last ? L->ids_prev_last : L->ids_prev_first;
+	const char *v = t ? g_hash_table_lookup(t, ref) : NULL;
+	L->needs_pass = 1;
+	if (v)
+		return v;
+	if (L->final_pass)
+		*rc = cd_error_at(L->src->name, xmlGetLineNo(n), "no element has id '%s' (ref-id of %s)", ref,
+		                  fo_kind_name(fo_kind_of(n)));
+	return "0";
+}
+
+int inline_level(lay_doc *L, vbuild *vb, para *P, xmlNode *n, const fo_style *ps, area A)
+{
+	fo_kind k = fo_kind_of(n);
+	fo_style st;
+	int rc = style_of(L, n, ps, A.refw, &st);
+	if (rc < 0)
+		return rc;
+	double avail = P->w;
+	if (st.id) {
+		para_id(P, st.id, 0);
+		P->active = 1;
+	}
+	switch (k) {
+	case FO_INLINE:
+		rc = content(L, vb, P, n, &st, A, 1);
+		break;
+	case FO_BASIC_LINK: {
+		const char *in = fo_attr(n, "internal-destination"), *ex = fo_attr(n, "external-destination");
+		if (!in == !ex)
+			return cd_error_at(L->src->name, xmlGetLineNo(n),
+			                   "fo:basic-link needs one of 'internal-destination' and 'external-destination'");
+		int start = (int)P->text->len;
+		if (in && L->link_refs) {
+			g_ptr_array_add(L->link_refs, g_strdup(in));
+			g_ptr_array_add(L->link_refs, GINT_TO_POINTER(xmlGetLineNo(n)));
+		}
+		rc = content(L, vb, P, n, &st, A, 1);
+		link_rng lr = { start, (int)P->text->len, ex ? strip_url(ex) : NULL, in ? g_strdup(in) : NULL };
+		if (lr.end > lr.start)
+			g_array_append_val(P->links, lr);
+		else
+			g_free(lr.uri), g_free(lr.dest);
+		break;
+	}
+	case FO_CHARACTER: {
+		const char *c = fo_attr(n, "character");
+		if (!c || !*c || g_utf8_strlen(c, -1) != 1)
+			return cd_error_at(L->src->name, xmlGetLineNo(n), "fo:character needs one 'character'");
+		if (n->children && !fo_is_blank(n->children))
+			return fo_bad_child(L->src, n->children, n);
+		add_literal(P, &st, c);
+		break;
+	}
+	case FO_PAGE_NUMBER:
+		if (L->in_static) {
+			add_literal(P, &st, L->cur_label ? L->cur_label : "");
+		} else {
+			char *key = g_strdup_printf("\002pn%d", L->serial++);
+			const char *v = L->ids_prev_first ? g_hash_table_lookup(L->ids_prev_first, key) : NULL;
+			L->needs_pass = 1;
+			para_id(P, key, 0);
+			add_literal(P, &st, v ? v : "0");
+			g_free(key);
+		}
+		break;
+	case FO_PAGE_NUMBER_CITATION:
+	case FO_PAGE_NUMBER_CITATION_LAST: {
+		const char *ref = fo_attr(n, "ref-id");
+		if (!ref)
+			return cd_error_at(L->src->name, xmlGetLineNo(n), "%s needs a 'ref-id'", fo_kind_name(k));
+		const char *v = citation(L, n, ref, k == FO_PAGE_NUMBER_CITATION_LAST, &rc);
+		if (rc == 0)
+			add_literal(P, &st, v);
+		break;
+	}
+	case FO_LEADER:
+		for (xmlNode *c = n->children; c; c = c->next)
+			if (!fo_is_blank(c) && c->type != XML_COMMENT_NODE)
+				return fo_bad_child(L->src, c, n);
+		rc = leader(L, P, n, &st, avail);
+		break;
+	case FO_EXTERNAL_GRAPHIC:
+		for (xmlNode *c = n->children; c; c = c->next)
+			if (!fo_is_blank(c) && c->type != XML_COMMENT_NODE)
+				return fo_bad_child(L->src, c, n);
+		rc = graphic(L, P, n, &st, avail);
+		break;
+	default:
+		return fo_bad_child(L->src, n, n->parent);
+	}
+	if (rc == 0 && st.id && k != FO_PAGE_NUMBER)
+		para_id(P, st.id, 1);
+	return rc;
+}

@@ -1,0 +1,575 @@
+/* para.c - paragraphs: inline content gathered as text with attributes, laid out by Pango
+ * into lines, each line a box on the vertical list with its widow/orphan/keep penalty; and the
+ * cache of plain paragraphs already broken into lines. */
+#include "internal.h"
+
+void para_init(para *P)
+{
+	memset(P, 0, sizeof *P);
+	P->text = g_string_sized_new(256);
+	P->attrs = pango_attr_list_new();
+	P->links = g_array_new(FALSE, FALSE, sizeof(link_rng));
+	P->objs = g_ptr_array_new();
+	P->ids = g_array_new(FALSE, FALSE, sizeof(id_at));
+}
+
+void obj_free(inl_obj *o)
+{
+	g_free(o->path);
+	g_free(o->alt);
+	g_free(o);
+}
+
+void para_reset(para *P)
+{
+	g_string_truncate(P->text, 0);
+	pango_attr_list_unref(P->attrs);
+	P->attrs = pango_attr_list_new();
+	for (guint i = 0; i < P->links->len; i++) {
+		g_free(g_array_index(P->links, link_rng, i).uri);
+		g_free(g_array_index(P->links, link_rng, i).dest);
+	}
+	g_array_set_size(P->links, 0);
+	for (guint i = 0; i < P->objs->len; i++)
+		obj_free(P->objs->pdata[i]);
+	g_ptr_array_set_size(P->objs, 0);
+	for (guint i = 0; i < P->ids->len; i++)
+		g_free(g_array_index(P->ids, id_at, i).id);
+	g_array_set_size(P->ids, 0);
+	P->last_space = 1;
+	P->active = 0;
+}
+
+void para_free(para *P)
+{
+	para_reset(P);
+	g_string_free(P->text, TRUE);
+	pango_attr_list_unref(P->attrs);
+	g_array_free(P->links, TRUE);
+	g_ptr_array_free(P->objs, TRUE);
+	g_array_free(P->ids, TRUE);
+}
+
+static PangoFontDescription *font_desc(const fo_style *s)
+{
+	PangoFontDescription *fd = pango_font_description_new();
+	pango_font_description_set_family_static(fd, s->family);
+	pango_font_description_set_weight(fd, (PangoWeight)s->weight);
+	pango_font_description_set_style(fd, s->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+	pango_font_description_set_size(fd, (int)lround(s->size * PANGO_SCALE));
+	return fd;
+}
+
+static void attr_put(PangoAttrList *l, PangoAttribute *a, int s, int e)
+{
+	a->start_index = (guint)s;
+	a->end_index = (guint)e;
+	pango_attr_list_insert(l, a);
+}
+
+static guint16 c16(double v) { return (guint16)lround(v * 65535); }
+
+/* Attributes for text [s, e) in style st where it differs from the paragraph's. */
+static void span_attrs(para *P, const fo_style *st, int s, int e)
+{
+	const fo_style *b = &P->base;
+	if (e <= s)
+		return;
+	if (st->family != b->family || st->size != b->size || st->weight != b->weight || st->italic != b->italic) {
+		PangoFontDescription *fd = font_desc(st);
+		attr_put(P->attrs, pango_attr_font_desc_new(fd), s, e);
+		pango_font_description_free(fd);
+	}
+	if (memcmp(&st->color, &b->color, sizeof st->color) != 0)
+		attr_put(P->attrs, pango_attr_foreground_new(c16(st->color.r), c16(st->color.g), c16(st->color.b)), s, e);
+	if (st->lh != b->lh)
+		attr_put(P->attrs, pango_attr_line_height_new_absolute((int)lround(st->lh * PANGO_SCALE)), s, e);
+	if (st->lang != b->lang && st->lang)
+		attr_put(P->attrs, pango_attr_language_new(pango_language_from_string(st->lang)), s, e);
+	if (st->underline)
+		attr_put(P->attrs, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), s, e);
+	if (st->strike)
+		attr_put(P->attrs, pango_attr_strikethrough_new(TRUE), s, e);
+	if (st->rise != 0)
+		attr_put(P->attrs, pango_attr_rise_new((int)lround(st->rise * PANGO_SCALE)), s, e);
+	if (st->bg.a > 0)
+		attr_put(P->attrs, pango_attr_background_new(c16(st->bg.r), c16(st->bg.g), c16(st->bg.b)), s, e);
+}
+
+void add_text(para *P, const fo_style *st, const char *t)
+{
+	int s = (int)P->text->len;
+	for (const char *p = t; *p; p++) {
+		char c = *p;
+		if (c == '\r')
+			continue;
+		if (c == '\n') {
+			if (st->lf == LF_IGNORE)
+				continue;
+			if (st->lf == LF_PRESERVE) {
+				if (st->ws_collapse && P->text->len && P->text->str[P->text->len - 1] == ' ')
+					g_string_truncate(P->text, P->text->len - 1);
+				g_string_append_c(P->text, '\n');
+				P->last_space = 1;
+				continue;
+			}
+			c = ' ';
+		}
+		if (c == ' ' || c == '\t') {
+			if (st->ws_collapse && P->last_space)
+				continue;
+			g_string_append_c(P->text, ' ');
+			P->last_space = 1;
+			continue;
+		}
+		g_string_append_c(P->text, c);
+		P->last_space = 0;
+	}
+	if ((int)P->text->len < s)
+		s = (int)P->text->len;
+	span_attrs(P, st, s, (int)P->text->len);
+	if ((int)P->text->len > s)
+		P->active = 1;
+}
+
+void add_literal(para *P, const fo_style *st, const char *t)
+{
+	int s = (int)P->text->len;
+	g_string_append(P->text, t);
+	P->last_space = 0;
+	span_attrs(P, st, s, (int)P->text->len);
+	P->active = 1;
+}
+
+static gpointer obj_copy(gconstpointer p) { return (gpointer)p; }
+
+void add_obj(para *P, const fo_style *st, inl_obj *o)
+{
+	int s = (int)P->text->len;
+	g_string_append(P->text, "\xEF\xBF\xBC");
+	P->last_space = 0;
+	g_ptr_array_add(P->objs, o);
+	span_attrs(P, st, s, (int)P->text->len);
+	P->active = 1;
+}
+
+void para_id(para *P, const char *id, int end)
+{
+	id_at d = { (int)P->text->len, g_strdup(id), end };
+	g_array_append_val(P->ids, d);
+}
+
+static PangoAttrList *para_full_attrs(para *P)
+{
+	PangoAttrList *l = pango_attr_list_copy(P->attrs);
+	if (!l)
+		l = pango_attr_list_new();
+	attr_put(l, pango_attr_line_height_new_absolute((int)lround(P->base.lh * PANGO_SCALE)), 0, (int)P->text->len);
+	attr_put(l, pango_attr_insert_hyphens_new(P->base.hyphenate), 0, (int)P->text->len);
+	if (P->base.lang)
+		attr_put(l, pango_attr_language_new(pango_language_from_string(P->base.lang)), 0, (int)P->text->len);
+	for (guint i = 0; i < P->links->len; i++) {
+		link_rng *lr = &g_array_index(P->links, link_rng, i);
+		/* a non-shaping attribute that starts and ends with the link splits runs there */
+		attr_put(l, pango_attr_foreground_alpha_new(65535), lr->start, lr->end);
+	}
+	int k = 0;
+	for (int i = 0; i + 2 < (int)P->text->len; i++) {
+		if ((unsigned char)P->text->str[i] != 0xEF || (unsigned char)P->text->str[i + 1] != 0xBF ||
+		    (unsigned char)P->text->str[i + 2] != 0xBC)
+			continue;
+		inl_obj *o = P->objs->pdata[k++];
+		PangoRectangle r = { 0, 0, (int)lround(o->w * PS), 0 };
+		if (o->kind == OBJ_IMAGE) {
+			r.y = -(int)lround(o->h * PS);
+			r.height = (int)lround(o->h * PS);
+		}
+		attr_put(l, pango_attr_shape_new_with_data(&r, &r, o, obj_copy, NULL), i, i + 3);
+		i += 2;
+	}
+	return l;
+}
+
+static void set_layout(PangoLayout *lo, para *P, double w, PangoAttrList *attrs)
+{
+	const fo_style *b = &P->base;
+	PangoFontDescription *fd = font_desc(b);
+	pango_layout_set_font_description(lo, fd);
+	pango_font_description_free(fd);
+	pango_layout_set_attributes(lo, attrs);
+	pango_layout_set_text(lo, P->text->str, (int)P->text->len);
+	pango_layout_set_width(lo, b->wrap ? (int)lround(w * PS) : -1);
+	pango_layout_set_wrap(lo, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_indent(lo, (int)lround(b->text_indent * PS));
+	pango_layout_set_auto_dir(lo, TRUE);
+	PangoAlignment al = b->align == ALIGN_CENTER ? PANGO_ALIGN_CENTER : b->align == ALIGN_END ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+	pango_layout_set_alignment(lo, al);
+	pango_layout_set_justify(lo, b->align == ALIGN_JUSTIFY);
+	pango_layout_set_justify_last_line(lo, b->align_last == ALIGN_JUSTIFY);
+}
+
+static inl_obj *run_obj(PangoGlyphItem *gi)
+{
+	for (GSList *a = gi->item->analysis.extra_attrs; a; a = a->next) {
+		PangoAttribute *at = a->data;
+		if (at->klass->type == PANGO_ATTR_SHAPE)
+			return ((PangoAttrShape *)at)->data;
+	}
+	return NULL;
+}
+
+/* Gives expandable leaders the room left on their line (justified lines only, up to their
+ * maximum). Returns 1 when something changed. */
+static int expand_leaders(PangoLayout *lo, para *P, double w)
+{
+	int changed = 0, nlines = pango_layout_get_line_count(lo);
+	for (int li = 0; li < nlines; li++) {
+		PangoLayoutLine *line = pango_layout_get_line_readonly(lo, li);
+		int last = li == nlines - 1 || line->runs == NULL;
+		int justified = last ? P->base.align_last == ALIGN_JUSTIFY : P->base.align == ALIGN_JUSTIFY;
+		PangoRectangle lr;
+		pango_layout_line_get_extents(line, NULL, &lr);
+		double slack = w - lr.width / PS - (li == 0 ? P->base.text_indent : 0);
+		int nlead = 0;
+		for (GSList *r = line->runs; r; r = r->next) {
+			inl_obj *o = run_obj(r->data);
+			if (o && o->kind == OBJ_LEADER && o->max > o->w)
+				nlead++;
+		}
+		if (!nlead || slack <= EPS || !justified)
+			continue;
+		for (GSList *r = line->runs; r; r = r->next) {
+			inl_obj *o = run_obj(r->data);
+			if (o && o->kind == OBJ_LEADER && o->max > o->w) {
+				double add = slack / nlead;
+				o->w = MIN(o->max, o->w + add);
+				changed = 1;
+			}
+		}
+	}
+	return changed;
+}
+
+static void color_of(PangoGlyphItem *gi, const fo_style *b, cd_rgba *fg, cd_rgba *bg, int *ul, int *st)
+{
+	*fg = b->color;
+	bg->a = 0;
+	*ul = *st = 0;
+	for (GSList *a = gi->item->analysis.extra_attrs; a; a = a->next) {
+		PangoAttribute *at = a->data;
+		switch (at->klass->type) {
+		case PANGO_ATTR_FOREGROUND: {
+			PangoColor c = ((PangoAttrColor *)at)->color;
+			*fg = (cd_rgba){ c.red / 65535.0, c.green / 65535.0, c.blue / 65535.0, 1 };
+			break;
+		}
+		case PANGO_ATTR_BACKGROUND: {
+			PangoColor c = ((PangoAttrColor *)at)->color;
+			*bg = (cd_rgba){ c.red / 65535.0, c.green / 65535.0, c.blue / 65535.0, 1 };
+			break;
+		}
+		case PANGO_ATTR_UNDERLINE:
+			*ul = ((PangoAttrInt *)at)->value != PANGO_UNDERLINE_NONE;
+			break;
+		case PANGO_ATTR_STRIKETHROUGH:
+			*st = ((PangoAttrInt *)at)->value != 0;
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+static int link_at(para *P, int off)
+{
+	for (guint i = 0; i < P->links->len; i++) {
+		link_rng *l = &g_array_index(P->links, link_rng, i);
+		if (off >= l->start && off < l->end)
+			return (int)i;
+	}
+	return -1;
+}
+
+/* ------------------------------------------------------------------ lines */
+
+int line_penalty(const fo_style *b, int li, int n)
+{
+	int extra = 0;
+	if (li > 0 && (li < b->orphans || n - li < b->widows))
+		extra = KEEP_ALWAYS;
+	if (li > 0 && b->keep_together > extra)
+		extra = b->keep_together;
+	return extra;
+}
+
+/* One line being turned into a box of placed items. */
+typedef struct line_out {
+	cd_page *bx;
+	double x;             /* the paragraph's left in the area */
+	double h, base;       /* the line's height and baseline */
+	const char *text;     /* the layout's text */
+	int cur_link;         /* the link the last run was in, or -1 */
+	size_t link_item;     /* that link's item in bx */
+} line_out;
+
+/* Underline and line-through of a text run. */
+static void run_decorations(line_out *lo, PangoGlyphItem *gi, double rx, double rw, double gy, cd_rgba fg, int ul, int st)
+{
+	PangoFontMetrics *m = pango_font_get_metrics(gi->item->analysis.font, gi->item->analysis.language);
+	if (ul) {
+		double pos = pango_font_metrics_get_underline_position(m) / PS;
+		double th = pango_font_metrics_get_underline_thickness(m) / PS;
+		put_line(lo->bx, lo->x + rx, gy - pos + th / 2, lo->x + rx + rw, gy - pos + th / 2, th, fg, BORDER_SOLID);
+	}
+	if (st) {
+		double pos = pango_font_metrics_get_strikethrough_position(m) / PS;
+		double th = pango_font_metrics_get_strikethrough_thickness(m) / PS;
+		put_line(lo->bx, lo->x + rx, gy - pos + th / 2, lo->x + rx + rw, gy - pos + th / 2, th, fg, BORDER_SOLID);
+	}
+	pango_font_metrics_unref(m);
+}
+
+/* Opens, extends or closes the link a run falls in. */
+static void run_link(line_out *lo, para *P, int off, double rx, double rw)
+{
+	int lk = link_at(P, off);
+	cd_page *bx = lo->bx;
+	if (lk != lo->cur_link) {
+		if (lo->cur_link >= 0)
+			put_tag_end(bx);
+		if (lk >= 0) {
+			link_rng *l = &g_array_index(P->links, link_rng, lk);
+			put_tag(bx, "Link", NULL, NULL);
+			cd_item *it = cd_page_add(bx, CD_ITEM_LINK);
+			it->u.link.x = lo->x + rx; it->u.link.y = 0; it->u.link.w = rw; it->u.link.h = lo->h;
+			it->u.link.uri = g_strdup(l->uri);
+			it->u.link.dest = g_strdup(l->dest);
+			lo->link_item = bx->n - 1;
+		}
+		lo->cur_link = lk;
+	} else if (lk >= 0) {
+		bx->items[lo->link_item].u.link.w += rw;
+	}
+}
+
+/* One glyph run of a line at rx: its link, background, and a leader, an image or glyphs. */
+static void run_put(line_out *lo, para *P, PangoGlyphItem *gi, double rx, double rw)
+{
+	cd_page *bx = lo->bx;
+	double x = lo->x, base = lo->base;
+	int off = gi->item->offset;
+	run_link(lo, P, off, rx, rw);
+	cd_rgba fg, bg = { 0, 0, 0, 0 };
+	int ul, st;
+	color_of(gi, &P->base, &fg, &bg, &ul, &st);
+	double gy = base - gi->y_offset / PS;
+	if (bg.a > 0)
+		put_rect(bx, x + rx, 0, rw, lo->h, bg);
+	inl_obj *o = run_obj(gi);
+	if (o && o->kind == OBJ_LEADER) {
+		if (o->pattern != PATTERN_SPACE)
+			put_line(bx, x + rx, base - o->thick / 2, x + rx + o->w, base - o->thick / 2, o->thick, o->color,
+			         o->pattern == PATTERN_DOTS ? BORDER_DOTTED : o->rstyle);
+	} else if (o && o->kind == OBJ_IMAGE) {
+		put_tag(bx, o->alt ? "Figure" : "Artifact", o->alt, NULL);
+		cd_item *im = cd_page_add(bx, CD_ITEM_IMAGE);
+		im->u.image.x = x + rx; im->u.image.y = base - o->h; im->u.image.w = o->w; im->u.image.h = o->h;
+		im->u.image.path = g_strdup(o->path);
+		im->u.image.alt = g_strdup(o->alt);
+		put_tag_end(bx);
+	} else if (gi->glyphs->num_glyphs > 0) {
+		cd_item *g = cd_page_add(bx, CD_ITEM_GLYPHS);
+		PangoGlyphItem *c = pango_glyph_item_copy(gi);
+		c->item->offset = 0;
+		g->u.glyphs.run = c;
+		g->u.glyphs.text = g_strndup(lo->text + off, (gsize)gi->item->length);
+		g->u.glyphs.x = x + rx;
+		g->u.glyphs.y = gy;
+		g->u.glyphs.color = fg;
+	}
+	if ((ul || st) && !o)
+		run_decorations(lo, gi, rx, rw, gy, fg, ul, st);
+}
+
+/* The left of the last line when text-align-last differs from text-align. */
+static double last_line_x(para *P, PangoLayoutLine *line, int li, double w, PangoRectangle *lr)
+{
+	double lx = lr->x / PS;
+	const fo_style *b = &P->base;
+	if (b->align_last == b->align || b->align_last == ALIGN_JUSTIFY || line->resolved_dir != PANGO_DIRECTION_LTR)
+		return lx;
+	double avail = w - (li == 0 ? b->text_indent : 0), off = li == 0 ? b->text_indent : 0;
+	if (b->align_last == ALIGN_START) return off;
+	if (b->align_last == ALIGN_CENTER) return off + (avail - lr->width / PS) / 2;
+	return off + avail - lr->width / PS;
+}
+
+/* The ids that start (or end) on a line before byte `line_end`, from *next_id on. */
+static void line_ids(line_out *lo, para *P, PangoLayout *layout, int line_end, guint *next_id)
+{
+	while (*next_id < P->ids->len && g_array_index(P->ids, id_at, *next_id).off < line_end) {
+		id_at *d = &g_array_index(P->ids, id_at, (*next_id)++);
+		PangoRectangle pos;
+		pango_layout_index_to_pos(layout, MIN(d->off, (int)P->text->len), &pos);
+		double dx = pos.x / PS;
+		if (d->end) {
+			char *n = g_strconcat("\001end:", d->id, NULL);
+			put_dest(lo->bx, lo->x + dx, 0, n);
+			g_free(n);
+		} else {
+			put_dest(lo->bx, lo->x + dx, 0, d->id);
+		}
+	}
+}
+
+/* The box of the line the iterator is on (line li of nlines). */
+static void line_box(vbuild *vb, para *P, PangoLayout *layout, PangoLayoutIter *it, int li, int nlines, guint *next_id)
+{
+	PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
+	PangoRectangle lr;
+	pango_layout_iter_get_line_extents(it, NULL, &lr);
+	double top = lr.y / PS;
+	line_out lo = { ibuf_new(), P->x, lr.height / PS, pango_layout_iter_get_baseline(it) / PS - top,
+	                pango_layout_get_text(layout), -1, 0 };
+	/* images stand on the baseline: a fixed line height must still make room for them */
+	for (GSList *r = line->runs; r; r = r->next) {
+		inl_obj *o = run_obj(r->data);
+		if (o && o->kind == OBJ_IMAGE && o->h > lo.base) {
+			lo.h += o->h - lo.base;
+			lo.base = o->h;
+		}
+	}
+	double lx = li == nlines - 1 ? last_line_x(P, line, li, P->w, &lr) : lr.x / PS;
+	line_ids(&lo, P, layout, li == nlines - 1 ? INT_MAX : line->start_index + line->length, next_id);
+	double rx = lx;
+	for (GSList *r = line->runs; r; r = r->next) {
+		PangoGlyphItem *gi = r->data;
+		double rw = pango_glyph_string_get_width(gi->glyphs) / PS;
+		run_put(&lo, P, gi, rx, rw);
+		rx += rw;
+	}
+	if (lo.cur_link >= 0)
+		put_tag_end(lo.bx);
+	vadd_box(vb, lo.bx, lo.h, line_penalty(&P->base, li, nlines));
+}
+
+/* Lays out the paragraph gathered in P, P->x and P->w being its content box within the area,
+ * and adds one box per line. */
+static void para_lines(lay_doc *L, vbuild *vb, para *P)
+{
+	double w = P->w;
+	while (P->text->len && P->text->str[P->text->len - 1] == ' ' && P->base.ws_collapse)
+		g_string_truncate(P->text, P->text->len - 1);
+	if (P->text->len == 0) {
+		for (guint i = 0; i < P->ids->len; i++) {
+			id_at *d = &g_array_index(P->ids, id_at, i);
+			vadd_id(vb, d->end ? V_IDEND : V_DEST, d->id);
+		}
+		para_reset(P);
+		return;
+	}
+	PangoLayout *lo = L->layout;
+	PangoAttrList *attrs = para_full_attrs(P);
+	set_layout(lo, P, w, attrs);
+	pango_attr_list_unref(attrs);
+	if (P->objs->len && expand_leaders(lo, P, w)) {
+		attrs = para_full_attrs(P);
+		pango_layout_set_attributes(lo, attrs);
+		pango_attr_list_unref(attrs);
+	}
+	int nlines = pango_layout_get_line_count(lo);
+	PangoLayoutIter *it = pango_layout_get_iter(lo);
+	int li = 0;
+	guint next_id = 0;
+	do
+		line_box(vb, P, lo, it, li++, nlines, &next_id);
+	while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	para_reset(P);
+}
+
+/* ------------------------------------------------------------------ the paragraph cache */
+
+typedef struct cached_line { double h; int extra; cd_page *items; } cached_line;
+typedef struct cached_para { int n; cached_line *lines; } cached_para;
+
+#define PARA_CACHE_MAX 512
+
+static void cached_para_free(cached_para *c)
+{
+	for (int i = 0; i < c->n; i++)
+		cd_page_free(c->lines[i].items);
+	g_free(c->lines);
+	g_free(c);
+}
+
+GHashTable *lay_para_cache_new(void)
+{
+	return g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)cached_para_free);
+}
+
+/* The key of a paragraph that can be cached: one style, no spans, links, objects or ids. */
+static char *para_key(para *P)
+{
+	if (P->links->len || P->objs->len || P->ids->len)
+		return NULL;
+	PangoAttrIterator *ai = pango_attr_list_get_iterator(P->attrs);
+	GSList *any = pango_attr_iterator_get_attrs(ai);
+	pango_attr_iterator_destroy(ai);
+	if (any) {
+		g_slist_free_full(any, (GDestroyNotify)pango_attribute_destroy);
+		return NULL;
+	}
+	const fo_style *b = &P->base;
+	return g_strdup_printf("%p|%a|%d|%d|%a,%a,%a,%a|%a|%d|%d|%a|%d|%p|%d|%d|%d|%d|%d|%a|%a|%s", (const void *)b->family,
+	                       b->size, b->weight, b->italic, b->color.r, b->color.g, b->color.b, b->color.a, b->lh,
+	                       b->align, b->align_last, b->text_indent, b->hyphenate, (const void *)b->lang, b->widows,
+	                       b->orphans, b->keep_together, b->wrap, b->ws_collapse, P->x, P->w, P->text->str);
+}
+
+/* Lays the paragraph out and keeps copies of its lines under `key`. */
+static void para_lines_cached(lay_doc *L, vbuild *vb, para *P, char *key)
+{
+	if (g_hash_table_size(L->para_cache) >= PARA_CACHE_MAX)
+		g_hash_table_remove_all(L->para_cache);
+	cached_para *c = g_new0(cached_para, 1);
+	guint before = vb->v->len;
+	para_lines(L, vb, P);
+	for (guint i = before; i < vb->v->len; i++) {
+		vent *e = vb->v->pdata[i];
+		if (e->kind != V_BOX)
+			continue;
+		c->lines = g_renew(cached_line, c->lines, c->n + 1);
+		cached_line *cl = &c->lines[c->n++];
+		cl->h = e->h;
+		cl->items = ibuf_new();
+		put_all(cl->items, e->box, 0, 0, 0);
+	}
+	/* the badness each line adds of its own, as para_lines gives it */
+	for (int i = 0; i < c->n; i++)
+		c->lines[i].extra = line_penalty(&P->base, i, c->n);
+	g_hash_table_insert(L->para_cache, key, c);
+}
+
+void para_flush(lay_doc *L, vbuild *vb, para *P)
+{
+	if (!P->active)
+		return;
+	char *key = L->para_cache ? para_key(P) : NULL;
+	if (!key) {
+		para_lines(L, vb, P);
+		return;
+	}
+	cached_para *c = g_hash_table_lookup(L->para_cache, key);
+	if (!c) {
+		para_lines_cached(L, vb, P, key);
+		return;
+	}
+	for (int i = 0; i < c->n; i++) {
+		cd_page *items = ibuf_new();
+		put_all(items, c->lines[i].items, 0, 0, 0);
+		vadd_box(vb, items, c->lines[i].h, c->lines[i].extra);
+	}
+	g_free(key);
+	para_reset(P);
+}

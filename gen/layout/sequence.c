@@ -1,0 +1,344 @@
+/* sequence.c - one fo:page-sequence: its numbering properties, its static content, the flow
+ * laid out once into a vertical list, the page loop (masters, forced breaks, repeated table
+ * headers) and force-page-count; and the lay_doc that carries a document's state. */
+#include "internal.h"
+
+lay_doc *lay_doc_new(const fo_src *src, PangoContext *pctx, PangoLayout *layout, const char *base_dir)
+{
+	lay_doc *L = g_new0(lay_doc, 1);
+	L->src = src;
+	L->pctx = pctx;
+	L->layout = layout;
+	L->base_dir = g_strdup(base_dir ? base_dir : ".");
+	L->masters = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)master_free);
+	L->seqmasters = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)seqmaster_free);
+	L->ids_first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	L->ids_last = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	L->first_page = 1;
+	L->link_refs = g_ptr_array_new();
+	return L;
+}
+
+void lay_doc_free(lay_doc *L)
+{
+	if (!L)
+		return;
+	cd_page_free(L->held);
+	g_hash_table_destroy(L->masters);
+	g_hash_table_destroy(L->seqmasters);
+	g_hash_table_destroy(L->ids_first);
+	g_hash_table_destroy(L->ids_last);
+	for (guint i = 0; i < L->link_refs->len; i += 2)
+		g_free(L->link_refs->pdata[i]);
+	g_ptr_array_free(L->link_refs, TRUE);
+	if (L->ids_prev_first)
+		g_hash_table_destroy(L->ids_prev_first);
+	if (L->ids_prev_last)
+		g_hash_table_destroy(L->ids_prev_last);
+	g_free(L->base_dir);
+	g_free(L);
+}
+
+/* ------------------------------------------------------------------ page-sequences */
+
+enum { FORCE_NONE, FORCE_EVEN, FORCE_ODD, FORCE_END_ON_EVEN, FORCE_END_ON_ODD };
+
+typedef struct seq {
+	xmlNode *ps, *flow;
+	const char *ref;
+	fo_style st;
+	GPtrArray *statics;       /* xmlNode*: fo:static-content */
+	char fmt;
+	int fmt_width;
+	int num;                  /* the number of the first page */
+	int force;                /* FORCE_* */
+} seq;
+
+/* Static content of one region, as an artifact. */
+static int put_static(lay_doc *L, seq *S, cd_page *pg, const char *region, double x, double y, double w)
+{
+	for (guint i = 0; i < S->statics->len; i++) {
+		xmlNode *sc = S->statics->pdata[i];
+		const char *fn = fo_attr(sc, "flow-name");
+		if (!fn || strcmp(fn, region) != 0)
+			continue;
+		fo_style st;
+		int rc = style_of(L, sc, &S->st, w, &st);
+		if (rc < 0)
+			return rc;
+		L->in_static = 1;
+		L->cur_label = pg->label;
+		area A = { 0, w };
+		double h;
+		cd_page *items = sub_flow_items(L, sc, &st, A, &h, &rc);
+		L->in_static = 0;
+		if (items) {
+			put_tag(pg, "Artifact", NULL, NULL);
+			put_all(pg, items, x, y, 1);
+			put_tag_end(pg);
+			cd_page_free(items);
+		}
+		return rc;
+	}
+	return 0;
+}
+
+static int put_statics(lay_doc *L, seq *S, lay_master *m, cd_page *pg)
+{
+	int rc = 0;
+	double se = m->has_region[SIDE_START] ? m->extent[SIDE_START] : 0;
+	double ee = m->has_region[SIDE_END] ? m->extent[SIDE_END] : 0;
+	for (int s = 0; s < 4 && rc == 0 && S->statics->len; s++) {
+		if (!m->has_region[s])
+			continue;
+		double x = m->cx + se, y = m->cy, w = m->cw - se - ee;
+		if (s == SIDE_AFTER)
+			y = m->cy + m->ch - m->extent[s];
+		else if (s == SIDE_START)
+			x = m->cx, w = m->extent[s];
+		else if (s == SIDE_END)
+			x = m->cx + m->cw - m->extent[s], w = m->extent[s];
+		if (w > 0)
+			rc = put_static(L, S, pg, m->region_name[s], x, y, w);
+	}
+	return rc;
+}
+
+static int is_even(int n) { return n % 2 == 0; }
+
+/* format, initial-page-number, force-page-count. */
+static int seq_numbering(lay_doc *L, seq *S)
+{
+	xmlNode *ps = S->ps;
+	const char *v;
+	S->fmt = '1';
+	S->fmt_width = 1;
+	if ((v = fo_attr(ps, "format"))) {
+		size_t n = strlen(v);
+		if (n >= 1 && strspn(v, "0") == n - 1 && v[n - 1] == '1')
+			S->fmt_width = (int)n;
+		else if (strcmp(v, "i") == 0 || strcmp(v, "I") == 0 || strcmp(v, "a") == 0 || strcmp(v, "A") == 0)
+			S->fmt = v[0];
+		else
+			return fo_bad_value(L->src, ps, "format", v);
+	}
+	int num = L->page_number + 1;
+	if ((v = fo_attr(ps, "initial-page-number"))) {
+		if (strcmp(v, "auto") == 0) ;
+		else if (strcmp(v, "auto-odd") == 0) { if (is_even(num)) num++; }
+		else if (strcmp(v, "auto-even") == 0) { if (!is_even(num)) num++; }
+		else if (fo_integer(L->src, ps, "initial-page-number", v, 0, &num) < 0) return -CD_EXIT_INVALID;
+	}
+	S->num = num;
+	S->force = FORCE_NONE;
+	if ((v = fo_attr(ps, "force-page-count"))) {
+		static const char *const w[] = { "auto", "even", "odd", "end-on-even", "end-on-odd", "no-force", NULL };
+		int f = -1;
+		for (int i = 0; w[i]; i++)
+			if (strcmp(w[i], v) == 0)
+				f = i;
+		if (f < 0)
+			return fo_bad_value(L->src, ps, "force-page-count", v);
+		S->force = f == 5 ? FORCE_NONE : f;
+	}
+	return 0;
+}
+
+/* The static contents, then the one fo:flow. */
+static int seq_children(lay_doc *L, seq *S)
+{
+	xmlNode *ps = S->ps;
+	int rc;
+	for (xmlNode *c = ps->children; c; c = c->next) {
+		if (c->type == XML_COMMENT_NODE || fo_is_blank(c))
+			continue;
+		fo_kind k = fo_kind_of(c);
+		if (k == FO_STATIC_CONTENT && !S->flow) {
+			if ((rc = fo_check_attrs(L->src, c)) < 0)
+				return rc;
+			if (!fo_attr(c, "flow-name"))
+				return cd_error_at(L->src->name, xmlGetLineNo(c), "fo:static-content needs a 'flow-name'");
+			g_ptr_array_add(S->statics, c);
+		} else if (k == FO_FLOW && !S->flow) {
+			S->flow = c;
+		} else {
+			return fo_bad_child(L->src, c, ps);
+		}
+	}
+	if (!S->flow)
+		return cd_error_at(L->src->name, xmlGetLineNo(ps), "fo:page-sequence needs a fo:flow");
+	return 0;
+}
+
+/* The flow is laid out once at one width: every page master of the sequence must give it.
+ * Sets L->max_body_h to the tallest region-body (rows taller are split). */
+static int seq_width(lay_doc *L, seq *S, lay_master *m0)
+{
+	lay_seqmaster *sm = g_hash_table_lookup(L->seqmasters, S->ref);
+	L->max_body_h = m0->bh;
+	for (int k = 0; sm && k < sm->n_subs; k++)
+		for (int c = 0; c < sm->subs[k].n_conds; c++) {
+			lay_master *m = sm->subs[k].conds[c].m;
+			if (fabs(m->bw - m0->bw) > EPS)
+				return cd_error_at(L->src->name, xmlGetLineNo(S->ps),
+				                   "the page masters of one page-sequence must give the region-body one width ('%s' and '%s' differ)",
+				                   m0->name, m->name);
+			if (m->bh > L->max_body_h)
+				L->max_body_h = m->bh;
+		}
+	return 0;
+}
+
+/* The flow into the vertical list vb. */
+static int seq_flow(lay_doc *L, seq *S, vbuild *vb)
+{
+	lay_master *m0 = pick_master(L, S->ps, S->ref, 0, S->num, 0);
+	if (!m0)
+		return -CD_EXIT_INVALID;
+	int rc = seq_width(L, S, m0);
+	if (rc < 0)
+		return rc;
+	xmlNode *flow = S->flow;
+	const char *fname = fo_attr(flow, "flow-name");
+	if ((rc = fo_check_attrs(L->src, flow)) < 0)
+		return rc;
+	if (!fname || strcmp(fname, m0->body_name) != 0)
+		return cd_error_at(L->src->name, xmlGetLineNo(flow), "fo:flow must name the region-body ('%s'), not '%s'",
+		                   m0->body_name, fname ? fname : "");
+	fo_style fst;
+	if ((rc = style_of(L, flow, &S->st, m0->bw, &fst)) < 0)
+		return rc;
+	if (S->st.id)
+		vadd_id(vb, V_DEST, S->st.id);
+	area A = { 0, m0->bw };
+	rc = sub_flow(L, vb, flow, &fst, A);
+	if (rc == 0 && S->st.id)
+		vadd_id(vb, V_IDEND, S->st.id);
+	return rc;
+}
+
+/* A table that goes on from the previous page gets its header again; returns its height. */
+static double repeat_header(emitter *em, GPtrArray *vl, size_t i, lay_master *m, cd_page *pg)
+{
+	table *t = em_table(em);
+	if (!t || i == 0)
+		return 0;
+	int rows_follow = 0;
+	for (size_t k = i; k < vl->len; k++) {
+		vent *e = vl->pdata[k];
+		if (e->kind == V_BOX) { rows_follow = 1; break; }
+		if (e->kind == V_TABLE_END) break;
+	}
+	if (t->hdr_h <= 0 || t->omit || !rows_follow)
+		return 0;
+	put_tag(pg, "Artifact", NULL, NULL);
+	put_all(pg, t->hdr, m->bx, m->by, 0);
+	put_tag_end(pg);
+	return t->hdr_h;
+}
+
+/* A new page numbered num with its static content; NULL on error (*rc set). */
+static cd_page *seq_page(lay_doc *L, seq *S, int idx, int num, int blank, lay_master **mp, int *rc)
+{
+	lay_master *m = pick_master(L, S->ps, S->ref, idx, num, blank);
+	if (!m) {
+		*rc = -CD_EXIT_INVALID;
+		return NULL;
+	}
+	char *label = page_label(num, S->fmt, S->fmt_width);
+	cd_page *pg = new_page(L, m->width, m->height, label);
+	g_free(label);
+	if ((*rc = put_statics(L, S, m, pg)) < 0) {
+		cd_page_free(pg);
+		return NULL;
+	}
+	*mp = m;
+	return pg;
+}
+
+/* The pages of the list vl: the page loop. Sets *idx and *num to the next master index and
+ * the last page's number, *made to the count of pages. */
+static int seq_pages(lay_doc *L, seq *S, GPtrArray *vl, int *idx, int *num, int *made)
+{
+	emitter em;
+	memset(&em, 0, sizeof em);
+	size_t i = 0;
+	int rc = 0, want_parity = 0;   /* 1 odd, 2 even: the next page must be */
+	while (rc == 0) {
+		/* forced breaks where the page starts */
+		while (i < vl->len && ((vent *)vl->pdata[i])->kind == V_BREAK) {
+			vent *e = vl->pdata[i++];
+			if (e->brk_kind == BREAK_ODD) want_parity = 1;
+			else if (e->brk_kind == BREAK_EVEN) want_parity = 2;
+		}
+		if (i >= vl->len && *made > 0)
+			break;
+		int blank = want_parity && *made > 0 && ((want_parity == 1) == is_even(*num + 1));
+		want_parity = blank ? want_parity : 0;
+		lay_master *m;
+		cd_page *pg = seq_page(L, S, (*idx)++, ++*num, blank, &m, &rc);
+		if (!pg)
+			break;
+		++*made;
+		if (blank) {
+			rc = deliver(L, pg);
+			continue;
+		}
+		em.page_bx = m->bx;
+		em.page_by = m->by;
+		double hdr = repeat_header(&em, vl, i, m, pg);
+		size_t j = fit(vl, i, m->bh - hdr);
+		em_start(&em, pg, m->bx, m->by + hdr);
+		emit_range(&em, vl, i, j, 1);
+		em_finish(&em);
+		for (size_t k = i; k < j; k++) {
+			vent *e = vl->pdata[k];
+			cd_page_free(e->box);
+			e->box = NULL;
+		}
+		i = j;
+		rc = deliver(L, pg);
+	}
+	em_clear(&em);
+	return rc;
+}
+
+int lay_sequence(lay_doc *L, xmlNode *ps, const fo_style *root_style)
+{
+	seq S;
+	memset(&S, 0, sizeof S);
+	S.ps = ps;
+	int rc = fo_style_compute(L->src, ps, root_style, 0, &S.st);
+	if (rc < 0)
+		return rc;
+	S.ref = fo_attr(ps, "master-reference");
+	if (!S.ref)
+		return cd_error_at(L->src->name, xmlGetLineNo(ps), "fo:page-sequence needs a 'master-reference'");
+	if (!g_hash_table_contains(L->masters, S.ref) && !g_hash_table_contains(L->seqmasters, S.ref))
+		return cd_error_at(L->src->name, xmlGetLineNo(ps), "no page master named '%s'", S.ref);
+	if ((rc = seq_numbering(L, &S)) < 0)
+		return rc;
+	S.statics = g_ptr_array_new();
+	vbuild vb;
+	vb_init(&vb);
+	rc = seq_children(L, &S);
+	if (rc == 0)
+		rc = seq_flow(L, &S, &vb);
+	int idx = 0, made = 0, num = S.num - 1;
+	if (rc == 0)
+		rc = seq_pages(L, &S, vb.v, &idx, &num, &made);
+	vb_clear(&vb);
+	/* force-page-count: a blank page at the end when the count is not as asked */
+	int f = S.force;
+	if (rc == 0 && ((f == FORCE_EVEN && made % 2) || (f == FORCE_ODD && !(made % 2)) ||
+	                (f == FORCE_END_ON_EVEN && !is_even(num)) || (f == FORCE_END_ON_ODD && is_even(num)))) {
+		lay_master *m;
+		cd_page *pg = seq_page(L, &S, idx++, ++num, 1, &m, &rc);
+		if (pg)
+			rc = deliver(L, pg);
+	}
+	g_ptr_array_free(S.statics, TRUE);
+	if (rc == 0)
+		L->page_number = num;
+	return rc;
+}
