@@ -25,7 +25,7 @@
 #include "web.h"
 
 enum route_kind {
-	R_ROOT, R_LOGIN_GET, R_LOGIN_POST, R_LOGOUT, R_CASES, R_CASE, R_ASSET
+	R_ROOT, R_LOGIN_GET, R_LOGIN_POST, R_LOGOUT, R_CASES, R_CASE, R_WRITE, R_ASSET
 };
 
 struct route {
@@ -43,6 +43,8 @@ static const struct route routes[] = {
 	{ "POST", "/logout", WEB_ROLES_ANY, R_LOGOUT },
 	{ "GET", "/cases", WEB_ROLES_ANY, R_CASES },
 	{ "GET", "/case/*", WEB_ROLES_ANY, R_CASE },
+	{ "GET", "/case/*/write/*", WEB_ROLE_MINUTE_TAKER | WEB_ROLE_CHAIR, R_WRITE },
+	{ "POST", "/case/*/write/*", WEB_ROLE_MINUTE_TAKER | WEB_ROLE_CHAIR, R_WRITE },
 	{ "GET", "/assets/**", 0, R_ASSET },
 	{ "GET", "/static/**", 0, R_ASSET },
 };
@@ -139,6 +141,7 @@ static void dispatch(web_req *r)
 	case R_LOGOUT: ui_logout_post(r); break;
 	case R_CASES: ui_cases(r); break;
 	case R_CASE: ui_case(r, args[0]); break;
+	case R_WRITE: ui_write(r, args[0], args[1]); break;
 	case R_ASSET: ui_asset(r, r->path + 1); break;
 	}
 done:

@@ -4,6 +4,7 @@
 
 #include "case.h"
 #include "cindoc.h"
+#include "store.h"
 #include "web.h"
 
 void ui_case(web_req *r, const char *id)
@@ -21,6 +22,23 @@ void ui_case(web_req *r, const char *id)
 	xmlDocPtr d = web_page_new(r, "case");
 	xmlNodePtr root = xmlDocGetRootElement(d);
 	web_set(root, "case", id);
+	if (r->sess.role & (WEB_ROLE_MINUTE_TAKER | WEB_ROLE_CHAIR)) {
+		xmlNodePtr a = web_add(root, "actions", NULL);
+		web_set(a, "write", "yes");
+		char *name = g_strconcat(id, ".xml", NULL);
+		char saved[21] = "";
+		char *data = NULL;
+		size_t len = 0;
+		if (cd_store_draft_load(app->store, r->sess.user, name, "meeting", &data, &len, NULL, saved) == 0)
+			web_set(a, "draft", saved);
+		g_free(data);
+		g_free(name);
+	}
+	const char *saved = web_field_get(r, "saved");
+	if (saved && web_case_id_ok(saved))
+		web_set(web_add(root, "notice", NULL), "key", "web.case.saved");
+	else if (g_strcmp0(web_field_get(r, "draft"), "saved") == 0)
+		web_set(web_add(root, "notice", NULL), "key", "web.case.draft-saved");
 	xmlNodePtr due = web_add(root, "timescales", NULL);
 	web_engine *g = web_engine_take(app->engines);
 	web_add_due(app, g, due, doc, path, 0);

@@ -113,6 +113,7 @@ char *web_default_audit(const char *cases_dir);
 
 typedef struct web_engines web_engines;
 struct cd_store;
+struct cd_store_msgs;
 typedef struct web_styles web_styles;
 
 typedef struct web_app {
@@ -223,6 +224,52 @@ void web_add_due(web_app *app, web_engine *g, xmlNodePtr parent, xmlDocPtr doc, 
 /* Records an audit event for the request's user. */
 void web_log(web_req *r, const char *action, const char *case_id, const char *detail);
 
+/* ---- a write-up in progress (form.c) ---- */
+
+typedef struct web_form {
+	GArray *f;                  /* web_field, in order */
+} web_form;
+web_form *web_form_new(void);
+void web_form_free(web_form *f);
+/* From application/x-www-form-urlencoded text (a stored draft); NULL when malformed. */
+web_form *web_form_parse(const char *text, size_t len);
+char *web_form_encode(const web_form *f, size_t *len);
+const char *web_form_get(const web_form *f, const char *name);
+const char *web_form_str(const web_form *f, const char *name);   /* "" when absent */
+int web_form_has(const web_form *f, const char *name, const char *value);
+void web_form_add(web_form *f, const char *name, const char *value);
+void web_form_set(web_form *f, const char *name, const char *value); /* NULL: remove */
+/* Removes every field for which owned(name) is true. */
+void web_form_drop(web_form *f, int (*owned)(const char *name));
+
+/* ---- the meeting write-up (meeting.c) ---- */
+
+/* A message for the page: about a field (NULL: the whole write-up), either an l10n key with one
+ * slot or the text of a check (`cindoc check`'s words). */
+typedef struct web_msg {
+	char *field;
+	char *key;
+	char *s1;
+	char *text;
+	int warning;
+} web_msg;
+GArray *web_msgs_new(void);     /* of web_msg */
+void web_msg_add(GArray *msgs, const char *field, const char *key, const char *s1, int warning);
+
+/* The step of the write-up a field is on ("details", "views", ...). */
+const char *web_write_step_of(const char *field);
+/* Checks the form (dates, times, what is required) and, when nothing required is missing,
+ * writes the meeting into `cs` (a loaded case): a new <meeting> with id `meeting_id`, the plan
+ * items' new status, new items. Adds a message per problem. Returns 1 when the case was
+ * changed (it can be checked), 0 when something required is missing (messages say what). */
+int web_meeting_build(xmlDocPtr cs, const web_form *f, const char *meeting_id, GArray *msgs);
+/* A free id "PREFIXn" in the case (m4, i7, c3, p9). Newly allocated. */
+char *web_case_new_id(xmlDocPtr cs, const char *prefix);
+/* After `data` (the serialised case) was checked: puts each message of the check on the field
+ * its line belongs to (in the meeting `meeting_id` or a plan item it set), else on none. */
+void web_meeting_place(const char *data, size_t len, const char *meeting_id, const web_form *f,
+                       const struct cd_store_msgs *checked, GArray *msgs);
+
 /* ---- running children (child.c) ---- */
 
 /* Runs this program with argv (argv[0] is replaced by the program), stdin from /dev/null,
@@ -236,6 +283,7 @@ void ui_login_post(web_req *r);
 void ui_logout_post(web_req *r);
 void ui_cases(web_req *r);
 void ui_case(web_req *r, const char *id);
+void ui_write(web_req *r, const char *id, const char *step);
 void ui_asset(web_req *r, const char *rel);
 
 /* The server: runs until SIGTERM or SIGINT. Returns an exit code. */

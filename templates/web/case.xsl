@@ -252,9 +252,46 @@
     </xsl:if>
   </xsl:template>
 
-  <xsl:template match="actions"/>
+  <xsl:template match="actions">
+    <xsl:if test="@write">
+      <div class="govuk-button-group">
+        <a class="govuk-button" data-module="govuk-button" role="button" draggable="false" href="/case/{/page/@case}/write/start">
+          <xsl:call-template name="w">
+            <xsl:with-param name="key">
+              <xsl:choose>
+                <xsl:when test="@draft">web.case.continue-write</xsl:when>
+                <xsl:otherwise>web.case.write</xsl:otherwise>
+              </xsl:choose>
+            </xsl:with-param>
+          </xsl:call-template>
+        </a>
+      </div>
+      <xsl:if test="@draft">
+        <p class="govuk-body">
+          <xsl:call-template name="w">
+            <xsl:with-param name="key">web.case.draft-kept</xsl:with-param>
+            <xsl:with-param name="s1"><xsl:call-template name="date"><xsl:with-param name="d" select="substring(@draft, 1, 10)"/></xsl:call-template></xsl:with-param>
+            <xsl:with-param name="s2" select="substring(@draft, 12, 5)"/>
+          </xsl:call-template>
+        </p>
+      </xsl:if>
+    </xsl:if>
+  </xsl:template>
   <xsl:template match="actions" mode="meeting"/>
-  <xsl:template match="notice"/>
+  <xsl:template match="notice">
+    <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="notice-title" data-module="govuk-notification-banner">
+      <div class="govuk-notification-banner__header">
+        <h2 class="govuk-notification-banner__title" id="notice-title">
+          <xsl:call-template name="w"><xsl:with-param name="key">web.notice.success</xsl:with-param></xsl:call-template>
+        </h2>
+      </div>
+      <div class="govuk-notification-banner__content">
+        <p class="govuk-notification-banner__heading">
+          <xsl:call-template name="w"><xsl:with-param name="key" select="@key"/></xsl:call-template>
+        </p>
+      </div>
+    </div>
+  </xsl:template>
 
   <xsl:template name="reads">
     <xsl:param name="r"/>

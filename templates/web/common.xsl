@@ -197,6 +197,9 @@
               <xsl:for-each select="$errors">
                 <li>
                   <xsl:choose>
+                    <xsl:when test="@href">
+                      <a href="{@href}"><xsl:apply-templates select="." mode="message"/></a>
+                    </xsl:when>
                     <xsl:when test="@field">
                       <a href="#{@field}"><xsl:apply-templates select="." mode="message"/></a>
                     </xsl:when>
