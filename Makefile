@@ -1,8 +1,10 @@
 # cindoc - Child in Need documents as PDF.
 #
 #   make            build gen/cindoc (installs nothing)
-#   make deps       install the Debian 12 packages cindoc needs (nothing if present)
-#   make demo       deps + build + render the samples and the queue into out/
+#   make deps       install the Debian 12 packages cindoc needs (nothing if present), then
+#                   the npm packages of package-lock.json (npm ci, when missing or changed)
+#   make demo       deps + build + render the samples and the queue into out/, and a
+#                   screenshot of each page of the web desk into out/web/
 #   make serve      deps + build + the web desk on a copy of the samples (127.0.0.1:8080)
 #   make check      deps + build + every test (tests/run); ends "N passed, N failed"
 #   make SANITIZE=address,undefined check      the same under ASan/UBSan
@@ -14,8 +16,8 @@ PKGS     = libxml-2.0 libxslt libexslt pango pangocairo pangofc fontconfig cairo
            libmicrohttpd libsodium sqlite3
 DEBS     = build-essential pkg-config libxml2-dev libxslt1-dev libpango1.0-dev libcairo2-dev \
            libfontconfig-dev libhpdf-dev libpng-dev libxml2-utils poppler-utils qpdf python3 \
-           fonts-dejavu-core fonts-dejavu-extra fonts-noto-core clang hyperfine time \
-           libmicrohttpd-dev libsodium-dev libsqlite3-dev sqlite3 curl chromium
+           fonts-dejavu-core fonts-dejavu-extra fonts-noto-core clang hyperfine time chromium \
+           libmicrohttpd-dev libsodium-dev libsqlite3-dev sqlite3 curl
 
 OPT     ?= -O2 -g
 CFLAGS  ?= $(OPT)
@@ -62,6 +64,19 @@ deps:
 	  if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi; \
 	  $$sudo apt-get update -q && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -q --no-install-recommends $$missing; \
 	fi
+	@if ! command -v node >/dev/null || ! command -v npm >/dev/null; then \
+	  echo "make deps: installing nodejs npm"; \
+	  if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi; \
+	  $$sudo apt-get update -q && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -q --no-install-recommends nodejs npm; \
+	fi
+	@$(MAKE) --no-print-directory node_modules/.stamp
+
+# The npm packages, exactly as package-lock.json pins them (govuk-frontend for the desk's look;
+# playwright-core and axe-core for the browser tests), again whenever the lock file changes.
+# Node.js 18 (Debian 12's nodejs) or later; a node already on the machine is used as it is.
+node_modules/.stamp: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
 
 # Copy the pinned fonts in from their Debian packages and check every sum.
 fonts: fonts/.stamp
@@ -80,6 +95,8 @@ fonts/.stamp: fonts/MANIFEST fonts/fonts.conf
 demo: deps
 	$(MAKE) all fonts
 	./tests/demo
+	@echo "== the web desk: a screenshot of each page in out/web/"
+	@node tests/web/screens.js out/web || echo "make demo: some pages of the web desk are missing (listed above)"
 
 # The web desk on a copy of the samples (out/desk/cases), with three demo users:
 # demo-mt (minute taker), demo-chair, demo-admin; the password of each is "demo-password".
@@ -101,8 +118,8 @@ check: deps
 
 # libFuzzer over the case loader and the lints, seeded with the samples and tests/check/.
 FUZZ_SECONDS ?= 60
-FUZZ_SRCS = gen/fuzz-case.c gen/case.c gen/authority.c gen/lint.c gen/util.c
-gen/fuzz-case: $(FUZZ_SRCS) gen/case.h gen/authority.h gen/lint.h gen/cindoc.h
+FUZZ_SRCS = gen/fuzz-case.c gen/case.c gen/authority.c gen/lint.c gen/rules.c gen/calendar.c gen/util.c
+gen/fuzz-case: $(FUZZ_SRCS) gen/case.h gen/authority.h gen/lint.h gen/rules.h gen/calendar.h gen/cindoc.h
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 -Wall -Wextra -Werror \
 	  -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DCINDOC_DATADIR='"$(CURDIR)"' \
 	  $$(pkg-config --cflags $(PKGS)) -o $@ $(FUZZ_SRCS) $$(pkg-config --libs $(PKGS))

@@ -9,8 +9,9 @@
 #include <libxslt/xsltutils.h>
 
 #include "cindoc.h"
+#include "rules.h"
 
-/* Reports an error in a calendar function and stops the transformation. */
+/* Reports an error in a function ("cal:add-days") and stops the transformation. */
 static void fail(xmlXPathParserContextPtr ctxt, const char *fn, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
 static void fail(xmlXPathParserContextPtr ctxt, const char *fn, const char *fmt, ...)
 {
@@ -19,7 +20,7 @@ static void fail(xmlXPathParserContextPtr ctxt, const char *fn, const char *fmt,
 	va_start(ap, fmt);
 	char *msg = g_strdup_vprintf(fmt, ap);
 	va_end(ap);
-	xsltTransformError(tctxt, NULL, tctxt ? tctxt->inst : NULL, "cal:%s: %s\n", fn, msg);
+	xsltTransformError(tctxt, NULL, tctxt ? tctxt->inst : NULL, "%s: %s\n", fn, msg);
 	g_free(msg);
 	if (tctxt)
 		tctxt->state = XSLT_STATE_STOPPED;
@@ -124,7 +125,7 @@ static void push_calendar_date(xmlXPathParserContextPtr ctxt, const char *fn, in
 
 static void f_add_working_days(xmlXPathParserContextPtr ctxt, int nargs)
 {
-	static const char fn[] = "add-working-days";
+	static const char fn[] = "cal:add-working-days";
 	cd_date d, r = 0;
 	int n;
 	struct args a;
@@ -140,7 +141,7 @@ static void f_add_working_days(xmlXPathParserContextPtr ctxt, int nargs)
 
 static void f_working_days_between(xmlXPathParserContextPtr ctxt, int nargs)
 {
-	static const char fn[] = "working-days-between";
+	static const char fn[] = "cal:working-days-between";
 	cd_date a, b;
 	int n;
 	struct args v;
@@ -160,7 +161,7 @@ static void f_working_days_between(xmlXPathParserContextPtr ctxt, int nargs)
 
 static void f_is_working_day(xmlXPathParserContextPtr ctxt, int nargs)
 {
-	static const char fn[] = "is-working-day";
+	static const char fn[] = "cal:is-working-day";
 	cd_date d;
 	struct args a;
 	int bad = take(ctxt, fn, nargs, 1, &a) || arg_date(ctxt, fn, &a, 0, &d);
@@ -177,7 +178,7 @@ static void f_is_working_day(xmlXPathParserContextPtr ctxt, int nargs)
 
 static void f_next_working_day(xmlXPathParserContextPtr ctxt, int nargs)
 {
-	static const char fn[] = "next-working-day";
+	static const char fn[] = "cal:next-working-day";
 	cd_date d, r = 0;
 	struct args a;
 	int bad = take(ctxt, fn, nargs, 1, &a) || arg_date(ctxt, fn, &a, 0, &d);
@@ -192,7 +193,7 @@ static void f_next_working_day(xmlXPathParserContextPtr ctxt, int nargs)
 
 static void f_holiday_name(xmlXPathParserContextPtr ctxt, int nargs)
 {
-	static const char fn[] = "holiday-name";
+	static const char fn[] = "cal:holiday-name";
 	cd_date d;
 	cd_holiday h;
 	struct args a;
@@ -232,22 +233,22 @@ static void add_units(xmlXPathParserContextPtr ctxt, int nargs, const char *fn, 
 
 static void f_add_days(xmlXPathParserContextPtr ctxt, int nargs)
 {
-	add_units(ctxt, nargs, "add-days", DAYS);
+	add_units(ctxt, nargs, "cal:add-days", DAYS);
 }
 
 static void f_add_weeks(xmlXPathParserContextPtr ctxt, int nargs)
 {
-	add_units(ctxt, nargs, "add-weeks", WEEKS);
+	add_units(ctxt, nargs, "cal:add-weeks", WEEKS);
 }
 
 static void f_add_months(xmlXPathParserContextPtr ctxt, int nargs)
 {
-	add_units(ctxt, nargs, "add-months", MONTHS);
+	add_units(ctxt, nargs, "cal:add-months", MONTHS);
 }
 
 static void f_days_between(xmlXPathParserContextPtr ctxt, int nargs)
 {
-	static const char fn[] = "days-between";
+	static const char fn[] = "cal:days-between";
 	cd_date a, b;
 	struct args v;
 	int bad = take(ctxt, fn, nargs, 2, &v) || arg_date(ctxt, fn, &v, 0, &a) || arg_date(ctxt, fn, &v, 1, &b);
@@ -261,7 +262,7 @@ static void f_days_between(xmlXPathParserContextPtr ctxt, int nargs)
 
 static void f_weekday(xmlXPathParserContextPtr ctxt, int nargs)
 {
-	static const char fn[] = "weekday";
+	static const char fn[] = "cal:weekday";
 	cd_date d;
 	struct args a;
 	int bad = take(ctxt, fn, nargs, 1, &a) || arg_date(ctxt, fn, &a, 0, &d);
@@ -275,7 +276,7 @@ static void f_weekday(xmlXPathParserContextPtr ctxt, int nargs)
 
 static void f_age(xmlXPathParserContextPtr ctxt, int nargs)
 {
-	static const char fn[] = "age";
+	static const char fn[] = "cal:age";
 	cd_date born, on;
 	struct args a;
 	int bad = take(ctxt, fn, nargs, 2, &a) || arg_date(ctxt, fn, &a, 0, &born) || arg_date(ctxt, fn, &a, 1, &on);
@@ -287,21 +288,48 @@ static void f_age(xmlXPathParserContextPtr ctxt, int nargs)
 	valuePush(ctxt, xmlXPathNewFloat(cd_date_years_between(born, on)));
 }
 
+/* rules:due(name, date): the day the timescale `name` (rules.h) ends after `date`. */
+static void f_rules_due(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	static const char fn[] = "rules:due";
+	cd_date d, r = 0;
+	struct args a;
+	if (take(ctxt, fn, nargs, 2, &a) < 0) {
+		valuePush(ctxt, xmlXPathNewCString(""));
+		return;
+	}
+	xmlChar *name = xmlXPathCastToString(a.v[0]);
+	int rule = cd_rule_parse((const char *)name);
+	if (rule < 0)
+		fail(ctxt, fn, "'%s' is not a timescale", name ? (const char *)name : "");
+	xmlFree(name);
+	int bad = rule < 0 || arg_date(ctxt, fn, &a, 1, &d);
+	drop(&a);
+	if (bad) {
+		valuePush(ctxt, xmlXPathNewCString(""));
+		return;
+	}
+	int rc = cd_rule_due(calendar_of(ctxt), (enum cd_rule)rule, d, &r);
+	push_calendar_date(ctxt, fn, rc, r);
+}
+
 static const struct {
+	const char *ns;
 	const char *name;
 	xmlXPathFunction fn;
 } functions[] = {
-	{ "add-working-days", f_add_working_days },
-	{ "working-days-between", f_working_days_between },
-	{ "is-working-day", f_is_working_day },
-	{ "next-working-day", f_next_working_day },
-	{ "holiday-name", f_holiday_name },
-	{ "add-days", f_add_days },
-	{ "add-weeks", f_add_weeks },
-	{ "add-months", f_add_months },
-	{ "days-between", f_days_between },
-	{ "weekday", f_weekday },
-	{ "age", f_age },
+	{ CD_CALENDAR_NS, "add-working-days", f_add_working_days },
+	{ CD_CALENDAR_NS, "working-days-between", f_working_days_between },
+	{ CD_CALENDAR_NS, "is-working-day", f_is_working_day },
+	{ CD_CALENDAR_NS, "next-working-day", f_next_working_day },
+	{ CD_CALENDAR_NS, "holiday-name", f_holiday_name },
+	{ CD_CALENDAR_NS, "add-days", f_add_days },
+	{ CD_CALENDAR_NS, "add-weeks", f_add_weeks },
+	{ CD_CALENDAR_NS, "add-months", f_add_months },
+	{ CD_CALENDAR_NS, "days-between", f_days_between },
+	{ CD_CALENDAR_NS, "weekday", f_weekday },
+	{ CD_CALENDAR_NS, "age", f_age },
+	{ CD_RULES_NS, "due", f_rules_due },
 };
 
 int cd_calendar_register_xslt(xsltTransformContextPtr ctxt, cd_calendar *cal)
@@ -315,7 +343,8 @@ int cd_calendar_register_xslt(xsltTransformContextPtr ctxt, cd_calendar *cal)
 	ctxt->xpathCtxt->userData = cal;
 	for (size_t i = 0; i < G_N_ELEMENTS(functions); i++)
 		if (xsltRegisterExtFunction(ctxt, (const xmlChar *)functions[i].name,
-		                            (const xmlChar *)CD_CALENDAR_NS, functions[i].fn) != 0)
-			return cd_fail(-CD_EXIT_INTERNAL, "calendar functions: cannot register cal:%s", functions[i].name);
+		                            (const xmlChar *)functions[i].ns, functions[i].fn) != 0)
+			return cd_fail(-CD_EXIT_INTERNAL, "calendar functions: cannot register %s %s", functions[i].ns,
+			               functions[i].name);
 	return 0;
 }

@@ -18,6 +18,10 @@
  *   cal:days-between(a, b)             number  b - a in days
  *   cal:weekday(date)                  number  1 Monday ... 7 Sunday
  *   cal:age(born, on)                  number  whole years
+ *
+ * The rules of the case (rules.h), in the namespace urn:cindoc:rules:
+ *   rules:due(name, date)              string  the day the timescale `name` ("minutes-sent",
+ *                                              "case-note", ...) ends after the event on date
  * A bad date, a bad number or a wrong number of arguments is a transform error
  * ("cal:add-working-days: '2026-02-30' is not a date: February 2026 has 28 days") that stops
  * the transformation.
@@ -33,8 +37,9 @@
 #include "calendar.h"
 
 #define CD_CALENDAR_NS "urn:cindoc:calendar"
+#define CD_RULES_NS "urn:cindoc:rules"
 
-/* Registers the functions on one transform context (call it after xsltNewTransformContext and
+/* Registers the functions (both namespaces) on one transform context (call it after xsltNewTransformContext and
  * before xsltApplyStylesheetUser). `cal` must outlive the context. Registering the same calendar
  * twice does nothing. Returns 0, or -CD_EXIT_INTERNAL (with a message) when the context's XPath
  * userData already holds something else. */

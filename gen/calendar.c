@@ -134,6 +134,13 @@ static cd_date birthday_in(int born_m, int born_d, int y)
 	return cd_date_from_ymd(y, born_m, born_d);
 }
 
+cd_date cd_date_add_years(cd_date d, int n)
+{
+	int y, m, dd;
+	cd_date_to_ymd(d, &y, &m, &dd);
+	return birthday_in(m, dd, y + n);
+}
+
 int cd_date_years_between(cd_date from, cd_date to)
 {
 	if (to < from)

@@ -22,6 +22,9 @@
 
 typedef int32_t cd_date;
 
+/* Marks a date that is not there (not done yet, not known). */
+#define CD_DATE_NONE INT32_MIN
+
 #define CD_DATE_MIN_YEAR 1900
 #define CD_DATE_MAX_YEAR 9999
 /* The first year of the current bank-holiday rules (the early May holiday began in 1978). */
@@ -51,6 +54,9 @@ char *cd_date_format(cd_date d, char *buf);
 /* The same date n months later (n may be negative); a day past the end of the target month
  * becomes its last day (2027-01-31 + 1 month = 2027-02-28). */
 cd_date cd_date_add_months(cd_date d, int n);
+/* The same day n years later (n may be negative): an anniversary. 29 February becomes 1 March
+ * in a year that has none (England and Wales: the day a birthday falls). */
+cd_date cd_date_add_years(cd_date d, int n);
 /* Whole years from `from` to `to`: an age. Someone born on 29 February has their birthday on
  * 1 March in other years (England and Wales). Negative when to < from. */
 int cd_date_years_between(cd_date from, cd_date to);

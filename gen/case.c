@@ -285,6 +285,43 @@ static void check_refs(struct load *ld, xmlDocPtr doc, xmlNodePtr n)
 	}
 }
 
+/* What the schema cannot say about names: the id "file" is the copy for the child's file, so no
+ * child or person may have it (their copies would be taken for the file's); a case ref names
+ * queue items and files and is written in tab-separated results, so it holds no control
+ * character (tab, newline ...). */
+static void check_names(struct load *ld, xmlNodePtr root)
+{
+	xmlChar *ref = xmlGetProp(root, (const xmlChar *)"ref");
+	for (const xmlChar *c = ref; c && *c; c++) {
+		if (*c < 0x20 || *c == 0x7f) {
+			ld->errors++;
+			if (ld->errors <= MAX_MESSAGES)
+				cd_error_at(ld->name, xmlGetLineNo(root),
+				            "the case ref holds a control character (0x%02x): a ref is one line of plain text", *c);
+			break;
+		}
+	}
+	xmlFree(ref);
+	for (xmlNodePtr g = root->children; g; g = g->next) {
+		if (g->type != XML_ELEMENT_NODE)
+			continue;
+		for (xmlNodePtr n = g->children; n; n = n->next) {
+			if (n->type != XML_ELEMENT_NODE ||
+			    (!xmlStrEqual(n->name, (const xmlChar *)"child") && !xmlStrEqual(n->name, (const xmlChar *)"person")))
+				continue;
+			xmlChar *id = xmlGetProp(n, (const xmlChar *)"id");
+			if (id && xmlStrEqual(id, (const xmlChar *)"file")) {
+				ld->errors++;
+				if (ld->errors <= MAX_MESSAGES)
+					cd_error_at(ld->name, xmlGetLineNo(n),
+					            "a %s may not have the id 'file': it names the copy for the child's file",
+					            (const char *)n->name);
+			}
+			xmlFree(id);
+		}
+	}
+}
+
 /* ------------------------------------------------------------------ loading */
 
 int cd_case_load_memory(cd_schema *s, const char *name, const char *data, size_t len,
@@ -306,6 +343,8 @@ int cd_case_load_memory(cd_schema *s, const char *name, const char *data, size_t
 	}
 	if (!ld.errors)
 		check_refs(&ld, doc, xmlDocGetRootElement(doc));
+	if (!ld.errors)
+		check_names(&ld, xmlDocGetRootElement(doc));
 	finish_messages(&ld);
 	if (ld.errors) {
 		xmlFreeDoc(doc);
@@ -377,6 +416,18 @@ int cd_case_load(cd_schema *s, const char *path, xmlDocPtr *doc)
 	return rc;
 }
 
+int cd_case_read(const char *path, xmlDocPtr *doc)
+{
+	*doc = NULL;
+	int rc = 0;
+	cd_schema *s = cd_schema_load(&rc);
+	if (!s)
+		return rc < 0 ? rc : -CD_EXIT_INTERNAL;
+	rc = cd_case_load(s, path, doc);
+	cd_schema_free(s);
+	return rc;
+}
+
 /* ------------------------------------------------------------------ accessors */
 
 xmlNodePtr cd_case_lookup(xmlDocPtr doc, const char *id)
@@ -426,7 +477,7 @@ const char *cd_case_attr(xmlNodePtr n, const char *name)
 	return (const char *)a->children->content;
 }
 
-int cd_case_date(const char *s, GDate *d)
+int cd_case_date(const char *s, cd_date *d)
 {
 	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
 		return -1;
@@ -434,29 +485,18 @@ int cd_case_date(const char *s, GDate *d)
 		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
 			return -1;
 	int y = atoi(s), m = atoi(s + 5), dd = atoi(s + 8);
-	if (y < 1 || !g_date_valid_dmy((GDateDay)dd, (GDateMonth)m, (GDateYear)y))
+	if (y < 1 || m < 1 || m > 12 || dd < 1 || dd > cd_date_month_days(y, m))
 		return -1;
-	g_date_clear(d, 1);
-	g_date_set_dmy(d, (GDateDay)dd, (GDateMonth)m, (GDateYear)y);
+	*d = cd_date_from_ymd(y, m, dd);
 	return 0;
 }
 
-int cd_case_date_attr(xmlNodePtr n, const char *attr, GDate *d)
+int cd_case_date_attr(xmlNodePtr n, const char *attr, cd_date *d)
 {
 	return cd_case_date(cd_case_attr(n, attr), d);
 }
 
-int cd_case_age(const GDate *born, const GDate *on)
-{
-	int years = (int)g_date_get_year(on) - (int)g_date_get_year(born);
-	if (g_date_get_month(on) < g_date_get_month(born) ||
-	    (g_date_get_month(on) == g_date_get_month(born) &&
-	     g_date_get_day(on) < g_date_get_day(born)))
-		years--;
-	return years;
-}
-
-static char *text_of(xmlNodePtr n)
+char *cd_case_text(xmlNodePtr n)
 {
 	if (!n)
 		return NULL;
@@ -466,20 +506,28 @@ static char *text_of(xmlNodePtr n)
 	return g_strstrip(s);
 }
 
+int cd_case_text_date(xmlNodePtr n, cd_date *d)
+{
+	char *s = cd_case_text(n);
+	int r = cd_case_date(s, d);
+	g_free(s);
+	return r;
+}
+
 char *cd_case_given_name(xmlNodePtr who)
 {
-	char *s = text_of(cd_case_first(who, "preferred-name"));
+	char *s = cd_case_text(cd_case_first(who, "preferred-name"));
 	if (s)
 		return s;
-	return text_of(cd_case_first(cd_case_first(who, "name"), "given"));
+	return cd_case_text(cd_case_first(cd_case_first(who, "name"), "given"));
 }
 
 char *cd_case_full_name(xmlNodePtr who)
 {
 	xmlNodePtr name = cd_case_first(who, "name");
-	char *title = text_of(cd_case_first(name, "title"));
-	char *given = text_of(cd_case_first(name, "given"));
-	char *family = text_of(cd_case_first(name, "family"));
+	char *title = cd_case_text(cd_case_first(name, "title"));
+	char *given = cd_case_text(cd_case_first(name, "given"));
+	char *family = cd_case_text(cd_case_first(name, "family"));
 	char *s = title ? g_strdup_printf("%s %s %s", title, given ? given : "", family ? family : "")
 	                : g_strdup_printf("%s %s", given ? given : "", family ? family : "");
 	g_free(title);
@@ -512,18 +560,4 @@ int cd_case_withheld(xmlNodePtr el, const char *recipient_id)
 		if (cd_case_list_has(cd_case_attr(el, "withheld-from"), recipient_id))
 			return 1;
 	return 0;
-}
-
-int cd_case_child_gets_copies(xmlNodePtr child, const GDate *on)
-{
-	GDate born, died;
-	char *b = text_of(cd_case_first(child, "born"));
-	int bad = cd_case_date(b, &born);
-	g_free(b);
-	if (bad)
-		return 0;
-	xmlNodePtr d = cd_case_first(child, "died");
-	if (d && cd_case_date_attr(d, "date", &died) == 0 && g_date_compare(&died, on) <= 0)
-		return 0;
-	return cd_case_age(&born, on) >= CD_CHILD_COPY_AGE;
 }

@@ -13,12 +13,11 @@
 #include <glib.h>
 #include <libxml/tree.h>
 
+#include "calendar.h"
+
 /* Limits of the safe parser. */
 #define CD_CASE_MAX_BYTES (8u * 1024u * 1024u) /* a case file larger than this is refused */
 #define CD_CASE_MAX_DEPTH 32                   /* elements nested deeper than this: refused */
-
-/* A child gets their own copies (plan, minutes, letters) from this birthday on. */
-#define CD_CHILD_COPY_AGE 7
 
 typedef struct cd_schema cd_schema; /* compiled templates/case.xsd, reusable, not thread-shared */
 
@@ -41,6 +40,10 @@ int cd_case_load(cd_schema *s, const char *path, xmlDocPtr *doc);
 int cd_case_load_memory(cd_schema *s, const char *name, const char *data, size_t len,
                         xmlDocPtr *doc);
 
+/* cd_case_load() with the schema compiled for this one file: what a command that reads a single
+ * case needs. Returns 0 with *doc set, or negative after an error that points at the input. */
+int cd_case_read(const char *path, xmlDocPtr *doc);
+
 /* ---- accessors (on a loaded, valid document) ---- */
 
 /* The element (child, person, meeting or item) whose id is `id`; NULL when none. */
@@ -56,12 +59,16 @@ const char *cd_case_attr(xmlNodePtr n, const char *name);
 /* 1 when `n` is an element named `name`. */
 int cd_case_is(xmlNodePtr n, const char *name);
 
-/* "YYYY-MM-DD" into *d. Returns 0, or -1 when s is NULL or not such a date. */
-int cd_case_date(const char *s, GDate *d);
+/* "YYYY-MM-DD" (any year from 0001, as xs:date allows) into *d. Returns 0, or -1 when s is NULL
+ * or not such a date. */
+int cd_case_date(const char *s, cd_date *d);
 /* The date in attribute `attr` of `n`; 0 or -1 (absent or not a date). */
-int cd_case_date_attr(xmlNodePtr n, const char *attr, GDate *d);
-/* Whole years from `born` to `on` (age on that day). */
-int cd_case_age(const GDate *born, const GDate *on);
+int cd_case_date_attr(xmlNodePtr n, const char *attr, cd_date *d);
+/* The date that is the text of element `n` (<born>); 0 or -1 (no element or not a date). */
+int cd_case_text_date(xmlNodePtr n, cd_date *d);
+/* The text of an element with white space stripped at both ends, newly allocated (g_free); NULL
+ * when n is NULL. */
+char *cd_case_text(xmlNodePtr n);
 
 /* The name to use when writing to or about a child or person: the preferred name, else the
  * given name. Newly allocated (g_free). */
@@ -74,9 +81,5 @@ char *cd_case_full_name(xmlNodePtr child_or_person);
 int cd_case_withheld(xmlNodePtr el, const char *recipient_id);
 /* 1 when `list` (an IDREFS value, NULL allowed) contains `id`. */
 int cd_case_list_has(const char *list, const char *id);
-
-/* 1 when the child gets their own copies on `on`: alive on that day and CD_CHILD_COPY_AGE or
- * older. */
-int cd_case_child_gets_copies(xmlNodePtr child, const GDate *on);
 
 #endif

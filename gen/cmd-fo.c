@@ -6,7 +6,7 @@
 
 #include "cindoc.h"
 #include "cmd.h"
-#include "docload.h"
+#include "case.h"
 #include "documents.h"
 
 static const char usage[] =
@@ -74,7 +74,7 @@ int cmd_fo(int argc, char **argv)
 	const char *path = argv[optind];
 
 	xmlDocPtr cs = NULL;
-	int rc = cd_docload_case(path, &cs);
+	int rc = cd_case_read(path, &cs);
 	if (rc < 0)
 		return -rc;
 	cd_docs *d = cd_docs_new(NULL);

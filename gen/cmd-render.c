@@ -5,7 +5,6 @@
 
 #include "cindoc.h"
 #include "cmd.h"
-#include "docload.h"
 #include "documents.h"
 #include "page.h"
 #include "case.h"
@@ -20,7 +19,7 @@ static const char usage[] =
 	"\n"
 	"Renders a document of a case for one recipient (OUT is the file, or a folder to put it\n"
 	"in), or with --all for everyone who should get it (OUT is a folder: one file each, named\n"
-	"REF-DOC[-MEETING]-RECIPIENT[-LANG][-STYLE]). The recipient's language, large-print need\n"
+	"REF-DOC[-MEETING]-RECIPIENT[-LANG][-STYLE]-HASH). The recipient's language, large-print need\n"
 	"and plan version come from the case; the flags override them. Each file written is listed\n"
 	"on standard output. Nothing is written when anything fails.\n"
 	"\n"
@@ -181,7 +180,7 @@ int cmd_render(int argc, char **argv)
 	cd_recipient *rs = NULL;
 	size_t n = 0;
 
-	if ((rc = cd_docload_case(op.case_path, &cs)) < 0)
+	if ((rc = cd_case_read(op.case_path, &cs)) < 0)
 		goto done;
 	if (op.all) {
 		if ((rc = cd_recipients(cs, op.case_path, op.req.kind, op.req.meeting, &rs, &n)) < 0)

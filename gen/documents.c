@@ -4,6 +4,7 @@
 #include "transform.h"
 #include "calendar-xslt.h"
 #include "case.h"
+#include "rules.h"
 
 #include <string.h>
 #include <libxml/xpath.h>
@@ -43,57 +44,23 @@ struct cd_docs {
 	int own_cal;   /* made here (the caller gave none) */
 };
 
-/* ---- small tree helpers ---- */
+/* ---- small tree helpers (over case.h's) ---- */
 
-static xmlNodePtr child_el(xmlNodePtr n, const char *name)
-{
-	for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, name) == 0)
-			return c;
-	return NULL;
-}
-
-static int is_el(xmlNodePtr n, const char *name)
-{
-	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
-}
-
-/* The attribute's value or NULL; the pointer lives as long as the returned GString-free copy. */
+/* The attribute's value, newly allocated, or NULL. */
 static char *attr(xmlNodePtr n, const char *name)
 {
-	xmlChar *v = n ? xmlGetProp(n, (const xmlChar *)name) : NULL;
-	char *s = v ? g_strdup((const char *)v) : NULL;
-	xmlFree(v);
-	return s;
+	return g_strdup(cd_case_attr(n, name));
 }
 
 static int attr_is(xmlNodePtr n, const char *name, const char *value)
 {
-	char *v = attr(n, name);
-	int eq = v && strcmp(v, value) == 0;
-	g_free(v);
-	return eq;
-}
-
-/* True when the space-separated list in attribute `name` holds `id`. */
-static int attr_lists(xmlNodePtr n, const char *name, const char *id)
-{
-	char *v = attr(n, name);
-	int found = 0;
-	if (v) {
-		char **parts = g_strsplit_set(v, " \t\r\n", -1);
-		for (char **p = parts; *p && !found; p++)
-			found = strcmp(*p, id) == 0;
-		g_strfreev(parts);
-	}
-	g_free(v);
-	return found;
+	return g_strcmp0(cd_case_attr(n, name), value) == 0;
 }
 
 static xmlNodePtr case_root(xmlDocPtr doc)
 {
 	xmlNodePtr r = xmlDocGetRootElement(doc);
-	return is_el(r, "case") ? r : NULL;
+	return cd_case_is(r, "case") ? r : NULL;
 }
 
 /* The child or person with this id, or NULL. */
@@ -102,7 +69,7 @@ static xmlNodePtr find_party(xmlDocPtr doc, const char *id)
 	xmlNodePtr root = case_root(doc);
 	const char *groups[] = { "children", "people" };
 	for (size_t g = 0; g < 2; g++)
-		for (xmlNodePtr c = child_el(root, groups[g]) ? child_el(root, groups[g])->children : NULL; c; c = c->next)
+		for (xmlNodePtr c = cd_case_first(root, groups[g]) ? cd_case_first(root, groups[g])->children : NULL; c; c = c->next)
 			if (c->type == XML_ELEMENT_NODE && attr_is(c, "id", id))
 				return c;
 	return NULL;
@@ -110,11 +77,11 @@ static xmlNodePtr find_party(xmlDocPtr doc, const char *id)
 
 static xmlNodePtr find_meeting(xmlDocPtr doc, const char *id)
 {
-	xmlNodePtr ms = child_el(case_root(doc), "meetings");
+	xmlNodePtr ms = cd_case_first(case_root(doc), "meetings");
 	xmlNodePtr last = NULL;
 	char *last_date = NULL;
 	for (xmlNodePtr m = ms ? ms->children : NULL; m; m = m->next) {
-		if (!is_el(m, "meeting"))
+		if (!cd_case_is(m, "meeting"))
 			continue;
 		if (id) {
 			if (attr_is(m, "id", id))
@@ -132,17 +99,6 @@ static xmlNodePtr find_meeting(xmlDocPtr doc, const char *id)
 	}
 	g_free(last_date);
 	return id ? NULL : last;
-}
-
-static int is_authority_staff(xmlDocPtr doc, xmlNodePtr person)
-{
-	xmlNodePtr auth = child_el(case_root(doc), "authority");
-	xmlChar *an = xmlNodeGetContent(child_el(auth, "name"));
-	xmlChar *pa = xmlNodeGetContent(child_el(person, "agency"));
-	int same = an && pa && xmlStrcmp(an, pa) == 0;
-	xmlFree(an);
-	xmlFree(pa);
-	return same;
 }
 
 /* ---- recipients ---- */
@@ -184,7 +140,7 @@ int cd_recipient_get(xmlDocPtr doc, const char *case_path, const char *id, cd_re
 		return cd_fail(-CD_EXIT_USAGE, "%s: no child or person with id '%s'", case_path, id);
 	}
 	out->id = g_strdup(id);
-	if (is_el(p, "child")) {
+	if (cd_case_is(p, "child")) {
 		out->reader = CD_READER_CHILD;
 	} else {
 		char *k = attr(p, "kind");
@@ -193,7 +149,7 @@ int cd_recipient_get(xmlDocPtr doc, const char *case_path, const char *id, cd_re
 		out->reader = family ? CD_READER_FAMILY : CD_READER_PROFESSIONAL;
 		g_free(k);
 	}
-	xmlNodePtr reads = child_el(p, "reads");
+	xmlNodePtr reads = cd_case_first(p, "reads");
 	char *l = attr(reads, "lang");
 	out->lang = l ? l : (case_lang ? g_strdup(case_lang) : g_strdup("en"));
 	g_free(case_lang);
@@ -209,7 +165,7 @@ struct rlist {
 	GHashTable *seen;
 	xmlDocPtr doc;
 	const char *path;
-	GDate on;        /* the day of the meeting or closure: is a child old enough, alive */
+	cd_date on;      /* the day of the meeting or closure: is a child old enough, alive */
 };
 
 static int add_recipient(struct rlist *l, const char *id)
@@ -217,10 +173,7 @@ static int add_recipient(struct rlist *l, const char *id)
 	if (!id || g_hash_table_contains(l->seen, id))
 		return 0;
 	xmlNodePtr p = strcmp(id, CD_RECIPIENT_FILE) == 0 ? NULL : find_party(l->doc, id);
-	if (p && is_el(p, "child") && (child_el(p, "died") || !cd_case_child_gets_copies(p, &l->on)))
-		return 0;
-	/* the authority's own staff read the file copy; an interpreter is not a party */
-	if (p && is_el(p, "person") && (is_authority_staff(l->doc, p) || attr_is(p, "kind", "interpreter")))
+	if (p && !cd_rule_gets_copies(p, l->on))
 		return 0;
 	cd_recipient r;
 	int rc = cd_recipient_get(l->doc, l->path, id, &r);
@@ -235,7 +188,7 @@ static int add_recipient(struct rlist *l, const char *id)
 static int add_refs(struct rlist *l, xmlNodePtr parent, const char *el, const char *name)
 {
 	for (xmlNodePtr c = parent ? parent->children : NULL; c; c = c->next) {
-		if (!is_el(c, el))
+		if (!cd_case_is(c, el))
 			continue;
 		char *v = attr(c, name);
 		char **ids = g_strsplit_set(v ? v : "", " \t\r\n", -1);
@@ -266,7 +219,7 @@ static xmlNodePtr meeting_or_error(xmlDocPtr doc, const char *path, const char *
 
 static xmlNodePtr closure_or_error(xmlDocPtr doc, const char *path, cd_doc_kind kind, int *rc)
 {
-	xmlNodePtr c = child_el(case_root(doc), "closure");
+	xmlNodePtr c = cd_case_first(case_root(doc), "closure");
 	*rc = 0;
 	if (!c)
 		*rc = cd_error_at(path, 0, "the case has no 'closure': a %s needs one", cd_doc_name(kind));
@@ -281,7 +234,7 @@ int cd_recipients(xmlDocPtr doc, const char *path, cd_doc_kind kind, const char 
 	if (!case_root(doc))
 		return cd_error_at(path, 0, "the root element is not 'case'");
 	struct rlist l = { g_array_new(FALSE, TRUE, sizeof(cd_recipient)),
-			   g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), doc, path, { 0 } };
+			   g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), doc, path, 0 };
 	int rc = 0;
 	xmlNodePtr root = case_root(doc);
 	switch (kind) {
@@ -292,7 +245,7 @@ int cd_recipients(xmlDocPtr doc, const char *path, cd_doc_kind kind, const char 
 		if (!m)
 			break;
 		cd_case_date_attr(m, "date", &l.on);
-		xmlNodePtr att = child_el(m, "attendance");
+		xmlNodePtr att = cd_case_first(m, "attendance");
 		if ((rc = add_refs(&l, att, "present", "ref")) < 0)
 			break;
 		if ((rc = add_refs(&l, m, "copies-to", "ref")) < 0)
@@ -310,9 +263,9 @@ int cd_recipients(xmlDocPtr doc, const char *path, cd_doc_kind kind, const char 
 		int died = attr_is(c, "reason", "died");
 		const char *groups[] = { "children", "people" };
 		for (size_t g = 0; g < 2 && rc == 0; g++) {
-			for (xmlNodePtr p = child_el(root, groups[g]) ? child_el(root, groups[g])->children : NULL;
+			for (xmlNodePtr p = cd_case_first(root, groups[g]) ? cd_case_first(root, groups[g])->children : NULL;
 			     p && rc == 0; p = p->next) {
-				if (p->type != XML_ELEMENT_NODE || (died && is_el(p, "child")))
+				if (p->type != XML_ELEMENT_NODE || (died && cd_case_is(p, "child")))
 					continue;
 				char *id = attr(p, "id");
 				rc = add_recipient(&l, id);
@@ -354,7 +307,7 @@ static void withhold(xmlNodePtr n, const char *id)
 	while (c) {
 		xmlNodePtr next = c->next;
 		if (c->type == XML_ELEMENT_NODE) {
-			if (attr_lists(c, "withheld-from", id)) {
+			if (cd_case_list_has(cd_case_attr(c, "withheld-from"), id)) {
 				xmlUnlinkNode(c);
 				xmlFreeNode(c);
 			} else {
@@ -418,11 +371,8 @@ static int lang_exists(const char *lang)
 
 static int valid_date(const char *s)
 {
-	int y, m, d;
-	char tail;
-	if (!s || strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
-		return 0;
-	return g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y);
+	cd_date d;
+	return cd_case_date(s, &d) == 0;
 }
 
 /* The resolved request: every field set. */
@@ -459,8 +409,8 @@ static int resolve(xmlDocPtr doc, const char *path, const cd_doc_request *req, s
 	if (letter && x->r.reader == CD_READER_FILE)
 		return cd_fail(-CD_EXIT_USAGE, "a %s is written to a person: give a child or person id", kind);
 	xmlNodePtr party = x->r.reader == CD_READER_FILE ? NULL : find_party(doc, req->recipient);
-	if (party && is_el(party, "child") && child_el(party, "died")) {
-		cd_error_at(path, xmlGetLineNo(child_el(party, "died")),
+	if (party && cd_case_is(party, "child") && cd_case_first(party, "died")) {
+		cd_error_at(path, xmlGetLineNo(cd_case_first(party, "died")),
 			    "'%s' has died: no %s is written to them", req->recipient, kind);
 		return -CD_EXIT_USAGE;
 	}
@@ -555,6 +505,19 @@ int cd_document_fo(cd_docs *d, xmlDocPtr doc, const char *path, const cd_doc_req
 	return rc;
 }
 
+/* Appends `v` to the readable part of a name: letters, digits, '-' and '.' as they are, anything
+ * else as '_' (so "NB/2026/0803" reads "NB_2026_0803"); a leading '.' too (no hidden files). */
+static void put_readable(GString *s, const char *v)
+{
+	for (const char *c = v; *c; c++) {
+		int keep = g_ascii_isalnum(*c) || *c == '-' || (*c == '.' && s->len);
+		g_string_append_c(s, keep ? *c : '_');
+	}
+}
+
+/* The readable part is cut to this many bytes; the hash after it keeps names apart. */
+#define NAME_READABLE_MAX 180
+
 char *cd_document_basename(xmlDocPtr doc, const cd_doc_request *req)
 {
 	char *ref = attr(case_root(doc), "ref");
@@ -562,33 +525,57 @@ char *cd_document_basename(xmlDocPtr doc, const cd_doc_request *req)
 	int have = req->recipient && cd_recipient_get(doc, "", req->recipient, &r) == 0;
 	const char *lang = req->lang ? req->lang : have ? r.lang : NULL;
 	const char *style = req->style ? req->style : have ? r.style : NULL;
+	const char *version = req->version ? req->version : have ? r.version : NULL;
 	char *case_lang = attr(case_root(doc), "lang");
-	GString *s = g_string_new(ref ? ref : "case");
+	char *mid = NULL;
+	if (cd_doc_needs_meeting(req->kind))
+		mid = req->meeting ? g_strdup(req->meeting) : attr(find_meeting(doc, NULL), "id");
+	const char *recipient = req->recipient ? req->recipient : "all";
+
+	/* Readable: "REF-KIND[-MEETING]-RECIPIENT[-LANG][-STYLE][-VERSION]", showing the language
+	 * only when it is not the case's, the style when not standard, the version when asked for
+	 * one the recipient did not choose. Two documents may read alike ("p2" in Welsh and a
+	 * person "p2-cy"; refs "NB/2026/0803" and "NB_2026_0803"). */
+	GString *s = g_string_new(NULL);
+	put_readable(s, ref && *ref ? ref : "case");
 	g_string_append_printf(s, "-%s", cd_doc_name(req->kind));
-	if (cd_doc_needs_meeting(req->kind)) {
-		char *mid = NULL;
-		if (req->meeting)
-			mid = g_strdup(req->meeting);
-		else
-			mid = attr(find_meeting(doc, NULL), "id");
-		if (mid)
-			g_string_append_printf(s, "-%s", mid);
-		g_free(mid);
+	if (mid) {
+		g_string_append_c(s, '-');
+		put_readable(s, mid);
 	}
-	g_string_append_printf(s, "-%s", req->recipient ? req->recipient : "all");
-	if (lang && strcmp(lang, case_lang ? case_lang : "en") != 0)
-		g_string_append_printf(s, "-%s", lang);
-	if (style && strcmp(style, "standard") != 0)
-		g_string_append_printf(s, "-%s", style);
-	if (req->version && have && strcmp(req->version, r.version) != 0)
-		g_string_append_printf(s, "-%s", req->version);
+	g_string_append_c(s, '-');
+	put_readable(s, recipient);
+	if (lang && strcmp(lang, case_lang ? case_lang : "en") != 0) {
+		g_string_append_c(s, '-');
+		put_readable(s, lang);
+	}
+	if (style && strcmp(style, "standard") != 0) {
+		g_string_append_c(s, '-');
+		put_readable(s, style);
+	}
+	if (req->version && have && strcmp(req->version, r.version) != 0) {
+		g_string_append_c(s, '-');
+		put_readable(s, req->version);
+	}
+	if (s->len > NAME_READABLE_MAX)
+		g_string_truncate(s, NAME_READABLE_MAX);
+
+	/* ...so a short hash of the exact values follows: of the ref, document, meeting, recipient,
+	 * language, style and version as they are (each ended by a NUL byte, so no two lists of
+	 * values hash the same input). Names differ whenever the documents differ; a run still
+	 * checks that no two of its items share a file. */
+	GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
+	const char *parts[] = { "cindoc-name-1", ref ? ref : "", cd_doc_name(req->kind), mid ? mid : "", recipient,
+		                lang ? lang : "", style ? style : "", version ? version : "" };
+	for (size_t i = 0; i < G_N_ELEMENTS(parts); i++)
+		g_checksum_update(c, (const guchar *)parts[i], strlen(parts[i]) + 1);
+	g_string_append_printf(s, "-%.8s", g_checksum_get_string(c));
+	g_checksum_free(c);
+
 	if (have)
 		cd_recipient_clear(&r);
+	g_free(mid);
 	g_free(case_lang);
 	g_free(ref);
-	/* Keep it a plain file name. */
-	for (char *c = s->str; *c; c++)
-		if (!g_ascii_isalnum(*c) && *c != '-' && *c != '_' && *c != '.')
-			*c = '_';
 	return g_string_free(s, FALSE);
 }

@@ -108,7 +108,12 @@ int cd_document_fo(cd_docs *d, xmlDocPtr case_doc, const char *case_path,
 		   const cd_doc_request *req, xmlDocPtr *fo);
 
 /* A file name (no folder, no extension) for one document: "REF-KIND[-MEETING]-RECIPIENT[-LANG]
- * [-large-print]", e.g. "NB-2026-0142-plan-copy-m3-p2-large-print". Newly allocated. */
+ * [-STYLE][-VERSION]-HASH", e.g. "NB-2026-0142-plan-copy-m3-p2-large-print-1f0c6a2e". The
+ * readable part shows the language when not the case's, the style when not standard and the
+ * version when not the recipient's; anything but letters, digits, '-' and '.' reads '_', and it
+ * is cut at 180 bytes. HASH is the first 8 hex digits of a SHA-256 of the exact values (ref,
+ * document, meeting, recipient, language, style, version), so two different documents never get
+ * one name however alike they read. Newly allocated. */
 char *cd_document_basename(xmlDocPtr case_doc, const cd_doc_request *req);
 
 #endif

@@ -4,55 +4,34 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "case.h"
 #include "cindoc.h"
+#include "rules.h"
 
-static const char *const kind_names[CD_DUE_N_KINDS] = {
-	"initial-meeting", "transfer-in-meeting", "child-protection-meeting", "case-note",
-	"plan-authorised", "minutes-sent", "review", "visit", "plan-length", "eighteen",
-	"closure-letters",
+/* Each kind of deadline and the rule it follows (reviews follow one of three, see reviews()). */
+static const enum cd_rule kind_rules[CD_DUE_N_KINDS] = {
+	[CD_DUE_INITIAL_MEETING] = CD_RULE_INITIAL_MEETING,
+	[CD_DUE_TRANSFER_MEETING] = CD_RULE_TRANSFER_MEETING,
+	[CD_DUE_CP_MEETING] = CD_RULE_CP_MEETING,
+	[CD_DUE_CASE_NOTE] = CD_RULE_CASE_NOTE,
+	[CD_DUE_PLAN_AUTHORISED] = CD_RULE_PLAN_AUTHORISED,
+	[CD_DUE_MINUTES_SENT] = CD_RULE_MINUTES_SENT,
+	[CD_DUE_REVIEW] = CD_RULE_REVIEW,
+	[CD_DUE_VISIT] = CD_RULE_VISIT,
+	[CD_DUE_PLAN_LENGTH] = CD_RULE_PLAN_LENGTH,
+	[CD_DUE_EIGHTEEN] = CD_RULE_EIGHTEEN,
+	[CD_DUE_CLOSURE_LETTERS] = CD_RULE_CLOSURE_LETTERS,
 };
 
 const char *cd_due_kind_name(enum cd_due_kind k)
 {
-	return k < CD_DUE_N_KINDS ? kind_names[k] : "?";
+	return k < CD_DUE_N_KINDS ? cd_rule_name(kind_rules[k]) : "?";
 }
 
 const char *cd_due_status_name(enum cd_due_status s)
 {
 	static const char *const names[] = { "done", "late", "due", "overdue", "missed" };
 	return s <= CD_DUE_MISSED ? names[s] : "?";
-}
-
-/* ------------------------------------------------------------------ reading the case tree */
-
-static int is_el(xmlNodePtr n, const char *name)
-{
-	return n && n->type == XML_ELEMENT_NODE && (!name || strcmp((const char *)n->name, name) == 0);
-}
-
-static xmlNodePtr first_el(xmlNodePtr parent, const char *name)
-{
-	for (xmlNodePtr n = parent ? parent->children : NULL; n; n = n->next)
-		if (is_el(n, name))
-			return n;
-	return NULL;
-}
-
-static xmlNodePtr next_el(xmlNodePtr n, const char *name)
-{
-	for (n = n->next; n; n = n->next)
-		if (is_el(n, name))
-			return n;
-	return NULL;
-}
-
-/* An attribute's text, living as long as the document; NULL when absent. */
-static const char *attr(xmlNodePtr n, const char *name)
-{
-	xmlAttrPtr a = n ? xmlHasProp(n, (const xmlChar *)name) : NULL;
-	if (!a || !a->children || a->children->type != XML_TEXT_NODE)
-		return NULL;
-	return (const char *)a->children->content;
 }
 
 /* ------------------------------------------------------------------ working out */
@@ -70,7 +49,7 @@ struct work {
  * -1 after reporting a date outside the calendar. The schema has checked the form. */
 static int date_attr(struct work *w, xmlNodePtr n, const char *name, int as_of, cd_date *d)
 {
-	const char *s = attr(n, name);
+	const char *s = cd_case_attr(n, name);
 	char why[CD_DATE_WHY];
 	if (!s)
 		return 0;
@@ -90,13 +69,14 @@ static int date_attr(struct work *w, xmlNodePtr n, const char *name, int as_of, 
 	return 1;
 }
 
-/* A calendar answer that cannot fail for dates date_attr accepted (a year of margin is kept). */
-static cd_date add_wd(struct work *w, cd_date from, int n)
+/* When rule r ends after `from`: a calendar answer that cannot fail for dates date_attr accepted
+ * (a year of margin is kept). */
+static cd_date due_by(struct work *w, enum cd_rule r, cd_date from)
 {
-	cd_date r = from;
-	if (cd_calendar_add_working_days(w->cal, from, n, &r) < 0)
-		CD_BUG("add_working_days failed within the calendar");
-	return r;
+	cd_date d = from;
+	if (cd_rule_due(w->cal, r, from, &d) < 0)
+		CD_BUG("a deadline outside the calendar");
+	return d;
 }
 
 static int wd_between(struct work *w, cd_date a, cd_date b)
@@ -105,13 +85,6 @@ static int wd_between(struct work *w, cd_date a, cd_date b)
 	if (cd_calendar_working_days_between(w->cal, a, b, &n) < 0)
 		CD_BUG("working_days_between failed within the calendar");
 	return n;
-}
-
-/* A deadline counted in weeks or months: on a non-working day it moves back to the working day
- * before. */
-static cd_date deadline(struct work *w, cd_date d)
-{
-	return add_wd(w, d + 1, -1);
 }
 
 static char *fmt_date(cd_date d, char *buf)
@@ -177,35 +150,37 @@ static const struct meeting *first_of(GArray *ms, const char *type)
 	return NULL;
 }
 
-static void first_meeting(struct work *w, GArray *ms, xmlNodePtr node, const char *attr_name, int wd,
-                          int weeks, enum cd_due_kind kind, const char *type, const char *what_fmt)
+/* The first meeting: `what` is the meeting and the event it counts from ("initial meeting", "the
+ * assessment"). */
+static void first_meeting(struct work *w, GArray *ms, xmlNodePtr node, const char *attr_name, enum cd_rule rule,
+                          enum cd_due_kind kind, const char *type, const char *what, const char *event)
 {
-	cd_date from, due;
-	char b1[CD_DATE_BUF];
+	cd_date from;
+	char b1[CD_DATE_BUF], span[CD_RULE_SPAN_BUF];
 	if (date_attr(w, node, attr_name, 1, &from) <= 0)
 		return;
-	due = wd ? add_wd(w, from, wd) : deadline(w, from + 7 * weeks);
 	const struct meeting *m = first_of(ms, type);
-	add(w, kind, m ? m->id : "", from, due, m ? m->date : CD_DATE_NONE, xmlGetLineNo(node), 1,
-	    g_strdup_printf(what_fmt, fmt_date(from, b1)));
+	add(w, kind, m ? m->id : "", from, due_by(w, rule, from), m ? m->date : CD_DATE_NONE, xmlGetLineNo(node), 1,
+	    g_strdup_printf("%s within %s of %s (%s)", what, cd_rule_span(rule, span), event, fmt_date(from, b1)));
 }
 
 static void meeting_tasks(struct work *w, const struct meeting *m)
 {
-	xmlNodePtr done = first_el(m->node, "done");
-	xmlNodePtr decision = first_el(m->node, "decision");
-	const char *outcome = attr(decision, "outcome");
+	xmlNodePtr done = cd_case_first(m->node, "done");
+	xmlNodePtr decision = cd_case_first(m->node, "decision");
+	const char *outcome = cd_case_attr(decision, "outcome");
 	cd_date d;
+	char span[CD_RULE_SPAN_BUF];
 	long line = xmlGetLineNo(m->node);
 	static const struct {
 		enum cd_due_kind kind;
-		int wd;
+		enum cd_rule rule;
 		const char *attr;
 		const char *what;
 	} tasks[] = {
-		{ CD_DUE_CASE_NOTE, 1, "case-note", "case note on file within 1 working day of meeting %s" },
-		{ CD_DUE_PLAN_AUTHORISED, 5, "plan-authorised", "plan to the Team Manager to authorise within 5 working days of meeting %s" },
-		{ CD_DUE_MINUTES_SENT, 10, "minutes-sent", "minutes and plan sent within 10 working days of meeting %s" },
+		{ CD_DUE_CASE_NOTE, CD_RULE_CASE_NOTE, "case-note", "case note on file" },
+		{ CD_DUE_PLAN_AUTHORISED, CD_RULE_PLAN_AUTHORISED, "plan-authorised", "plan to the Team Manager to authorise" },
+		{ CD_DUE_MINUTES_SENT, CD_RULE_MINUTES_SENT, "minutes-sent", "minutes and plan sent" },
 	};
 	for (size_t i = 0; i < G_N_ELEMENTS(tasks); i++) {
 		/* A meeting that ends the plan has no new plan to authorise. */
@@ -214,40 +189,37 @@ static void meeting_tasks(struct work *w, const struct meeting *m)
 		int r = done ? date_attr(w, done, tasks[i].attr, 1, &d) : 0;
 		if (r < 0)
 			return;
-		add(w, tasks[i].kind, m->id, m->date, add_wd(w, m->date, tasks[i].wd), r > 0 ? d : CD_DATE_NONE,
-		    line, 0, g_strdup_printf(tasks[i].what, m->id));
+		add(w, tasks[i].kind, m->id, m->date, due_by(w, tasks[i].rule, m->date), r > 0 ? d : CD_DATE_NONE,
+		    line, 0, g_strdup_printf("%s within %s of meeting %s", tasks[i].what,
+		                             cd_rule_span(tasks[i].rule, span), m->id));
 	}
 }
 
-/* Reviews: after each held meeting the next one is due within 12 weeks; for the disabled
- * children's service the first review is due 3 months after the start and each later one 6 months
- * after the one before. The last interval is still open (unless the case closed). */
+/* Reviews: after each held meeting the next one is due within the review timescale; for the
+ * disabled children's service the first review is due a timescale after the start and each later
+ * one a longer timescale after the one before. The last interval is still open (unless the case
+ * closed). */
 static void reviews(struct work *w, GArray *ms, cd_date opened, int disabled)
 {
-	char b1[CD_DATE_BUF], b2[CD_DATE_BUF];
+	char b1[CD_DATE_BUF], b2[CD_DATE_BUF], span[CD_RULE_SPAN_BUF];
 	if (ms->len == 0)
 		return;
 	for (guint i = 0; i < ms->len; i++) {
 		const struct meeting *m = &g_array_index(ms, struct meeting, i);
 		const struct meeting *next = i + 1 < ms->len ? &g_array_index(ms, struct meeting, i + 1) : NULL;
-		cd_date from, due;
+		enum cd_rule rule = disabled ? (i == 0 ? CD_RULE_REVIEW_DISABLED_FIRST : CD_RULE_REVIEW_DISABLED)
+		                             : CD_RULE_REVIEW;
+		cd_date from = rule == CD_RULE_REVIEW_DISABLED_FIRST ? opened : m->date;
+		cd_date due = due_by(w, rule, from);
 		char *what;
-		if (disabled && i == 0) {
-			from = opened;
-			due = deadline(w, cd_date_add_months(opened, 3));
-			what = g_strdup_printf("first review within 3 months of the start (%s)", fmt_date(opened, b1));
-		} else if (disabled) {
-			from = m->date;
-			due = deadline(w, cd_date_add_months(m->date, 6));
-			what = g_strdup_printf("review within 6 months of meeting %s", m->id);
-		} else {
-			from = m->date;
-			due = deadline(w, m->date + 12 * 7);
-			what = g_strdup_printf("review within 12 weeks of meeting %s", m->id);
-		}
+		if (rule == CD_RULE_REVIEW_DISABLED_FIRST)
+			what = g_strdup_printf("first review within %s of the start (%s)", cd_rule_span(rule, span),
+			                       fmt_date(opened, b1));
+		else
+			what = g_strdup_printf("review within %s of meeting %s", cd_rule_span(rule, span), m->id);
 		if (!next) {
 			/* Say when the next meeting is planned, and whether that is too late. */
-			xmlNodePtr nx = first_el(m->node, "next");
+			xmlNodePtr nx = cd_case_first(m->node, "next");
 			cd_date planned;
 			int r = nx ? date_attr(w, nx, "date", 0, &planned) : 0;
 			if (r < 0) {
@@ -276,16 +248,14 @@ static gint date_cmp(gconstpointer a, gconstpointer b)
  * before. */
 static void visits(struct work *w, xmlNodePtr case_el, cd_date opened)
 {
-	xmlNodePtr plan = first_el(case_el, "plan");
-	const char *wk = attr(plan, "visit-weeks");
+	xmlNodePtr plan = cd_case_first(case_el, "plan");
+	const char *wk = cd_case_attr(plan, "visit-weeks");
 	if (!plan || !wk)
 		return;
-	int weeks = atoi(wk);
-	if (weeks < 1 || weeks > 4)
-		weeks = 4; /* the schema allows 1..4; never less often than every 4 weeks */
+	int weeks = cd_rule_visit_weeks(wk);
 	GArray *vs = g_array_new(FALSE, FALSE, sizeof(cd_date));
-	xmlNodePtr vlist = first_el(case_el, "visits");
-	for (xmlNodePtr v = first_el(vlist, "visit"); v; v = next_el(v, "visit")) {
+	xmlNodePtr vlist = cd_case_first(case_el, "visits");
+	for (xmlNodePtr v = cd_case_first(vlist, "visit"); v; v = cd_case_next(v, "visit")) {
 		cd_date d;
 		int r = date_attr(w, v, "date", 1, &d);
 		if (r < 0)
@@ -294,13 +264,16 @@ static void visits(struct work *w, xmlNodePtr case_el, cd_date opened)
 			g_array_append_val(vs, d);
 	}
 	g_array_sort(vs, date_cmp);
-	char b1[CD_DATE_BUF];
+	char b1[CD_DATE_BUF], span[CD_RULE_SPAN_BUF];
 	cd_date prev = opened;
 	long line = xmlGetLineNo(vlist ? vlist : plan);
 	for (guint i = 0; i <= vs->len; i++) {
 		cd_date done = i < vs->len ? g_array_index(vs, cd_date, i) : CD_DATE_NONE;
-		cd_date due = deadline(w, prev + 7 * weeks);
-		char *what = g_strdup_printf("visit within %d week%s of %s (%s)", weeks, weeks == 1 ? "" : "s",
+		cd_date due = prev;
+		if (cd_rule_due_n(w->cal, CD_RULE_VISIT, weeks, prev, &due) < 0)
+			CD_BUG("a deadline outside the calendar");
+		char *what = g_strdup_printf("visit within %s of %s (%s)",
+		                             cd_rule_span_of(weeks, cd_rule(CD_RULE_VISIT)->unit, span),
 		                             i == 0 ? "the start" : "the last visit", fmt_date(prev, b1));
 		add(w, CD_DUE_VISIT, "", prev, due, done, line, 1, what);
 		if (done != CD_DATE_NONE)
@@ -310,13 +283,13 @@ out:
 	g_array_free(vs, TRUE);
 }
 
-/* A plan that runs beyond 12 months needs a specific review: one held in the three months
- * before the plan is 12 months old (or the first one after). */
+/* A plan that runs beyond its timescale (12 months) needs a specific review: one held in the
+ * window before the plan is that old (or the first one after). */
 static void plan_length(struct work *w, GArray *ms, cd_date opened, xmlNodePtr case_el)
 {
-	cd_date twelve = cd_date_add_months(opened, 12);
-	cd_date window = cd_date_add_months(opened, 9);
-	char b1[CD_DATE_BUF];
+	cd_date twelve = cd_rule_limit(CD_RULE_PLAN_LENGTH, opened);
+	cd_date window = cd_rule_notice(CD_RULE_PLAN_LENGTH, opened);
+	char b1[CD_DATE_BUF], span[CD_RULE_SPAN_BUF];
 	if (w->closed != CD_DATE_NONE && w->closed <= twelve)
 		return;
 	if (w->today < window)
@@ -327,21 +300,22 @@ static void plan_length(struct work *w, GArray *ms, cd_date opened, xmlNodePtr c
 		if (strcmp(m->type, "review") == 0 && m->date >= window)
 			r = m;
 	}
-	add(w, CD_DUE_PLAN_LENGTH, r ? r->id : "", opened, deadline(w, twelve), r ? r->date : CD_DATE_NONE,
-	    xmlGetLineNo(case_el), 1,
-	    g_strdup_printf("specific review of a plan running beyond 12 months (started %s)", fmt_date(opened, b1)));
+	add(w, CD_DUE_PLAN_LENGTH, r ? r->id : "", opened, due_by(w, CD_RULE_PLAN_LENGTH, opened),
+	    r ? r->date : CD_DATE_NONE, xmlGetLineNo(case_el), 1,
+	    g_strdup_printf("specific review of a plan running beyond %s (started %s)",
+	                    cd_rule_span(CD_RULE_PLAN_LENGTH, span), fmt_date(opened, b1)));
 }
 
-/* Each living child's 18th birthday ends the plan: shown from a year before, and done by a
- * closure for that reason. */
+/* Each living child's 18th birthday ends the plan: shown from its notice (a year before), and
+ * done by a closure for that reason. */
 static void eighteen(struct work *w, xmlNodePtr case_el, xmlNodePtr closure)
 {
-	xmlNodePtr children = first_el(case_el, "children");
-	const char *reason = attr(closure, "reason");
+	xmlNodePtr children = cd_case_first(case_el, "children");
+	const char *reason = cd_case_attr(closure, "reason");
 	char b1[CD_DATE_BUF];
-	for (xmlNodePtr c = first_el(children, "child"); c; c = next_el(c, "child")) {
-		xmlNodePtr born_el = first_el(c, "born");
-		xmlNodePtr died = first_el(c, "died");
+	for (xmlNodePtr c = cd_case_first(children, "child"); c; c = cd_case_next(c, "child")) {
+		xmlNodePtr born_el = cd_case_first(c, "born");
+		xmlNodePtr died = cd_case_first(c, "died");
 		cd_date born, died_on;
 		if (died && date_attr(w, died, "date", 1, &died_on) != 0)
 			continue;
@@ -355,13 +329,7 @@ static void eighteen(struct work *w, xmlNodePtr case_el, xmlNodePtr closure)
 		xmlFree(text);
 		if (bad)
 			return;
-		int by, bm, bd;
-		cd_date_to_ymd(born, &by, &bm, &bd);
-		cd_date birthday;
-		if (bm == 2 && bd == 29 && cd_date_month_days(by + 18, 2) == 28)
-			birthday = cd_date_from_ymd(by + 18, 3, 1);
-		else
-			birthday = cd_date_from_ymd(by + 18, bm, bd);
+		cd_date birthday = cd_rule_limit(CD_RULE_EIGHTEEN, born);
 		if (birthday < cd_date_from_ymd(CD_CAL_FIRST_YEAR, 1, 2))
 			continue;
 		cd_date done = CD_DATE_NONE;
@@ -369,14 +337,15 @@ static void eighteen(struct work *w, xmlNodePtr case_el, xmlNodePtr closure)
 			done = w->closed;
 		else if (w->closed != CD_DATE_NONE)
 			continue; /* closed for another reason */
-		else if (w->today < cd_date_add_months(birthday, -12))
-			continue; /* more than a year away */
-		char *name = (char *)xmlNodeGetContent(first_el(first_el(c, "name"), "given"));
-		xmlNodePtr pref = first_el(c, "preferred-name");
+		else if (w->today < cd_rule_notice(CD_RULE_EIGHTEEN, born))
+			continue; /* not yet shown */
+		char *name = (char *)xmlNodeGetContent(cd_case_first(cd_case_first(c, "name"), "given"));
+		xmlNodePtr pref = cd_case_first(c, "preferred-name");
 		char *pname = pref ? (char *)xmlNodeGetContent(pref) : NULL;
-		add(w, CD_DUE_EIGHTEEN, attr(c, "id"), born, deadline(w, birthday), done, xmlGetLineNo(c), 0,
-		    g_strdup_printf("%s turns 18 on %s: the plan ends", pname ? pname : name ? name : "the child",
-		                    fmt_date(birthday, b1)));
+		add(w, CD_DUE_EIGHTEEN, cd_case_attr(c, "id"), born, due_by(w, CD_RULE_EIGHTEEN, born), done,
+		    xmlGetLineNo(c), 0,
+		    g_strdup_printf("%s turns %d on %s: the plan ends", pname ? pname : name ? name : "the child",
+		                    cd_rule(CD_RULE_EIGHTEEN)->amount, fmt_date(birthday, b1)));
 		xmlFree(name);
 		xmlFree(pname);
 	}
@@ -397,15 +366,15 @@ int cd_due_compute(const cd_calendar *cal, xmlDocPtr doc, const char *path, cd_d
 	struct work w = { cal, path, today, CD_DATE_NONE, NULL, 0 };
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	cd_date opened, d;
-	char b1[CD_DATE_BUF];
+	char b1[CD_DATE_BUF], span[CD_RULE_SPAN_BUF];
 	*out = NULL;
-	if (!is_el(root, "case"))
+	if (!cd_case_is(root, "case"))
 		return cd_error_at(path, 0, "the root element is not 'case'");
 	if (date_attr(&w, root, "opened", 0, &opened) <= 0)
 		return w.rc ? w.rc : cd_error_at(path, xmlGetLineNo(root), "the case has no 'opened' date");
 	w.items = g_array_new(FALSE, FALSE, sizeof(cd_due_item));
 
-	xmlNodePtr closure = first_el(root, "closure");
+	xmlNodePtr closure = cd_case_first(root, "closure");
 	if (closure) {
 		int r = date_attr(&w, closure, "date", 1, &d);
 		if (r > 0)
@@ -416,8 +385,8 @@ int cd_due_compute(const cd_calendar *cal, xmlDocPtr doc, const char *path, cd_d
 
 	/* Held meetings, by date. */
 	GArray *ms = g_array_new(FALSE, FALSE, sizeof(struct meeting));
-	for (xmlNodePtr m = first_el(first_el(root, "meetings"), "meeting"); m && !w.rc; m = next_el(m, "meeting")) {
-		struct meeting mt = { m, attr(m, "id"), attr(m, "type"), 0 };
+	for (xmlNodePtr m = cd_case_first(cd_case_first(root, "meetings"), "meeting"); m && !w.rc; m = cd_case_next(m, "meeting")) {
+		struct meeting mt = { m, cd_case_attr(m, "id"), cd_case_attr(m, "type"), 0 };
 		if (date_attr(&w, m, "date", 1, &mt.date) > 0) {
 			if (!mt.id)
 				mt.id = "";
@@ -429,21 +398,21 @@ int cd_due_compute(const cd_calendar *cal, xmlDocPtr doc, const char *path, cd_d
 	g_array_sort(ms, meeting_cmp);
 
 	if (!w.rc) {
-		xmlNodePtr tr = first_el(root, "transfer-in");
-		xmlNodePtr cp = first_el(root, "from-child-protection");
+		xmlNodePtr tr = cd_case_first(root, "transfer-in");
+		xmlNodePtr cp = cd_case_first(root, "from-child-protection");
 		if (tr)
-			first_meeting(&w, ms, tr, "notified", 20, 0, CD_DUE_TRANSFER_MEETING, "transfer-in",
-			              "transfer-in meeting within 20 working days of the notification (%s)");
+			first_meeting(&w, ms, tr, "notified", CD_RULE_TRANSFER_MEETING, CD_DUE_TRANSFER_MEETING,
+			              "transfer-in", "transfer-in meeting", "the notification");
 		if (cp && !w.rc)
-			first_meeting(&w, ms, cp, "conference", 0, 4, CD_DUE_CP_MEETING, "after-child-protection",
-			              "first meeting within 4 weeks of the child protection conference (%s)");
+			first_meeting(&w, ms, cp, "conference", CD_RULE_CP_MEETING, CD_DUE_CP_MEETING,
+			              "after-child-protection", "first meeting", "the child protection conference");
 		if (!tr && !cp && !w.rc)
-			first_meeting(&w, ms, root, "assessed", 10, 0, CD_DUE_INITIAL_MEETING, "initial",
-			              "initial meeting within 10 working days of the assessment (%s)");
+			first_meeting(&w, ms, root, "assessed", CD_RULE_INITIAL_MEETING, CD_DUE_INITIAL_MEETING,
+			              "initial", "initial meeting", "the assessment");
 	}
 	for (guint i = 0; i < ms->len && !w.rc; i++)
 		meeting_tasks(&w, &g_array_index(ms, struct meeting, i));
-	const char *service = attr(root, "service");
+	const char *service = cd_case_attr(root, "service");
 	if (!w.rc)
 		reviews(&w, ms, opened, service && strcmp(service, "disabled-children") == 0);
 	if (!w.rc)
@@ -455,14 +424,15 @@ int cd_due_compute(const cd_calendar *cal, xmlDocPtr doc, const char *path, cd_d
 	if (closure && !w.rc && w.closed != CD_DATE_NONE) {
 		int r = date_attr(&w, closure, "letters-sent", 1, &d);
 		if (r >= 0)
-			add(&w, CD_DUE_CLOSURE_LETTERS, "", w.closed, add_wd(&w, w.closed, 10), r > 0 ? d : CD_DATE_NONE,
-			    xmlGetLineNo(closure), 0,
-			    g_strdup_printf("closure letters within 10 working days of the closure (%s)", fmt_date(w.closed, b1)));
+			add(&w, CD_DUE_CLOSURE_LETTERS, "", w.closed, due_by(&w, CD_RULE_CLOSURE_LETTERS, w.closed),
+			    r > 0 ? d : CD_DATE_NONE, xmlGetLineNo(closure), 0,
+			    g_strdup_printf("closure letters within %s of the closure (%s)",
+			                    cd_rule_span(CD_RULE_CLOSURE_LETTERS, span), fmt_date(w.closed, b1)));
 	}
 	g_array_free(ms, TRUE);
 
 	cd_due_case *c = g_new0(cd_due_case, 1);
-	c->ref = g_strdup(attr(root, "ref") ? attr(root, "ref") : "");
+	c->ref = g_strdup(cd_case_attr(root, "ref") ? cd_case_attr(root, "ref") : "");
 	c->path = g_strdup(path);
 	c->items = w.items;
 	g_array_sort(c->items, item_cmp);

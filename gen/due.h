@@ -1,12 +1,11 @@
 /* due.h - every statutory timescale of a case, with its due date and status.
  *
- * The timescales (../shared/DOMAIN.md; README "cindoc due"): the first meeting (10 working days
- * after the assessment, 20 after notice of a transfer in, 4 weeks after a child protection
- * conference), and after every meeting the case note (1 working day), the plan to the Team Manager
- * (5, when the plan continues) and the minutes and plan sent (10); reviews (12 weeks; for the
- * disabled children's service 3 months after the start, then 6 months); visits (the plan's
- * visit-weeks); a review when a plan runs beyond 12 months; each child's 18th birthday; closure
- * letters (10 working days after the closure).
+ * The timescales and their lengths are the rules of the case (rules.h): the first meeting (after
+ * the assessment, notice of a transfer in, or a child protection conference), and after every
+ * meeting the case note, the plan to the Team Manager (when the plan continues) and the minutes
+ * and plan sent; reviews (with their own timescales in the disabled children's service); visits
+ * (the plan's visit-weeks); a review when a plan runs beyond its timescale; each child's 18th
+ * birthday; closure letters after the closure.
  *
  * Everything is seen as of `today`: meetings, visits, closures and done-dates after it have not
  * happened yet. A deadline of weeks or months that falls on a non-working day moves back to the
@@ -21,21 +20,18 @@
 
 #include "calendar.h"
 
-/* Marks a date that is not there (not done yet). */
-#define CD_DATE_NONE INT32_MIN
-
 enum cd_due_kind {
-	CD_DUE_INITIAL_MEETING,   /* 10 WD after `assessed` */
-	CD_DUE_TRANSFER_MEETING,  /* 20 WD after transfer-in/@notified */
-	CD_DUE_CP_MEETING,        /* 4 weeks after from-child-protection/@conference */
-	CD_DUE_CASE_NOTE,         /* 1 WD after each meeting */
-	CD_DUE_PLAN_AUTHORISED,   /* 5 WD after each meeting that continues the plan */
-	CD_DUE_MINUTES_SENT,      /* 10 WD after each meeting */
-	CD_DUE_REVIEW,            /* 12 weeks; disabled children: 3 months from start, then 6 */
+	CD_DUE_INITIAL_MEETING,   /* after `assessed` */
+	CD_DUE_TRANSFER_MEETING,  /* after transfer-in/@notified */
+	CD_DUE_CP_MEETING,        /* after from-child-protection/@conference */
+	CD_DUE_CASE_NOTE,         /* after each meeting */
+	CD_DUE_PLAN_AUTHORISED,   /* after each meeting that continues the plan */
+	CD_DUE_MINUTES_SENT,      /* after each meeting */
+	CD_DUE_REVIEW,            /* after each meeting (disabled children: the first after the start) */
 	CD_DUE_VISIT,             /* plan/@visit-weeks after the last visit (or the start) */
-	CD_DUE_PLAN_LENGTH,       /* a review of a plan that runs beyond 12 months */
+	CD_DUE_PLAN_LENGTH,       /* a review of a plan that runs beyond its timescale */
 	CD_DUE_EIGHTEEN,          /* a child's 18th birthday: the plan ends */
-	CD_DUE_CLOSURE_LETTERS,   /* 10 WD after the closure */
+	CD_DUE_CLOSURE_LETTERS,   /* after the closure */
 	CD_DUE_N_KINDS
 };
 

@@ -7,6 +7,7 @@
 
 #include "case.h"
 #include "cindoc.h"
+#include "rules.h"
 
 /* ================================================================== jargon */
 
@@ -220,12 +221,12 @@ static const char *keep(struct lc *c, char *s)
 	return s;
 }
 
-static const char *ds(struct lc *c, const GDate *d)
+static const char *ds(struct lc *c, cd_date d)
 {
+	char buf[CD_DATE_BUF];
 	if (full(c))
 		return "";
-	return keep(c, g_strdup_printf("%04d-%02d-%02d", g_date_get_year(d), g_date_get_month(d),
-	                               g_date_get_day(d)));
+	return keep(c, g_strdup(cd_date_format(d, buf)));
 }
 
 /* "'c1' (Millie)" */
@@ -246,21 +247,6 @@ static char *text(xmlNodePtr n)
 	char *s = g_strdup(t ? (const char *)t : "");
 	xmlFree(t);
 	return g_strstrip(s);
-}
-
-static int text_date(xmlNodePtr n, GDate *d)
-{
-	if (!n)
-		return -1;
-	char *s = text(n);
-	int r = cd_case_date(s, d);
-	g_free(s);
-	return r;
-}
-
-static int cmp(const GDate *a, const GDate *b)
-{
-	return g_date_compare(a, b);
 }
 
 /* ------------------------------------------------------------------ references */
@@ -345,11 +331,11 @@ static void check_ref_kinds(struct lc *c, xmlNodePtr n)
 struct kid {
 	xmlNodePtr node;
 	const char *id;
-	GDate born;
+	cd_date born;
 	int has_born;
-	GDate died;
+	cd_date died;
 	int has_died;
-	GDate adult; /* 18th birthday, when has_born */
+	cd_date adult; /* 18th birthday, when has_born */
 };
 
 static GArray *collect_children(struct lc *c)
@@ -358,27 +344,25 @@ static GArray *collect_children(struct lc *c)
 	for (xmlNodePtr ch = cd_case_first(cd_case_first(c->root, "children"), "child"); ch;
 	     ch = cd_case_next(ch, "child")) {
 		struct kid k = { .node = ch, .id = cd_case_attr(ch, "id") };
-		k.has_born = text_date(cd_case_first(ch, "born"), &k.born) == 0;
+		k.has_born = cd_case_text_date(cd_case_first(ch, "born"), &k.born) == 0;
 		xmlNodePtr d = cd_case_first(ch, "died");
 		k.has_died = d && cd_case_date_attr(d, "date", &k.died) == 0;
-		if (k.has_born) {
-			k.adult = k.born;
-			g_date_add_years(&k.adult, 18);
-		}
-		if (k.has_born && k.has_died && cmp(&k.died, &k.born) < 0)
+		if (k.has_born)
+			k.adult = cd_rule_limit(CD_RULE_EIGHTEEN, k.born);
+		if (k.has_born && k.has_died && k.died < k.born)
 			report(c, 1, d, "%s died on %s, before they were born (%s)", who(c, k.id),
-			       ds(c, &k.died), ds(c, &k.born));
+			       ds(c, k.died), ds(c, k.born));
 		g_array_append_val(kids, k);
 	}
 	return kids;
 }
 
 /* Alive and born on day d. */
-static int kid_there(const struct kid *k, const GDate *d)
+static int kid_there(const struct kid *k, cd_date d)
 {
-	if (k->has_born && cmp(&k->born, d) > 0)
+	if (k->has_born && k->born > d)
 		return 0;
-	if (k->has_died && cmp(&k->died, d) <= 0)
+	if (k->has_died && k->died <= d)
 		return 0;
 	return 1;
 }
@@ -392,16 +376,16 @@ static void check_consent(struct lc *c)
 		if (!con && (g_strcmp0(pr, "true") == 0 || g_strcmp0(pr, "1") == 0))
 			report(c, 0, p, "%s has parental responsibility, but no consent is recorded",
 			       who(c, cd_case_attr(p, "id")));
-		GDate given, withdrawn;
+		cd_date given, withdrawn;
 		if (con && cd_case_date_attr(con, "given", &given) == 0 &&
-		    cd_case_date_attr(con, "withdrawn", &withdrawn) == 0 && cmp(&withdrawn, &given) < 0)
+		    cd_case_date_attr(con, "withdrawn", &withdrawn) == 0 && withdrawn < given)
 			report(c, 1, con, "consent of %s withdrawn on %s, before it was given (%s)",
-			       who(c, cd_case_attr(p, "id")), ds(c, &withdrawn), ds(c, &given));
+			       who(c, cd_case_attr(p, "id")), ds(c, withdrawn), ds(c, given));
 	}
 }
 
 /* Everyone who may get a copy needs a postal address or an email. */
-static void check_reachable(struct lc *c, GArray *kids, const GDate *on)
+static void check_reachable(struct lc *c, GArray *kids, cd_date on)
 {
 	for (xmlNodePtr p = cd_case_first(cd_case_first(c->root, "people"), "person"); p;
 	     p = cd_case_next(p, "person"))
@@ -410,9 +394,9 @@ static void check_reachable(struct lc *c, GArray *kids, const GDate *on)
 			       who(c, cd_case_attr(p, "id")));
 	for (guint i = 0; i < kids->len; i++) {
 		struct kid *k = &g_array_index(kids, struct kid, i);
-		if (cd_case_child_gets_copies(k->node, on) && !cd_case_first(k->node, "address"))
+		if (cd_rule_child_gets_copies(k->node, on) && !cd_case_first(k->node, "address"))
 			report(c, 0, k->node, "%s is old enough for their own copies (%d or over) but has no address",
-			       who(c, k->id), CD_CHILD_COPY_AGE);
+			       who(c, k->id), CD_RULE_CHILD_COPY_AGE);
 	}
 }
 
@@ -611,32 +595,27 @@ static void check_withheld_text(struct lc *c)
 struct mtg {
 	xmlNodePtr node;
 	const char *id;
-	GDate date;
+	cd_date date;
 };
 
-/* When the review after meeting i is due at the latest, and the rule as words: "12 weeks after"
- * with *base NULL (after that meeting), or "3 months after" with *base "the plan started on D". */
-static void review_due(struct lc *c, GArray *ms, guint i, GDate *due, const char **rule,
+/* When the review after meeting i is due at the latest (the plain date, cd_rule_limit), and the
+ * rule as words: "12 weeks after" with *base NULL (after that meeting), or "3 months after" with
+ * *base "the plan started on D". */
+static void review_due(struct lc *c, GArray *ms, guint i, cd_date *due, const char **rule,
                        const char **base)
 {
 	struct mtg *m = &g_array_index(ms, struct mtg, i);
-	*due = m->date;
+	char span[CD_RULE_SPAN_BUF];
+	enum cd_rule r = c->disabled ? CD_RULE_REVIEW_DISABLED : CD_RULE_REVIEW;
+	cd_date from = m->date, opened;
 	*base = NULL;
-	if (!c->disabled) {
-		g_date_add_days(due, 84);
-		*rule = "12 weeks after";
-		return;
+	if (c->disabled && i == 0 && cd_case_date_attr(c->root, "opened", &opened) == 0) {
+		r = CD_RULE_REVIEW_DISABLED_FIRST;
+		from = opened;
+		*base = keep(c, g_strdup_printf("the plan started on %s", ds(c, opened)));
 	}
-	GDate opened;
-	if (i == 0 && cd_case_date_attr(c->root, "opened", &opened) == 0) {
-		*due = opened;
-		g_date_add_months(due, 3);
-		*rule = "3 months after";
-		*base = keep(c, g_strdup_printf("the plan started on %s", ds(c, &opened)));
-		return;
-	}
-	g_date_add_months(due, 6);
-	*rule = "6 months after";
+	*due = cd_rule_limit(r, from);
+	*rule = keep(c, g_strdup_printf("%s after", cd_rule_span(r, span)));
 }
 
 static void check_views(struct lc *c, struct mtg *m, GArray *kids)
@@ -657,7 +636,7 @@ static void check_views(struct lc *c, struct mtg *m, GArray *kids)
 			g_hash_table_add(seen, (gpointer)cd_case_attr(v, "child"));
 	for (guint k = 0; k < kids->len; k++) {
 		struct kid *kd = &g_array_index(kids, struct kid, k);
-		if (!kid_there(kd, &m->date))
+		if (!kid_there(kd, m->date))
 			continue;
 		if (!g_hash_table_contains(seen, kd->id))
 			report(c, 0, m->node, "meeting '%s' has no views of %s: their own words, or why they could not be sought",
@@ -671,10 +650,10 @@ static void check_done(struct lc *c, struct mtg *m)
 	xmlNodePtr done = cd_case_first(m->node, "done");
 	const char *tasks[] = { "case-note", "plan-authorised", "minutes-sent" };
 	for (size_t t = 0; done && t < G_N_ELEMENTS(tasks); t++) {
-		GDate d;
-		if (cd_case_date_attr(done, tasks[t], &d) == 0 && cmp(&d, &m->date) < 0)
-			report(c, 1, done, "%s done on %s, before the meeting (%s)", tasks[t], ds(c, &d),
-			       ds(c, &m->date));
+		cd_date d;
+		if (cd_case_date_attr(done, tasks[t], &d) == 0 && d < m->date)
+			report(c, 1, done, "%s done on %s, before the meeting (%s)", tasks[t], ds(c, d),
+			       ds(c, m->date));
 	}
 }
 
@@ -706,45 +685,44 @@ static void check_consent_at(struct lc *c, struct mtg *m)
 		return;
 	for (xmlNodePtr p = cd_case_first(cd_case_first(c->root, "people"), "person"); p;
 	     p = cd_case_next(p, "person")) {
-		GDate w, g;
+		cd_date w, g;
 		xmlNodePtr con = cd_case_first(p, "consent");
 		/* Withdrawn before given is an error of its own (check_consent). */
-		if (con && cd_case_date_attr(con, "withdrawn", &w) == 0 && cmp(&w, &m->date) <= 0 &&
-		    cd_case_date_attr(con, "given", &g) == 0 && cmp(&w, &g) >= 0)
+		if (con && cd_case_date_attr(con, "withdrawn", &w) == 0 && w <= m->date &&
+		    cd_case_date_attr(con, "given", &g) == 0 && w >= g)
 			report(c, 0, decision, "meeting '%s' decided to continue, but %s withdrew consent on %s",
-			       m->id, who(c, cd_case_attr(p, "id")), ds(c, &w));
+			       m->id, who(c, cd_case_attr(p, "id")), ds(c, w));
 	}
 }
 
 static void check_meetings(struct lc *c, GArray *ms, GArray *kids)
 {
-	GDate last_born;
-	g_date_clear(&last_born, 1);
+	cd_date last_born = CD_DATE_NONE;
 	for (guint k = 0; k < kids->len; k++) {
 		struct kid *kd = &g_array_index(kids, struct kid, k);
-		if (kd->has_born && (!g_date_valid(&last_born) || cmp(&kd->born, &last_born) > 0))
+		if (kd->has_born && (last_born == CD_DATE_NONE || kd->born > last_born))
 			last_born = kd->born;
 	}
 	int warned_next = 0; /* the meeting before set a next date that was already reported */
 	for (guint i = 0; i < ms->len; i++) {
 		struct mtg *m = &g_array_index(ms, struct mtg, i);
-		for (guint k = 0; g_date_valid(&last_born) && cmp(&m->date, &last_born) < 0 && k < kids->len; k++) {
+		for (guint k = 0; last_born != CD_DATE_NONE && m->date < last_born && k < kids->len; k++) {
 			struct kid *kd = &g_array_index(kids, struct kid, k);
-			if (kd->has_born && cmp(&m->date, &kd->born) < 0)
+			if (kd->has_born && m->date < kd->born)
 				report(c, 1, m->node, "meeting '%s' on %s is before %s was born (%s)", m->id,
-				       ds(c, &m->date), who(c, kd->id), ds(c, &kd->born));
+				       ds(c, m->date), who(c, kd->id), ds(c, kd->born));
 		}
 		if (i > 0) {
 			struct mtg *p = &g_array_index(ms, struct mtg, i - 1);
-			GDate due;
+			cd_date due;
 			const char *rule, *base;
 			review_due(c, ms, i - 1, &due, &rule, &base);
-			if (cmp(&m->date, &p->date) < 0)
+			if (m->date < p->date)
 				report(c, 1, m->node, "meeting '%s' on %s is before the meeting listed before it ('%s' on %s)",
-				       m->id, ds(c, &m->date), p->id, ds(c, &p->date));
-			else if (cmp(&m->date, &due) > 0 && !warned_next)
+				       m->id, ds(c, m->date), p->id, ds(c, p->date));
+			else if (m->date > due && !warned_next)
 				report(c, 0, m->node, "meeting '%s' on %s is more than %s %s (due by %s)", m->id,
-				       ds(c, &m->date), rule, base ? base : "the meeting before it", ds(c, &due));
+				       ds(c, m->date), rule, base ? base : "the meeting before it", ds(c, due));
 		}
 		check_views(c, m, kids);
 		check_done(c, m);
@@ -753,34 +731,34 @@ static void check_meetings(struct lc *c, GArray *ms, GArray *kids)
 
 		xmlNodePtr next = cd_case_first(m->node, "next");
 		xmlNodePtr decision = cd_case_first(m->node, "decision");
-		GDate nd;
+		cd_date nd;
 		warned_next = 0;
 		if (!next || cd_case_date_attr(next, "date", &nd) != 0) {
 			if (g_strcmp0(cd_case_attr(decision, "outcome"), "continue") == 0)
 				report(c, 0, decision, "meeting '%s' decided to continue but sets no next review", m->id);
 			continue;
 		}
-		if (cmp(&nd, &m->date) <= 0) {
-			report(c, 1, next, "next meeting on %s is not after this meeting (%s)", ds(c, &nd),
-			       ds(c, &m->date));
+		if (nd <= m->date) {
+			report(c, 1, next, "next meeting on %s is not after this meeting (%s)", ds(c, nd),
+			       ds(c, m->date));
 			warned_next = 1;
 			continue;
 		}
-		GDate due;
+		cd_date due;
 		const char *rule, *base;
 		review_due(c, ms, i, &due, &rule, &base);
-		if (cmp(&nd, &due) > 0) {
-			report(c, 0, next, "next review on %s is more than %s %s (due by %s)", ds(c, &nd), rule,
-			       base ? base : "this meeting", ds(c, &due));
+		if (nd > due) {
+			report(c, 0, next, "next review on %s is more than %s %s (due by %s)", ds(c, nd), rule,
+			       base ? base : "this meeting", ds(c, due));
 			warned_next = 1;
 		}
 		for (guint k = 0; k < kids->len; k++) {
 			struct kid *kd = &g_array_index(kids, struct kid, k);
-			if (!kd->has_born || !kid_there(kd, &m->date))
+			if (!kd->has_born || !kid_there(kd, m->date))
 				continue;
-			if (cmp(&kd->adult, &m->date) > 0 && cmp(&kd->adult, &nd) <= 0)
-				report(c, 0, next, "%s turns 18 on %s, on or before the next review (%s): plan for the end of the plan",
-				       who(c, kd->id), ds(c, &kd->adult), ds(c, &nd));
+			if (kd->adult > m->date && kd->adult <= nd)
+				report(c, 0, next, "%s turns %d on %s, on or before the next review (%s): plan for the end of the plan",
+				       who(c, kd->id), cd_rule(CD_RULE_EIGHTEEN)->amount, ds(c, kd->adult), ds(c, nd));
 		}
 	}
 }
@@ -817,8 +795,8 @@ static void check_plan(struct lc *c, GArray *ms)
 			xmlNodePtr by = cd_case_first(it, "by");
 			if (!removed && !by)
 				report(c, 0, it, "plan item '%s' has no 'by' date: say by when", id);
-			GDate bd;
-			if (!by || text_date(by, &bd) != 0 || ms->len == 0)
+			cd_date bd;
+			if (!by || cd_case_text_date(by, &bd) != 0 || ms->len == 0)
 				continue;
 			/* The meeting that set the item: agreed-at, else the first meeting. */
 			struct mtg *set = &g_array_index(ms, struct mtg, 0);
@@ -826,30 +804,29 @@ static void check_plan(struct lc *c, GArray *ms)
 			for (guint i = 0; at && i < ms->len; i++)
 				if (g_strcmp0(g_array_index(ms, struct mtg, i).id, at) == 0)
 					set = &g_array_index(ms, struct mtg, i);
-			if (cmp(&bd, &set->date) <= 0)
+			if (bd <= set->date)
 				report(c, 1, by, "plan item '%s' is due by %s, not after the meeting that set it ('%s' on %s)",
-				       id, ds(c, &bd), set->id, ds(c, &set->date));
+				       id, ds(c, bd), set->id, ds(c, set->date));
 		}
 	}
 }
 
 struct visit {
 	xmlNodePtr node;
-	GDate date;
+	cd_date date;
 };
 
 static gint visit_cmp(gconstpointer a, gconstpointer b)
 {
-	return g_date_compare(&((const struct visit *)a)->date, &((const struct visit *)b)->date);
+	cd_date x = ((const struct visit *)a)->date, y = ((const struct visit *)b)->date;
+	return (x > y) - (x < y);
 }
 
 static void check_visits(struct lc *c)
 {
 	xmlNodePtr plan = cd_case_first(c->root, "plan");
 	const char *w = cd_case_attr(plan, "visit-weeks");
-	int weeks = w ? atoi(w) : 4;
-	if (weeks < 1 || weeks > 4)
-		weeks = 4;
+	int weeks = cd_rule_visit_weeks(w);
 	GArray *vs = g_array_new(FALSE, TRUE, sizeof(struct visit));
 	for (xmlNodePtr v = cd_case_first(cd_case_first(c->root, "visits"), "visit"); v;
 	     v = cd_case_next(v, "visit")) {
@@ -861,10 +838,10 @@ static void check_visits(struct lc *c)
 	for (guint i = 1; i < vs->len; i++) {
 		struct visit *a = &g_array_index(vs, struct visit, i - 1);
 		struct visit *b = &g_array_index(vs, struct visit, i);
-		int gap = g_date_days_between(&a->date, &b->date);
+		int gap = b->date - a->date;
 		if (gap > weeks * 7)
 			report(c, 0, b->node, "visit on %s is %d days after the visit before it (%s): %s at least every %d week%s",
-			       ds(c, &b->date), gap, ds(c, &a->date),
+			       ds(c, b->date), gap, ds(c, a->date),
 			       plan ? "the plan says" : "visits must be", weeks, weeks == 1 ? "" : "s");
 	}
 	g_array_free(vs, TRUE);
@@ -873,20 +850,20 @@ static void check_visits(struct lc *c)
 static void check_closure(struct lc *c, GArray *ms, GArray *kids)
 {
 	xmlNodePtr cl = cd_case_first(c->root, "closure");
-	GDate cd;
+	cd_date cd;
 	if (!cl || cd_case_date_attr(cl, "date", &cd) != 0)
 		return;
 	for (guint i = 0; i < ms->len; i++) {
 		struct mtg *m = &g_array_index(ms, struct mtg, i);
-		if (cmp(&cd, &m->date) < 0) {
-			report(c, 1, cl, "closure on %s is before meeting '%s' (%s)", ds(c, &cd), m->id,
-			       ds(c, &m->date));
+		if (cd < m->date) {
+			report(c, 1, cl, "closure on %s is before meeting '%s' (%s)", ds(c, cd), m->id,
+			       ds(c, m->date));
 			break;
 		}
 	}
-	GDate sent;
-	if (cd_case_date_attr(cl, "letters-sent", &sent) == 0 && cmp(&sent, &cd) < 0)
-		report(c, 1, cl, "closure letters sent on %s, before the closure (%s)", ds(c, &sent), ds(c, &cd));
+	cd_date sent;
+	if (cd_case_date_attr(cl, "letters-sent", &sent) == 0 && sent < cd)
+		report(c, 1, cl, "closure letters sent on %s, before the closure (%s)", ds(c, sent), ds(c, cd));
 	const char *reason = cd_case_attr(cl, "reason");
 	if (g_strcmp0(reason, "needs-met") == 0) {
 		const char *last = ms->len ? cd_case_attr(cd_case_first(g_array_index(ms, struct mtg, ms->len - 1).node,
@@ -904,13 +881,14 @@ static void check_closure(struct lc *c, GArray *ms, GArray *kids)
 	for (guint k = 0; k < kids->len; k++) {
 		struct kid *kd = &g_array_index(kids, struct kid, k);
 		if (kd->has_born)
-			eighteen |= cmp(&kd->adult, &cd) <= 0;
-		died |= kd->has_died && cmp(&kd->died, &cd) <= 0;
+			eighteen |= kd->adult <= cd;
+		died |= kd->has_died && kd->died <= cd;
 	}
 	if (g_strcmp0(reason, "eighteen") == 0 && !eighteen)
-		report(c, 0, cl, "closure reason 'eighteen' but no child is 18 on %s", ds(c, &cd));
+		report(c, 0, cl, "closure reason 'eighteen' but no child is %d on %s", cd_rule(CD_RULE_EIGHTEEN)->amount,
+		       ds(c, cd));
 	if (g_strcmp0(reason, "died") == 0 && !died)
-		report(c, 0, cl, "closure reason 'died' but no child has a date of death on or before %s", ds(c, &cd));
+		report(c, 0, cl, "closure reason 'died' but no child has a date of death on or before %s", ds(c, cd));
 }
 
 /* ------------------------------------------------------------------ jargon in the text */
@@ -984,17 +962,16 @@ void cd_lint_case(const cd_lint *l, const char *file, xmlDocPtr doc, struct cd_l
 	check_closure(&c, ms, kids);
 
 	/* Who gets copies is judged on the latest date the case knows. */
-	GDate on;
-	g_date_clear(&on, 1);
+	cd_date on;
 	if (cd_case_date_attr(c.root, "opened", &on) != 0)
-		g_date_set_dmy(&on, 1, 1, 2000);
+		on = cd_date_from_ymd(2000, 1, 1);
 	for (guint i = 0; i < ms->len; i++)
-		if (cmp(&g_array_index(ms, struct mtg, i).date, &on) > 0)
+		if (g_array_index(ms, struct mtg, i).date > on)
 			on = g_array_index(ms, struct mtg, i).date;
-	GDate cd;
-	if (cd_case_date_attr(cd_case_first(c.root, "closure"), "date", &cd) == 0 && cmp(&cd, &on) > 0)
+	cd_date cd;
+	if (cd_case_date_attr(cd_case_first(c.root, "closure"), "date", &cd) == 0 && cd > on)
 		on = cd;
-	check_reachable(&c, kids, &on);
+	check_reachable(&c, kids, on);
 	check_withheld_addresses(&c);
 	check_withheld_text(&c);
 	check_jargon(&c, c.root);

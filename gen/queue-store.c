@@ -353,28 +353,102 @@ void cd_ql_row_free(char **row)
 	g_free(row);
 }
 
+static int all_of(const char *v, const char *set, size_t min, size_t max)
+{
+	size_t n = strlen(v);
+	return n >= min && n <= max && strspn(v, set) == n;
+}
+
+#define DIGITS "0123456789"
+
+/* "YYYY-MM-DD" in shape (the calendar checks the date itself where it is used). */
+static int date_shaped(const char *v)
+{
+	return strlen(v) == 10 && all_of(v, DIGITS "-", 10, 10) && v[4] == '-' && v[7] == '-' &&
+	       strspn(v, DIGITS) == 4 && strspn(v + 5, DIGITS) == 2 && strspn(v + 8, DIGITS) == 2;
+}
+
+int cd_ql_file_ok(const char *file)
+{
+	/* DATE/NAME.pdf, NAME made of [A-Za-z0-9._-], not hidden, not the date's print.pdf: never
+	 * a path that leaves the queue folder (no '..', no '/' at the start, no deeper folder). */
+	char date[11];
+	if (strlen(file) < 16 || file[10] != '/')
+		return 0;
+	memcpy(date, file, 10);
+	date[10] = '\0';
+	if (!date_shaped(date))
+		return 0;
+	const char *name = file + 11;
+	size_t n = strlen(name);
+	return n > 4 && strcmp(name + n - 4, ".pdf") == 0 && name[0] != '.' && strcmp(name, "print.pdf") != 0 &&
+	       all_of(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz" DIGITS "._-", 1, 255);
+}
+
+/* One row's values: what a run trusts a ledger row to hold. Returns 0 or an error at `ln`. */
+static int check_row(const char *path, long ln, char **row)
+{
+	const char *st = row[CD_QL_STATUS];
+	if (!*row[CD_QL_ITEM])
+		return cd_error_at(path, ln, "an item with no id");
+	if (strcmp(st, "queued") != 0 && strcmp(st, "issued") != 0 && strcmp(st, "withdrawn") != 0)
+		return cd_error_at(path, ln, "item '%s' has the unknown status '%s' (queued, issued or withdrawn)",
+		                   row[CD_QL_ITEM], st);
+	if (!date_shaped(row[CD_QL_DUE]))
+		return cd_error_at(path, ln, "item '%s': due '%s' is not a date (YYYY-MM-DD)", row[CD_QL_ITEM], row[CD_QL_DUE]);
+	if (!cd_ql_file_ok(row[CD_QL_FILE]) || strncmp(row[CD_QL_FILE], row[CD_QL_DUE], 10) != 0)
+		return cd_error_at(path, ln, "item '%s': file '%s' is not a file of this queue (DUE/NAME.pdf)",
+		                   row[CD_QL_ITEM], row[CD_QL_FILE]);
+	const int nums[] = { CD_QL_PAGES, CD_QL_PRINT_FIRST, CD_QL_PRINT_LAST };
+	for (size_t i = 0; i < G_N_ELEMENTS(nums); i++)
+		if (!all_of(row[nums[i]], DIGITS, 1, 6))
+			return cd_error_at(path, ln, "item '%s': %s '%s' is not a page number", row[CD_QL_ITEM],
+			                   columns[nums[i]], row[nums[i]]);
+	if (strcmp(st, "withdrawn") != 0 && !all_of(row[CD_QL_SHA256], DIGITS "abcdef", 64, 64))
+		return cd_error_at(path, ln, "item '%s': sha256 '%s' is not a SHA-256 digest", row[CD_QL_ITEM],
+		                   row[CD_QL_SHA256]);
+	if (strcmp(st, "issued") == 0 && !date_shaped(row[CD_QL_ISSUED]))
+		return cd_error_at(path, ln, "item '%s' is issued but has no issued date", row[CD_QL_ITEM]);
+	return 0;
+}
+
 int cd_ql_read(const char *path, GPtrArray *rows)
 {
 	char *text;
 	size_t len;
-	if (!g_file_test(path, G_FILE_TEST_EXISTS))
+	struct stat st;
+	if (lstat(path, &st) != 0 && errno == ENOENT)
 		return 0;
+	if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return cd_error_at(path, 0, "the ledger is not a plain file");
 	int rc = cd_read_file(path, &text, &len);
 	if (rc < 0)
 		return rc;
 	char **lines = g_strsplit(text, "\n", -1);
 	g_free(text);
-	rc = 0;
+	GString *header = g_string_new(NULL);
+	for (int i = 0; i < CD_QL_N; i++)
+		g_string_append_printf(header, "%s%s", i ? "\t" : "", columns[i]);
+	/* item -> line, and file -> line of the waiting or issued item that has it */
+	GHashTable *items = g_hash_table_new(g_str_hash, g_str_equal);
+	GHashTable *files = g_hash_table_new(g_str_hash, g_str_equal);
+	guint first = rows->len;
 	long ln = 0;
+	/* An empty file, or one cut short before its column names, is a damaged ledger, never an
+	 * empty queue. */
+	if (!lines[0] || strcmp(lines[0], LEDGER_MAGIC) != 0)
+		rc = cd_error_at(path, 1, "not a cindoc queue ledger (expected '%s'): the ledger is damaged", LEDGER_MAGIC);
+	else if (!lines[1] || strcmp(lines[1], header->str) != 0)
+		rc = cd_error_at(path, 2, "the column names are not cindoc's: the ledger is damaged");
 	for (char **l = lines; *l && rc == 0; l++) {
 		ln++;
-		if (ln == 1) {
-			if (strcmp(*l, LEDGER_MAGIC) != 0)
-				rc = cd_error_at(path, ln, "not a cindoc queue ledger (expected '%s')", LEDGER_MAGIC);
+		if (ln <= 2)
 			continue;
+		if (**l == '\0') {
+			if (l[1])
+				rc = cd_error_at(path, ln, "an empty line: the ledger is damaged");
+			continue; /* the end */
 		}
-		if (**l == '\0' || ln == 2)
-			continue; /* the column names, and the end */
 		char **f = g_strsplit(*l, "\t", -1);
 		if (g_strv_length(f) != CD_QL_N) {
 			rc = cd_error_at(path, ln, "%u fields, expected %d", g_strv_length(f), CD_QL_N);
@@ -383,9 +457,31 @@ int cd_ql_read(const char *path, GPtrArray *rows)
 			for (int i = 0; i < CD_QL_N; i++)
 				row[i] = unescape(f[i]);
 			g_ptr_array_add(rows, row);
+			rc = check_row(path, ln, row);
+			gpointer at;
+			if (rc == 0 && g_hash_table_lookup_extended(items, row[CD_QL_ITEM], NULL, &at))
+				rc = cd_error_at(path, ln, "item '%s' is listed twice (also at %s:%ld)", row[CD_QL_ITEM], path,
+				                 (long)GPOINTER_TO_SIZE(at));
+			if (rc == 0 && strcmp(row[CD_QL_STATUS], "withdrawn") != 0 &&
+			    g_hash_table_lookup_extended(files, row[CD_QL_FILE], NULL, &at))
+				rc = cd_error_at(path, ln, "item '%s' shares the file '%s' with the item at %s:%ld", row[CD_QL_ITEM],
+				                 row[CD_QL_FILE], path, (long)GPOINTER_TO_SIZE(at));
+			g_hash_table_insert(items, row[CD_QL_ITEM], GSIZE_TO_POINTER((gsize)ln));
+			if (strcmp(row[CD_QL_STATUS], "withdrawn") != 0)
+				g_hash_table_insert(files, row[CD_QL_FILE], GSIZE_TO_POINTER((gsize)ln));
 		}
 		g_strfreev(f);
 	}
+	guint nl = g_strv_length(lines);
+	if (rc == 0 && (nl < 3 || *lines[nl - 1] != '\0'))
+		rc = cd_error_at(path, nl, "the last line is cut short: the ledger is damaged");
+	if (rc < 0) { /* none of it is trusted */
+		while (rows->len > first)
+			cd_ql_row_free(g_ptr_array_steal_index(rows, rows->len - 1));
+	}
+	g_hash_table_destroy(items);
+	g_hash_table_destroy(files);
+	g_string_free(header, TRUE);
 	g_strfreev(lines);
 	return rc;
 }

@@ -40,7 +40,13 @@ enum {
 	CD_QL_FINGERPRINT, CD_QL_N
 };
 const char *cd_ql_column(int i);
-/* Reads QUEUE_DIR's ledger (none: no rows). Errors name the file and line. */
+/* True when `file` is an item file of a queue: "YYYY-MM-DD/NAME.pdf", NAME of [A-Za-z0-9._-],
+ * not hidden, not print.pdf (so never a path that leaves the queue folder). */
+int cd_ql_file_ok(const char *file);
+/* Reads QUEUE_DIR's ledger (none: no rows). Every row is checked (a known status, a due date, a
+ * file of the queue that no other waiting or issued item has, page numbers, a sha256) and an
+ * empty, headless or cut-short ledger is damaged: errors name the file and line, and no row is
+ * returned then. */
 int cd_ql_read(const char *path, GPtrArray *rows);
 /* Writes the ledger into the staging tree. */
 int cd_ql_write(cd_qs *s, GPtrArray *rows);

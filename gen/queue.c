@@ -18,6 +18,7 @@
 #include "due.h"
 #include "queue-store.h"
 #include "render.h"
+#include "rules.h"
 
 /* One item: its ledger fields plus what this run found out about it. */
 struct item {
@@ -40,6 +41,7 @@ struct run {
 	GHashTable *by_key;        /* item id -> struct item * */
 	GHashTable *cases_ok;      /* case_file -> case ref, for the cases read this run */
 	GHashTable *refs;          /* case ref -> case_file */
+	GHashTable *owed_ids;      /* item id -> case_file, for the items owed this run */
 	int skipped;               /* cases or items reported and skipped */
 	int n_new, n_updated, n_withdrawn;
 	/* progress */
@@ -219,7 +221,7 @@ static int case_items(struct run *r, xmlDocPtr doc, const char *path, const char
 			continue; /* not held yet */
 		if (done_by(r, cd_case_first(m, "done"), "minutes-sent"))
 			continue; /* the minutes and plan went out already */
-		if (cd_calendar_add_working_days(r->o->cal, d, 10, &due) < 0)
+		if (cd_rule_due(r->o->cal, CD_RULE_MINUTES_SENT, d, &due) < 0)
 			return cd_error_at(path, cd_case_line(m), "meeting date '%s' is outside the working-day calendar",
 			                   attr(m, "date"));
 		rc = owe(r, doc, path, case_file, case_sha, ref, CD_DOC_PLAN_COPY, attr(m, "id"), due, out);
@@ -228,7 +230,7 @@ static int case_items(struct run *r, xmlDocPtr doc, const char *path, const char
 	cd_date d, due;
 	if (rc == 0 && closure && cd_date_parse(attr(closure, "date"), &d, NULL) == 0 && d <= r->o->today &&
 	    !done_by(r, closure, "letters-sent")) {
-		if (cd_calendar_add_working_days(r->o->cal, d, 10, &due) < 0)
+		if (cd_rule_due(r->o->cal, CD_RULE_CLOSURE_LETTERS, d, &due) < 0)
 			return cd_error_at(path, cd_case_line(closure), "closure date '%s' is outside the working-day calendar",
 			                   attr(closure, "date"));
 		rc = owe(r, doc, path, case_file, case_sha, ref, CD_DOC_CLOSURE_LETTER, NULL, due, out);
@@ -276,6 +278,15 @@ static int read_cases(struct run *r)
 			                  (const char *)g_hash_table_lookup(r->refs, ref));
 		if (crc == 0)
 			crc = case_items(r, doc, path, name, sha, owed);
+		for (guint k = 0; k < owed->len && crc == 0; k++) {
+			/* Item ids are REF/DOCUMENT[/MEETING]/RECIPIENT: refs with slashes could make two
+			 * cases' ids alike; a second case never takes over another's items. */
+			const char *id = ((struct item *)owed->pdata[k])->f[CD_QL_ITEM];
+			const char *other = g_hash_table_lookup(r->owed_ids, id);
+			if (other)
+				crc = cd_error_at(path, cd_case_line(xmlDocGetRootElement(doc)),
+				                  "item '%s' is also an item of '%s'; this case is skipped", id, other);
+		}
 		if (crc < 0) {
 			r->skipped++;
 			for (guint k = 0; k < owed->len; k++)
@@ -283,6 +294,9 @@ static int read_cases(struct run *r)
 		} else {
 			g_hash_table_insert(r->refs, g_strdup(ref), g_strdup(name));
 			g_hash_table_insert(r->cases_ok, g_strdup(name), g_strdup(ref));
+			for (guint k = 0; k < owed->len; k++)
+				g_hash_table_insert(r->owed_ids, g_strdup(((struct item *)owed->pdata[k])->f[CD_QL_ITEM]),
+				                    g_strdup(name));
 			for (guint k = 0; k < owed->len; k++) {
 				struct item *it = owed->pdata[k];
 				struct item *l = g_hash_table_lookup(r->by_key, it->f[CD_QL_ITEM]);
@@ -348,6 +362,30 @@ static int read_cases(struct run *r)
 		}
 	}
 	return 0;
+}
+
+/* No two items that stay in the queue may share a file: one recipient's copy would be filed as
+ * another's. Names are made so that this cannot happen (cd_document_basename); this is the
+ * check that it did not, before anything is written. */
+static int check_files_unique(struct run *r)
+{
+	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+	int rc = 0;
+	for (guint i = 0; i < r->items->len && rc == 0; i++) {
+		struct item *it = r->items->pdata[i];
+		if (is_status(it, "withdrawn"))
+			continue;
+		struct item *other = g_hash_table_lookup(seen, it->f[CD_QL_FILE]);
+		if (other)
+			rc = cd_fail(-CD_EXIT_INVALID, "items '%s' and '%s' would share the file '%s': refused, nothing was written",
+			             other->f[CD_QL_ITEM], it->f[CD_QL_ITEM], it->f[CD_QL_FILE]);
+		else if (!cd_ql_file_ok(it->f[CD_QL_FILE]))
+			rc = cd_fail(-CD_EXIT_INVALID, "item '%s': '%s' is not a file name of the queue: refused, nothing was written",
+			             it->f[CD_QL_ITEM], it->f[CD_QL_FILE]);
+		g_hash_table_insert(seen, it->f[CD_QL_FILE], it);
+	}
+	g_hash_table_destroy(seen);
+	return rc;
 }
 
 /* ------------------------------------------------------------------ rendering */
@@ -922,6 +960,7 @@ static void run_init(struct run *r, const cd_queue_opts *o)
 	r->by_key = g_hash_table_new(g_str_hash, g_str_equal);
 	r->cases_ok = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	r->refs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	r->owed_ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	cd_date_format(o->today, r->today);
 }
 
@@ -931,6 +970,7 @@ static void run_free(struct run *r)
 	g_hash_table_destroy(r->by_key);
 	g_hash_table_destroy(r->cases_ok);
 	g_hash_table_destroy(r->refs);
+	g_hash_table_destroy(r->owed_ids);
 	g_ptr_array_free(r->items, TRUE);
 }
 
@@ -1109,6 +1149,8 @@ int cd_queue_run(const cd_queue_opts *o)
 		rc = load_ledger(&r);
 	if (rc == 0)
 		rc = read_cases(&r);
+	if (rc == 0)
+		rc = check_files_unique(&r);
 	if (rc == 0)
 		rc = cd_qs_begin(&r.qs);
 	GPtrArray *djs = rc == 0 ? plan_dates(&r) : NULL;

@@ -9,8 +9,9 @@
  *     manifest.csv, manifest.json
  *
  * Owed: a plan copy (with the minutes) to each recipient of each held meeting whose minutes are
- * not recorded as sent (done/@minutes-sent), due 10 working days after the meeting; a closure
- * letter to each involved party of a closed case, due 10 working days after the closure. An item
+ * not recorded as sent (done/@minutes-sent), due when the minutes-sent timescale ends (rules.h);
+ * a closure letter to each involved party of a closed case, due at the end of the closure-letters
+ * timescale. An item
  * is written when it is due within the window (today + `within` working days) or overdue.
  *
  * The ledger makes runs idempotent: an issued item is never queued again; a queued item is

@@ -148,7 +148,9 @@ int cd_read_file(const char *path, char **data, size_t *len)
 
 struct pending {
 	char *target;
-	char *tmp;
+	char *tmp;     /* the temporary file, until renamed into place */
+	char *backup;  /* during commit: a hard link to what `target` held before */
+	int placed;    /* renamed into place by this commit */
 	FILE *fp;
 };
 
@@ -164,6 +166,24 @@ cd_output *cd_output_new(void)
 	return o;
 }
 
+/* True when `path` is already the target of a file of `o`: two documents of one run must never
+ * be written to one name (the second would silently replace the first). */
+static int claimed(const cd_output *o, const char *path)
+{
+	char *want = g_canonicalize_filename(path, NULL);
+	int hit = 0;
+	for (guint i = 0; i < o->files->len && !hit; i++) {
+		const char *t = g_array_index(o->files, struct pending, i).target;
+		if (strcmp(t, "-") == 0)
+			continue;
+		char *have = g_canonicalize_filename(t, NULL);
+		hit = strcmp(have, want) == 0;
+		g_free(have);
+	}
+	g_free(want);
+	return hit;
+}
+
 FILE *cd_output_open(cd_output *o, const char *path)
 {
 	struct pending p = { 0 };
@@ -173,18 +193,25 @@ FILE *cd_output_open(cd_output *o, const char *path)
 		g_array_append_val(o->files, p);
 		return stdout;
 	}
+	if (claimed(o, path)) {
+		cd_fail(-CD_EXIT_NOWRITE, "cannot write '%s': this run writes another document to that name", path);
+		return NULL;
+	}
 	char *dir = g_path_get_dirname(path);
 	char *base = g_path_get_basename(path);
 	p.tmp = g_strdup_printf("%s/.%s.XXXXXX", dir, base);
 	g_free(dir);
 	g_free(base);
-	int fd = mkstemp(p.tmp); /* mkstemp creates the file with mode 0600 */
+	/* mkstemp opens with O_CREAT | O_EXCL, mode 0600: the temporary file is new, never one that
+	 * was there (nor a link planted there). */
+	int fd = mkstemp(p.tmp);
 	if (fd < 0) {
 		cd_fail(-CD_EXIT_NOWRITE, "cannot write '%s': %s", path, strerror(errno));
 		g_free(p.tmp);
 		return NULL;
 	}
 	fchmod(fd, 0600);
+	fcntl(fd, F_SETFD, FD_CLOEXEC);
 	p.fp = fdopen(fd, "wb");
 	if (!p.fp) {
 		cd_fail(-CD_EXIT_NOWRITE, "cannot write '%s': %s", path, strerror(errno));
@@ -196,6 +223,26 @@ FILE *cd_output_open(cd_output *o, const char *path)
 	p.target = g_strdup(path);
 	g_array_append_val(o->files, p);
 	return p.fp;
+}
+
+/* Puts back what the files placed by a failed commit replaced, and removes the ones that were
+ * new: after a failed commit no target has changed. */
+static void undo_placed(cd_output *o)
+{
+	for (guint i = 0; i < o->files->len; i++) {
+		struct pending *p = &g_array_index(o->files, struct pending, i);
+		if (p->placed) {
+			if (p->backup)
+				rename(p->backup, p->target);
+			else
+				unlink(p->target);
+			p->placed = 0;
+		} else if (p->backup) {
+			unlink(p->backup);
+		}
+		g_free(p->backup);
+		p->backup = NULL;
+	}
 }
 
 int cd_output_commit(cd_output *o)
@@ -217,7 +264,21 @@ int cd_output_commit(cd_output *o)
 		cd_output_abort(o);
 		return rc;
 	}
-	for (guint i = 0; i < o->files->len; i++) {
+	/* All or nothing: keep a hard link to each file about to be replaced, so that a rename that
+	 * fails half-way through (a folder in the way, a full disk) can be undone. */
+	for (guint i = 0; i < o->files->len && rc == 0; i++) {
+		struct pending *p = &g_array_index(o->files, struct pending, i);
+		struct stat st;
+		if (!p->tmp || lstat(p->target, &st) != 0 || !S_ISREG(st.st_mode))
+			continue;
+		p->backup = g_strdup_printf("%s.old", p->tmp);
+		if (link(p->target, p->backup) != 0) {
+			rc = cd_fail(-CD_EXIT_NOWRITE, "cannot write '%s': %s", p->target, strerror(errno));
+			g_free(p->backup);
+			p->backup = NULL;
+		}
+	}
+	for (guint i = 0; i < o->files->len && rc == 0; i++) {
 		struct pending *p = &g_array_index(o->files, struct pending, i);
 		if (!p->tmp)
 			continue;
@@ -225,13 +286,25 @@ int cd_output_commit(cd_output *o)
 			rc = cd_fail(-CD_EXIT_NOWRITE, "cannot write '%s': %s", p->target, strerror(errno));
 			break;
 		}
+		p->placed = 1;
 		g_free(p->tmp);
 		p->tmp = NULL;
 	}
-	if (rc)
+	if (rc) {
+		undo_placed(o);
 		cd_output_abort(o);
-	o->committed = !rc;
-	return rc;
+		return rc;
+	}
+	for (guint i = 0; i < o->files->len; i++) {
+		struct pending *p = &g_array_index(o->files, struct pending, i);
+		if (p->backup)
+			unlink(p->backup);
+		g_free(p->backup);
+		p->backup = NULL;
+		p->placed = 0;
+	}
+	o->committed = 1;
+	return 0;
 }
 
 void cd_output_abort(cd_output *o)

@@ -1,12 +1,12 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- case-note.xsl - the note the minute taker puts on the child's file within one working day
-     of the meeting (seed 003 section 5): who chaired, the decision, the date of the next
+<!-- case-note.xsl - the note the minute taker puts on the child's file within the case-note
+     timescale after the meeting (seed 003 section 5): who chaired, the decision, the date of the next
      meeting; then the same facts as a record. For the file: professional words. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
-    xmlns:cal="urn:cindoc:calendar"
-    exclude-result-prefixes="cal">
+    xmlns:rules="urn:cindoc:rules"
+    exclude-result-prefixes="rules">
 
   <xsl:template match="case" mode="case-note">
     <xsl:variable name="m" select="$the-meeting"/>
@@ -89,13 +89,13 @@
             <xsl:call-template name="record-row">
               <xsl:with-param name="key" select="'casenote.due'"/>
               <xsl:with-param name="value">
-                <xsl:call-template name="date"><xsl:with-param name="iso" select="cal:add-working-days(string($m/@date), 1)"/></xsl:call-template>
+                <xsl:call-template name="date"><xsl:with-param name="iso" select="rules:due('case-note', string($m/@date))"/></xsl:call-template>
               </xsl:with-param>
             </xsl:call-template>
             <xsl:call-template name="record-row">
               <xsl:with-param name="key" select="'casenote.minutes.due'"/>
               <xsl:with-param name="value">
-                <xsl:call-template name="date"><xsl:with-param name="iso" select="cal:add-working-days(string($m/@date), 10)"/></xsl:call-template>
+                <xsl:call-template name="date"><xsl:with-param name="iso" select="rules:due('minutes-sent', string($m/@date))"/></xsl:call-template>
               </xsl:with-param>
             </xsl:call-template>
           </fo:table-body>

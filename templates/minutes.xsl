@@ -7,8 +7,8 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
-    xmlns:cal="urn:cindoc:calendar"
-    exclude-result-prefixes="cal">
+    xmlns:rules="urn:cindoc:rules"
+    exclude-result-prefixes="rules">
 
   <xsl:template match="case" mode="minutes">
     <xsl:call-template name="page-sequence">
@@ -123,11 +123,11 @@
         <xsl:with-param name="s1"><xsl:call-template name="names-of"><xsl:with-param name="ids" select="$ids"/></xsl:call-template></xsl:with-param>
       </xsl:call-template>
     </xsl:if>
-    <!-- When these notes and the plan go out: the same working-day calendar as the queue. -->
+    <!-- When these notes and the plan go out: the same rule and calendar as the queue. -->
     <xsl:call-template name="para">
       <xsl:with-param name="key" select="'minutes.send.by'"/>
       <xsl:with-param name="s1">
-        <xsl:call-template name="date"><xsl:with-param name="iso" select="cal:add-working-days(string($m/@date), 10)"/></xsl:call-template>
+        <xsl:call-template name="date"><xsl:with-param name="iso" select="rules:due('minutes-sent', string($m/@date))"/></xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
     <xsl:call-template name="para">

@@ -10,7 +10,9 @@ san=$(grep -o -- '-fsanitize=[^ ]*' "$ROOT/gen/.flags" | tr '\n' ' ')
 # shellcheck disable=SC2086
 if ! $cc -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L $san -I"$ROOT/gen" \
 	$(pkg-config --cflags libxslt glib-2.0) -o "$T/xslt-run" "$TESTS/calendar/xslt-run.c" \
-	"$ROOT/gen/calendar.o" "$ROOT/gen/calendar-xslt.o" "$ROOT/gen/util.o" \
+	"$ROOT/gen/calendar.o" "$ROOT/gen/calendar-xslt.o" "$ROOT/gen/rules.o" "$ROOT/gen/case.o" \
+	"$ROOT/gen/authority.o" \
+	"$ROOT/gen/util.o" \
 	$(pkg-config --libs libxslt glib-2.0) -lm 2>"$T/cc.err"; then
 	notok "build the XSLT driver" "$(cat "$T/cc.err")"; exit 0
 fi
@@ -41,7 +43,18 @@ check "closures: next-working-day skips the closure" grep -q '^2026-03-15 .* nex
 expect "a second calendar on one context is refused" 70 "$T/xslt-run" --conflict "$X/functions.xsl" "$X/dates.xml"
 check "... with a message" grep -qx "cindoc: calendar functions: the XPath context's userData is taken" "$T/.run.err"
 
-for e in bad-date bad-format bad-number nan arity range overflow node-set; do
+# The rules of the case (rules.h) reach the templates: every timescale, on the same calendar.
+expect "every timescale" 0 "$T/xslt-run" "$X/rules.xsl" "$X/dates.xml"
+golden "every timescale: values" "$T/.run.out" "$X/rules.out"
+ok=1
+while read -r d rest; do
+	[ "$d" = leap-day ] && continue; [ "$d" = number ] && continue
+	want=$(printf '%s\n' "$rest" | sed 's/.*add10=\([^ ]*\).*/\1/')
+	grep -q "^$d .* minutes-sent=$want " "$T/.run.out" || { ok=0; echo "$d: minutes-sent is not $want"; }
+done <"$X/functions.out" >"$T/cmp.txt"
+if [ $ok = 1 ]; then ok "rules:due('minutes-sent') is 10 working days"; else notok "rules:due('minutes-sent') is 10 working days" "$(cat "$T/cmp.txt")"; fi
+
+for e in bad-date bad-format bad-number nan arity range overflow node-set rules-name rules-date; do
 	echo "# $e"
 	"$T/xslt-run" "$X/err-$e.xsl" "$X/dates.xml" 2>&1 | sed "s|$X/||g"
 	echo "exit ${PIPESTATUS[0]}"

@@ -33,6 +33,15 @@ check "many PDFs rendered ($n)" test "$n" -gt 150
 
 # Who gets what (sample 02, meeting m3: present c1 p1 p2 p3 p5 p7, copies to p4; p5 and p7 are
 # the council's own staff and read the file copy).
+# Names end with a short hash of what the copy is (README: file names); the checks below read
+# them without it.
+unhash() {
+	find "$1" -type f -regextype posix-extended -regex '.*-[0-9a-f]{8}\.[a-z]+' | while read -r f; do
+		mv "$f" "$(printf '%s\n' "$f" | sed -E 's/-[0-9a-f]{8}(\.[a-z]+)$/\1/')"
+	done
+}
+check "every file name ends with its hash" bash -c "[ -z \"\$(find '$P' -name '*.pdf' | grep -Ev -- '-[0-9a-f]{8}\.pdf\$')\" ]"
+unhash "$P"
 check "plan copies go to those present and copies-to" test "$(cd "$P/02-review-scaling/plan-copy" && ls | tr '\n' ' ')" = \
 	"NB-2026-0142-plan-copy-m3-c1.pdf NB-2026-0142-plan-copy-m3-p1.pdf NB-2026-0142-plan-copy-m3-p2-large-print.pdf NB-2026-0142-plan-copy-m3-p3.pdf NB-2026-0142-plan-copy-m3-p4.pdf "
 check "minutes also go to the file" test -f "$P/02-review-scaling/minutes/NB-2026-0142-minutes-m3-file.pdf"
@@ -188,6 +197,7 @@ has "the grandmother's copy is the short plan she chose" "$R/plan-copy/NB-2026-0
 check "the short plan has no six-header table" bash -c "! grep -q 'What do you and your family feel' '$R/plan-copy/NB-2026-0142-plan-copy-m3-p2-large-print.txt'"
 has "case note: who chaired, decision, next meeting" "$R/case-note/NB-2026-0142-case-note-m3-file.txt" 'Child in Need review meeting held on 6 July 2026, chaired by Helen Marsh (Social Worker, Northbridge County Council). Decision: Continue the Child in Need plan. Next meeting: Monday 28 September 2026 at 10:00.'
 expect "closure letters of a closed case" 0 "$CINDOC" render --doc closure-letter --all tests/docs/closed-needs-met.xml -o "$T/closed"
+unhash "$T/closed"
 pdftotext "$T/closed/NB-2026-0142-closure-letter-c1.pdf" "$T/c1.txt"
 pdftotext "$T/closed/NB-2026-0142-closure-letter-p1.pdf" "$T/p1.txt"
 has "the child's closure letter is written to the child" "$T/c1.txt" "Dear Millie, Your plan has ended"
