@@ -89,8 +89,8 @@ gen/web/store.o: gen/web/store.c gen/web/store.h \
  /usr/include/glib-2.0/glib/deprecated/gmain.h \
  /usr/include/glib-2.0/glib/deprecated/grel.h \
  /usr/include/glib-2.0/glib/deprecated/gthread.h \
- /usr/include/glib-2.0/glib/glib-autocleanups.h gen/web/../case.h \
- gen/web/../cindoc.h gen/web/../lint.h
+ /usr/include/glib-2.0/glib/glib-autocleanups.h gen/web/../calendar.h \
+ gen/web/../case.h gen/web/../cindoc.h gen/web/../lint.h
 gen/web/store.h:
 /usr/include/libxml2/libxml/tree.h:
 /usr/include/libxml2/libxml/xmlversion.h:
@@ -202,6 +202,7 @@ gen/web/../case.h:
 /usr/include/glib-2.0/glib/deprecated/grel.h:
 /usr/include/glib-2.0/glib/deprecated/gthread.h:
 /usr/include/glib-2.0/glib/glib-autocleanups.h:
+gen/web/../calendar.h:
 gen/web/../case.h:
 gen/web/../cindoc.h:
 gen/web/../lint.h:

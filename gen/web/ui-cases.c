@@ -11,11 +11,6 @@
 /* Adds <child> elements: name and age on `today`. */
 static void add_children(xmlNodePtr parent, xmlDocPtr doc, cd_date today)
 {
-	int y, m, dd;
-	cd_date_to_ymd(today, &y, &m, &dd);
-	GDate on;
-	g_date_clear(&on, 1);
-	g_date_set_dmy(&on, (GDateDay)dd, (GDateMonth)m, (GDateYear)y);
 	xmlNodePtr children = cd_case_first(xmlDocGetRootElement(doc), "children");
 	for (xmlNodePtr c = cd_case_first(children, "child"); c; c = cd_case_next(c, "child")) {
 		char *name = cd_case_full_name(c);
@@ -26,15 +21,12 @@ static void add_children(xmlNodePtr parent, xmlDocPtr doc, cd_date today)
 		web_set(n, "given", given);
 		g_free(name);
 		g_free(given);
-		GDate born;
-		xmlNodePtr b = cd_case_first(c, "born");
-		xmlChar *bs = b ? xmlNodeGetContent(b) : NULL;
-		if (bs && cd_case_date((const char *)bs, &born) == 0) {
+		cd_date born;
+		if (cd_case_text_date(cd_case_first(c, "born"), &born) == 0) {
 			char age[16];
-			g_snprintf(age, sizeof age, "%d", cd_case_age(&born, &on));
+			g_snprintf(age, sizeof age, "%d", cd_date_years_between(born, today));
 			web_set(n, "age", age);
 		}
-		xmlFree(bs);
 		if (cd_case_first(c, "died"))
 			web_set(n, "died", "true");
 	}
