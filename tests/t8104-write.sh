@@ -121,6 +121,11 @@ check "save: ... who saved the new one" grep -qP '\tmt1\t' "$T/.run.out"
 s=$(status "$J" "/case/$C?saved=m4")
 check "save: the case page says so" grep -q 'The meeting is saved in the case' "$T/body"
 check "save: the draft is gone" bash -c "! grep -q 'Continue the write-up' '$T/body'"
+s=$(status "$J" "/case/$C/history")
+check "history page: the saved version, by whom, marked as the case now" grep -q '<td class="govuk-table__cell">mt1</td>' "$T/body"
+check "history page: ... and the one before" grep -q '<td class="govuk-table__cell">1</td>' "$T/body"
+s=$(status "$J" "/case/$C/preview?doc=minutes&for=c1&meeting=m4")
+check "preview of the saved meeting for the child" grep -q 'page-1.png' "$T/body"
 
 # a stale save: the case changes under a write-up; the save is refused, the text kept
 csrf=$(csrf_of "$T/body")

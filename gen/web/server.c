@@ -25,7 +25,7 @@
 #include "web.h"
 
 enum route_kind {
-	R_ROOT, R_LOGIN_GET, R_LOGIN_POST, R_LOGOUT, R_CASES, R_CASE, R_WRITE, R_ASSET
+	R_ROOT, R_LOGIN_GET, R_LOGIN_POST, R_LOGOUT, R_CASES, R_CASE, R_WRITE, R_PREVIEW, R_PREVIEW_FILE, R_HISTORY, R_ASSET
 };
 
 struct route {
@@ -45,6 +45,9 @@ static const struct route routes[] = {
 	{ "GET", "/case/*", WEB_ROLES_ANY, R_CASE },
 	{ "GET", "/case/*/write/*", WEB_ROLE_MINUTE_TAKER | WEB_ROLE_CHAIR, R_WRITE },
 	{ "POST", "/case/*/write/*", WEB_ROLE_MINUTE_TAKER | WEB_ROLE_CHAIR, R_WRITE },
+	{ "GET", "/case/*/preview", WEB_ROLES_ANY, R_PREVIEW },
+	{ "GET", "/case/*/preview/*", WEB_ROLES_ANY, R_PREVIEW_FILE },
+	{ "GET", "/case/*/history", WEB_ROLES_ANY, R_HISTORY },
 	{ "GET", "/assets/**", 0, R_ASSET },
 	{ "GET", "/static/**", 0, R_ASSET },
 };
@@ -142,6 +145,9 @@ static void dispatch(web_req *r)
 	case R_CASES: ui_cases(r); break;
 	case R_CASE: ui_case(r, args[0]); break;
 	case R_WRITE: ui_write(r, args[0], args[1]); break;
+	case R_PREVIEW: ui_preview(r, args[0]); break;
+	case R_PREVIEW_FILE: ui_preview_file(r, args[0], args[1]); break;
+	case R_HISTORY: ui_history(r, args[0]); break;
 	case R_ASSET: ui_asset(r, r->path + 1); break;
 	}
 done:
@@ -319,7 +325,7 @@ int web_serve(const struct web_serve_opts *o)
 	web_app app = { 0 };
 	int code = CD_EXIT_OK;
 	char *cert = NULL, *key = NULL;
-	app.cases_dir = g_strdup(o->cases_dir);
+	app.cases_dir = g_canonicalize_filename(o->cases_dir, NULL);
 	app.queue_dir = g_strdup(o->queue_dir);
 	app.users_path = o->users_path ? g_strdup(o->users_path) : web_default_users(o->cases_dir);
 	app.exe = g_file_read_link("/proc/self/exe", NULL);
@@ -370,6 +376,7 @@ int web_serve(const struct web_serve_opts *o)
 		goto out;
 	}
 	app.styles = web_styles_new();
+	app.previews = web_previews_new();
 	app.sessions = web_sessions_new();
 
 	/* The signals are taken by sigwait below; every thread started from here inherits the mask. */
@@ -422,6 +429,7 @@ int web_serve(const struct web_serve_opts *o)
 out:
 	web_sessions_free(app.sessions);
 	web_styles_free(app.styles);
+	web_previews_free(app.previews);
 	web_engines_free(app.engines);
 	web_audit_close(app.audit);
 	if (app.store)

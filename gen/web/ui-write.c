@@ -144,6 +144,18 @@ static int count_errors(GArray *msgs, const char *step)
 	return n;
 }
 
+web_form *web_write_draft(web_req *r, const char *name)
+{
+	return draft_load(r, name);
+}
+
+int web_write_build(web_req *r, const char *name, const web_form *f, GArray *msgs, char **bytes,
+                    size_t *len)
+{
+	char token[CD_STORE_TOKEN_LEN + 1];
+	return run_checks(r, name, f, msgs, bytes, len, token);
+}
+
 /* ---- the page ---- */
 
 static void add_msgs(xmlNodePtr root, GArray *msgs, const char *step, const char *id)

@@ -115,6 +115,7 @@ typedef struct web_engines web_engines;
 struct cd_store;
 struct cd_store_msgs;
 typedef struct web_styles web_styles;
+typedef struct web_previews web_previews;
 
 typedef struct web_app {
 	char *cases_dir;
@@ -130,6 +131,7 @@ typedef struct web_app {
 	pthread_mutex_t audit_lock;
 	web_engines *engines;
 	web_styles *styles;
+	web_previews *previews;
 	cd_date today;              /* CD_DATE_NONE: the real today */
 } web_app;
 
@@ -270,6 +272,16 @@ char *web_case_new_id(xmlDocPtr cs, const char *prefix);
 void web_meeting_place(const char *data, size_t len, const char *meeting_id, const web_form *f,
                        const struct cd_store_msgs *checked, GArray *msgs);
 
+/* The user's write-up of case file `name` (NULL when none), and the case with it built in
+ * (ui-write.c): *bytes NULL when something needed is missing (msgs say what). */
+web_form *web_write_draft(web_req *r, const char *name);
+int web_write_build(web_req *r, const char *name, const web_form *f, GArray *msgs, char **bytes,
+                    size_t *len);
+
+/* Previews made for users, kept a few minutes (ui-preview.c). */
+web_previews *web_previews_new(void);
+void web_previews_free(web_previews *p);
+
 /* ---- running children (child.c) ---- */
 
 /* Runs this program with argv (argv[0] is replaced by the program), stdin from /dev/null,
@@ -284,6 +296,9 @@ void ui_logout_post(web_req *r);
 void ui_cases(web_req *r);
 void ui_case(web_req *r, const char *id);
 void ui_write(web_req *r, const char *id, const char *step);
+void ui_preview(web_req *r, const char *id);
+void ui_preview_file(web_req *r, const char *id, const char *file);
+void ui_history(web_req *r, const char *id);
 void ui_asset(web_req *r, const char *rel);
 
 /* The server: runs until SIGTERM or SIGINT. Returns an exit code. */

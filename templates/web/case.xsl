@@ -43,6 +43,11 @@
       </xsl:call-template>
     </h1>
     <xsl:apply-templates select="actions"/>
+    <p class="govuk-body">
+      <a class="govuk-link" href="/case/{$id}/preview"><xsl:call-template name="w"><xsl:with-param name="key">web.case.preview</xsl:with-param></xsl:call-template></a>
+      <xsl:text> · </xsl:text>
+      <a class="govuk-link" href="/case/{$id}/history"><xsl:call-template name="w"><xsl:with-param name="key">web.case.history</xsl:with-param></xsl:call-template></a>
+    </p>
     <xsl:if test="$case/closure">
       <div class="govuk-inset-text">
         <xsl:call-template name="w">
@@ -122,9 +127,13 @@
               <xsl:with-param name="s1"><xsl:call-template name="date"><xsl:with-param name="d" select="@date"/></xsl:call-template></xsl:with-param>
             </xsl:call-template>
           </h3>
-          <xsl:apply-templates select="/page/actions" mode="meeting">
-            <xsl:with-param name="m" select="."/>
-          </xsl:apply-templates>
+          <ul class="govuk-summary-card__actions">
+            <li class="govuk-summary-card__action">
+              <a class="govuk-link" href="/case/{$id}/preview?meeting={@id}">
+                <xsl:call-template name="w"><xsl:with-param name="key">web.case.preview</xsl:with-param></xsl:call-template>
+              </a>
+            </li>
+          </ul>
         </div>
         <div class="govuk-summary-card__content">
           <dl class="govuk-summary-list">

@@ -675,7 +675,7 @@
     <xsl:call-template name="answers"><xsl:with-param name="s">scaling</xsl:with-param></xsl:call-template>
     <xsl:call-template name="answers"><xsl:with-param name="s">plan</xsl:with-param></xsl:call-template>
     <xsl:call-template name="answers"><xsl:with-param name="s">decision</xsl:with-param></xsl:call-template>
-    <xsl:if test="/page/@preview">
+    <xsl:if test="not($errors)">
       <p class="govuk-body">
         <a class="govuk-link" href="/case/{/page/@case}/preview?draft=1&amp;doc=minutes">
           <xsl:call-template name="w"><xsl:with-param name="key">web.write.preview</xsl:with-param></xsl:call-template>
