@@ -48,3 +48,30 @@ check "history: not saved from the desk yet" grep -q 'has not been saved from th
 s=$(status "$J" /case/no-such/history)
 check "history: an unknown case is 404" test "$s" = 404
 serve_stop
+
+# a new case
+serve_start "$D"
+login "$T/jar3" mt1 password-mt1 >/dev/null
+s=$(status "$T/jar3" /new)
+check "new case: a minute taker may not (403)" test "$s" = 403
+login "$T/jar3" ch1 password-ch1 >/dev/null
+s=$(status "$T/jar3" /new)
+check "new case: a chair may (200)" test "$s" = 200
+csrf=$(csrf_of "$T/body")
+s=$(status "$T/jar3" /new --data-urlencode "csrf=$csrf" -d ref=NB-2026-0999 -d service=family-support -d opened=01/12/2026)
+check "new case: no child is refused beside the field (422)" grep -q 'id="child-1-given-error"' "$T/body"
+check "new case: ... keeping what was typed" grep -q 'value="NB-2026-0999"' "$T/body"
+s=$(status "$T/jar3" /new --data-urlencode "csrf=$csrf" -d ref=NB-2026-0999 -d service=family-support -d opened=01/12/2026 -d assessed=24/11/2026 \
+	-d child-1-given=Robin -d child-1-family=Ashdown -d child-1-born=02/05/2017 -d person-1-title=Ms -d person-1-given=Dana \
+	-d person-1-family=Ashdown -d person-1-kind=parent -d person-1-relationship=mother -d person-1-pr=yes \
+	-d person-1-consent=01/12/2026 -d person-1-email=dana@example.org)
+check "new case: created (303 to its page)" test "$s" = 303
+check "new case: the file, mode 0600" test "$(stat -c %a "$D/nb-2026-0999.xml")" = 600
+expect "new case: 'cindoc check' finds no error (a warning: no address yet)" 1 "$CINDOC" check "$D/nb-2026-0999.xml"
+check "new case: the authority comes from authority.xml" bash -c "! grep -q '<authority>' '$D/nb-2026-0999.xml'"
+s=$(status "$T/jar3" /case/nb-2026-0999)
+check "new case: its page" grep -q 'Robin Ashdown' "$T/body"
+s=$(status "$T/jar3" /new --data-urlencode "csrf=$csrf" -d ref=NB-2026-0999 -d service=family-support -d opened=01/12/2026 \
+	-d child-1-given=Robin -d child-1-family=Ashdown -d child-1-born=02/05/2017 -d person-1-given=Dana -d person-1-family=Ashdown -d person-1-kind=parent)
+check "new case: a second case with the same reference is refused" test "$s" = 422
+serve_stop

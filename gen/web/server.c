@@ -25,7 +25,7 @@
 #include "web.h"
 
 enum route_kind {
-	R_ROOT, R_LOGIN_GET, R_LOGIN_POST, R_LOGOUT, R_CASES, R_CASE, R_WRITE, R_PREVIEW, R_PREVIEW_FILE, R_HISTORY, R_ASSET
+	R_ROOT, R_LOGIN_GET, R_LOGIN_POST, R_LOGOUT, R_CASES, R_CASE, R_WRITE, R_PREVIEW, R_PREVIEW_FILE, R_HISTORY, R_NEW, R_ASSET
 };
 
 struct route {
@@ -48,6 +48,8 @@ static const struct route routes[] = {
 	{ "GET", "/case/*/preview", WEB_ROLES_ANY, R_PREVIEW },
 	{ "GET", "/case/*/preview/*", WEB_ROLES_ANY, R_PREVIEW_FILE },
 	{ "GET", "/case/*/history", WEB_ROLES_ANY, R_HISTORY },
+	{ "GET", "/new", WEB_ROLE_CHAIR | WEB_ROLE_ADMIN, R_NEW },
+	{ "POST", "/new", WEB_ROLE_CHAIR | WEB_ROLE_ADMIN, R_NEW },
 	{ "GET", "/assets/**", 0, R_ASSET },
 	{ "GET", "/static/**", 0, R_ASSET },
 };
@@ -148,6 +150,7 @@ static void dispatch(web_req *r)
 	case R_PREVIEW: ui_preview(r, args[0]); break;
 	case R_PREVIEW_FILE: ui_preview_file(r, args[0], args[1]); break;
 	case R_HISTORY: ui_history(r, args[0]); break;
+	case R_NEW: ui_new_case(r); break;
 	case R_ASSET: ui_asset(r, r->path + 1); break;
 	}
 done:

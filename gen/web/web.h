@@ -299,6 +299,7 @@ void ui_write(web_req *r, const char *id, const char *step);
 void ui_preview(web_req *r, const char *id);
 void ui_preview_file(web_req *r, const char *id, const char *file);
 void ui_history(web_req *r, const char *id);
+void ui_new_case(web_req *r);
 void ui_asset(web_req *r, const char *rel);
 
 /* The server: runs until SIGTERM or SIGINT. Returns an exit code. */
