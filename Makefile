@@ -21,8 +21,16 @@ DEBS     = build-essential pkg-config libxml2-dev libxslt1-dev libpango1.0-dev l
 
 OPT     ?= -O2 -g
 CFLAGS  ?= $(OPT)
-XCFLAGS  = -Igen -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-           -DCINDOC_DATADIR='"$(CURDIR)"' -MMD -MP
+XCFLAGS  = -Igen -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -MMD -MP
+# Where `make install` puts things (FHS); DESTDIR stages an install (packages, tests).
+PREFIX  ?= /usr/local
+BINDIR   = $(PREFIX)/bin
+DATADIR  = $(PREFIX)/share/cindoc
+MANDIR   = $(PREFIX)/share/man
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+# Only util.c knows the data folder (see cd_datadir_found): the installed one, and the source
+# tree for the program built here. Changing PREFIX rebuilds util.o alone.
+DATAFLAGS = -DCINDOC_DATADIR='"$(DATADIR)"' -DCINDOC_SRCDIR='"$(CURDIR)"'
 LDLIBS   = -lhpdf -lm
 ifdef SANITIZE
 XCFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -42,6 +50,12 @@ gen/.flags: FORCE
 
 gen/%.o: gen/%.c gen/.flags
 	$(CC) $(CFLAGS) $(XCFLAGS) $$(pkg-config --cflags $(PKGS)) -c -o $@ $<
+
+gen/.dataflags: FORCE
+	@echo '$(DATAFLAGS)' | cmp -s - $@ || echo '$(DATAFLAGS)' > $@
+
+gen/util.o: gen/util.c gen/.flags gen/.dataflags
+	$(CC) $(CFLAGS) $(XCFLAGS) $(DATAFLAGS) $$(pkg-config --cflags $(PKGS)) -c -o $@ $<
 
 $(BIN): $(OBJS)
 	$(CC) $(LDFLAGS) -o $@ $(OBJS) $$(pkg-config --libs $(PKGS)) $(LDLIBS)
@@ -121,7 +135,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_SRCS = gen/fuzz-case.c gen/case.c gen/authority.c gen/lint.c gen/rules.c gen/calendar.c gen/util.c
 gen/fuzz-case: $(FUZZ_SRCS) gen/case.h gen/authority.h gen/lint.h gen/rules.h gen/calendar.h gen/cindoc.h
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 -Wall -Wextra -Werror \
-	  -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DCINDOC_DATADIR='"$(CURDIR)"' \
+	  -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(DATAFLAGS) \
 	  $$(pkg-config --cflags $(PKGS)) -o $@ $(FUZZ_SRCS) $$(pkg-config --libs $(PKGS))
 
 fuzz: gen/fuzz-case
@@ -137,7 +151,7 @@ bench-queue: all fonts
 	./tests/bench queue
 
 clean:
-	rm -f gen/*.o gen/*.d gen/layout/*.o gen/layout/*.d gen/web/*.o gen/web/*.d gen/.flags $(BIN) \
+	rm -f gen/*.o gen/*.d gen/layout/*.o gen/layout/*.d gen/web/*.o gen/web/*.d gen/.flags gen/.dataflags $(BIN) \
 	      $(filter-out %.c,$(wildcard gen/fuzz-*))
 	rm -rf out tests/out fonts/cache fonts/*.ttf fonts/LICENSE.* fonts/.stamp
 

@@ -357,7 +357,8 @@ int cd_case_load_memory(cd_schema *s, const char *name, const char *data, size_t
 /* Reads at most CD_CASE_MAX_BYTES + 1 bytes, so that an endless or huge input is cut short. */
 static int read_limited(const char *path, char **data, size_t *len)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* "-" is standard input (the caller makes sure it is read once) */
+	int fd = strcmp(path, "-") == 0 ? fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 0) : open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return cd_fail(-CD_EXIT_NOREAD, "cannot read '%s': %s", path, strerror(errno));
 	struct stat st;

@@ -50,9 +50,15 @@ struct cd_sink cd_sink_set(struct cd_sink sink);
 #define CD_BUG(...) cd_bug(__FILE__, __LINE__, __VA_ARGS__)
 G_NORETURN void cd_bug(const char *file, int line, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
 
-/* The folder that holds templates/, styles/ and fonts/: $CINDOC_HOME, else the folder above the
- * binary when it has templates/, else the source tree it was built in. Newly allocated. */
+/* The folder that holds templates/, styles/ and fonts/, in this order: $CINDOC_HOME; the source
+ * tree, when this is the program built there (gen/cindoc); PREFIX/share/cindoc beside the
+ * program's bin/ (an installed copy, wherever it was unpacked); the compiled-in
+ * PREFIX/share/cindoc. Newly allocated; *how (when not NULL) says which rule gave it. */
+char *cd_datadir_found(const char **how);
 char *cd_datadir(void);
+/* Checks that the data folder holds the templates: an error names CINDOC_HOME when that gave
+ * it. Returns 0 or -CD_EXIT_NOREAD. */
+int cd_datadir_check(void);
 /* cd_datadir()/rel, newly allocated. */
 char *cd_datapath(const char *rel);
 
@@ -75,7 +81,7 @@ const char *cd_output_target(const cd_output *o, size_t i);
 /* Creates a folder and its parents (mode 0700). Returns 0 or -CD_EXIT_NOWRITE. */
 int cd_mkdirs(const char *path);
 
-/* Reads a whole file. Returns 0 or -CD_EXIT_NOREAD (with a message). */
+/* Reads a whole file ("-" is standard input). Returns 0 or -CD_EXIT_NOREAD (with a message). */
 int cd_read_file(const char *path, char **data, size_t *len);
 
 #endif

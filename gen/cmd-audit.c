@@ -1,6 +1,5 @@
 /* cmd-audit.c - cindoc audit: print the web desk's audit log (who opened, changed, previewed or
  * saved which case, and when). */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -8,41 +7,47 @@
 #include "cmd.h"
 #include "web/web.h"
 
-static const char usage[] =
-	"usage: cindoc audit CASES_DIR | CASE.xml\n"
-	"\n"
-	"Prints the audit log of the web desk over CASES_DIR (CASES_DIR/.cindoc/audit.sqlite), or only\n"
-	"the events of one case file (from the log of its folder), oldest\n"
-	"first, one event a line: TIME<TAB>USER<TAB>ACTION<TAB>CASE<TAB>DETAIL (TIME in UTC; tabs,\n"
-	"newlines and backslashes in a field as \\t, \\n, \\\\). Actions: start, stop, login,\n"
-	"login-failed, login-refused, logout, list, open, history, draft, check, preview, save,\n"
-	"save-refused, new-case.\n"
-	"\n"
-	"exit: 0 done, 2 usage, 4 no audit log there (or it cannot be read)\n";
+static const cd_opt audit_opts[] = { { 0 } };
+static const cd_optgroup audit_group = { NULL, audit_opts, NULL };
+
+const cd_cmd_doc cd_doc_audit = {
+	.name = "audit",
+	.summary = "print who opened, changed or saved which case on the web desk",
+	.usage = "CASES_DIR | CASE.xml",
+	.about =
+	"Prints the audit log of the web desk over CASES_DIR (CASES_DIR/.cindoc/audit.sqlite), or only "
+	"the events of one case file (from the log of its folder), oldest first, one event a line: "
+	"TIME<TAB>USER<TAB>ACTION<TAB>CASE<TAB>DETAIL (TIME in UTC; tabs, newlines and backslashes in a "
+	"field as \\t, \\n, \\\\). Actions: start, stop, login, login-failed, login-refused, logout, list, "
+	"open, write, draft, draft-discarded, check, preview, save, save-refused, history, new-case.",
+	.operands = (const cd_term[]){
+		{ "CASES_DIR", "the folder the desk serves: all its events" },
+		{ "CASE.xml", "a case file of that folder: its events only" },
+		{ NULL } },
+	.groups = { &audit_group, &cd_common_group },
+	.exits = (const cd_term[]){
+		CD_EXITS_DONE, CD_EXITS_USAGE,
+		{ "4", "no audit log there, or it cannot be read" },
+		CD_EXITS_NOWRITE,
+		{ NULL } },
+	.examples = (const cd_term[]){
+		{ "cindoc audit cases/", "every event" },
+		{ "cindoc audit cases/02-review-scaling.xml", "the events of one case" },
+		{ NULL } },
+};
 
 int cmd_audit(int argc, char **argv)
 {
-	if (cd_wants_help(argc, argv)) {
-		fputs(usage, stdout);
-		return CD_EXIT_OK;
+	cd_args a;
+	if (cd_args_parse(&cd_doc_audit, argc, argv, &a))
+		return a.exit;
+	if (a.noperands != 1) {
+		int n = a.noperands;
+		cd_args_free(&a);
+		return cd_usage_error("audit", n ? "give one cases folder or case file"
+		                                 : "no cases folder or case file given");
 	}
-	static const struct option opts[] = {
-		{ NULL, 0, NULL, 0 },
-	};
-	int c;
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
-		switch (c) {
-		default:
-			return cd_usage_error("audit", usage, "unknown option or missing value '%s'",
-			                      argv[optind - 1]);
-		}
-	}
-	if (optind != argc - 1)
-		return cd_usage_error("audit", usage, optind >= argc ? "no cases folder or case file given"
-		                                                     : "give one cases folder or case file");
-	const char *arg = argv[optind];
+	const char *arg = a.operands[0];
 	char *dir, *case_id = NULL;
 	if (g_file_test(arg, G_FILE_TEST_IS_DIR)) {
 		dir = g_strdup(arg);
@@ -52,8 +57,11 @@ int cmd_audit(int argc, char **argv)
 		case_id = g_strndup(base, strlen(base) - 4);
 		g_free(base);
 	} else {
-		return cd_fail(CD_EXIT_NOREAD, "audit: '%s' is neither a cases folder nor a case file (.xml)", arg);
+		int rc = cd_fail(CD_EXIT_NOREAD, "audit: '%s' is neither a cases folder nor a case file (.xml)", arg);
+		cd_args_free(&a);
+		return rc;
 	}
+	cd_args_free(&a);
 	char *path = web_default_audit(dir);
 	int rc = web_audit_print(path, case_id, stdout);
 	g_free(path);

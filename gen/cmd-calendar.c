@@ -8,26 +8,59 @@
 #include "cindoc.h"
 #include "cmd.h"
 
-static const char usage[] =
-	"usage: cindoc calendar [--closures FILE] add DATE N\n"
-	"       cindoc calendar [--closures FILE] between DATE1 DATE2\n"
-	"       cindoc calendar [--closures FILE] is DATE\n"
-	"       cindoc calendar [--closures FILE] days DATE1 DATE2\n"
-	"       cindoc calendar [--closures FILE] holidays YEAR\n"
-	"\n"
-	"Working-day arithmetic for England and Wales: a working day is not a Saturday, a Sunday,\n"
-	"a bank holiday or a local closure day. Dates are YYYY-MM-DD, from 1978 to 9999.\n"
-	"\n"
-	"   add DATE N         the N-th working day after DATE (N < 0: before it; N = 0: DATE)\n"
-	"   between D1 D2      the working days after D1 up to and including D2 (negative if D2 < D1)\n"
-	"   is DATE            'DATE is a working day' (exit 0) or why it is not (exit 1)\n"
-	"   days D1 D2         each day from D1 to D2: DATE<TAB>working, or DATE<TAB>KIND<TAB>WHY\n"
-	"                      where KIND is 'bank holiday', 'closure' or 'weekend'\n"
-	"   holidays YEAR      the bank holidays of YEAR (and closure days): DATE<TAB>NAME\n"
-	"\n"
-	"   --closures FILE    local closure days: one DATE or DATE..DATE per line, then an\n"
-	"                      optional description; '#' starts a comment line\n"
-	"   -h, --help         this help\n";
+enum { O_CLOSURES = CD_OPT_LOCAL };
+
+static const cd_opt calendar_opts[] = {
+	{ O_CLOSURES, "closures", 0, "FILE", "local closure days (see THE CLOSURES FILE); '-' reads them from "
+	  "standard input", 0 },
+	{ 0 }
+};
+static const cd_optgroup calendar_group = { NULL, calendar_opts, NULL };
+
+const cd_cmd_doc cd_doc_calendar = {
+	.name = "calendar",
+	.summary = "working-day arithmetic (England and Wales)",
+	.usage = "[--closures FILE] add DATE N\n[--closures FILE] between DATE1 DATE2\n"
+	         "[--closures FILE] is DATE\n[--closures FILE] days DATE1 DATE2\n[--closures FILE] holidays YEAR",
+	.about =
+	"Working-day arithmetic for England and Wales: a working day is not a Saturday, a Sunday, a bank "
+	"holiday or a local closure day. Bank holidays are computed by rule, with their substitute days "
+	"and the one-off changes since 1978. Dates are YYYY-MM-DD, from 1978 to 9999. The templates use "
+	"the same calendar, so a date printed in a letter and the date that queues it agree.",
+	.operands = (const cd_term[]){
+		{ "add DATE N", "the N-th working day after DATE (N < 0: before it; N = 0: DATE)" },
+		{ "between D1 D2", "the working days after D1 up to and including D2 (negative if D2 < D1)" },
+		{ "is DATE", "'DATE is a working day' (exit 0) or why it is not (exit 1)" },
+		{ "days D1 D2", "each day from D1 to D2: DATE<TAB>working, or DATE<TAB>KIND<TAB>WHY where KIND is "
+		  "'bank holiday', 'closure' or 'weekend'" },
+		{ "holidays YEAR", "the bank holidays of YEAR (and closure days): DATE<TAB>NAME" },
+		{ NULL } },
+	.groups = { &calendar_group, &cd_common_group },
+	.sections = {
+		{ "the closures file",
+		  "One date or an inclusive range DATE..DATE (at most 366 days) per line, then optionally blanks "
+		  "and a description; blank lines and lines starting with '#' are ignored. Every bad line is "
+		  "reported as FILE:LINE: error: ... and the file is refused (exit 3).\n\n"
+		  "  # Northbridge County Council: offices closed\n"
+		  "  2026-12-29..2026-12-31   Christmas closure\n"
+		  "  2026-03-16               Staff training day", NULL, NULL },
+	},
+	.exits = (const cd_term[]){
+		CD_EXITS_DONE,
+		{ "1", "is: the date is not a working day" },
+		CD_EXITS_USAGE,
+		{ "3", "a bad closures file, or the answer falls outside the calendar" },
+		{ "4", "cannot read the closures file" },
+		CD_EXITS_NOWRITE, CD_EXITS_INTERNAL,
+		{ NULL } },
+	.examples = (const cd_term[]){
+		{ "cindoc calendar add 2026-12-24 1", "2026-12-29" },
+		{ "cindoc calendar add 2026-04-07 -5", "2026-03-27" },
+		{ "cindoc calendar between 2026-12-24 2026-12-29", "1" },
+		{ "cindoc calendar --closures=closures.txt holidays 2026", "bank holidays and local closure days" },
+		{ NULL } },
+	.numbers = 1,
+};
 
 static int arg_date(const char *s, cd_date *d)
 {
@@ -163,35 +196,14 @@ static int do_holidays(cd_calendar *cal, char **args, int closures)
 
 int cmd_calendar(int argc, char **argv)
 {
-	if (cd_wants_help(argc, argv)) {
-		fputs(usage, stdout);
-		return CD_EXIT_OK;
-	}
-	const char *closures = NULL;
-	char **args = g_new0(char *, argc + 1);
-	int nargs = 0, rc;
-	int options = 1;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (options && strcmp(a, "--") == 0) {
-			options = 0;
-		} else if (options && strcmp(a, "--closures") == 0) {
-			if (i + 1 >= argc) {
-				rc = cd_usage_error("calendar", usage, "'%s' needs a file name", a);
-				goto out;
-			}
-			closures = argv[++i];
-		} else if (options && strncmp(a, "--closures=", 11) == 0) {
-			closures = a + 11;
-		} else if (options && a[0] == '-' && a[1] != '\0' && !(a[1] >= '0' && a[1] <= '9')) {
-			rc = cd_usage_error("calendar", usage, "unknown option '%s'", a);
-			goto out;
-		} else {
-			args[nargs++] = argv[i];
-		}
-	}
+	cd_args a;
+	if (cd_args_parse(&cd_doc_calendar, argc, argv, &a))
+		return a.exit;
+	const char *closures = cd_args_get(&a, O_CLOSURES);
+	char **args = a.operands;
+	int nargs = a.noperands, rc;
 	if (nargs == 0) {
-		rc = cd_usage_error("calendar", usage, "%s", "what to do? (add, between, is, days, holidays)");
+		rc = cd_usage_error("calendar", "%s", "what to do? (add, between, is, days, holidays)");
 		goto out;
 	}
 	static const struct {
@@ -203,11 +215,11 @@ int cmd_calendar(int argc, char **argv)
 		if (strcmp(args[0], subs[i].name) == 0)
 			which = i;
 	if (which < 0) {
-		rc = cd_usage_error("calendar", usage, "'%s' is not add, between, is, days or holidays", args[0]);
+		rc = cd_usage_error("calendar", "'%s' is not add, between, is, days or holidays", args[0]);
 		goto out;
 	}
 	if (nargs - 1 != subs[which].nargs) {
-		rc = cd_usage_error("calendar", usage, subs[which].nargs == 1 ? "'%s' takes one argument" : "'%s' takes two arguments",
+		rc = cd_usage_error("calendar", subs[which].nargs == 1 ? "'%s' takes one argument" : "'%s' takes two arguments",
 		               args[0]);
 		goto out;
 	}
@@ -227,6 +239,6 @@ int cmd_calendar(int argc, char **argv)
 	if (fflush(stdout) != 0)
 		rc = cd_fail(CD_EXIT_NOWRITE, "cannot write the answer");
 out:
-	g_free(args);
+	cd_args_free(&a);
 	return rc;
 }

@@ -8,55 +8,77 @@
 #include "cmd.h"
 #include "lint.h"
 
-static const char usage[] =
-	"usage: cindoc check CASE...\n"
-	"\n"
-	"Validates each case file against templates/case.xsd, then checks what the schema cannot:\n"
-	"dates in order, reviews within 12 weeks (disabled children: 3 months, then 6), visits at\n"
-	"least as often as the plan says and never more than 4 weeks apart, plan items with a 'who'\n"
-	"and a 'by when', the child's views at every meeting, a way to reach every recipient,\n"
-	"withheld facts naming people, a child turning 18 before the next review, and jargon in\n"
-	"what is written for the child (templates/jargon.txt).\n"
-	"\n"
-	"Messages are 'file:line: error|warning: text' on stderr; nothing is ever written.\n"
-	"Case files are parsed safely: no network, no DTD, no entities, at most 8 MiB.\n"
-	"\n"
-	"exit: 0 clean, 1 warnings only, 3 invalid (errors), 4 cannot read a file\n";
+const cd_cmd_doc cd_doc_check = {
+	.name = "check",
+	.summary = "validate and lint case files",
+	.usage = "[-q|-v] CASE...",
+	.about =
+	"Validates each case file against templates/case.xsd, then checks what the schema cannot: dates "
+	"in order, reviews within 12 weeks (disabled children: 3 months, then 6), visits at least as often "
+	"as the plan says and never more than 4 weeks apart, plan items with a 'who' and a 'by when', the "
+	"child's views at every meeting, a way to reach every recipient, withheld facts naming people, a "
+	"child turning 18 before the next review, and jargon in what is written for the child "
+	"(templates/jargon.txt).\n\n"
+	"A file named authority.xml (the authority's details, once per cases folder) is checked against "
+	"templates/authority.xsd instead.\n\n"
+	"Messages are 'file:line: error|warning: text' on standard error, in line order; nothing is ever "
+	"written. Case files are parsed safely: no network, no DTD, no entities, at most 8 MiB.",
+	.operands = (const cd_term[]){
+		{ "CASE", "a case file; '-' reads one from standard input" },
+		{ NULL } },
+	.groups = { &cd_common_group },
+	.exits = (const cd_term[]){
+		{ "0", "every file is clean" },
+		{ "1", "warnings only" },
+		CD_EXITS_USAGE,
+		{ "3", "a file is invalid (errors)" },
+		CD_EXITS_NOREAD,
+		CD_EXITS_INTERNAL,
+		{ NULL } },
+	.examples = (const cd_term[]){
+		{ "cindoc check samples/*.xml", "silent when every file is clean" },
+		{ "cindoc check -q - < case.xml", "a case from standard input: errors only, warnings counted in the exit code" },
+		{ NULL } },
+};
 
 int cmd_check(int argc, char **argv)
 {
-	if (cd_wants_help(argc, argv)) {
-		fputs(usage, stdout);
-		return CD_EXIT_OK;
+	cd_args a;
+	if (cd_args_parse(&cd_doc_check, argc, argv, &a))
+		return a.exit;
+	if (a.noperands == 0) {
+		cd_args_free(&a);
+		return cd_usage_error("check", "which case files? (give one or more, or '-')");
 	}
-	int first = 1;
-	if (first < argc && strcmp(argv[first], "--") == 0)
-		first++;
-	else if (first < argc && argv[first][0] == '-' && argv[first][1] != '\0') {
-		fprintf(stderr, "cindoc check: unknown option '%s'\n", argv[first]);
-		fputs(usage, stderr);
-		return CD_EXIT_USAGE;
-	}
-	if (first >= argc) {
-		fputs(usage, stderr);
-		return CD_EXIT_USAGE;
+	int stdin_twice = 0, seen = 0;
+	for (int i = 0; i < a.noperands; i++)
+		if (strcmp(a.operands[i], "-") == 0)
+			stdin_twice |= seen++;
+	if (stdin_twice) {
+		cd_args_free(&a);
+		return cd_usage_error("check", "standard input ('-') can be read only once");
 	}
 
 	int rc = 0;
 	cd_schema *schema = cd_schema_load(&rc);
-	if (!schema)
+	if (!schema) {
+		cd_args_free(&a);
 		return -rc;
+	}
 	cd_lint *lint = cd_lint_new(&rc);
 	if (!lint) {
 		cd_schema_free(schema);
+		cd_args_free(&a);
 		return -rc;
 	}
+	cd_lint_quiet(lint, a.verbosity < 0);
 
 	int worst = CD_EXIT_OK;
-	for (int i = first; i < argc; i++) {
+	for (int i = 0; i < a.noperands; i++) {
+		const char *path = a.operands[i];
 		xmlDocPtr doc = NULL;
-		int r = cd_authority_is_file(argv[i]) ? cd_authority_check_file(schema, argv[i])
-		                                      : cd_case_load(schema, argv[i], &doc);
+		int r = cd_authority_is_file(path) ? cd_authority_check_file(schema, path)
+		                                   : cd_case_load(schema, path, &doc);
 		int code;
 		if (r < 0) {
 			code = -r;
@@ -64,14 +86,18 @@ int cmd_check(int argc, char **argv)
 			code = CD_EXIT_OK; /* the authority file: nothing to lint */
 		} else {
 			struct cd_lint_counts n = { 0, 0 };
-			cd_lint_case(lint, argv[i], doc, &n);
+			cd_lint_case(lint, path, doc, &n);
 			code = n.errors ? CD_EXIT_INVALID : n.warnings ? CD_EXIT_WARN : CD_EXIT_OK;
 			xmlFreeDoc(doc);
+			if (a.verbosity > 0)
+				fprintf(stderr, "cindoc check: %s: %d error%s, %d warning%s\n", path, n.errors,
+				        n.errors == 1 ? "" : "s", n.warnings, n.warnings == 1 ? "" : "s");
 		}
 		if (code > worst)
 			worst = code;
 	}
 	cd_lint_free(lint);
 	cd_schema_free(schema);
+	cd_args_free(&a);
 	return worst;
 }

@@ -10,29 +10,51 @@
 #include "cmd.h"
 #include "due.h"
 
-static const char usage[] =
-	"usage: cindoc due [--today DATE] [--format table|csv|json] [--pending] [--closures FILE]\n"
-	"                  CASE|FOLDER...\n"
-	"\n"
-	"Lists every statutory timescale of each case with its due date and status: the first\n"
-	"meeting (10 working days after the assessment, 20 after notice of a transfer in, 4 weeks\n"
-	"after a child protection conference); after each meeting the case note (1 working day), the\n"
-	"plan to the Team Manager (5) and the minutes and plan sent (10); reviews (12 weeks; disabled\n"
-	"children's service: 3 months after the start, then 6 months); visits (the plan's\n"
-	"visit-weeks); a review of a plan running beyond 12 months; each child's 18th birthday;\n"
-	"closure letters (10 working days after the closure). A FOLDER stands for its *.xml files.\n"
-	"\n"
-	"Status: done, late (done N working days late), due (in N working days; 0 is today),\n"
-	"overdue (by N working days), missed (the case closed N working days after the deadline).\n"
-	"\n"
-	"   --today DATE       see the cases as of DATE (YYYY-MM-DD; default: today)\n"
-	"   --format FMT       table (the default on a terminal), csv (the default otherwise), json\n"
-	"   --pending          only what is still to do (due and overdue)\n"
-	"   --closures FILE    local closure days (see 'cindoc calendar --help')\n"
-	"   -h, --help         this help\n"
-	"\n"
-	"Exit: 0; 2 bad command line; 3 or 4 every case was invalid or unreadable; 6 some cases were\n"
-	"reported and skipped, the others listed.\n";
+enum { O_TODAY = CD_OPT_LOCAL, O_FORMAT, O_PENDING, O_CLOSURES };
+
+static const cd_opt due_opts[] = {
+	{ O_TODAY, "today", 0, "DATE", "see the cases as of DATE (YYYY-MM-DD; default: today)", 0 },
+	{ O_FORMAT, "format", 0, "FMT", "table (the default on a terminal), csv (the default otherwise) or json", 0 },
+	{ O_PENDING, "pending", 0, NULL, "only what is still to do (due and overdue)", 0 },
+	{ O_CLOSURES, "closures", 0, "FILE", "local closure days (see cindoc-calendar(1)); '-' reads them from "
+	  "standard input", 0 },
+	{ 0 }
+};
+static const cd_optgroup due_group = { NULL, due_opts, NULL };
+
+const cd_cmd_doc cd_doc_due = {
+	.name = "due",
+	.summary = "list every statutory timescale of a case, with dates and status",
+	.usage = "[--today DATE] [--format table|csv|json] [--pending] [--closures FILE] CASE|FOLDER...",
+	.about =
+	"Lists every statutory timescale of each case with its due date and status: the first meeting "
+	"(10 working days after the assessment, 20 after notice of a transfer in, 4 weeks after a child "
+	"protection conference); after each meeting the case note (1 working day), the plan to the Team "
+	"Manager (5) and the minutes and plan sent (10); reviews (12 weeks; disabled children's service: "
+	"3 months after the start, then 6 months); visits (the plan's visit-weeks); a review of a plan "
+	"running beyond 12 months; each child's 18th birthday; closure letters (10 working days after "
+	"the closure).\n\n"
+	"Status: done; late (done N working days late); due (in N working days, 0 is today); overdue (by "
+	"N working days); missed (the case closed N working days after the deadline).\n\n"
+	"CSV columns: case, file, timescale, about, from, due, done, status, working_days, what. JSON: "
+	"{\"today\", \"cases\": [{\"case\", \"file\", \"timescales\": [...]}]} with the same fields.",
+	.operands = (const cd_term[]){
+		{ "CASE", "a case file; '-' reads one from standard input" },
+		{ "FOLDER", "stands for its *.xml files, in name order" },
+		{ NULL } },
+	.groups = { &due_group, &cd_common_group },
+	.exits = (const cd_term[]){
+		CD_EXITS_DONE, CD_EXITS_USAGE,
+		{ "3, 4", "every case was invalid or unreadable, or the closures file is bad" },
+		CD_EXITS_NOWRITE,
+		{ "6", "some cases were reported and skipped, the others listed" },
+		CD_EXITS_INTERNAL,
+		{ NULL } },
+	.examples = (const cd_term[]){
+		{ "cindoc due --today 2026-11-25 samples/", "every case in the folder" },
+		{ "cindoc due --pending --format=csv samples/02-review-scaling.xml", "" },
+		{ NULL } },
+};
 
 static gint name_cmp(gconstpointer a, gconstpointer b)
 {
@@ -68,49 +90,21 @@ static int expand(const char *arg, GPtrArray *files)
 
 int cmd_due(int argc, char **argv)
 {
-	if (cd_wants_help(argc, argv)) {
-		fputs(usage, stdout);
-		return CD_EXIT_OK;
-	}
-	const char *today_s = NULL, *format = NULL, *closures = NULL;
-	int pending = 0, options = 1;
+	cd_args a;
+	if (cd_args_parse(&cd_doc_due, argc, argv, &a))
+		return a.exit;
+	const char *today_s = cd_args_get(&a, O_TODAY), *format = cd_args_get(&a, O_FORMAT);
+	const char *closures = cd_args_get(&a, O_CLOSURES);
+	int pending = cd_args_has(&a, O_PENDING);
 	GPtrArray *args = g_ptr_array_new();
-	int rc = 0;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		const char **slot = NULL;
-		if (options && strcmp(a, "--") == 0) {
-			options = 0;
-			continue;
-		}
-		if (options && strcmp(a, "--pending") == 0) {
-			pending = 1;
-			continue;
-		}
-		if (options && strcmp(a, "--today") == 0)
-			slot = &today_s;
-		else if (options && strcmp(a, "--format") == 0)
-			slot = &format;
-		else if (options && strcmp(a, "--closures") == 0)
-			slot = &closures;
-		else if (options && strncmp(a, "--today=", 8) == 0)
-			today_s = a + 8;
-		else if (options && strncmp(a, "--format=", 9) == 0)
-			format = a + 9;
-		else if (options && strncmp(a, "--closures=", 11) == 0)
-			closures = a + 11;
-		else if (options && a[0] == '-' && a[1] != '\0') {
-			rc = cd_usage_error("due", usage, "unknown option '%s'", a);
-			goto out;
-		} else
-			g_ptr_array_add(args, (gpointer)a);
-		if (slot) {
-			if (i + 1 >= argc) {
-				rc = cd_usage_error("due", usage, "'%s' needs a value", a);
-				goto out;
-			}
-			*slot = argv[++i];
-		}
+	int rc = 0, nstdin = strcmp(closures ? closures : "", "-") == 0;
+	for (int i = 0; i < a.noperands; i++) {
+		g_ptr_array_add(args, a.operands[i]);
+		nstdin += strcmp(a.operands[i], "-") == 0;
+	}
+	if (nstdin > 1) {
+		rc = cd_usage_error("due", "%s", "standard input ('-') can be read only once");
+		goto out;
 	}
 	enum cd_due_format fmt = isatty(STDOUT_FILENO) ? CD_DUE_TABLE : CD_DUE_CSV;
 	if (format) {
@@ -121,7 +115,7 @@ int cmd_due(int argc, char **argv)
 		else if (strcmp(format, "json") == 0)
 			fmt = CD_DUE_JSON;
 		else {
-			rc = cd_usage_error("due", usage, "'%s' is not a format (table, csv, json)", format);
+			rc = cd_usage_error("due", "'%s' is not a format (table, csv, json)", format);
 			goto out;
 		}
 	}
@@ -130,20 +124,18 @@ int cmd_due(int argc, char **argv)
 		char why[CD_DATE_WHY];
 		int y = 0;
 		if (cd_date_parse(today_s, &today, why) < 0) {
-			fprintf(stderr, "cindoc due: '%s' is not a date: %s\n", today_s, why);
-			rc = CD_EXIT_USAGE;
+			rc = cd_usage_error("due", "'%s' is not a date: %s", today_s, why);
 			goto out;
 		}
 		cd_date_to_ymd(today, &y, NULL, NULL);
 		if (y < CD_CAL_FIRST_YEAR || y >= CD_DATE_MAX_YEAR) {
-			fprintf(stderr, "cindoc due: '%s' is outside the working-day calendar (%d to %d)\n", today_s,
-			        CD_CAL_FIRST_YEAR, CD_DATE_MAX_YEAR - 1);
-			rc = CD_EXIT_USAGE;
+			rc = cd_usage_error("due", "'%s' is outside the working-day calendar (%d to %d)", today_s,
+			                    CD_CAL_FIRST_YEAR, CD_DATE_MAX_YEAR - 1);
 			goto out;
 		}
 	}
 	if (args->len == 0) {
-		rc = cd_usage_error("due", usage, "%s", "which cases? (give case files or folders)");
+		rc = cd_usage_error("due", "%s", "which cases? (give case files or folders)");
 		goto out;
 	}
 
@@ -199,5 +191,6 @@ done:
 	cd_calendar_free(cal);
 out:
 	g_ptr_array_free(args, TRUE);
+	cd_args_free(&a);
 	return rc;
 }

@@ -1,5 +1,4 @@
 /* cmd-fo.c - cindoc fo: print the XSL-FO a template makes for one recipient. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <libxml/parser.h>
@@ -9,80 +8,67 @@
 #include "case.h"
 #include "documents.h"
 
-static const char usage[] =
-	"usage: cindoc fo --doc DOC --for RECIPIENT [--meeting ID] [--style STYLE] [--lang LANG]\n"
-	"                 [--version full|short|overview] [--date YYYY-MM-DD] CASE.xml\n"
-	"\n"
-	"Prints the XSL-FO that the templates make for one document and one recipient.\n"
-	"\n"
-	"   --doc DOC        plan, minutes, plan-copy, closure-letter, case-note, closing-summary\n"
-	"   --for ID         a child or person id of the case, or 'file' for the file copy\n"
-	"   --meeting ID     the meeting (minutes, plan, plan-copy, case-note); default the latest\n"
-	"   --style STYLE    standard or large-print; default from the recipient's needs\n"
-	"   --lang LANG      en, cy, pl, ur; default the recipient's language\n"
-	"   --version V      the plan version: full, short or overview; default the reader's choice\n"
-	"   --date DATE      the document date; default the meeting or closure date\n";
+const cd_cmd_doc cd_doc_fo = {
+	.name = "fo",
+	.summary = "print the XSL-FO a template makes for one recipient",
+	.usage = "--doc DOC --for ID [document options] [-o FILE] CASE",
+	.about =
+	"Prints the XSL-FO that the templates make for one document and one recipient, for checking by "
+	"eye or with another FO processor (the subset cindoc reads is gen/FO-SUBSET.md).",
+	.operands = (const cd_term[]){
+		{ "CASE", "the case file; '-' reads it from standard input" },
+		{ NULL } },
+	.groups = { &(const cd_optgroup){ NULL, (const cd_opt[]){
+			{ 'o', "output", 'o', "FILE", "write the FO to FILE (mode 0600) instead of standard output", 0 },
+			{ 0 } }, NULL },
+		&cd_doc_group, &cd_common_group },
+	.exits = (const cd_term[]){
+		CD_EXITS_DONE, CD_EXITS_USAGE,
+		{ "3", "invalid case, or the templates stopped (the message gives file:line)" },
+		CD_EXITS_NOREAD, CD_EXITS_NOWRITE, CD_EXITS_INTERNAL,
+		{ NULL } },
+	.examples = (const cd_term[]){
+		{ "cindoc fo --doc minutes --for file --meeting m2 samples/02-review-scaling.xml", "" },
+		{ "cindoc fo --doc=plan --for=c1 case.xml | fop -fo - -pdf plan-fop.pdf", "the same FO through Apache FOP" },
+		{ NULL } },
+};
 
 int cmd_fo(int argc, char **argv)
 {
-	if (cd_wants_help(argc, argv)) {
-		fputs(usage, stdout);
-		return CD_EXIT_OK;
-	}
-	static const struct option opts[] = {
-		{ "doc", required_argument, NULL, 'd' },
-		{ "for", required_argument, NULL, 'f' },
-		{ "meeting", required_argument, NULL, 'm' },
-		{ "style", required_argument, NULL, 's' },
-		{ "lang", required_argument, NULL, 'l' },
-		{ "version", required_argument, NULL, 'v' },
-		{ "date", required_argument, NULL, 't' },
-		{ NULL, 0, NULL, 0 },
-	};
+	cd_args a;
+	if (cd_args_parse(&cd_doc_fo, argc, argv, &a))
+		return a.exit;
 	cd_doc_request req = { .kind = CD_DOC_N };
-	const char *doc_name = NULL;
-	int c;
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
-		switch (c) {
-		case 'd': doc_name = optarg; break;
-		case 'f': req.recipient = optarg; break;
-		case 'm': req.meeting = optarg; break;
-		case 's': req.style = optarg; break;
-		case 'l': req.lang = optarg; break;
-		case 'v': req.version = optarg; break;
-		case 't': req.date = optarg; break;
-		default:
-			fprintf(stderr, "cindoc fo: unknown option or missing value '%s'\n%s",
-				argv[optind - 1], usage);
-			return CD_EXIT_USAGE;
-		}
-	}
-	if (!doc_name || !req.recipient || optind != argc - 1) {
-		fprintf(stderr, "cindoc fo: %s\n%s",
-			!doc_name ? "--doc is required" : !req.recipient ? "--for is required"
-			: optind >= argc ? "no case file given" : "give one case file", usage);
-		return CD_EXIT_USAGE;
+	const char *doc_name = NULL, *out = "-";
+	for (int i = 0; i < a.n; i++)
+		if (!cd_docopt_take(&req, &doc_name, a.v[i].id, a.v[i].val))
+			out = a.v[i].val; /* -o */
+	const char *why = !doc_name ? "--doc is required" : !req.recipient ? "--for is required"
+	                  : a.noperands == 0 ? "no case file given" : a.noperands > 1 ? "give one case file" : NULL;
+	if (why) {
+		cd_args_free(&a);
+		return cd_usage_error("fo", "%s", why);
 	}
 	int kind = cd_doc_parse(doc_name);
 	if (kind < 0) {
-		fprintf(stderr, "cindoc fo: unknown document '%s'\n%s", doc_name, usage);
-		return CD_EXIT_USAGE;
+		cd_args_free(&a);
+		return cd_usage_error("fo", "unknown document '%s'", doc_name);
 	}
 	req.kind = (cd_doc_kind)kind;
-	const char *path = argv[optind];
+	const char *path = a.operands[0];
 
 	xmlDocPtr cs = NULL;
 	int rc = cd_case_read(path, &cs);
-	if (rc < 0)
+	if (rc < 0) {
+		cd_args_free(&a);
 		return -rc;
+	}
 	cd_docs *d = cd_docs_new(NULL);
 	xmlDocPtr fo = NULL;
 	rc = cd_document_fo(d, cs, path, &req, &fo);
 	if (rc == 0) {
 		cd_output *o = cd_output_new();
-		FILE *fp = cd_output_open(o, "-");
+		FILE *fp = cd_output_open(o, out);
 		if (!fp || xmlDocFormatDump(fp, fo, 1) < 0) {
 			cd_output_abort(o);
 			rc = cd_fail(-CD_EXIT_NOWRITE, "cannot write the FO");
@@ -94,5 +80,6 @@ int cmd_fo(int argc, char **argv)
 	xmlFreeDoc(fo);
 	xmlFreeDoc(cs);
 	cd_docs_free(d);
+	cd_args_free(&a);
 	return -rc;
 }

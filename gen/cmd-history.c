@@ -1,5 +1,4 @@
 /* cmd-history.c - cindoc history: the versions of a case saved through the web desk. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,74 +8,86 @@
 #include "cmd.h"
 #include "web/store.h"
 
-static const char usage[] =
-	"usage: cindoc history [--show N [-o FILE]] [--format table|tsv] CASE\n"
-	"\n"
-	"Lists every version of the case file CASE kept by the web desk (cindoc serve) in the\n"
-	"history beside it (CASES_DIR/.history/): number, when it was saved (UTC), who saved it\n"
-	"('-' for a change made outside the desk), its sha256 and size; the version the file has\n"
-	"now is marked 'current'. --show N prints version N (to FILE with -o), checked against\n"
-	"its sha256.\n"
-	"\n"
-	"  --show N          print version N instead of the list\n"
-	"  -o, --output FILE write it to FILE (mode 0600, atomically) instead of standard output\n"
-	"  --format FMT      table (default on a terminal) or tsv: seq, saved, user, sha256, bytes,\n"
-	"                    current (1 or 0)\n"
-	"\n"
-	"exit: 0 done, 2 usage, 3 CASE is not a case file name, 4 cannot read, 5 cannot write\n";
+enum { O_SHOW = CD_OPT_LOCAL, O_FORMAT };
+
+static const cd_opt history_opts[] = {
+	{ O_SHOW, "show", 0, "N", "print version N instead of the list", 0 },
+	{ 'o', "output", 'o', "FILE", "write it to FILE (mode 0600, atomically) instead of standard output", 0 },
+	{ O_FORMAT, "format", 0, "FMT", "table (the default on a terminal) or tsv: seq, saved, user, sha256, "
+	  "bytes, current (1 or 0)", 0 },
+	{ 0 }
+};
+static const cd_optgroup history_group = { NULL, history_opts, NULL };
+
+const cd_cmd_doc cd_doc_history = {
+	.name = "history",
+	.summary = "list the saved versions of a case, or print one",
+	.usage = "[--show N [-o FILE]] [--format table|tsv] CASE",
+	.about =
+	"Lists every version of the case file CASE kept by the web desk (cindoc serve) in the history "
+	"beside it (CASES_DIR/.history/): number, when it was saved (UTC), who saved it ('-' for a change "
+	"made outside the desk), its sha256 and size; the version the file has now is marked 'current'. "
+	"--show N prints version N (to FILE with -o), checked against its sha256.",
+	.operands = (const cd_term[]){
+		{ "CASE", "a case file of a cases folder (letters, digits, '.', '-', '_', ending in .xml)" },
+		{ NULL } },
+	.groups = { &history_group, &cd_common_group },
+	.exits = (const cd_term[]){
+		CD_EXITS_DONE, CD_EXITS_USAGE,
+		{ "3", "CASE is not a case file name" },
+		CD_EXITS_NOREAD, CD_EXITS_NOWRITE, CD_EXITS_INTERNAL,
+		{ NULL } },
+	.examples = (const cd_term[]){
+		{ "cindoc history cases/NB-2026-0142.xml", "every saved version" },
+		{ "cindoc history --show=3 -o old.xml cases/NB-2026-0142.xml", "version 3, into old.xml" },
+		{ NULL } },
+};
 
 int cmd_history(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "show", required_argument, NULL, 's' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	cd_args a;
+	if (cd_args_parse(&cd_doc_history, argc, argv, &a))
+		return a.exit;
 	int show = 0;
 	const char *output = NULL;
 	int tsv = !isatty(fileno(stdout));
-	int c;
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+o:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 's': {
+	for (int i = 0; i < a.n; i++) {
+		const char *v = a.v[i].val;
+		switch (a.v[i].id) {
+		case O_SHOW: {
 			char *end = NULL;
-			long n = strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0' || n < 1 || n > 999999)
-				return cd_usage_error("history", NULL, "--show takes a version number, not '%s'",
-				                      optarg);
+			long n = strtol(v, &end, 10);
+			if (*v == '\0' || *end != '\0' || n < 1 || n > 999999) {
+				cd_args_free(&a);
+				return cd_usage_error("history", "--show takes a version number, not '%s'", v);
+			}
 			show = (int)n;
 			break;
 		}
 		case 'o':
-			output = optarg;
+			output = v;
 			break;
-		case 'f':
-			if (strcmp(optarg, "table") == 0)
-				tsv = 0;
-			else if (strcmp(optarg, "tsv") == 0)
-				tsv = 1;
-			else
-				return cd_usage_error("history", NULL, "unknown format '%s' (table or tsv)",
-				                      optarg);
-			break;
-		case 'h':
-			fputs(usage, stdout);
-			return CD_EXIT_OK;
+		case O_FORMAT:
+			if (strcmp(v, "table") == 0 || strcmp(v, "tsv") == 0) {
+				tsv = v[1] == 's';
+				break;
+			}
+			cd_args_free(&a);
+			return cd_usage_error("history", "unknown format '%s' (table or tsv)", v);
 		default:
-			return cd_usage_error("history", usage, "unknown option '%s'", argv[optind - 1]);
+			CD_BUG("history: option '--%s' not handled", a.v[i].opt->name);
 		}
 	}
-	if (optind != argc - 1)
-		return cd_usage_error("history", usage, optind >= argc ? "no case file given"
-		                                                        : "one case file at a time");
-	if (output && !show)
-		return cd_usage_error("history", NULL, "-o goes with --show N");
-
-	const char *arg = argv[optind];
+	if (a.noperands != 1) {
+		int none = a.noperands == 0;
+		cd_args_free(&a);
+		return cd_usage_error("history", "%s", none ? "no case file given" : "one case file at a time");
+	}
+	if (output && !show) {
+		cd_args_free(&a);
+		return cd_usage_error("history", "%s", "-o goes with --show N");
+	}
+	const char *arg = a.operands[0];
 	char *dir = g_path_get_dirname(arg);
 	char *name = g_path_get_basename(arg);
 	int rc = 0;
@@ -126,5 +137,6 @@ int cmd_history(int argc, char **argv)
 	cd_store_free(st);
 	g_free(name);
 	g_free(dir);
+	cd_args_free(&a);
 	return rc < 0 ? -rc : CD_EXIT_OK;
 }

@@ -10,62 +10,88 @@
 #include "protect.h"
 #include "queue.h"
 
-static const char usage[] =
-	"usage: cindoc queue CASES_DIR -o QUEUE_DIR [--today DATE] [--within N] [-j N]\n"
-	"                    [--closures FILE] [--writer cairo|haru] [protection options]\n"
-	"       cindoc queue mark-issued QUEUE_DIR [--today DATE] DATE|ITEM...\n"
-	"\n"
-	"Works out every item owed by the cases (*.xml) in CASES_DIR: a plan copy with the minutes to\n"
-	"each person at each meeting and each person in its copies-to, due 10 working days after the\n"
-	"meeting (unless the minutes are recorded as sent); a closure letter to each involved party,\n"
-	"due 10 working days after the closure. One item per recipient, in their language, style and\n"
-	"copy version. Items due within the window, and overdue ones, are written under\n"
-	"QUEUE_DIR/DUE-DATE/: one PDF per item, print.pdf (every item starting on an odd page) and\n"
-	"manifest.csv/json; QUEUE_DIR/manifest.csv/json list every date. QUEUE_DIR/ledger.tsv records\n"
-	"what was produced and issued: a run never queues an issued item again, never drops one still\n"
-	"owed, and renders an item again only when its case, templates or writer changed. A run is\n"
-	"atomic: a crash or kill leaves QUEUE_DIR as it was before or as it is after.\n"
-	"\n"
-	"   -o, --output DIR   the queue folder (created when missing)\n"
-	"   --today DATE       the day of the run (YYYY-MM-DD; default: today)\n"
-	"   --within N         queue what is due within N working days (default 10)\n"
-	"   -j, --jobs N       render in N worker processes (default 1)\n"
-	"   --closures FILE    local closure days (see 'cindoc calendar --help')\n"
-	"   --writer NAME      cairo (default) or haru\n"
-	"%s"
-	"\n"
-	"mark-issued records items as sent (on --today): a DATE marks every waiting item of that date,\n"
-	"an ITEM is an item id (CASE/DOCUMENT[/MEETING]/RECIPIENT, as in the manifests) or its file.\n"
-	"\n"
-	"Exit: 0; 2 bad command line; 3 bad closures file; 4 cannot read; 5 cannot write (the queue\n"
-	"is left as it was); 6 some cases or items were reported and skipped, the rest were queued.\n";
+enum { O_TODAY = CD_OPT_LOCAL, O_WITHIN, O_CLOSURES };
 
-static void print_usage(FILE *fp)
-{
-	fprintf(fp, usage, cd_protect_help);
-}
+static const cd_opt queue_opts[] = {
+	{ 'o', "output", 'o', "DIR", "the queue folder (created when missing)", 0 },
+	{ O_TODAY, "today", 0, "DATE", "the day of the run (YYYY-MM-DD; default: today)", 0 },
+	{ O_WITHIN, "within", 0, "N", "queue what is due within N working days, 0 to 1000 (default 10)", 0 },
+	{ 'j', "jobs", 'j', "N", "render in N worker processes, 1 to 64 (default 1)", 0 },
+	{ O_CLOSURES, "closures", 0, "FILE", "local closure days (see cindoc-calendar(1))", 0 },
+	{ CD_OPT_WRITER, "writer", 0, "NAME", "cairo (the default) or haru (for the protection options)", 0 },
+	{ CD_OPT_PROGRESS, "progress", 0, NULL, "show the progress line (queue: items done/total, items/s) even "
+	  "when standard error is not a terminal", 0 },
+	{ 0 }
+};
+static const cd_optgroup queue_group = { NULL, queue_opts, NULL };
 
-static int bad_usage(const char *fmt, const char *arg)
-{
-	fputs("cindoc queue: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\n", stderr);
-	print_usage(stderr);
-	return CD_EXIT_USAGE;
-}
+static const cd_opt mark_opts[] = {
+	{ O_TODAY, "today", 0, "DATE", "the day they were issued (YYYY-MM-DD; default: today)", 0 },
+	{ 0 }
+};
+static const cd_optgroup mark_group = { NULL, mark_opts, NULL };
+
+static const cd_cmd_doc mark_doc = {
+	.name = "queue mark-issued",
+	.summary = "record items of the queue as sent",
+	.usage = "QUEUE_DIR [--today DATE] DATE|ITEM...",
+	.about =
+	"Records items as issued on --today: a DATE marks every waiting item of that due date; an ITEM is "
+	"an item id (CASE/DOCUMENT[/MEETING]/RECIPIENT, as in the manifests), its file or its file name. "
+	"An issued item is never queued again and leaves the date's print.pdf at the next run.",
+	.groups = { &mark_group, &cd_common_group },
+};
+
+const cd_cmd_doc cd_doc_queue = {
+	.name = "queue",
+	.summary = "assemble what is due into a dated print queue",
+	.usage = "CASES_DIR -o QUEUE_DIR [--today DATE] [--within N] [-j N] [--closures FILE] [--writer cairo|haru] "
+	         "[protection options]",
+	.about =
+	"Works out every item owed by the cases (*.xml) in CASES_DIR: a plan copy with the minutes to each "
+	"person at each meeting and each person in its copies-to, due 10 working days after the meeting "
+	"(unless the minutes are recorded as sent); a closure letter to each involved party, due 10 working "
+	"days after the closure. One item per recipient, in their language, style and copy version. Items "
+	"due within the window, and overdue ones (flagged on standard error), are written under "
+	"QUEUE_DIR/DUE-DATE/: one PDF per item, print.pdf (every item starting on an odd page) and "
+	"manifest.csv/json; QUEUE_DIR/manifest.csv/json list every date.\n\n"
+	"QUEUE_DIR/ledger.tsv records what was produced and issued: a run never queues an issued item again, "
+	"never drops one still owed, and renders an item again only when its case, templates or writer "
+	"changed. A run is atomic: a crash or kill leaves QUEUE_DIR as it was before or as it is after. "
+	"Files are mode 0600, folders 0700. A summary line goes to standard output (not with -q).",
+	.operands = (const cd_term[]){
+		{ "CASES_DIR", "the folder of case files (*.xml)" },
+		{ NULL } },
+	.groups = { &queue_group, &cd_protect_group, &cd_common_group },
+	.modes = { &mark_doc },
+	.exits = (const cd_term[]){
+		CD_EXITS_DONE, CD_EXITS_USAGE,
+		{ "3", "a bad closures file" },
+		CD_EXITS_NOREAD,
+		{ "5", "cannot write (the queue is left as it was)" },
+		{ "6", "some cases or items were reported and skipped, the rest were queued" },
+		CD_EXITS_INTERNAL,
+		{ NULL } },
+	.examples = (const cd_term[]){
+		{ "cindoc queue cases/ -o queue/ --today 2026-11-25", "queue what is owed" },
+		{ "cindoc queue cases/ -o queue/ -j 4 --within=15", "4 worker processes, a 15-day window" },
+		{ "cindoc queue mark-issued queue/ 2026-11-26", "everything due that day was posted" },
+		{ "cindoc queue mark-issued queue/ NB-2026-0142/plan-copy/m3/p2", "one item" },
+		{ NULL } },
+};
 
 static int parse_today(const char *s, cd_date *today)
 {
 	char why[CD_DATE_WHY];
 	int y = 0;
 	if (cd_date_parse(s, today, why) < 0) {
-		fprintf(stderr, "cindoc queue: '%s' is not a date: %s\n", s, why);
+		cd_usage_error("queue", "'%s' is not a date: %s", s, why);
 		return -1;
 	}
 	cd_date_to_ymd(*today, &y, NULL, NULL);
 	if (y < CD_CAL_FIRST_YEAR || y >= CD_DATE_MAX_YEAR) {
-		fprintf(stderr, "cindoc queue: '%s' is outside the working-day calendar (%d to %d)\n", s,
-		        CD_CAL_FIRST_YEAR, CD_DATE_MAX_YEAR - 1);
+		cd_usage_error("queue", "'%s' is outside the working-day calendar (%d to %d)", s, CD_CAL_FIRST_YEAR,
+		               CD_DATE_MAX_YEAR - 1);
 		return -1;
 	}
 	return 0;
@@ -76,7 +102,7 @@ static int parse_count(const char *opt, const char *s, int lo, int hi, int *out)
 	char *end;
 	long v = strtol(s, &end, 10);
 	if (*s == '\0' || *end != '\0' || v < lo || v > hi) {
-		fprintf(stderr, "cindoc queue: %s '%s' is not a whole number from %d to %d\n", opt, s, lo, hi);
+		cd_usage_error("queue", "%s '%s' is not a whole number from %d to %d", opt, s, lo, hi);
 		return -1;
 	}
 	*out = (int)v;
@@ -85,53 +111,34 @@ static int parse_count(const char *opt, const char *s, int lo, int hi, int *out)
 
 static int mark_issued(int argc, char **argv)
 {
-	const char *today_s = NULL, *dir = NULL;
-	GPtrArray *what = g_ptr_array_new();
-	int rc = 0;
-	for (int i = 2; i < argc; i++) {
-		if (strcmp(argv[i], "--today") == 0) {
-			if (i + 1 >= argc) {
-				rc = bad_usage("'%s' needs a value", argv[i]);
-				goto out;
-			}
-			today_s = argv[++i];
-		} else if (strncmp(argv[i], "--today=", 8) == 0) {
-			today_s = argv[i] + 8;
-		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			rc = bad_usage("unknown option '%s'", argv[i]);
-			goto out;
-		} else if (!dir) {
-			dir = argv[i];
-		} else {
-			g_ptr_array_add(what, argv[i]);
-		}
-	}
-	if (!dir || what->len == 0) {
-		rc = bad_usage("%s", "mark-issued needs the queue folder and what was issued (DATE or ITEM)");
-		goto out;
+	cd_args a;
+	if (cd_args_parse(&mark_doc, argc - 1, argv + 1, &a))
+		return a.exit;
+	const char *today_s = cd_args_get(&a, O_TODAY);
+	int rc;
+	if (a.noperands < 2) {
+		cd_args_free(&a);
+		return cd_usage_error("queue", "%s", "mark-issued needs the queue folder and what was issued (DATE or ITEM)");
 	}
 	cd_date today = cd_date_today();
 	if (today_s && parse_today(today_s, &today) < 0) {
-		rc = CD_EXIT_USAGE;
-		goto out;
+		cd_args_free(&a);
+		return CD_EXIT_USAGE;
 	}
-	rc = cd_queue_mark_issued(dir, today, (char *const *)what->pdata, (int)what->len);
+	rc = cd_queue_mark_issued(a.operands[0], today, a.operands + 1, a.noperands - 1);
 	if (fflush(stdout) != 0 && rc == 0)
 		rc = cd_fail(-CD_EXIT_NOWRITE, "cannot write the summary");
-	rc = rc < 0 ? -rc : rc;
-out:
-	g_ptr_array_free(what, TRUE);
-	return rc;
+	cd_args_free(&a);
+	return rc < 0 ? -rc : rc;
 }
 
 int cmd_queue(int argc, char **argv)
 {
-	if (cd_wants_help(argc, argv)) {
-		print_usage(stdout);
-		return CD_EXIT_OK;
-	}
 	if (argc > 1 && strcmp(argv[1], "mark-issued") == 0)
 		return mark_issued(argc, argv);
+	cd_args a;
+	if (cd_args_parse(&cd_doc_queue, argc, argv, &a))
+		return a.exit;
 	cd_queue_opts o = { 0 };
 	const char *today_s = NULL, *closures = NULL;
 	cd_protect prot;
@@ -139,64 +146,44 @@ int cmd_queue(int argc, char **argv)
 	o.within = 10;
 	o.jobs = 1;
 	o.writer = "cairo";
-	int rc = 0;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		const char **slot = NULL;
-		int pr = cd_protect_arg(&prot, argc, argv, &i);
-		if (pr < 0) {
+	int rc = 0, progress = 0;
+	for (int i = 0; i < a.n && rc == 0; i++) {
+		const char *v = a.v[i].val;
+		int pr = cd_protect_take(&prot, a.v[i].id, v);
+		if (pr < 0)
 			rc = -pr;
-			goto out;
-		}
-		if (pr > 0)
+		if (pr)
 			continue;
-		if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0)
-			slot = &o.queue_dir;
-		else if (strcmp(a, "--today") == 0)
-			slot = &today_s;
-		else if (strcmp(a, "--closures") == 0)
-			slot = &closures;
-		else if (strcmp(a, "--writer") == 0)
-			slot = &o.writer;
-		else if (strcmp(a, "--within") == 0 || strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) {
-			if (i + 1 >= argc) {
-				rc = bad_usage("'%s' needs a value", a);
-				goto out;
-			}
-			int *n = strcmp(a, "--within") == 0 ? &o.within : &o.jobs;
-			if (parse_count(a, argv[++i], n == &o.within ? 0 : 1, n == &o.within ? 1000 : 64, n) < 0) {
+		switch (a.v[i].id) {
+		case 'o': o.queue_dir = v; break;
+		case O_TODAY: today_s = v; break;
+		case O_CLOSURES: closures = v; break;
+		case CD_OPT_WRITER: o.writer = v; break;
+		case CD_OPT_PROGRESS: progress = 1; break;
+		case O_WITHIN:
+			if (parse_count("--within", v, 0, 1000, &o.within) < 0)
 				rc = CD_EXIT_USAGE;
-				goto out;
-			}
-			continue;
-		} else if (strncmp(a, "-j", 2) == 0 && a[2] >= '0' && a[2] <= '9') {
-			if (parse_count("-j", a + 2, 1, 64, &o.jobs) < 0) {
+			break;
+		case 'j':
+			if (parse_count("--jobs", v, 1, 64, &o.jobs) < 0)
 				rc = CD_EXIT_USAGE;
-				goto out;
-			}
-			continue;
-		} else if (a[0] == '-' && a[1] != '\0') {
-			rc = bad_usage("unknown option '%s'", a);
-			goto out;
-		} else if (!o.cases_dir) {
-			o.cases_dir = a;
-			continue;
-		} else {
-			rc = bad_usage("'%s': only one cases folder", a);
-			goto out;
+			break;
+		default: CD_BUG("queue: option '--%s' not handled", a.v[i].opt->name);
 		}
-		if (i + 1 >= argc) {
-			rc = bad_usage("'%s' needs a value", a);
-			goto out;
-		}
-		*slot = argv[++i];
 	}
+	if (rc)
+		goto out;
+	if (a.noperands > 1) {
+		rc = cd_usage_error("queue", "'%s': only one cases folder", a.operands[1]);
+		goto out;
+	}
+	o.cases_dir = a.noperands ? a.operands[0] : NULL;
 	if (!o.cases_dir || !o.queue_dir) {
-		rc = bad_usage("%s", "give the cases folder and -o QUEUE_DIR");
+		rc = cd_usage_error("queue", "%s", "give the cases folder and -o QUEUE_DIR");
 		goto out;
 	}
 	if (strcmp(o.writer, "cairo") != 0 && strcmp(o.writer, "haru") != 0) {
-		rc = bad_usage("'%s' is not a PDF writer (cairo, haru)", o.writer);
+		rc = cd_usage_error("queue", "'%s' is not a PDF writer (cairo, haru)", o.writer);
 		goto out;
 	}
 	o.today = cd_date_today();
@@ -221,7 +208,8 @@ int cmd_queue(int argc, char **argv)
 	o.writer_opts = opts->len ? opts->str : NULL;
 	o.writer_key = key;
 	o.cal = cal;
-	o.progress = isatty(STDERR_FILENO);
+	o.quiet = a.verbosity < 0;
+	o.progress = !o.quiet && (progress || isatty(STDERR_FILENO));
 	rc = cd_queue_run(&o);
 	if (fflush(stdout) != 0 && rc == 0)
 		rc = cd_fail(-CD_EXIT_NOWRITE, "cannot write the summary");
@@ -233,5 +221,6 @@ int cmd_queue(int argc, char **argv)
 	cd_calendar_free(cal);
 out:
 	cd_protect_clear(&prot);
+	cd_args_free(&a);
 	return rc;
 }

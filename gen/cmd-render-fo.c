@@ -1,6 +1,9 @@
 /* cmd-render-fo.c - cindoc render-fo: render any XSL-FO file of the supported subset. */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
 
 #include "cindoc.h"
 #include "cmd.h"
@@ -8,98 +11,112 @@
 #include "protect.h"
 #include "render.h"
 
-static const char usage[] =
-	"usage: cindoc render-fo FILE.fo... -o OUT [--writer NAME] [--writer-opts STR] [--duplex]\n"
-	"\n"
-	"Lays out XSL-FO files (the subset in gen/FO-SUBSET.md) and writes them one after the other\n"
-	"into one output with a writer. Nothing is written when anything fails; the output file is\n"
-	"created with mode 0600.\n"
-	"\n"
-	"   -o, --output OUT      the file to write ('-' is standard output, where the writer allows)\n"
-	"   --writer NAME         the writer (default: cairo when built in, else trace)\n"
-	"   --writer-opts STR     the writer's options, \"key=value,key=value\"\n"
-	"   --duplex              each file after the first starts on a fresh sheet (odd page)\n"
-	"   -h, --help            this text\n"
-	"\n"
-	"protected copies (--writer haru):\n"
-	"%s";
+enum { O_DUPLEX = CD_OPT_LOCAL };
 
-static void list_writers(FILE *fp)
-{
-	fputs("\nwriters:\n", fp);
-	for (size_t i = 0; cd_writers[i]; i++)
-		fprintf(fp, "   %-10s %s\n", cd_writers[i]->name, cd_writers[i]->help);
-}
+static const cd_opt render_fo_opts[] = {
+	{ 'o', "output", 'o', "OUT", "the file to write; '-' is standard output (never a terminal, except for "
+	  "the trace writer)", 0 },
+	{ O_DUPLEX, "duplex", 0, NULL, "each file after the first starts on a fresh sheet (an odd page)", 0 },
+	{ 0 }
+};
+static const cd_optgroup render_fo_group = { NULL, render_fo_opts, NULL };
 
-static int usage_error(const char *fmt, const char *arg)
+const cd_cmd_doc cd_doc_render_fo = {
+	.name = "render-fo",
+	.summary = "render any XSL-FO file of the supported subset",
+	.usage = "[--writer NAME] [--writer-opts STR] [--duplex] FO... -o OUT",
+	.about =
+	"Lays out XSL-FO files (the subset in gen/FO-SUBSET.md) with Pango, using only the fonts of the "
+	"data folder, and writes them one after the other into one output with a writer. An element or "
+	"property outside the subset is 'file:line: error: ...' and exit 3. Nothing is written when "
+	"anything fails; the output file is created with mode 0600.",
+	.operands = (const cd_term[]){
+		{ "FO", "an XSL-FO file; '-' reads one from standard input (read whole, not streamed)" },
+		{ NULL } },
+	.groups = { &render_fo_group, &cd_writer_group, &cd_protect_group, &cd_common_group },
+	.sections = { { "writers", NULL, NULL, cd_list_writers } },
+	.exits = (const cd_term[]){
+		CD_EXITS_DONE, CD_EXITS_USAGE,
+		{ "3", "invalid XSL-FO, or outside the subset (the message gives file:line)" },
+		CD_EXITS_NOREAD, CD_EXITS_NOWRITE, CD_EXITS_REFUSED, CD_EXITS_INTERNAL,
+		{ NULL } },
+	.examples = (const cd_term[]){
+		{ "cindoc render-fo letter.fo -o letter.pdf", "the cairo writer" },
+		{ "cindoc render-fo a.fo b.fo c.fo -o print.pdf --duplex", "one file; each after the first on an odd page" },
+		{ "cindoc render-fo letter.fo -o - --writer=trace", "pages as text on standard output" },
+		{ "cindoc fo --doc plan --for c1 case.xml | cindoc render-fo - -o plan.pdf", "" },
+		{ NULL } },
+};
+
+/* An FO document on standard input: read whole (it cannot be read twice, as a file with page
+ * numbers is), without network access. */
+static int add_stdin(cd_render_job *job)
 {
-	fputs("cindoc render-fo: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\n", stderr);
-	fprintf(stderr, usage, cd_protect_help);
-	return CD_EXIT_USAGE;
+	xmlResetLastError();
+	xmlDocPtr doc = xmlReadFd(STDIN_FILENO, "-", NULL, XML_PARSE_NONET);
+	if (!doc) {
+		const xmlError *e = xmlGetLastError();
+		if (e && e->message) {
+			char *m = g_strstrip(g_strdup(e->message));
+			int rc = cd_error_at("-", e->line, "%s", m);
+			g_free(m);
+			return rc;
+		}
+		return cd_fail(-CD_EXIT_NOREAD, "cannot read standard input");
+	}
+	int rc = cd_render_add_doc(job, doc, "-");
+	xmlFreeDoc(doc);
+	return rc;
 }
 
 int cmd_render_fo(int argc, char **argv)
 {
-	if (cd_wants_help(argc, argv)) {
-		printf(usage, cd_protect_help);
-		list_writers(stdout);
-		return CD_EXIT_OK;
-	}
+	cd_args args;
+	if (cd_args_parse(&cd_doc_render_fo, argc, argv, &args))
+		return args.exit;
 	const char *out = NULL, *wname = NULL, *wopts = NULL;
-	int nin = 0, duplex = 0, only_files = 0;
-	for (int i = 1; i < argc; i++)
-		if (strcmp(argv[i], "--") == 0 || !(argv[i][0] == '-' && argv[i][1]))
-			nin++;
-	const char **ins = g_new0(const char *, nin + 1);
-	nin = 0;
+	int duplex = 0, urc = 0, nstdin = 0;
 	cd_protect prot;
 	cd_protect_init(&prot);
-	int urc = 0;
-	for (int i = 1; i < argc && !urc; i++) {
-		const char *a = argv[i];
-		if (only_files || !(a[0] == '-' && a[1])) {
-			ins[nin++] = a;
-			continue;
-		}
-		int pr = cd_protect_arg(&prot, argc, argv, &i);
+	for (int i = 0; i < args.n && !urc; i++) {
+		const char *v = args.v[i].val;
+		int pr = cd_protect_take(&prot, args.v[i].id, v);
 		if (pr < 0)
 			urc = -pr;
-		else if (pr > 0)
-			continue;
-		else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0 || strcmp(a, "--writer") == 0 ||
-		         strcmp(a, "--writer-opts") == 0) {
-			if (i + 1 >= argc) {
-				urc = usage_error("'%s' needs a value", a);
-				break;
+		else if (pr == 0)
+			switch (args.v[i].id) {
+			case 'o': out = v; break;
+			case CD_OPT_WRITER: wname = v; break;
+			case CD_OPT_WRITER_OPTS: wopts = v; break;
+			case O_DUPLEX: duplex = 1; break;
+			default: CD_BUG("render-fo: option '--%s' not handled", args.v[i].opt->name);
 			}
-			const char **dst = a[1] == 'o' || a[2] == 'o' ? &out : strcmp(a, "--writer") == 0 ? &wname : &wopts;
-			*dst = argv[++i];
-		} else if (strcmp(a, "--duplex") == 0) {
-			duplex = 1;
-		} else if (strcmp(a, "--") == 0) {
-			only_files = 1;
-		} else {
-			urc = usage_error("unknown option '%s'", a);
-		}
 	}
+	const char **ins = (const char **)args.operands;
+	int nin = args.noperands;
+	for (int i = 0; i < nin; i++)
+		nstdin += strcmp(ins[i], "-") == 0;
 	const cd_writer_ops *w = NULL;
 	if (!urc && !nin)
-		urc = usage_error("%s", "no FO file given");
+		urc = cd_usage_error("render-fo", "%s", "no FO file given");
+	else if (!urc && nstdin > 1)
+		urc = cd_usage_error("render-fo", "%s", "standard input ('-') can be read only once");
 	else if (!urc && !out)
-		urc = usage_error("%s", "no output given (-o OUT)");
-	else if (!urc && !(w = wname ? cd_writer_find(wname) : (cd_writer_find("cairo") ? cd_writer_find("cairo") : cd_writer_find("trace"))))
-		urc = usage_error("unknown writer '%s'", wname);
+		urc = cd_usage_error("render-fo", "%s", "no output given (-o OUT)");
+	else if (!urc && !(w = cd_writer_find(wname ? wname : "cairo")))
+		urc = cd_usage_error("render-fo", "unknown writer '%s'", wname);
+	else if (!urc && strcmp(w->name, "trace") != 0)
+		urc = cd_refuse_terminal("render-fo", out, strcmp(w->name, "png") == 0 ? "PNG" : "a PDF");
 	if (urc) {
 		cd_protect_clear(&prot);
-		g_free(ins);
+		cd_args_free(&args);
 		return urc;
 	}
 
 	int rc = cd_protect_finish(&prot, w->name);
 	if (rc < 0) {
-		g_free(ins);
+		cd_protect_clear(&prot);
+		cd_args_free(&args);
 		return -rc;
 	}
 	/* the writer's options and the passwords, if any: never printed, wiped after use */
@@ -109,7 +126,7 @@ int cmd_render_fo(int argc, char **argv)
 	cd_renderer *r = cd_renderer_new(&rc);
 	if (!r) {
 		cd_protect_wipe(g_string_free(opts, FALSE));
-		g_free(ins);
+		cd_args_free(&args);
 		return -rc;
 	}
 	cd_output *o = cd_output_new();
@@ -119,12 +136,14 @@ int cmd_render_fo(int argc, char **argv)
 		if (i > 0 && duplex)
 			rc = cd_render_pad_to_odd(job);
 		if (rc == 0)
-			rc = cd_render_add_file(job, ins[i]);
+			rc = strcmp(ins[i], "-") == 0 ? add_stdin(job) : cd_render_add_file(job, ins[i]);
 	}
 	if (rc == 0) {
 		int pages;
 		rc = cd_render_end(job, &pages);
 		job = NULL;
+		if (rc == 0 && args.verbosity > 0)
+			fprintf(stderr, "cindoc render-fo: %s: %d page%s (%s)\n", out, pages, pages == 1 ? "" : "s", w->name);
 	}
 	if (rc == 0)
 		rc = cd_output_commit(o);
@@ -135,6 +154,6 @@ int cmd_render_fo(int argc, char **argv)
 	cd_output_free(o);
 	cd_renderer_free(r);
 	cd_protect_wipe(g_string_free(opts, FALSE));
-	g_free(ins);
+	cd_args_free(&args);
 	return rc < 0 ? -rc : CD_EXIT_OK;
 }

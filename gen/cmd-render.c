@@ -12,97 +12,98 @@
 #include "protect.h"
 #include "render.h"
 
-static const char usage[] =
-	"usage: cindoc render --doc DOC (--for RECIPIENT | --all) [--meeting ID] [--style STYLE]\n"
-	"                     [--lang LANG] [--version V] [--date YYYY-MM-DD] [--writer NAME]\n"
-	"                     [--writer-opts STR] [protection] CASE.xml -o OUT\n"
-	"\n"
-	"Renders a document of a case for one recipient (OUT is the file, or a folder to put it\n"
-	"in), or with --all for everyone who should get it (OUT is a folder: one file each, named\n"
-	"REF-DOC[-MEETING]-RECIPIENT[-LANG][-STYLE]-HASH). The recipient's language, large-print need\n"
-	"and plan version come from the case; the flags override them. Each file written is listed\n"
-	"on standard output. Nothing is written when anything fails.\n"
-	"\n"
-	"   --doc DOC        plan, minutes, plan-copy, closure-letter, case-note, closing-summary\n"
-	"   --for ID         a child or person id of the case, or 'file' for the file copy\n"
-	"   --all            everyone who should get it (see README.md: who gets what)\n"
-	"   --meeting ID     the meeting (minutes, plan, plan-copy, case-note); default the latest\n"
-	"   --style STYLE    standard or large-print\n"
-	"   --lang LANG      en, cy, pl, ur\n"
-	"   --version V      the plan version: full, short or overview\n"
-	"   --date DATE      the document date; default the meeting or closure date\n"
-	"   --writer NAME    cairo (PDF, the default), haru (PDF, protected copies), png (pages)\n"
-	"   --writer-opts S  the writer's options, \"key=value,...\" (png: dpi=N)\n"
-	"   -o, --output OUT the file or folder to write\n"
-	"\n"
-	"protection (haru only):\n";
+enum { O_ALL = CD_OPT_LOCAL };
+
+static const cd_opt render_opts[] = {
+	{ O_ALL, "all", 0, NULL, "everyone who should get it (see RECIPIENTS): OUT is a folder", 0 },
+	{ 'o', "output", 'o', "OUT", "the file to write, or a folder to put it in (a name ending in '/', or a "
+	  "folder that exists); '-' is standard output (one recipient, never a terminal)", 0 },
+	{ 0 }
+};
+static const cd_optgroup render_group = { NULL, render_opts, NULL };
+
+const cd_cmd_doc cd_doc_render = {
+	.name = "render",
+	.summary = "render a document for one recipient, or for all, as PDF",
+	.usage = "--doc DOC --for ID [document options] [--writer NAME] CASE -o OUT\n"
+	         "--doc DOC --all [document options] [--writer NAME] CASE -o DIR",
+	.about =
+	"Renders a document of a case for one recipient, or with --all for everyone who should get it "
+	"(one file each in the folder DIR, named REF-DOC[-MEETING]-RECIPIENT[-LANG][-STYLE]-HASH). The "
+	"recipient's language, large-print need and plan version come from the case; the document "
+	"options override them. Each file written is listed on standard output (not with -q, nor when "
+	"the output is standard output). Nothing is written when anything fails; files are created "
+	"with mode 0600.",
+	.operands = (const cd_term[]){
+		{ "CASE", "the case file; '-' reads it from standard input" },
+		{ NULL } },
+	.groups = { &render_group, &cd_doc_group, &cd_writer_group, &cd_protect_group, &cd_common_group },
+	.sections = {
+		{ "writers", NULL, NULL, cd_list_writers },
+		{ "recipients", NULL, (const cd_term[]){
+			{ "plan, minutes", "everyone present at the meeting and everyone in its copies-to, and the file" },
+			{ "plan-copy", "everyone present and in copies-to" },
+			{ "closure-letter", "every involved child and person; never a child who has died" },
+			{ "case-note, closing-summary", "the file" },
+			{ NULL } }, NULL },
+	},
+	.exits = (const cd_term[]){
+		CD_EXITS_DONE, CD_EXITS_USAGE,
+		{ "3", "invalid case, or the templates stopped (the message gives file:line)" },
+		CD_EXITS_NOREAD, CD_EXITS_NOWRITE, CD_EXITS_REFUSED, CD_EXITS_INTERNAL,
+		{ NULL } },
+	.examples = (const cd_term[]){
+		{ "cindoc render --doc plan-copy --all samples/02-review-scaling.xml -o out/copies/",
+		  "a plan copy for everyone who should get one" },
+		{ "cindoc render --doc closure-letter --for p1 samples/12-child-died.xml -o letter.pdf", "" },
+		{ "cindoc render --doc=plan --for=c1 --version=overview --lang=cy --style=large-print case.xml -o plan.pdf",
+		  "the one-page plan in Welsh and large print for child c1" },
+		{ "cindoc render --doc plan --for file - -o - < case.xml | lp", "from a pipe to the printer" },
+		{ NULL } },
+};
 
 struct opts {
 	cd_doc_request req;
 	const char *doc, *out, *writer, *wopts, *case_path;
-	int all;
+	int all, verbosity;
 };
 
 /* The options of render; protection options go to `p`. Returns 0 or an exit code. */
-static int parse(int argc, char **argv, struct opts *o, cd_protect *p)
+static int parse(const cd_args *a, struct opts *o, cd_protect *p)
 {
-	static const struct { const char *name; size_t off; } valued[] = {
-		{ "--doc", offsetof(struct opts, doc) },
-		{ "--for", offsetof(struct opts, req.recipient) },
-		{ "--meeting", offsetof(struct opts, req.meeting) },
-		{ "--style", offsetof(struct opts, req.style) },
-		{ "--lang", offsetof(struct opts, req.lang) },
-		{ "--version", offsetof(struct opts, req.version) },
-		{ "--date", offsetof(struct opts, req.date) },
-		{ "--writer", offsetof(struct opts, writer) },
-		{ "--writer-opts", offsetof(struct opts, wopts) },
-		{ "-o", offsetof(struct opts, out) },
-		{ "--output", offsetof(struct opts, out) },
-	};
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		int r = cd_protect_arg(p, argc, argv, &i);
+	for (int i = 0; i < a->n; i++) {
+		const char *v = a->v[i].val;
+		int r = cd_protect_take(p, a->v[i].id, v);
 		if (r < 0)
-			return CD_EXIT_USAGE;
-		if (r > 0)
+			return -r;
+		if (r > 0 || cd_docopt_take(&o->req, &o->doc, a->v[i].id, v))
 			continue;
-		if (strcmp(a, "--all") == 0) {
-			o->all = 1;
-			continue;
-		}
-		size_t k;
-		for (k = 0; k < G_N_ELEMENTS(valued); k++)
-			if (strcmp(a, valued[k].name) == 0)
-				break;
-		if (k < G_N_ELEMENTS(valued)) {
-			if (i + 1 >= argc)
-				return cd_usage_error("render", NULL, "'%s' needs a value", a);
-			const char **dst = (const char **)(void *)((char *)o + valued[k].off);
-			if (*dst)
-				return cd_usage_error("render", NULL, "'%s' given twice", a);
-			*dst = argv[++i];
-		} else if (a[0] == '-' && a[1]) {
-			return cd_usage_error("render", NULL, "unknown option '%s'", a);
-		} else if (!o->case_path) {
-			o->case_path = a;
-		} else {
-			return cd_usage_error("render", NULL, "unexpected argument '%s' (one case file at a time)", a);
+		switch (a->v[i].id) {
+		case O_ALL: o->all = 1; break;
+		case 'o': o->out = v; break;
+		case CD_OPT_WRITER: o->writer = v; break;
+		case CD_OPT_WRITER_OPTS: o->wopts = v; break;
+		default: CD_BUG("render: option '--%s' not handled", a->v[i].opt->name);
 		}
 	}
+	o->verbosity = a->verbosity;
+	if (a->noperands > 1)
+		return cd_usage_error("render", "unexpected argument '%s' (one case file at a time)", a->operands[1]);
+	o->case_path = a->noperands ? a->operands[0] : NULL;
 	if (!o->doc)
-		return cd_usage_error("render", NULL, "%s", "--doc is required");
+		return cd_usage_error("render", "%s", "--doc is required");
 	int kind = cd_doc_parse(o->doc);
 	if (kind < 0)
-		return cd_usage_error("render", NULL, "unknown document '%s'", o->doc);
+		return cd_usage_error("render", "unknown document '%s'", o->doc);
 	o->req.kind = (cd_doc_kind)kind;
 	if (!o->req.recipient && !o->all)
-		return cd_usage_error("render", NULL, "%s", "say who it is for: --for RECIPIENT or --all");
+		return cd_usage_error("render", "%s", "say who it is for: --for RECIPIENT or --all");
 	if (o->req.recipient && o->all)
-		return cd_usage_error("render", NULL, "%s", "--for and --all do not go together");
+		return cd_usage_error("render", "%s", "--for and --all do not go together");
 	if (!o->case_path)
-		return cd_usage_error("render", NULL, "%s", "no case file given");
+		return cd_usage_error("render", "%s", "no case file given");
 	if (!o->out)
-		return cd_usage_error("render", NULL, "%s", "no output given (-o OUT)");
+		return cd_usage_error("render", "%s", "no output given (-o OUT)");
 	return 0;
 }
 
@@ -123,7 +124,7 @@ static void add_label(GString *opts, xmlDocPtr cs, const char *recipient)
 
 /* Renders one document into `path` through the job machinery. */
 static int render_one(cd_renderer *r, const cd_writer_ops *w, const char *wopts, cd_output *o,
-		      const char *path, xmlDocPtr fo, const char *name)
+		      const char *path, xmlDocPtr fo, const char *name, int verbosity)
 {
 	cd_render_job *job = NULL;
 	int rc = cd_render_begin(r, w, wopts, o, path, NULL, &job);
@@ -133,37 +134,57 @@ static int render_one(cd_renderer *r, const cd_writer_ops *w, const char *wopts,
 		int pages;
 		rc = cd_render_end(job, &pages);
 		job = NULL;
+		if (rc == 0 && verbosity > 0)
+			fprintf(stderr, "cindoc render: %s: %d page%s (%s)\n", name, pages, pages == 1 ? "" : "s", w->name);
 	}
 	if (job)
 		cd_render_abort(job);
 	return rc;
 }
 
+/* With --all, OUT is a folder: "-", an existing file or a name with the writer's extension
+ * ("plans.pdf") is a mistake, not a folder to create. */
+static int all_needs_folder(const char *out, const char *ext)
+{
+	int exists = g_file_test(out, G_FILE_TEST_EXISTS);
+	int bad = strcmp(out, "-") == 0 || (exists && !g_file_test(out, G_FILE_TEST_IS_DIR)) ||
+	          (!exists && g_str_has_suffix(out, ext));
+	if (bad)
+		return cd_usage_error("render", "--all writes one file per recipient: '%s' is not a folder "
+		                      "(give -o DIR/)", out);
+	return 0;
+}
+
 int cmd_render(int argc, char **argv)
 {
-	if (cd_wants_help(argc, argv)) {
-		fputs(usage, stdout);
-		fputs(cd_protect_help, stdout);
-		return CD_EXIT_OK;
-	}
+	cd_args args;
+	if (cd_args_parse(&cd_doc_render, argc, argv, &args))
+		return args.exit;
 	struct opts op;
 	memset(&op, 0, sizeof op);
 	cd_protect prot;
 	cd_protect_init(&prot);
-	int rc = parse(argc, argv, &op, &prot);
+	int rc = parse(&args, &op, &prot);
 	if (rc) {
 		cd_protect_clear(&prot);
+		cd_args_free(&args);
 		return rc;
 	}
 	const char *wname = op.writer ? op.writer : "cairo";
 	const cd_writer_ops *w = cd_writer_find(wname);
-	if (!w || strcmp(wname, "trace") == 0) {
+	const char *ext = w && strcmp(wname, "png") == 0 ? ".png" : ".pdf";
+	if (!w || strcmp(wname, "trace") == 0)
+		rc = cd_usage_error("render", "unknown writer '%s' (cairo, haru or png)", wname);
+	else if (op.all)
+		rc = all_needs_folder(op.out, ext);
+	else
+		rc = cd_refuse_terminal("render", op.out, strcmp(wname, "png") == 0 ? "PNG" : "a PDF");
+	if (rc == 0 && (rc = cd_protect_finish(&prot, wname)) < 0)
+		rc = -rc;
+	if (rc) {
 		cd_protect_clear(&prot);
-		return cd_usage_error("render", NULL, "unknown writer '%s' (cairo, haru or png)", wname);
-	}
-	if ((rc = cd_protect_finish(&prot, wname)) < 0) {
-		cd_protect_clear(&prot);
-		return -rc;
+		cd_args_free(&args);
+		return rc;
 	}
 	GString *wopts = g_string_new(op.wopts ? op.wopts : "");
 	if (prot.given) {
@@ -171,7 +192,6 @@ int cmd_render(int argc, char **argv)
 			g_string_append_c(wopts, ',');
 		cd_protect_opts(&prot, wopts);
 	}
-	const char *ext = strcmp(wname, "png") == 0 ? ".png" : ".pdf";
 
 	xmlDocPtr cs = NULL;
 	cd_docs *d = NULL;
@@ -212,7 +232,7 @@ int cmd_render(int argc, char **argv)
 		GString *item_opts = g_string_new(wopts->str);
 		if (strcmp(w->name, "haru") == 0) /* its refusals name the recipient */
 			add_label(item_opts, cs, req.recipient);
-		rc = render_one(r, w, item_opts->str, o, path, fo, name);
+		rc = render_one(r, w, item_opts->str, o, path, fo, name, op.verbosity);
 		cd_protect_wipe(g_string_free(item_opts, FALSE));
 		xmlFreeDoc(fo);
 		g_free(name);
@@ -221,9 +241,13 @@ int cmd_render(int argc, char **argv)
 	}
 	if (rc == 0)
 		rc = cd_output_commit(o);
-	if (rc == 0) /* what was written: a PNG of several pages is one file per page */
-		for (size_t i = 0; i < cd_output_count(o); i++)
+	/* What was written (a PNG of several pages is one file per page); nothing follows a
+	 * document on standard output. */
+	for (size_t i = 0; rc == 0 && op.verbosity >= 0 && i < cd_output_count(o); i++)
+		if (strcmp(cd_output_target(o, i), "-") != 0)
 			printf("%s\n", cd_output_target(o, i));
+	if (rc == 0 && fflush(stdout) != 0)
+		rc = cd_fail(-CD_EXIT_NOWRITE, "cannot write the list of files");
 done:
 	if (rc < 0)
 		cd_output_abort(o);
@@ -234,5 +258,6 @@ done:
 	xmlFreeDoc(cs);
 	cd_protect_wipe(g_string_free(wopts, FALSE));
 	cd_protect_clear(&prot);
+	cd_args_free(&args);
 	return rc < 0 ? -rc : CD_EXIT_OK;
 }

@@ -1,5 +1,4 @@
 /* cmd-user.c - cindoc user: the accounts of the web desk (add, passwd, remove, list). */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <termios.h>
@@ -10,23 +9,41 @@
 #include "cmd.h"
 #include "web/web.h"
 
-static const char usage[] =
-	"usage: cindoc user add CASES_DIR NAME ROLE\n"
-	"       cindoc user passwd CASES_DIR NAME\n"
-	"       cindoc user remove CASES_DIR NAME\n"
-	"       cindoc user list CASES_DIR\n"
-	"       (with --users FILE in place of CASES_DIR: that users file)\n"
-	"\n"
-	"Manages the users of the web desk ('cindoc serve'): CASES_DIR/.cindoc/users, mode 0600,\n"
-	"one user a line with their role and an Argon2id hash of the password (never the password).\n"
-	"The password is asked for twice on a terminal, or read as one line from standard input.\n"
-	"It must be 10 to 1024 characters. A running desk sees the change at the next login.\n"
-	"\n"
-	"Roles: minute-taker (write up meetings, preview, save), chair (the same, and new cases),\n"
-	"admin (read cases, preview copies, new cases). A NAME is 1 to 32 of a-z 0-9 . _ -\n"
-	"\n"
-	"exit: 0 done, 2 usage, 3 no such user / user exists / bad password / bad users file,\n"
-	"4 cannot read the users file, 5 cannot write it\n";
+static const cd_opt user_opts[] = {
+	{ 'u', "users", 0, "FILE", "this users file, in place of CASES_DIR/.cindoc/users", 0 },
+	{ 0 }
+};
+static const cd_optgroup user_group = { NULL, user_opts, NULL };
+
+const cd_cmd_doc cd_doc_user = {
+	.name = "user",
+	.summary = "add, change or remove a user of the web desk",
+	.usage = "add CASES_DIR NAME ROLE\npasswd CASES_DIR NAME\nremove CASES_DIR NAME\nlist CASES_DIR\n"
+	         "--users FILE add|passwd|remove|list [NAME [ROLE]]",
+	.about =
+	"Manages the users of the web desk ('cindoc serve'): CASES_DIR/.cindoc/users, mode 0600, one user "
+	"a line with their role and an Argon2id hash of the password (never the password). The password "
+	"is asked for twice on a terminal, or read as one line from standard input; it must be 10 to 1024 "
+	"characters. A running desk sees the change at the next login. Roles: minute-taker (write up "
+	"meetings, preview, save), chair (the same, and new cases), admin (read cases, preview copies, "
+	"new cases). A NAME is 1 to 32 of a-z 0-9 . _ -",
+	.operands = (const cd_term[]){
+		{ "CASES_DIR", "the folder the desk serves" },
+		{ "NAME", "the user name" },
+		{ "ROLE", "minute-taker, chair or admin" },
+		{ NULL } },
+	.groups = { &user_group, &cd_common_group },
+	.exits = (const cd_term[]){
+		CD_EXITS_DONE, CD_EXITS_USAGE,
+		{ "3", "no such user, the user exists, a bad password, or a bad users file" },
+		{ "4", "CASES_DIR is not a folder, or the users file cannot be read" },
+		CD_EXITS_NOWRITE,
+		{ NULL } },
+	.examples = (const cd_term[]){
+		{ "cindoc user add cases/ sam minute-taker", "asks for sam's password" },
+		{ "echo 'a long password' | cindoc user passwd cases/ sam", "a new password from stdin" },
+		{ NULL } },
+};
 
 static char *read_password(const char *prompt)
 {
@@ -82,39 +99,33 @@ static char *new_hash(int *rc)
 	return hash;
 }
 
+static int cmd_user_run(const char *users_path, int argc, char **argv);
+
 int cmd_user(int argc, char **argv)
 {
-	if (cd_wants_help(argc, argv)) {
-		fputs(usage, stdout);
-		return CD_EXIT_OK;
-	}
-	static const struct option opts[] = {
-		{ "users", required_argument, NULL, 'u' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *users_path = NULL;
-	int c;
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case 'u': users_path = optarg; break;
-		default:
-			return cd_usage_error("user", usage, "unknown option or missing value '%s'",
-			                      argv[optind - 1]);
-		}
-	}
+	cd_args a;
+	if (cd_args_parse(&cd_doc_user, argc, argv, &a))
+		return a.exit;
+	const char *users_path = cd_args_get(&a, 'u');
+	int rc0 = cmd_user_run(users_path, a.noperands, a.operands);
+	cd_args_free(&a);
+	return rc0;
+}
+
+static int cmd_user_run(const char *users_path, int argc, char **argv)
+{
+	int optind = 0;
 	if (optind >= argc)
-		return cd_usage_error("user", usage, "no action given (add, passwd, remove or list)");
+		return cd_usage_error("user", "no action given (add, passwd, remove or list)");
 	const char *action = argv[optind++];
 	int want = strcmp(action, "add") == 0 ? 2 : strcmp(action, "passwd") == 0 ? 1
 	         : strcmp(action, "remove") == 0 ? 1 : strcmp(action, "list") == 0 ? 0 : -1;
 	if (want < 0)
-		return cd_usage_error("user", usage, "unknown action '%s' (add, passwd, remove or list)", action);
+		return cd_usage_error("user", "unknown action '%s' (add, passwd, remove or list)", action);
 	if (!users_path)
 		want++;
 	if (argc - optind != want)
-		return cd_usage_error("user", usage, "'user %s' takes %s%s", action,
+		return cd_usage_error("user", "'user %s' takes %s%s", action,
 		                      users_path ? "" : "CASES_DIR ",
 		                      want - !users_path == 2 ? "NAME ROLE" : want - !users_path == 1 ? "NAME" : "nothing more");
 	char *path;
@@ -130,11 +141,11 @@ int cmd_user(int argc, char **argv)
 	enum web_role role = web_role_parse(role_s);
 	if (name && !web_user_name_ok(name)) {
 		g_free(path);
-		return cd_usage_error("user", usage, "'%s' is not a user name (1 to 32 of a-z 0-9 . _ -)", name);
+		return cd_usage_error("user", "'%s' is not a user name (1 to 32 of a-z 0-9 . _ -)", name);
 	}
 	if (role_s && role == WEB_ROLE_NONE) {
 		g_free(path);
-		return cd_usage_error("user", usage, "unknown role '%s' (minute-taker, chair or admin)", role_s);
+		return cd_usage_error("user", "unknown role '%s' (minute-taker, chair or admin)", role_s);
 	}
 	if (sodium_init() < 0) {
 		g_free(path);

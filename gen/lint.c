@@ -144,6 +144,7 @@ const char *cd_jargon_find(const cd_jargon *j, const char *text, const char **ad
 
 struct cd_lint {
 	cd_jargon *jargon;
+	int quiet;          /* warnings counted, not printed */
 };
 
 cd_lint *cd_lint_new(int *rc)
@@ -156,6 +157,11 @@ cd_lint *cd_lint_new(int *rc)
 	cd_lint *l = g_new0(cd_lint, 1);
 	l->jargon = j;
 	return l;
+}
+
+void cd_lint_quiet(cd_lint *l, int quiet)
+{
+	l->quiet = quiet;
 }
 
 void cd_lint_free(cd_lint *l)
@@ -983,7 +989,8 @@ void cd_lint_case(const cd_lint *l, const char *file, xmlDocPtr doc, struct cd_l
 			cd_error_at(file, m->line, "%s", m->text);
 			n->errors++;
 		} else {
-			cd_warning_at(file, m->line, "%s", m->text);
+			if (!l->quiet)
+				cd_warning_at(file, m->line, "%s", m->text);
 			n->warnings++;
 		}
 		g_free(m->text);
@@ -992,7 +999,7 @@ void cd_lint_case(const cd_lint *l, const char *file, xmlDocPtr doc, struct cd_l
 		int more = c.dropped_errors + c.dropped_warnings;
 		if (c.dropped_errors)
 			cd_error_at(file, 0, "%d more messages not shown", more);
-		else
+		else if (!l->quiet)
 			cd_warning_at(file, 0, "%d more messages not shown", more);
 		n->errors += c.dropped_errors;
 		n->warnings += c.dropped_warnings;

@@ -46,6 +46,8 @@ struct cd_lint_counts {
  * message. */
 cd_lint *cd_lint_new(int *rc);
 void cd_lint_free(cd_lint *l);
+/* With quiet set, warnings are counted but not printed (check -q). */
+void cd_lint_quiet(cd_lint *l, int quiet);
 /* Lints one case loaded by cd_case_load() (valid against the schema); prints every message
  * and adds to *n. */
 void cd_lint_case(const cd_lint *l, const char *file, xmlDocPtr doc, struct cd_lint_counts *n);

@@ -1,5 +1,4 @@
 /* main.c - the cindoc command: one table of subcommands (like git.c and mutool.c). */
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -7,105 +6,192 @@
 #include "cmd.h"
 
 struct command {
-	const char *name;
+	const cd_cmd_doc *doc;
 	int (*fn)(int argc, char **argv);
-	const char *summary;
+	int needs_data;     /* reads templates, styles or fonts */
 };
 
 static const struct command commands[] = {
-	{ "check", cmd_check, "validate and lint case files" },
-	{ "fo", cmd_fo, "print the XSL-FO a template makes for one recipient" },
-	{ "render", cmd_render, "render a document for one recipient, or for all, as PDF" },
-	{ "render-fo", cmd_render_fo, "render any XSL-FO file of the supported subset" },
-	{ "due", cmd_due, "list every statutory timescale of a case, with dates and status" },
-	{ "calendar", cmd_calendar, "working-day arithmetic (England and Wales)" },
-	{ "queue", cmd_queue, "assemble what is due into a dated print queue" },
-	{ "serve", cmd_serve, "the web desk: write up meetings in a browser" },
-	{ "user", cmd_user, "add, change or remove a user of the web desk" },
-	{ "audit", cmd_audit, "print who opened, changed or saved which case on the web desk" },
-	{ "history", cmd_history, "list the saved versions of a case, or print one" },
+	{ &cd_doc_check, cmd_check, 1 },
+	{ &cd_doc_fo, cmd_fo, 1 },
+	{ &cd_doc_render, cmd_render, 1 },
+	{ &cd_doc_render_fo, cmd_render_fo, 1 },
+	{ &cd_doc_due, cmd_due, 1 },
+	{ &cd_doc_calendar, cmd_calendar, 0 },
+	{ &cd_doc_queue, cmd_queue, 1 },
+	{ &cd_doc_history, cmd_history, 0 },
+	{ &cd_doc_serve, cmd_serve, 1 },
+	{ &cd_doc_user, cmd_user, 0 },
+	{ &cd_doc_audit, cmd_audit, 0 },
 };
 
-static void usage(FILE *fp)
+static void list_commands(GPtrArray *terms)
 {
-	fputs("usage: cindoc [--version] [--help] COMMAND [ARGS]\n"
-	      "\n"
-	      "Child in Need documents - plans, minutes, plan copies, closure letters, case notes,\n"
-	      "closing summaries - as PDF, and a dated queue of what is due for printing.\n"
-	      "\n"
-	      "commands:\n", fp);
-	for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
-		fprintf(fp, "   %-10s %s\n", commands[i].name, commands[i].summary);
-	fputs("\n'cindoc help COMMAND' or 'cindoc COMMAND --help' tells more about one command.\n"
-	      "Exit codes are listed in README.md.\n", fp);
-}
-
-int cd_usage_error(const char *cmd, const char *usage, const char *fmt, ...)
-{
-	va_list ap;
-	fprintf(stderr, "cindoc %s: ", cmd);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	if (usage)
-		fputs(usage, stderr);
-	else
-		fprintf(stderr, "see 'cindoc %s --help'\n", cmd);
-	return CD_EXIT_USAGE;
-}
-
-int cd_wants_help(int argc, char **argv)
-{
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			break;
-		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0)
-			return 1;
+	for (size_t i = 0; i < G_N_ELEMENTS(commands); i++) {
+		g_ptr_array_add(terms, g_strdup(commands[i].doc->name));
+		g_ptr_array_add(terms, g_strdup(commands[i].doc->summary));
 	}
-	return 0;
 }
+
+static const cd_opt top_opts[] = {
+	{ 'h', "help", 'h', NULL, "print this help and exit", 0 },
+	{ CD_OPT_LOCAL, "version", 0, NULL, "print the version and where the data (templates, styles, fonts) is "
+	  "read from, and exit", 0 },
+	{ 0 }
+};
+
+static const cd_term top_exits[] = {
+	CD_EXITS_DONE,
+	{ "1", "check: lint warnings only, no errors" },
+	CD_EXITS_USAGE,
+	{ "3", "invalid input: case data, XSL-FO, stylesheet or closures file (the message gives file:line)" },
+	CD_EXITS_NOREAD,
+	CD_EXITS_NOWRITE,
+	{ "6", "queue, due: one or more cases were skipped (each reported); the rest were queued or listed" },
+	{ "7", "a writer refused content it cannot draw faithfully (e.g. haru and a script that needs shaping)" },
+	CD_EXITS_INTERNAL,
+	{ NULL }
+};
+
+static const cd_cmd_doc top_doc = {
+	.name = NULL,
+	.summary = "Child in Need documents as PDF, and a dated print queue",
+	.usage = "[--version] [--help] COMMAND [ARGS]\nhelp [COMMAND]\nhelp --man [COMMAND]",
+	.about =
+	"cindoc turns Child in Need case data (XML, checked against the schema templates/case.xsd) into "
+	"the documents that the Children Act 1989 process needs, as PDF, written to the child: the "
+	"plan, meeting minutes, plan copies for every recipient, closure letters, case notes and closing "
+	"summaries. It also assembles everything that falls due into a dated queue for printing.\n\n"
+	"'cindoc help COMMAND' or 'cindoc COMMAND --help' tells more about one command; each has its "
+	"manual page, cindoc-COMMAND(1). 'cindoc help --man [COMMAND]' prints a manual page in roff. "
+	"Every command takes --opt=value or --opt value, -q (errors only) and -v (more detail); '-' "
+	"stands for standard input or output. A usage error is one line and exit 2.",
+	.groups = { &(const cd_optgroup){ "options", top_opts, NULL } },
+	.sections = {
+		{ "commands", NULL, NULL, list_commands },
+		{ "environment", NULL, (const cd_term[]){
+			{ "CINDOC_HOME", "the data folder (templates/, styles/, fonts/): when set, it must hold "
+			  "templates/case.xsd, or every command that needs data stops with exit 4" },
+			{ "XDG_CACHE_HOME", "where fontconfig keeps its scan of the fonts (fontconfig/ under it); "
+			  "nothing is written anywhere else but the outputs asked for" },
+			{ NULL } }, NULL },
+		{ "files", "The data folder is, in this order: $CINDOC_HOME; the source tree, for the program "
+		  "built there (gen/cindoc); PREFIX/share/cindoc beside the program's bin/ folder; the "
+		  "PREFIX/share/cindoc compiled in (/usr/local/share/cindoc for 'make install', "
+		  "/usr/share/cindoc for the Debian package). 'cindoc --version' says which one is used.",
+		  (const cd_term[]){
+			{ "templates/", "the schema case.xsd, the XSLT templates and the words (l10n/LANG.xml)" },
+			{ "styles/", "the look: page size, margins, fonts, sizes, colours (STYLE.xsl)" },
+			{ "fonts/", "the pinned fonts with cindoc's own fonts.conf and their licences" },
+			{ NULL } }, NULL },
+	},
+	.exits = top_exits,
+	.examples = (const cd_term[]){
+		{ "cindoc check cases/*.xml", "validate and lint case files" },
+		{ "cindoc render --doc plan --for c1 case.xml -o plan.pdf", "the plan, written to child c1" },
+		{ "cindoc queue cases/ -o queue/", "queue every plan copy and closure letter that is due" },
+		{ NULL } },
+};
 
 static const struct command *find(const char *name)
 {
 	for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
-		if (strcmp(commands[i].name, name) == 0)
+		if (strcmp(commands[i].doc->name, name) == 0)
 			return &commands[i];
 	return NULL;
+}
+
+static int not_a_command(const char *name)
+{
+	fprintf(stderr, "cindoc: '%s' is not a cindoc command; see 'cindoc --help'\n", name);
+	return CD_EXIT_USAGE;
+}
+
+static int version(void)
+{
+	const char *how;
+	char *dir = cd_datadir_found(&how);
+	printf("cindoc %s\ndata: %s (%s)\n", CINDOC_VERSION, dir, how);
+	g_free(dir);
+	return fflush(stdout) == 0 ? CD_EXIT_OK : CD_EXIT_NOWRITE;
+}
+
+static int flushed(void)
+{
+	return fflush(stdout) == 0 ? CD_EXIT_OK : cd_fail(CD_EXIT_NOWRITE, "cannot write the help");
+}
+
+/* cindoc help [COMMAND] | --man [COMMAND] | --commands | --options COMMAND */
+static int help(int argc, char **argv)
+{
+	const cd_cmd_doc *all[G_N_ELEMENTS(commands) + 1];
+	for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
+		all[i] = commands[i].doc;
+	all[G_N_ELEMENTS(commands)] = NULL;
+	const char *what = argc > 2 ? argv[2] : NULL;
+	if (argc > 4 || (argc == 4 && what[0] != '-'))
+		return cd_usage_error("help", "too many arguments");
+	if (what && (strcmp(what, "--man") == 0 || strcmp(what, "--options") == 0)) {
+		const struct command *c = argc > 3 ? find(argv[3]) : NULL;
+		if (argc > 3 && !c)
+			return not_a_command(argv[3]);
+		if (what[2] == 'm')
+			cd_doc_man(c ? c->doc : &top_doc, all, stdout);
+		else
+			cd_doc_options(c ? c->doc : &top_doc, stdout);
+		return flushed();
+	}
+	if (what && strcmp(what, "--commands") == 0) {
+		for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
+			printf("%s\n", commands[i].doc->name);
+		return flushed();
+	}
+	if (what && what[0] == '-')
+		return cd_usage_error("help", "unknown option '%s'", what);
+	if (!what) {
+		cd_doc_help(&top_doc, stdout);
+		return flushed();
+	}
+	const struct command *c = find(what);
+	if (!c)
+		return not_a_command(what);
+	cd_doc_help(c->doc, stdout);
+	return flushed();
 }
 
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
-		usage(stderr);
+		fputs("cindoc: which command? try 'cindoc --help'\n", stderr);
 		return CD_EXIT_USAGE;
 	}
 	const char *name = argv[1];
 	if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
-		usage(stdout);
-		return CD_EXIT_OK;
+		cd_doc_help(&top_doc, stdout);
+		return flushed();
 	}
-	if (strcmp(name, "--version") == 0) {
-		printf("cindoc %s\n", CINDOC_VERSION);
-		return CD_EXIT_OK;
-	}
+	if (strcmp(name, "--version") == 0)
+		return version();
 	if (strcmp(name, "help") == 0) {
-		if (argc < 3) {
-			usage(stdout);
-			return CD_EXIT_OK;
-		}
-		const struct command *c = find(argv[2]);
-		if (!c) {
-			fprintf(stderr, "cindoc: '%s' is not a cindoc command; see 'cindoc --help'\n", argv[2]);
-			return CD_EXIT_USAGE;
-		}
-		char *help_argv[] = { (char *)c->name, (char *)"--help", NULL };
-		return c->fn(2, help_argv);
+		int rc = help(argc, argv);
+		if (rc == CD_EXIT_USAGE && argc > 2 && argv[2][0] == '-')
+			fputs("try 'cindoc --help'\n", stderr);
+		return rc;
 	}
-	const struct command *c = find(name);
-	if (!c) {
-		fprintf(stderr, "cindoc: '%s' is not a cindoc command; see 'cindoc --help'\n", name);
+	if (name[0] == '-') {
+		fprintf(stderr, "cindoc: unknown option '%s'; try 'cindoc --help'\n", name);
 		return CD_EXIT_USAGE;
 	}
-	return c->fn(argc - 1, argv + 1);
+	const struct command *c = find(name);
+	if (!c)
+		return not_a_command(name);
+	if (c->needs_data && !cd_wants_help(argc - 1, argv + 1)) {
+		int rc = cd_datadir_check();
+		if (rc < 0)
+			return -rc;
+	}
+	int rc = c->fn(argc - 1, argv + 1);
+	if (rc == CD_EXIT_USAGE)
+		fprintf(stderr, "try 'cindoc %s --help'\n", name);
+	return rc;
 }

@@ -7,18 +7,27 @@
 
 #include "cindoc.h"
 #include "out-opts.h"
+#include "cli.h"
 
-const char cd_protect_help[] =
-	"  --user-password-file FILE    password to open the PDF: the first line of FILE\n"
-	"  --user-password-env VAR      ... or the value of environment variable VAR\n"
-	"  --user-password PASS         ... or PASS itself (other users may see it with ps: avoid)\n"
-	"  --owner-password-file FILE   password that lifts the restrictions (same three forms);\n"
-	"  --owner-password-env VAR     when not given, a random one is made and not kept, so\n"
-	"  --owner-password PASS        nobody can lift them\n"
-	"  --allow-print yes|no         may the reader print it (default yes); copying text and\n"
-	"                               changing the document are never allowed\n"
-	"  Protection needs --writer haru: RC4 128-bit encryption (PDF 1.4, revision 3), the\n"
-	"  strongest libharu 2.3 offers. Passwords are 1 to 32 printable ASCII characters.\n";
+static const cd_opt protect_opts[] = {
+	{ CD_OPT_USER_PW_FILE, "user-password-file", 0, "FILE", "the password to open the PDF: the first line of FILE", 0 },
+	{ CD_OPT_USER_PW_ENV, "user-password-env", 0, "VAR", "... or the value of environment variable VAR", 0 },
+	{ CD_OPT_USER_PW, "user-password", 0, "PASS", "... or PASS itself (other users may see it with ps: avoid)", 0 },
+	{ CD_OPT_OWNER_PW_FILE, "owner-password-file", 0, "FILE", "the password that lifts the restrictions (the same "
+	  "three forms); when not given, a random one is made and not kept, so nobody can lift them", 0 },
+	{ CD_OPT_OWNER_PW_ENV, "owner-password-env", 0, "VAR", "... or the value of environment variable VAR", 0 },
+	{ CD_OPT_OWNER_PW, "owner-password", 0, "PASS", "... or PASS itself", 0 },
+	{ CD_OPT_ALLOW_PRINT, "allow-print", 0, "yes|no", "may the reader print it (default yes); copying text and "
+	  "changing the document are never allowed", 0 },
+	{ 0 }
+};
+
+const cd_optgroup cd_protect_group = {
+	"protection (--writer haru only)", protect_opts,
+	"Protection needs --writer haru: RC4 128-bit encryption (PDF 1.4, revision 3), the strongest "
+	"libharu 2.3 offers. Passwords are 1 to 32 printable ASCII characters. A literal password is "
+	"blanked in the command line as soon as it is read; passwords are never printed."
+};
 
 void cd_protect_init(cd_protect *p)
 {
@@ -43,37 +52,18 @@ void cd_protect_clear(cd_protect *p)
 	cd_protect_init(p);
 }
 
-/* "--name VALUE" or "--name=VALUE": the value, or NULL when argv[*i] is not --name. */
-static const char *value_of(const char *name, int argc, char **argv, int *i, int *missing)
+int cd_protect_take(cd_protect *p, int id, const char *v)
 {
-	const char *a = argv[*i];
-	size_t n = strlen(name);
-	if (strncmp(a, name, n) != 0)
-		return NULL;
-	if (a[n] == '=')
-		return a + n + 1;
-	if (a[n] != '\0')
-		return NULL;
-	if (*i + 1 >= argc) {
-		*missing = 1;
-		return NULL;
-	}
-	return argv[++*i];
-}
-
-int cd_protect_arg(cd_protect *p, int argc, char **argv, int *i)
-{
-	static const struct { const char *opt; int owner; char kind; } pw[] = {
-		{ "--user-password-file", 0, 'f' }, { "--user-password-env", 0, 'e' },
-		{ "--user-password", 0, 'l' }, { "--owner-password-file", 1, 'f' },
-		{ "--owner-password-env", 1, 'e' }, { "--owner-password", 1, 'l' },
+	static const struct { int id; const char *opt; int owner; char kind; } pw[] = {
+		{ CD_OPT_USER_PW_FILE, "--user-password-file", 0, 'f' },
+		{ CD_OPT_USER_PW_ENV, "--user-password-env", 0, 'e' },
+		{ CD_OPT_USER_PW, "--user-password", 0, 'l' },
+		{ CD_OPT_OWNER_PW_FILE, "--owner-password-file", 1, 'f' },
+		{ CD_OPT_OWNER_PW_ENV, "--owner-password-env", 1, 'e' },
+		{ CD_OPT_OWNER_PW, "--owner-password", 1, 'l' },
 	};
-	int missing = 0;
 	for (size_t k = 0; k < G_N_ELEMENTS(pw); k++) {
-		const char *v = value_of(pw[k].opt, argc, argv, i, &missing);
-		if (missing)
-			return cd_fail(-CD_EXIT_USAGE, "option '%s' needs a value", pw[k].opt);
-		if (!v)
+		if (pw[k].id != id)
 			continue;
 		const char **src = pw[k].owner ? &p->owner_src : &p->user_src;
 		const char **opt = pw[k].owner ? &p->owner_opt : &p->user_opt;
@@ -86,10 +76,7 @@ int cd_protect_arg(cd_protect *p, int argc, char **argv, int *i)
 		p->given = 1;
 		return 1;
 	}
-	const char *v = value_of("--allow-print", argc, argv, i, &missing);
-	if (missing)
-		return cd_fail(-CD_EXIT_USAGE, "option '--allow-print' needs a value (yes or no)");
-	if (!v)
+	if (id != CD_OPT_ALLOW_PRINT)
 		return 0;
 	int b = cd_wopts_bool(v);
 	if (b < 0)

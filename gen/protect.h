@@ -2,8 +2,8 @@
  *
  *   cd_protect p;
  *   cd_protect_init(&p);
- *   for (i = 1; i < argc; i++) {
- *           int r = cd_protect_arg(&p, argc, argv, &i);  // 1: taken, 0: not ours, <0: error
+ *   for (i = 0; i < args.n; i++) {                      // the command's doc lists cd_protect_group
+ *           int r = cd_protect_take(&p, args.v[i].id, args.v[i].val); // 1 taken, 0 not ours, <0 error
  *           ...
  *   }
  *   rc = cd_protect_finish(&p, writer_name);             // reads files and variables, checks
@@ -31,15 +31,14 @@ typedef struct cd_protect {
 	const char *user_opt, *owner_opt; /* the option as typed, for messages */
 } cd_protect;
 
-/* The options, for a command's --help (each line starts with two spaces, ends with \n). */
-extern const char cd_protect_help[];
+/* The options, for a command's description (cli.h). */
+extern const struct cd_optgroup cd_protect_group;
 
 void cd_protect_init(cd_protect *p);
-/* Looks at argv[*i]: one of the options above (as "--opt VALUE" or "--opt=VALUE") is taken
- * (advancing *i past its value) and 1 returned; anything else returns 0. A missing value, a
- * repeated password or a bad --allow-print value prints a usage message and returns
- * -CD_EXIT_USAGE. */
-int cd_protect_arg(cd_protect *p, int argc, char **argv, int *i);
+/* Takes option `id` of cd_protect_group with its value `v` (pointing into argv, so that a
+ * literal password can be blanked there): 1 when it is one of ours, 0 when not. A repeated
+ * password or a bad --allow-print value prints a message and returns -CD_EXIT_USAGE. */
+int cd_protect_take(cd_protect *p, int id, const char *v);
 /* Reads the password files and variables and checks them (1 to 32 printable ASCII characters,
  * owner differs from user), and that `writer` is "haru" when anything was given. A password
  * file that other users can read gets a warning; a literal password is blanked in argv once

@@ -356,7 +356,7 @@ static int read_cases(struct run *r)
 		if (g_hash_table_contains(r->cases_ok, it->f[CD_QL_CASE_FILE])) {
 			set(it, CD_QL_STATUS, "withdrawn"); /* plan_dates takes it out of print.pdf */
 			r->n_withdrawn++;
-		} else {
+		} else if (!r->o->quiet) {
 			fprintf(stderr, "cindoc queue: keeping '%s': its case '%s' was not read this time\n", it->f[CD_QL_ITEM],
 			        it->f[CD_QL_CASE_FILE]);
 		}
@@ -1176,9 +1176,11 @@ int cd_queue_run(const cd_queue_opts *o)
 		}
 		dates = (int)g_hash_table_size(ds);
 		g_hash_table_destroy(ds);
-		printf("queue %s: %d new, %d updated, %d withdrawn; %d item%s waiting over %d date%s\n", o->queue_dir, r.n_new,
-		       r.n_updated, r.n_withdrawn, queued, queued == 1 ? "" : "s", dates, dates == 1 ? "" : "s");
-		report_overdue(&r);
+		if (!o->quiet) {
+			printf("queue %s: %d new, %d updated, %d withdrawn; %d item%s waiting over %d date%s\n", o->queue_dir,
+			       r.n_new, r.n_updated, r.n_withdrawn, queued, queued == 1 ? "" : "s", dates, dates == 1 ? "" : "s");
+			report_overdue(&r);
+		}
 		if (r.skipped)
 			rc = -CD_EXIT_PARTIAL;
 	}

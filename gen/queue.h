@@ -41,6 +41,7 @@ typedef struct cd_queue_opts {
 	                             * secrets (e.g. "protected,print=no"); part of the fingerprint */
 	const cd_calendar *cal;
 	int progress;               /* show a progress line on stderr */
+	int quiet;                  /* no summary, no notes (errors only) */
 } cd_queue_opts;
 
 /* Runs the queue. Returns 0, -CD_EXIT_PARTIAL when cases or items were skipped (each reported),

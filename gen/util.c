@@ -99,29 +99,85 @@ void cd_bug(const char *file, int line, const char *fmt, ...)
 
 static int has_templates(const char *dir)
 {
-	char *p = g_build_filename(dir, "templates", NULL);
-	int ok = g_file_test(p, G_FILE_TEST_IS_DIR);
+	char *p = g_build_filename(dir, "templates", "case.xsd", NULL);
+	int ok = g_file_test(p, G_FILE_TEST_IS_REGULAR);
 	g_free(p);
 	return ok;
 }
 
-char *cd_datadir(void)
+/* The running program, with every symbolic link resolved; NULL when unknown. */
+static char *self_exe(void)
 {
-	const char *env = getenv("CINDOC_HOME");
-	if (env && *env)
-		return g_strdup(env);
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	return g_strdup(exe);
+}
+
+/* The same file (device and inode), so a source tree reached by another path still counts. */
+static int same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+char *cd_datadir_found(const char **how)
+{
+	const char *why = "CINDOC_HOME";
+	char *dir = NULL;
+	const char *env = getenv("CINDOC_HOME");
+	char *exe = NULL;
+	if (env && *env) {
+		dir = g_strdup(env);
+	} else if ((exe = self_exe())) {
+		char *built = g_build_filename(CINDOC_SRCDIR, "gen", "cindoc", NULL);
 		char *bindir = g_path_get_dirname(exe);
-		char *up = g_path_get_dirname(bindir);
+		char *beside = g_build_filename(bindir, "..", "share", "cindoc", NULL);
+		if (same_file(exe, built) && has_templates(CINDOC_SRCDIR)) {
+			dir = g_strdup(CINDOC_SRCDIR);
+			why = "the source tree this program was built in";
+		} else if (has_templates(beside)) {
+			char *up = g_path_get_dirname(bindir);
+			dir = g_build_filename(up, "share", "cindoc", NULL);
+			g_free(up);
+			why = "installed beside the program";
+		}
+		g_free(beside);
 		g_free(bindir);
-		if (has_templates(up))
-			return up;
-		g_free(up);
+		g_free(built);
 	}
-	return g_strdup(CINDOC_DATADIR);
+	g_free(exe);
+	if (!dir) {
+		dir = g_strdup(CINDOC_DATADIR);
+		why = "installed";
+	}
+	if (how)
+		*how = why;
+	return dir;
+}
+
+char *cd_datadir(void)
+{
+	return cd_datadir_found(NULL);
+}
+
+int cd_datadir_check(void)
+{
+	const char *how;
+	char *dir = cd_datadir_found(&how);
+	int rc = 0;
+	if (!has_templates(dir)) {
+		if (strcmp(how, "CINDOC_HOME") == 0)
+			rc = cd_fail(-CD_EXIT_NOREAD, "CINDOC_HOME is '%s', which holds no cindoc data (no "
+			             "templates/case.xsd there): point it at a cindoc data folder, or unset it", dir);
+		else
+			rc = cd_fail(-CD_EXIT_NOREAD, "no cindoc data in '%s' (no templates/case.xsd there): "
+			             "reinstall cindoc, or set CINDOC_HOME to a cindoc data folder", dir);
+	}
+	g_free(dir);
+	return rc;
 }
 
 char *cd_datapath(const char *rel)
@@ -132,8 +188,34 @@ char *cd_datapath(const char *rel)
 	return p;
 }
 
+/* Standard input, whole, NUL-terminated like g_file_get_contents. */
+static int read_stdin(char **data, size_t *len)
+{
+	GString *s = g_string_new(NULL);
+	char buf[65536];
+	for (;;) {
+		ssize_t r = read(STDIN_FILENO, buf, sizeof buf);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			int e = errno;
+			g_string_free(s, TRUE);
+			return cd_fail(-CD_EXIT_NOREAD, "cannot read standard input: %s", strerror(e));
+		}
+		if (r == 0)
+			break;
+		g_string_append_len(s, buf, r);
+	}
+	if (len)
+		*len = s->len;
+	*data = g_string_free(s, FALSE);
+	return 0;
+}
+
 int cd_read_file(const char *path, char **data, size_t *len)
 {
+	if (strcmp(path, "-") == 0)
+		return read_stdin(data, len);
 	GError *err = NULL;
 	gsize n = 0;
 	if (!g_file_get_contents(path, data, &n, &err)) {

@@ -6,7 +6,7 @@ expect "--version exits 0" 0 "$CINDOC" --version
 check "--version names cindoc" grep -q '^cindoc [0-9]' "$T/.run.out"
 expect "--help exits 0" 0 "$CINDOC" --help
 for c in check fo render render-fo due calendar queue; do
-	check "--help lists $c" grep -q "^   $c " "$T/.run.out"
+	check "--help lists $c" grep -q "^  $c " "$T/.run.out"
 done
 expect "no command is a usage error" 2 "$CINDOC"
 expect "unknown command is a usage error" 2 "$CINDOC" frobnicate

@@ -121,7 +121,7 @@ perr "missing password file" 4 "cindoc: cannot read '$T/nofile': Failed to open 
 	--owner-password-file "$T/nofile"
 perr "same user and owner password" 2 "cindoc: the owner password must differ from the user password" \
 	--user-password-file "$T/user.pw" --owner-password 's3cret pass'
-perr "option without its value" 2 "cindoc: option '--user-password-file' needs a value" --user-password-file
+perr "option without its value" 2 "cindoc render-fo: '--user-password-file' needs a value" --user-password-file
 check "errors wrote nothing" sh -c "[ -z \"\$(ls -A '$T/err')\" ]"
 
 # refusal: Urdu needs shaping

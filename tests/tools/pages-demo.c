@@ -19,6 +19,7 @@
 
 #include "cindoc.h"
 #include "page.h"
+#include "cli.h"
 #include "protect.h"
 
 typedef struct {
@@ -118,11 +119,19 @@ int main(int argc, char **argv)
 	cd_protect prot;
 	cd_protect_init(&prot);
 	for (int i = 3; i < argc; i++) {
-		int r = cd_protect_arg(&prot, argc, argv, &i);
-		if (r < 0)
-			return -r;
-		if (r > 0)
+		/* a protection option, "--name VALUE" or "--name=VALUE" */
+		const cd_opt *po = cd_doc_find_option(&(const cd_cmd_doc){ .groups = { &cd_protect_group } }, argv[i]);
+		if (po) {
+			const char *eq = strchr(argv[i], '=');
+			if (!eq && i + 1 >= argc) {
+				fprintf(stderr, "cindoc: option '%s' needs a value\n", argv[i]);
+				return 2;
+			}
+			int r = cd_protect_take(&prot, po->id, eq ? eq + 1 : argv[++i]);
+			if (r < 0)
+				return -r;
 			continue;
+		}
 		if (!strcmp(argv[i], "--one")) one = 1;
 		else if (i + 1 >= argc) return 2;
 		else if (!strcmp(argv[i], "--opts")) g_string_append(opts, argv[++i]);
