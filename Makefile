@@ -1,6 +1,8 @@
 # cindoc - Child in Need documents as PDF.
 #
-#   make            build gen/cindoc (installs nothing)
+#   make            build gen/cindoc and its manual pages gen/man/ (installs nothing)
+#   make install    install into PREFIX (/usr/local; DESTDIR stages it); make uninstall
+#   make deb        a Debian package, out/cindoc_VERSION_ARCH.deb
 #   make deps       install the Debian 12 packages cindoc needs (nothing if present), then
 #                   the npm packages of package-lock.json (npm ci, when missing or changed)
 #   make demo       deps + build + render the samples and the queue into out/, and a
@@ -17,6 +19,7 @@ PKGS     = libxml-2.0 libxslt libexslt pango pangocairo pangofc fontconfig cairo
 DEBS     = build-essential pkg-config libxml2-dev libxslt1-dev libpango1.0-dev libcairo2-dev \
            libfontconfig-dev libhpdf-dev libpng-dev libxml2-utils poppler-utils qpdf python3 \
            fonts-dejavu-core fonts-dejavu-extra fonts-noto-core clang hyperfine time chromium \
+           man-db bsdutils dpkg-dev lintian \
            libmicrohttpd-dev libsodium-dev libsqlite3-dev sqlite3 curl
 
 OPT     ?= -O2 -g
@@ -41,7 +44,17 @@ SRCS     = $(filter-out gen/fuzz-%.c,$(wildcard gen/*.c)) $(wildcard gen/layout/
 OBJS     = $(SRCS:.c=.o)
 BIN      = gen/cindoc
 
-all: $(BIN)
+all: $(BIN) man
+
+# Manual pages: cindoc(1) and cindoc-CMD(1), made by the program from the same description of
+# each command that makes its --help (gen/cli.h), so the two never disagree.
+man: gen/man/.stamp
+gen/man/.stamp: $(BIN)
+	@rm -rf gen/man && mkdir -p gen/man
+	@export ASAN_OPTIONS=detect_leaks=0; set -e; \
+	$(BIN) help --man > gen/man/cindoc.1; \
+	for c in $$($(BIN) help --commands); do $(BIN) help --man $$c > gen/man/cindoc-$$c.1; done
+	@touch $@
 
 # Rebuild everything when the compiler or flags change (e.g. SANITIZE on and off).
 FLAGS_NOW = $(CC) $(CFLAGS) $(XCFLAGS) $(LDFLAGS)
@@ -106,6 +119,37 @@ fonts/.stamp: fonts/MANIFEST fonts/fonts.conf
 	done
 	@touch $@
 
+# Install (FHS): the program, its data (templates, styles, the pinned fonts with fonts.conf and
+# their licences), the manual pages and the bash completion. DESTDIR stages it elsewhere.
+install: all fonts
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR)
+	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/cindoc
+	@set -e; for f in $$(find templates styles -type f | LC_ALL=C sort); do \
+	  install -D -m 0644 $$f $(DESTDIR)$(DATADIR)/$$f; done
+	install -d $(DESTDIR)$(DATADIR)/fonts
+	install -m 0644 fonts/*.ttf fonts/fonts.conf fonts/MANIFEST fonts/LICENSE.* $(DESTDIR)$(DATADIR)/fonts/
+	install -m 0644 gen/man/*.1 $(DESTDIR)$(MANDIR)/man1/
+	install -m 0644 dist/cindoc.bash $(DESTDIR)$(BASHCOMPDIR)/cindoc
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/cindoc $(DESTDIR)$(BASHCOMPDIR)/cindoc
+	rm -f $(DESTDIR)$(MANDIR)/man1/cindoc.1 $(DESTDIR)$(MANDIR)/man1/cindoc-*.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+# The Debian package: a build of a copy of this tree for PREFIX=/usr with Debian's hardening
+# flags (this tree's own build stays as it is), installed into out/deb/root, then packed by
+# dist/debian/build-deb (Depends from dpkg-shlibdeps). Prints the .deb's path.
+VERSION  = $(shell sed -n 's/^\#define CINDOC_VERSION "\(.*\)"/\1/p' gen/cindoc.h)
+deb: fonts
+	@rm -rf out/deb && mkdir -p out/deb/src
+	@tar -cf - --exclude='*.o' --exclude='*.d' --exclude='gen/.*flags' --exclude=gen/cindoc \
+	  --exclude='gen/man' --exclude='gen/fuzz-case' Makefile gen templates styles fonts dist | tar -xf - -C out/deb/src
+	@$(MAKE) --no-print-directory -s -C out/deb/src PREFIX=/usr CC='$(CC)' \
+	  CFLAGS="$$(dpkg-buildflags --get CFLAGS) $$(dpkg-buildflags --get CPPFLAGS)" \
+	  LDFLAGS="$$(dpkg-buildflags --get LDFLAGS)" all >out/deb/build.log 2>&1 || { cat out/deb/build.log; exit 1; }
+	@$(MAKE) --no-print-directory -s -C out/deb/src -o all -o fonts PREFIX=/usr DESTDIR=$(CURDIR)/out/deb/root install
+	@dist/debian/build-deb out/deb/root out $(VERSION)
+
 demo: deps
 	$(MAKE) all fonts
 	./tests/demo
@@ -153,6 +197,6 @@ bench-queue: all fonts
 clean:
 	rm -f gen/*.o gen/*.d gen/layout/*.o gen/layout/*.d gen/web/*.o gen/web/*.d gen/.flags gen/.dataflags $(BIN) \
 	      $(filter-out %.c,$(wildcard gen/fuzz-*))
-	rm -rf out tests/out fonts/cache fonts/*.ttf fonts/LICENSE.* fonts/.stamp
+	rm -rf gen/man out tests/out fonts/cache fonts/*.ttf fonts/LICENSE.* fonts/.stamp
 
-.PHONY: all deps fonts demo serve check fuzz bench-render bench-queue clean print-objs print-ldlibs FORCE
+.PHONY: all man deps fonts install uninstall deb demo serve check fuzz bench-render bench-queue clean print-objs print-ldlibs FORCE

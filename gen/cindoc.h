@@ -80,6 +80,11 @@ size_t cd_output_count(const cd_output *o);
 const char *cd_output_target(const cd_output *o, size_t i);
 /* Creates a folder and its parents (mode 0700). Returns 0 or -CD_EXIT_NOWRITE. */
 int cd_mkdirs(const char *path);
+/* The same, and *made gets the first folder it created (NULL when `path` was there), so that a
+ * command that then fails can take back what it made with cd_rmdirs_new(path, *made): it removes
+ * `path` and its parents up to `made`, each only when empty. */
+int cd_mkdirs_new(const char *path, char **made);
+void cd_rmdirs_new(const char *path, const char *made);
 
 /* Reads a whole file ("-" is standard input). Returns 0 or -CD_EXIT_NOREAD (with a message). */
 int cd_read_file(const char *path, char **data, size_t *len);

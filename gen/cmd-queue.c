@@ -7,6 +7,7 @@
 #include "calendar.h"
 #include "cindoc.h"
 #include "cmd.h"
+#include "page.h"
 #include "protect.h"
 #include "queue.h"
 
@@ -132,6 +133,21 @@ static int mark_issued(int argc, char **argv)
 	return rc < 0 ? -rc : rc;
 }
 
+/* A digest of one password for the ledger's fingerprints: "no" when none is given, else 16 hex
+ * digits of an HMAC-SHA-256 keyed with the password. The password itself is never stored; the
+ * digest tells a run that it changed. (Guessing a password from it is no easier than from the
+ * protected PDF itself, which any reader of the queue folder has too.) */
+static char *protect_digest(const char *which, const char *password)
+{
+	if (!password)
+		return g_strdup("no");
+	char *mac = g_compute_hmac_for_string(G_CHECKSUM_SHA256, (const guchar *)password, strlen(password),
+	                                      which, -1);
+	char *out = g_strndup(mac, 16);
+	g_free(mac);
+	return out;
+}
+
 int cmd_queue(int argc, char **argv)
 {
 	if (argc > 1 && strcmp(argv[1], "mark-issued") == 0)
@@ -145,7 +161,7 @@ int cmd_queue(int argc, char **argv)
 	cd_protect_init(&prot);
 	o.within = 10;
 	o.jobs = 1;
-	o.writer = "cairo";
+	o.writer = cd_writer_default()->name;
 	int rc = 0, progress = 0;
 	for (int i = 0; i < a.n && rc == 0; i++) {
 		const char *v = a.v[i].val;
@@ -182,8 +198,11 @@ int cmd_queue(int argc, char **argv)
 		rc = cd_usage_error("queue", "%s", "give the cases folder and -o QUEUE_DIR");
 		goto out;
 	}
-	if (strcmp(o.writer, "cairo") != 0 && strcmp(o.writer, "haru") != 0) {
-		rc = cd_usage_error("queue", "'%s' is not a PDF writer (cairo, haru)", o.writer);
+	const cd_writer_ops *w = cd_writer_find(o.writer);
+	if (!w || !(w->caps & CD_WRITER_PDF) || (w->caps & CD_WRITER_INTERNAL)) {
+		char *names = cd_writer_names(CD_WRITER_PDF, CD_WRITER_INTERNAL, ", ");
+		rc = cd_usage_error("queue", "'%s' is not a PDF writer (%s)", o.writer, names);
+		g_free(names);
 		goto out;
 	}
 	o.today = cd_date_today();
@@ -202,9 +221,12 @@ int cmd_queue(int argc, char **argv)
 	}
 	GString *opts = g_string_new(NULL);
 	cd_protect_opts(&prot, opts);
-	/* What of the protection changes the files, without the passwords themselves. */
-	char *key = g_strdup_printf("user=%s,owner=%s,print=%d", prot.user ? "yes" : "no", prot.owner ? "yes" : "no",
-	                            prot.allow_print);
+	/* What of the protection changes the files, without the passwords themselves: a changed
+	 * password changes the fingerprint, so the copies already queued are protected again. */
+	char *ud = protect_digest("user", prot.user), *od = protect_digest("owner", prot.owner);
+	char *key = g_strdup_printf("user=%s,owner=%s,print=%d", ud, od, prot.allow_print);
+	g_free(ud);
+	g_free(od);
 	o.writer_opts = opts->len ? opts->str : NULL;
 	o.writer_key = key;
 	o.cal = cal;

@@ -69,6 +69,27 @@ static int add_stdin(cd_render_job *job)
 	return rc;
 }
 
+/* The FO files, in order ('-' is standard input); with duplex each after the first starts on a
+ * fresh sheet. */
+struct inputs {
+	const char **files;
+	int n;
+	int duplex;
+};
+
+static int add_inputs(cd_render_job *job, void *data)
+{
+	const struct inputs *in = data;
+	int rc = 0;
+	for (int i = 0; i < in->n && rc == 0; i++) {
+		if (i > 0 && in->duplex)
+			rc = cd_render_pad_to_odd(job);
+		if (rc == 0)
+			rc = strcmp(in->files[i], "-") == 0 ? add_stdin(job) : cd_render_add_file(job, in->files[i]);
+	}
+	return rc;
+}
+
 int cmd_render_fo(int argc, char **argv)
 {
 	cd_args args;
@@ -103,7 +124,7 @@ int cmd_render_fo(int argc, char **argv)
 		urc = cd_usage_error("render-fo", "%s", "standard input ('-') can be read only once");
 	else if (!urc && !out)
 		urc = cd_usage_error("render-fo", "%s", "no output given (-o OUT)");
-	else if (!urc && !(w = cd_writer_find(wname ? wname : "cairo")))
+	else if (!urc && !(w = wname ? cd_writer_find(wname) : cd_writer_default()))
 		urc = cd_usage_error("render-fo", "unknown writer '%s'", wname);
 	else if (!urc && strcmp(w->name, "trace") != 0)
 		urc = cd_refuse_terminal("render-fo", out, strcmp(w->name, "png") == 0 ? "PNG" : "a PDF");
@@ -129,29 +150,11 @@ int cmd_render_fo(int argc, char **argv)
 		cd_args_free(&args);
 		return -rc;
 	}
-	cd_output *o = cd_output_new();
-	cd_render_job *job = NULL;
-	rc = cd_render_begin(r, w, opts->len ? opts->str : NULL, o, out, NULL, &job);
-	for (int i = 0; i < nin && rc == 0; i++) {
-		if (i > 0 && duplex)
-			rc = cd_render_pad_to_odd(job);
-		if (rc == 0)
-			rc = strcmp(ins[i], "-") == 0 ? add_stdin(job) : cd_render_add_file(job, ins[i]);
-	}
-	if (rc == 0) {
-		int pages;
-		rc = cd_render_end(job, &pages);
-		job = NULL;
-		if (rc == 0 && args.verbosity > 0)
-			fprintf(stderr, "cindoc render-fo: %s: %d page%s (%s)\n", out, pages, pages == 1 ? "" : "s", w->name);
-	}
-	if (rc == 0)
-		rc = cd_output_commit(o);
-	if (job)
-		cd_render_abort(job);
-	if (rc < 0)
-		cd_output_abort(o);
-	cd_output_free(o);
+	struct inputs in = { ins, nin, duplex };
+	int pages = 0;
+	rc = cd_render_file(r, w, opts->len ? opts->str : NULL, NULL, out, add_inputs, &in, &pages);
+	if (rc == 0 && args.verbosity > 0)
+		fprintf(stderr, "cindoc render-fo: %s: %d page%s (%s)\n", out, pages, pages == 1 ? "" : "s", w->name);
 	cd_renderer_free(r);
 	cd_protect_wipe(g_string_free(opts, FALSE));
 	cd_args_free(&args);

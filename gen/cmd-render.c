@@ -122,23 +122,14 @@ static void add_label(GString *opts, xmlDocPtr cs, const char *recipient)
 	g_free(label);
 }
 
-/* Renders one document into `path` through the job machinery. */
+/* Renders one document into `path` through `o` (committed by the caller with the others). */
 static int render_one(cd_renderer *r, const cd_writer_ops *w, const char *wopts, cd_output *o,
 		      const char *path, xmlDocPtr fo, const char *name, int verbosity)
 {
-	cd_render_job *job = NULL;
-	int rc = cd_render_begin(r, w, wopts, o, path, NULL, &job);
-	if (rc == 0)
-		rc = cd_render_add_doc(job, fo, name);
-	if (rc == 0) {
-		int pages;
-		rc = cd_render_end(job, &pages);
-		job = NULL;
-		if (rc == 0 && verbosity > 0)
-			fprintf(stderr, "cindoc render: %s: %d page%s (%s)\n", name, pages, pages == 1 ? "" : "s", w->name);
-	}
-	if (job)
-		cd_render_abort(job);
+	int pages = 0;
+	int rc = cd_render_doc_file(r, w, wopts, o, path, fo, name, &pages);
+	if (rc == 0 && verbosity > 0)
+		fprintf(stderr, "cindoc render: %s: %d page%s (%s)\n", name, pages, pages == 1 ? "" : "s", w->name);
 	return rc;
 }
 
@@ -170,12 +161,14 @@ int cmd_render(int argc, char **argv)
 		cd_args_free(&args);
 		return rc;
 	}
-	const char *wname = op.writer ? op.writer : "cairo";
+	const char *wname = op.writer ? op.writer : cd_writer_default()->name;
 	const cd_writer_ops *w = cd_writer_find(wname);
-	const char *ext = w && strcmp(wname, "png") == 0 ? ".png" : ".pdf";
-	if (!w || strcmp(wname, "trace") == 0)
-		rc = cd_usage_error("render", "unknown writer '%s' (cairo, haru or png)", wname);
-	else if (op.all)
+	const char *ext = w ? w->ext : "";
+	if (!w || (w->caps & CD_WRITER_INTERNAL)) {
+		char *names = cd_writer_names(0, CD_WRITER_INTERNAL, " or ");
+		rc = cd_usage_error("render", "unknown writer '%s' (%s)", wname, names);
+		g_free(names);
+	} else if (op.all)
 		rc = all_needs_folder(op.out, ext);
 	else
 		rc = cd_refuse_terminal("render", op.out, strcmp(wname, "png") == 0 ? "PNG" : "a PDF");
@@ -199,6 +192,7 @@ int cmd_render(int argc, char **argv)
 	cd_output *o = cd_output_new();
 	cd_recipient *rs = NULL;
 	size_t n = 0;
+	char *made = NULL; /* the first folder made for the output: removed again after a failure */
 
 	if ((rc = cd_case_read(op.case_path, &cs)) < 0)
 		goto done;
@@ -209,9 +203,9 @@ int cmd_render(int argc, char **argv)
 			rc = cd_error_at(op.case_path, 0, "nobody should get a %s of this case", op.doc);
 			goto done;
 		}
-		if ((rc = cd_mkdirs(op.out)) < 0)
+		if ((rc = cd_mkdirs_new(op.out, &made)) < 0)
 			goto done;
-	} else if (g_str_has_suffix(op.out, "/") && (rc = cd_mkdirs(op.out)) < 0) {
+	} else if (g_str_has_suffix(op.out, "/") && (rc = cd_mkdirs_new(op.out, &made)) < 0) {
 		goto done;
 	}
 	d = cd_docs_new(NULL);
@@ -230,7 +224,7 @@ int cmd_render(int argc, char **argv)
 			: g_strdup(op.out);
 		char *name = g_strdup_printf("%s.fo", base);
 		GString *item_opts = g_string_new(wopts->str);
-		if (strcmp(w->name, "haru") == 0) /* its refusals name the recipient */
+		if (w->caps & CD_WRITER_LABEL) /* its refusals name the recipient */
 			add_label(item_opts, cs, req.recipient);
 		rc = render_one(r, w, item_opts->str, o, path, fo, name, op.verbosity);
 		cd_protect_wipe(g_string_free(item_opts, FALSE));
@@ -249,8 +243,11 @@ int cmd_render(int argc, char **argv)
 	if (rc == 0 && fflush(stdout) != 0)
 		rc = cd_fail(-CD_EXIT_NOWRITE, "cannot write the list of files");
 done:
-	if (rc < 0)
+	if (rc < 0) {
 		cd_output_abort(o);
+		cd_rmdirs_new(op.out, made);
+	}
+	g_free(made);
 	cd_output_free(o);
 	cd_recipients_free(rs, n);
 	cd_renderer_free(r);

@@ -6,6 +6,7 @@
 
 #include "case.h"
 #include "cindoc.h"
+#include "escape.h"
 #include "rules.h"
 
 /* Each kind of deadline and the rule it follows (reviews follow one of three, see reviews()). */
@@ -460,41 +461,6 @@ void cd_due_case_free(cd_due_case *c)
 }
 
 /* ------------------------------------------------------------------ output */
-
-void cd_csv_field(FILE *fp, const char *s)
-{
-	if (!strpbrk(s, ",\"\n\r")) {
-		fputs(s, fp);
-		return;
-	}
-	fputc('"', fp);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', fp);
-		fputc(*s, fp);
-	}
-	fputc('"', fp);
-}
-
-void cd_json_string(FILE *fp, const char *s)
-{
-	fputc('"', fp);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"': fputs("\\\"", fp); break;
-		case '\\': fputs("\\\\", fp); break;
-		case '\n': fputs("\\n", fp); break;
-		case '\r': fputs("\\r", fp); break;
-		case '\t': fputs("\\t", fp); break;
-		default:
-			if (*p < 0x20)
-				fprintf(fp, "\\u%04x", *p);
-			else
-				fputc(*p, fp);
-		}
-	}
-	fputc('"', fp);
-}
 
 /* The status as people read it: "done", "done, 3 WD late", "due today", "due in 4 WD",
  * "OVERDUE by 2 WD", "missed by 5 WD". */

@@ -78,9 +78,4 @@ enum cd_due_format { CD_DUE_TABLE, CD_DUE_CSV, CD_DUE_JSON };
 void cd_due_write(FILE *fp, enum cd_due_format fmt, cd_due_case *const *cases, int n, cd_date today,
                   int pending_only);
 
-/* Strings for CSV and JSON output, shared with the queue's manifests: a CSV field (quoted when
- * needed) and a JSON string (with its quotes). */
-void cd_csv_field(FILE *fp, const char *s);
-void cd_json_string(FILE *fp, const char *s);
-
 #endif

@@ -2,6 +2,7 @@
  * Writing mode is lr-tb only, so before/after/start/end are top/bottom/left/right. */
 #include "fo.h"
 
+#include <libxml/xmlreader.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,15 +59,67 @@ static const char *const kind_qnames[FO_N_KINDS] = {
 #undef Q
 };
 
-fo_kind fo_kind_of(const xmlNode *n)
+static fo_kind kind_named(const xmlChar *ns, const xmlChar *name)
 {
-	if (!n || n->type != XML_ELEMENT_NODE || !n->ns || !xmlStrEqual(n->ns->href, BAD_CAST FO_NS))
+	if (!ns || !name || !xmlStrEqual(ns, BAD_CAST FO_NS))
 		return FO_UNKNOWN;
-	const char *name = (const char *)n->name;
 	for (int k = 1; k < FO_N_KINDS; k++)
-		if (name[0] == kind_names[k][0] && strcmp(name, kind_names[k]) == 0)
+		if (name[0] == kind_names[k][0] && strcmp((const char *)name, kind_names[k]) == 0)
 			return (fo_kind)k;
 	return FO_UNKNOWN;
+}
+
+fo_kind fo_kind_of(const xmlNode *n)
+{
+	if (!n || n->type != XML_ELEMENT_NODE || !n->ns)
+		return FO_UNKNOWN;
+	return kind_named(n->ns->href, n->name);
+}
+
+static int asks_page_numbers(fo_kind k, int in_flow)
+{
+	return k == FO_PAGE_NUMBER_CITATION || k == FO_PAGE_NUMBER_CITATION_LAST || (k == FO_PAGE_NUMBER && in_flow);
+}
+
+static int tree_needs_passes(const xmlNode *n, int in_flow)
+{
+	for (const xmlNode *c = n; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		fo_kind k = fo_kind_of(c);
+		if (asks_page_numbers(k, in_flow))
+			return 1;
+		if (c->children && tree_needs_passes(c->children, in_flow || k == FO_FLOW))
+			return 1;
+	}
+	return 0;
+}
+
+int fo_needs_two_passes(const xmlNode *root)
+{
+	return root && tree_needs_passes(root, 0);
+}
+
+int fo_file_needs_two_passes(const char *path)
+{
+	xmlTextReaderPtr rd = xmlReaderForFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (!rd)
+		return 0;
+	int yes = 0, flow_depth = -1;
+	while (!yes && xmlTextReaderRead(rd) == 1) {
+		int type = xmlTextReaderNodeType(rd), depth = xmlTextReaderDepth(rd);
+		if (type == XML_READER_TYPE_END_ELEMENT && depth == flow_depth)
+			flow_depth = -1;
+		if (type != XML_READER_TYPE_ELEMENT)
+			continue;
+		fo_kind k = kind_named(xmlTextReaderConstNamespaceUri(rd), xmlTextReaderConstLocalName(rd));
+		yes = asks_page_numbers(k, flow_depth >= 0);
+		if (k == FO_FLOW && flow_depth < 0 && !xmlTextReaderIsEmptyElement(rd))
+			flow_depth = depth;
+	}
+	xmlFreeTextReader(rd);
+	xmlResetLastError();
+	return yes;
 }
 
 const char *fo_kind_name(fo_kind k)
@@ -515,7 +568,7 @@ static const char *const align_words[] = { "start", "center", "end", "justify", 
 
 static int text_align(const fo_src *src, xmlNode *n, const char *prop, const char *v, int *out)
 {
-	int a;
+	int a = 0;
 	if (word(src, n, prop, v, align_words, &a) < 0)
 		return -CD_EXIT_INVALID;
 	static const int map[] = { ALIGN_START, ALIGN_CENTER, ALIGN_END, ALIGN_JUSTIFY, ALIGN_START, ALIGN_END,
@@ -632,7 +685,7 @@ int fo_style_compute(const fo_src *src, xmlNode *n, const fo_style *parent, doub
 			const prop_def *p = at[ai].p;
 			if ((int)p->id != pass)
 				continue;
-			int side = p->side, iv;
+			int side = p->side, iv = 0;
 			double d;
 			char *vals[4] = { 0 };
 			switch (p->id) {

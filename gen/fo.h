@@ -84,6 +84,11 @@ typedef struct fo_src {
 
 fo_kind fo_kind_of(const xmlNode *n);   /* FO_UNKNOWN for non-FO elements */
 const char *fo_kind_name(fo_kind k);     /* "fo:block" */
+/* Whether laying out needs a first pass to learn page numbers: a page-number-citation(-last)
+ * anywhere, or an fo:page-number in a flow. For a file, read as a stream and kept nowhere (0
+ * when it cannot be read: the reader that follows says why). */
+int fo_needs_two_passes(const xmlNode *root);
+int fo_file_needs_two_passes(const char *path);
 
 /* Default properties at the top of the tree (the initial values of XSL 1.1). */
 void fo_style_init(fo_style *s);

@@ -2,8 +2,13 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
 #include "cindoc.h"
 #include "cmd.h"
+#include "documents.h"
+#include "page.h"
 
 struct command {
 	const cd_cmd_doc *doc;
@@ -63,7 +68,9 @@ static const cd_cmd_doc top_doc = {
 	"plan, meeting minutes, plan copies for every recipient, closure letters, case notes and closing "
 	"summaries. It also assembles everything that falls due into a dated queue for printing.\n\n"
 	"'cindoc help COMMAND' or 'cindoc COMMAND --help' tells more about one command; each has its "
-	"manual page, cindoc-COMMAND(1). 'cindoc help --man [COMMAND]' prints a manual page in roff. "
+	"manual page, cindoc-COMMAND(1). 'cindoc help --man [COMMAND]' prints a manual page in roff; "
+	"'cindoc help --commands', 'help --options COMMAND' and 'help --values OPTION [CASE]' list what "
+	"the bash completion offers. "
 	"Every command takes --opt=value or --opt value, -q (errors only) and -v (more detail); '-' "
 	"stands for standard input or output. A usage error is one line and exit 2.",
 	.groups = { &(const cd_optgroup){ "options", top_opts, NULL } },
@@ -121,7 +128,84 @@ static int flushed(void)
 	return fflush(stdout) == 0 ? CD_EXIT_OK : cd_fail(CD_EXIT_NOWRITE, "cannot write the help");
 }
 
-/* cindoc help [COMMAND] | --man [COMMAND] | --commands | --options COMMAND */
+static gint name_cmp(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The names of the data folder's SUB/ *.EXT files, without the extension, sorted. */
+static void data_names(const char *sub, const char *ext)
+{
+	char *dir = cd_datapath(sub);
+	GDir *d = g_dir_open(dir, 0, NULL);
+	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+	const char *n;
+	while (d && (n = g_dir_read_name(d)))
+		if (g_str_has_suffix(n, ext) && n[0] != '.')
+			g_ptr_array_add(names, g_strndup(n, strlen(n) - strlen(ext)));
+	if (d)
+		g_dir_close(d);
+	g_ptr_array_sort(names, name_cmp);
+	for (guint i = 0; i < names->len; i++)
+		printf("%s\n", (char *)names->pdata[i]);
+	g_ptr_array_free(names, TRUE);
+	g_free(dir);
+}
+
+/* The ids of the elements named `a` or `b` in a case file (read without network or entities,
+ * not validated: this is for completing a command line, which then checks everything). */
+static void case_ids(const char *path, const char *a, const char *b)
+{
+	xmlDocPtr doc = path ? xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING) : NULL;
+	for (xmlNodePtr n = doc ? xmlDocGetRootElement(doc) : NULL; n;) {
+		if (n->type == XML_ELEMENT_NODE && (strcmp((const char *)n->name, a) == 0 || (b && strcmp((const char *)n->name, b) == 0))) {
+			xmlChar *id = xmlGetProp(n, (const xmlChar *)"id");
+			if (id)
+				printf("%s\n", (const char *)id);
+			xmlFree(id);
+		}
+		if (n->children) {
+			n = n->children;
+			continue;
+		}
+		while (n && !n->next)
+			n = n->parent;
+		if (n)
+			n = n->next;
+	}
+	xmlFreeDoc(doc);
+}
+
+/* cindoc help --values NAME [CASE]: what an option's value may be, for shell completion. */
+static int values(const char *name, const char *case_path)
+{
+	static const char *const fixed[][4] = {
+		{ "version", "full", "short", "overview" }, { "format", "table", "csv", "json" },
+		{ "allow-print", "yes", "no", NULL },
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(fixed); i++)
+		if (strcmp(name, fixed[i][0]) == 0)
+			for (int k = 1; k < 4 && fixed[i][k]; k++)
+				printf("%s\n", fixed[i][k]);
+	if (strcmp(name, "doc") == 0)
+		for (int k = 0; k < CD_DOC_N; k++)
+			printf("%s\n", cd_doc_name((cd_doc_kind)k));
+	else if (strcmp(name, "writer") == 0)
+		for (size_t k = 0; cd_writers[k]; k++)
+			printf("%s\n", cd_writers[k]->name);
+	else if (strcmp(name, "lang") == 0)
+		data_names("templates/l10n", ".xml");
+	else if (strcmp(name, "style") == 0)
+		data_names("styles", ".xsl");
+	else if (strcmp(name, "for") == 0) {
+		case_ids(case_path, "child", "person");
+		printf("%s\n", CD_RECIPIENT_FILE);
+	} else if (strcmp(name, "meeting") == 0)
+		case_ids(case_path, "meeting", NULL);
+	return flushed();
+}
+
+/* cindoc help [COMMAND] | --man [COMMAND] | --commands | --options COMMAND | --values NAME [CASE] */
 static int help(int argc, char **argv)
 {
 	const cd_cmd_doc *all[G_N_ELEMENTS(commands) + 1];
@@ -129,6 +213,8 @@ static int help(int argc, char **argv)
 		all[i] = commands[i].doc;
 	all[G_N_ELEMENTS(commands)] = NULL;
 	const char *what = argc > 2 ? argv[2] : NULL;
+	if (what && strcmp(what, "--values") == 0 && argc >= 4 && argc <= 5)
+		return values(argv[3], argc > 4 ? argv[4] : NULL);
 	if (argc > 4 || (argc == 4 && what[0] != '-'))
 		return cd_usage_error("help", "too many arguments");
 	if (what && (strcmp(what, "--man") == 0 || strcmp(what, "--options") == 0)) {

@@ -676,6 +676,8 @@ static void cairo_destroy_hook(void *state)
 const cd_writer_ops cd_writer_cairo = {
 	.name = "cairo",
 	.help = "PDF with embedded subset fonts, tagged structure, links, outline, metadata, page labels (default)",
+	.ext = ".pdf",
+	.caps = CD_WRITER_PDF,
 	.begin_document = cairo_begin_document,
 	.begin_page = cairo_begin_page,
 	.glyphs = cairo_glyphs,

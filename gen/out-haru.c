@@ -234,49 +234,30 @@ static int haru_begin_document(void **state, cd_output *out, const char *path,
 	return check(w, "setting the document information");
 }
 
-/* The value of a roman numeral in one case ("iv" or "IV"), or 0. */
-static int roman(const char *s, int upper)
-{
-	static const char lo[] = "ivxlcdm", up[] = "IVXLCDM";
-	static const int val[] = { 1, 5, 10, 50, 100, 500, 1000 };
-	int total = 0, prev = 0;
-	for (const char *p = s + strlen(s); p > s; ) {
-		const char *k = strchr(upper ? up : lo, *--p);
-		if (!k || !*k)
-			return 0;
-		int v = val[k - (upper ? up : lo)];
-		total += v < prev ? -v : v;
-		if (v > prev)
-			prev = v;
-	}
-	return total > 0 && total < 4000 ? total : 0;
-}
-
 /* Page labels: libharu has styles, not free text, so decimal and roman labels are written and
  * any other label is left out (the reader then shows the page's position). */
-static void page_label(haru_writer *w, const char *label)
+static void page_label(haru_writer *w, const cd_page *pg)
 {
-	if (!label || !*label)
-		return;
-	int n = 0;
+	int n = pg->number;
 	HPDF_PageNumStyle style;
-	if (strspn(label, "0123456789") == strlen(label) && strlen(label) < 7) {
-		n = atoi(label);
-		style = HPDF_PAGE_NUM_STYLE_DECIMAL;
-	} else if ((n = roman(label, 0)) > 0) {
+	if (n <= 0 || !pg->label || !*pg->label)
+		return;
+	if ((pg->number_format == '1' && n < 1000000) || ((pg->number_format == 'i' || pg->number_format == 'I') && n >= 5000))
+		style = HPDF_PAGE_NUM_STYLE_DECIMAL;    /* roman numbers stop at 4999 */
+	else if (pg->number_format == 'i' && n < 4000)
 		style = HPDF_PAGE_NUM_STYLE_LOWER_ROMAN;
-	} else if ((n = roman(label, 1)) > 0) {
+	else if (pg->number_format == 'I' && n < 4000)
 		style = HPDF_PAGE_NUM_STYLE_UPPER_ROMAN;
-	}
-	if (n > 0)
-		HPDF_AddPageLabel(w->pdf, w->pages - 1, style, n, NULL);
+	else
+		return;
+	HPDF_AddPageLabel(w->pdf, w->pages - 1, style, n, NULL);
 }
 
 static int haru_begin_page(void *state, const cd_page *pg)
 {
 	haru_writer *w = state;
 	w->pages++;
-	page_label(w, pg->label);
+	page_label(w, pg);
 	w->page = HPDF_AddPage(w->pdf);
 	HPDF_Page_SetWidth(w->page, pg->width);
 	HPDF_Page_SetHeight(w->page, pg->height);
@@ -747,6 +728,8 @@ const cd_writer_ops cd_writer_haru = {
 	.name = "haru",
 	.help = "PDF by libharu, for protected copies: RC4 128-bit encryption (the strongest libharu 2.3 has), "
 	        "Latin, Greek and Cyrillic text only (refuses scripts that need shaping)",
+	.ext = ".pdf",
+	.caps = CD_WRITER_PDF | CD_WRITER_PROTECT | CD_WRITER_LABEL,
 	.begin_document = haru_begin_document,
 	.begin_page = haru_begin_page,
 	.glyphs = haru_glyphs,

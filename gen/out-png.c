@@ -197,6 +197,8 @@ static void png_destroy(void *state)
 const cd_writer_ops cd_writer_png = {
 	.name = "png",
 	.help = "one PNG per page (option dpi=N, default 96): -o out.png gives out.png, or out-1.png, out-2.png ... for several pages",
+	.ext = ".png",
+	.caps = 0,
 	.begin_document = png_begin_document,
 	.begin_page = png_begin_page,
 	.glyphs = png_glyphs,

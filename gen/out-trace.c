@@ -247,6 +247,8 @@ static void t_destroy(void *st)
 const cd_writer_ops cd_writer_trace = {
 	.name = "trace",
 	.help = "pages as text, one line per placed item (tests, debugging)",
+	.ext = ".txt",
+	.caps = CD_WRITER_INTERNAL,
 	.begin_document = t_begin_document,
 	.begin_page = t_begin_page,
 	.glyphs = t_glyphs,

@@ -28,6 +28,9 @@ typedef enum {
 
 typedef enum { CD_LINE_SOLID, CD_LINE_DASHED, CD_LINE_DOTTED } cd_line_style;
 
+/* Destinations: an FO id (named), where an id's element ends, a flow fo:page-number (serial). */
+enum { CD_DEST_ID, CD_DEST_ID_END, CD_DEST_PAGE_NUMBER };
+
 typedef struct cd_item {
 	cd_item_kind kind;
 	union {
@@ -41,7 +44,9 @@ typedef struct cd_item {
 		struct { double x0, y0, x1, y1, width; cd_rgba color; cd_line_style style; } line;
 		struct { double x, y, w, h; char *path; char *alt; } image;
 		struct { double x, y, w, h; char *uri; char *dest; } link; /* one of uri, dest */
-		struct { double x, y; char *name; } dest;
+		/* mark: what layout uses a destination for while it lays pages out; writers see only
+		 * CD_DEST_ID (layout removes the other marks before it hands a page on) */
+		struct { double x, y; char *name; int mark; int serial; } dest;
 		/* role: Document, Sect, H1, H2, H3, P, L, LI, Lbl, LBody, Table, THead, TBody, TR,
 		 * TH, TD, Link, Figure, Span, Artifact (headers, footers, decoration) */
 		struct { char *role; char *alt; char *lang; } tag;
@@ -52,6 +57,8 @@ typedef struct cd_page {
 	double width, height;
 	int index;          /* 1-based position in the document */
 	char *label;        /* the page number as printed ("iv", "7") */
+	int number;         /* that number (0: none) */
+	char number_format; /* and its format: '1' (decimal, maybe zero-padded), 'i', 'I', 'a', 'A' */
 	cd_item *items;
 	size_t n, cap;
 } cd_page;
@@ -80,10 +87,21 @@ cd_item *cd_page_add(cd_page *pg, cd_item_kind kind);
 /* A writer: one table of hooks in its own file (out-cairo.c, out-haru.c, out-png.c,
  * out-trace.c), like cairo's backends. "Required." hooks must be set; an "Optional." hook left
  * NULL means the writer ignores that kind of item. Every hook returns 0, or a negative exit code
- * after printing its message. out-trace.c is the minimal example. */
+ * after printing its message. out-trace.c is the minimal example.
+ * What a writer can do is said in its entry (ext, caps), so that commands ask the table and a new
+ * writer touches no command file. */
+enum cd_writer_caps {
+	CD_WRITER_PDF = 1,      /* writes PDF: the queue and its print files take it */
+	CD_WRITER_PROTECT = 2,  /* encrypts: user and owner passwords, print permission (protect.h) */
+	CD_WRITER_LABEL = 4,    /* takes the option label=NAME: whose copy, named in its refusals */
+	CD_WRITER_INTERNAL = 8  /* for tests and debugging: render-fo only, not render or queue */
+};
+
 typedef struct cd_writer_ops {
 	const char *name;    /* for --writer */
 	const char *help;    /* one line for --help */
+	const char *ext;     /* the extension of the files it writes (".pdf") */
+	unsigned caps;       /* enum cd_writer_caps */
 	/* Required. Starts a document that will be written to `path` through `out` (the writer
 	 * calls cd_output_open(out, path), or derives file names from path). `opts` is the
 	 * writer's option string ("key=value,key=value"), NULL for defaults. */
@@ -105,9 +123,14 @@ typedef struct cd_writer_ops {
 	void (*destroy)(void *state);
 } cd_writer_ops;
 
-/* The writers, in --writer order; NULL-terminated. */
+/* The writers, in --writer order (the first is the default); NULL-terminated. */
 extern const cd_writer_ops *const cd_writers[];
 const cd_writer_ops *cd_writer_find(const char *name);
+/* The writer used when none is asked for. */
+const cd_writer_ops *cd_writer_default(void);
+/* The names of the writers that have every capability of `need` and none of `refuse`, sorted,
+ * as words: "cairo, haru or png" (`last` " or "), "cairo, haru" (`last` ", "). Newly allocated. */
+char *cd_writer_names(unsigned need, unsigned refuse, const char *last);
 
 /* Plays one page into a writer: begin_page, every item, end_page. */
 int cd_page_replay(const cd_page *pg, const cd_writer_ops *ops, void *state);

@@ -8,6 +8,7 @@
 #include "cindoc.h"
 #include "out-opts.h"
 #include "cli.h"
+#include "page.h"
 
 static const cd_opt protect_opts[] = {
 	{ CD_OPT_USER_PW_FILE, "user-password-file", 0, "FILE", "the password to open the PDF: the first line of FILE", 0 },
@@ -140,10 +141,14 @@ int cd_protect_finish(cd_protect *p, const char *writer)
 {
 	if (!p->given)
 		return 0;
-	if (!writer || strcmp(writer, "haru") != 0) {
+	const cd_writer_ops *w = writer ? cd_writer_find(writer) : cd_writer_default();
+	if (!w || !(w->caps & CD_WRITER_PROTECT)) {
 		const char *opt = p->user_opt ? p->user_opt : p->owner_opt ? p->owner_opt : "--allow-print";
-		return cd_fail(-CD_EXIT_USAGE, "option '%s' needs --writer haru (writer '%s' cannot encrypt)",
-		               opt, writer ? writer : "cairo");
+		char *names = cd_writer_names(CD_WRITER_PROTECT, CD_WRITER_INTERNAL, " or ");
+		int rc = cd_fail(-CD_EXIT_USAGE, "option '%s' needs --writer %s (writer '%s' cannot encrypt)",
+		                 opt, names, writer ? writer : cd_writer_default()->name);
+		g_free(names);
+		return rc;
 	}
 	int rc = 0;
 	if (p->user_src)

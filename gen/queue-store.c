@@ -191,6 +191,63 @@ out:
 	return rc;
 }
 
+/* The queue folder as it really is: a symbolic link to a folder is followed (the lock, the staging
+ * folder and the swap are beside the real folder, and the link stays a link); a folder that does
+ * not exist yet is named under the real path of its parent. Newly allocated, or NULL. */
+static char *real_dir(const char *dir, int *rc)
+{
+	struct stat st;
+	if (lstat(dir, &st) == 0) {
+		char *r = realpath(dir, NULL);
+		if (!r) {
+			*rc = cd_fail(-CD_EXIT_NOWRITE, "'%s' is a symbolic link to nothing: %s", dir, strerror(errno));
+			return NULL;
+		}
+		char *g = g_strdup(r);
+		free(r);
+		return g;
+	}
+	char *parent = g_path_get_dirname(dir);
+	char *base = g_path_get_basename(dir);
+	char *rp = realpath(parent, NULL);
+	char *out = NULL;
+	if (!rp)
+		*rc = cd_fail(-CD_EXIT_NOWRITE, "cannot use the queue '%s': %s", dir, strerror(errno));
+	else
+		out = g_build_filename(rp, base, NULL);
+	free(rp);
+	g_free(parent);
+	g_free(base);
+	return out;
+}
+
+/* Takes the lock file beside the queue, waiting for another run. The lock file is removed when
+ * the run ends; a lock taken on a file that another run removed meanwhile is taken again. */
+static int take_lock(cd_qs *s, int create)
+{
+	s->lock = sibling(s->dir, "lock");
+	int said = 0;
+	for (;;) {
+		s->lock_fd = open(s->lock, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+		if (s->lock_fd < 0)
+			return cd_fail(create ? -CD_EXIT_NOWRITE : -CD_EXIT_NOREAD, "cannot lock the queue '%s': %s", s->dir,
+			               strerror(errno));
+		if (flock(s->lock_fd, LOCK_EX | LOCK_NB) != 0) {
+			if (errno != EWOULDBLOCK)
+				return cd_fail(-CD_EXIT_NOWRITE, "cannot lock the queue '%s': %s", s->dir, strerror(errno));
+			if (!said++)
+				fprintf(stderr, "cindoc queue: waiting for another run on '%s' to finish\n", s->dir);
+			if (flock(s->lock_fd, LOCK_EX) != 0)
+				return cd_fail(-CD_EXIT_NOWRITE, "cannot lock the queue '%s': %s", s->dir, strerror(errno));
+		}
+		struct stat a, b;
+		if (fstat(s->lock_fd, &a) == 0 && stat(s->lock, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+			return 0;
+		close(s->lock_fd); /* the run before removed it as it ended: take the new one */
+		s->lock_fd = -1;
+	}
+}
+
 int cd_qs_open(cd_qs *s, const char *dir, int create)
 {
 	memset(s, 0, sizeof *s);
@@ -198,36 +255,33 @@ int cd_qs_open(cd_qs *s, const char *dir, int create)
 	const char *k = getenv("CINDOC_TEST_KILL_AT");
 	s->kill_at = k ? atoi(k) : 0;
 	/* A trailing slash would make the siblings land inside the folder. */
-	s->dir = g_strdup(dir);
-	size_t n = strlen(s->dir);
-	while (n > 1 && s->dir[n - 1] == '/')
-		s->dir[--n] = '\0';
-	char *parent = g_path_get_dirname(s->dir);
-	if (create && cd_mkdirs(parent) < 0) {
+	char *given = g_strdup(dir);
+	size_t n = strlen(given);
+	while (n > 1 && given[n - 1] == '/')
+		given[--n] = '\0';
+	int rc = 0;
+	if (create) {
+		char *parent = g_path_get_dirname(given);
+		rc = cd_mkdirs_new(parent, &s->made);
 		g_free(parent);
-		return -CD_EXIT_NOWRITE;
+		char *abs = s->made ? realpath(s->made, NULL) : NULL;
+		if (abs) {
+			g_free(s->made);
+			s->made = g_strdup(abs);
+			free(abs);
+		}
 	}
-	g_free(parent);
-	char *lock = sibling(s->dir, "lock");
-	s->lock_fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-	if (s->lock_fd < 0) {
-		int rc = cd_fail(create ? -CD_EXIT_NOWRITE : -CD_EXIT_NOREAD, "cannot lock the queue '%s': %s", s->dir,
-		                 strerror(errno));
-		g_free(lock);
-		return rc;
-	}
-	g_free(lock);
-	if (flock(s->lock_fd, LOCK_EX | LOCK_NB) != 0) {
-		if (errno != EWOULDBLOCK)
-			return cd_fail(-CD_EXIT_NOWRITE, "cannot lock the queue '%s': %s", s->dir, strerror(errno));
-		fprintf(stderr, "cindoc queue: waiting for another run on '%s' to finish\n", s->dir);
-		if (flock(s->lock_fd, LOCK_EX) != 0)
-			return cd_fail(-CD_EXIT_NOWRITE, "cannot lock the queue '%s': %s", s->dir, strerror(errno));
-	}
-	int rc = recover(s);
+	if (rc == 0 && !(s->dir = real_dir(given, &rc)) && rc == 0)
+		rc = -CD_EXIT_NOWRITE;
+	g_free(given);
+	if (rc == 0)
+		rc = take_lock(s, create);
+	if (rc == 0)
+		rc = recover(s);
 	if (rc < 0)
 		return rc;
-	if (g_file_test(s->dir, G_FILE_TEST_EXISTS) && !g_file_test(s->dir, G_FILE_TEST_IS_DIR))
+	struct stat st;
+	if (lstat(s->dir, &st) == 0 && !S_ISDIR(st.st_mode))
 		return cd_fail(-CD_EXIT_NOWRITE, "'%s' is not a folder", s->dir);
 	char *what = g_strdup_printf("new-%ld", (long)getpid());
 	s->staging = sibling(s->dir, what);
@@ -291,10 +345,17 @@ void cd_qs_close(cd_qs *s)
 {
 	if (s->staging && !s->committed)
 		cd_qs_rm_rf(s->staging);
-	if (s->lock_fd >= 0)
+	if (s->lock_fd >= 0) {
+		unlink(s->lock); /* a run waiting on it takes it again (take_lock) */
 		close(s->lock_fd); /* releases the lock */
+	}
+	/* Folders this run made for a queue that it did not write go again. */
+	if (!s->committed && s->made)
+		cd_rmdirs_new(s->dir ? s->dir : s->made, s->made);
 	g_free(s->dir);
 	g_free(s->staging);
+	g_free(s->lock);
+	g_free(s->made);
 	memset(s, 0, sizeof *s);
 	s->lock_fd = -1;
 }

@@ -6,8 +6,10 @@
 #include <glib.h>
 
 typedef struct cd_qs {
-	char *dir;        /* QUEUE_DIR */
+	char *dir;        /* QUEUE_DIR, its real path (symbolic links followed) */
 	char *staging;    /* the new tree being built */
+	char *lock;       /* the lock file beside it */
+	char *made;       /* the first folder this run created on the way to QUEUE_DIR (or NULL) */
 	int lock_fd;
 	int committed;
 	int kill_at, checkpoints;

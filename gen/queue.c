@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -15,7 +16,7 @@
 #include "case.h"
 #include "cindoc.h"
 #include "documents.h"
-#include "due.h"
+#include "escape.h"
 #include "queue-store.h"
 #include "render.h"
 #include "rules.h"
@@ -28,6 +29,7 @@ struct item {
 	int render;      /* rendered this run */
 	int failed;      /* could not be rendered this run */
 	int printed;     /* placed in its date's new print.pdf this run */
+	int stale;       /* its PDF is missing, or does not match the ledger's sha256 */
 	char *case_path; /* the case file this run (NULL: not read this run) */
 };
 
@@ -307,8 +309,11 @@ static int read_cases(struct run *r)
 					l->owed = 1;
 					g_free(l->case_path);
 					l->case_path = g_strdup(it->case_path);
+					if (l->stale && cd_qs_exists(&r->qs, l->f[CD_QL_FILE]))
+						fprintf(stderr, "cindoc queue: '%s' does not match its sha256 in the ledger: made again\n",
+						        l->f[CD_QL_FILE]);
 					if (strcmp(l->f[CD_QL_FINGERPRINT], it->f[CD_QL_FINGERPRINT]) != 0 ||
-					    strcmp(l->f[CD_QL_FILE], it->f[CD_QL_FILE]) != 0 || !cd_qs_exists(&r->qs, l->f[CD_QL_FILE])) {
+					    strcmp(l->f[CD_QL_FILE], it->f[CD_QL_FILE]) != 0 || l->stale) {
 						l->old = l->f;
 						l->f = it->f;
 						it->f = NULL;
@@ -361,7 +366,16 @@ static int read_cases(struct run *r)
 			        it->f[CD_QL_CASE_FILE]);
 		}
 	}
-	return 0;
+	rc = 0;
+	for (guint i = 0; i < r->items->len; i++) {
+		struct item *it = r->items->pdata[i];
+		if (is_status(it, "queued") && it->stale && !it->render)
+			rc = cd_fail(-CD_EXIT_INVALID,
+			             "'%s/%s' is missing or does not match its sha256 in the ledger, and its case '%s' was not read "
+			             "this time to make it again: nothing was changed",
+			             r->qs.dir, it->f[CD_QL_FILE], it->f[CD_QL_CASE_FILE]);
+	}
+	return rc;
 }
 
 /* No two items that stay in the queue may share a file: one recipient's copy would be filed as
@@ -385,6 +399,97 @@ static int check_files_unique(struct run *r)
 		g_hash_table_insert(seen, it->f[CD_QL_FILE], it);
 	}
 	g_hash_table_destroy(seen);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ what the folder holds */
+
+/* Checks the queue folder against the ledger before anything is written, for a run and for
+ * mark-issued alike:
+ *  - every entry is the queue's: the ledger and manifests, the folders of the due dates, in
+ *    each the date's print.pdf, manifests and the PDFs of its waiting and issued items. Anything
+ *    else (a note, a letter typed by hand, a folder) is not deleted by the swap: the run refuses,
+ *    naming each, and leaves the queue as it is;
+ *  - no entry is a symbolic link (a queue never makes one; one would lead outside the queue);
+ *  - every waiting or issued item's PDF matches the sha256 the ledger has for it. An issued
+ *    copy that changed is refused (it is the record of what was sent); a waiting one that is
+ *    missing or changed is marked stale, so the run makes it again from its case. */
+static int verify_folder(struct run *r)
+{
+	GHashTable *mine = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	GHashTable *dates = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	g_hash_table_add(mine, g_strdup("ledger.tsv"));
+	g_hash_table_add(mine, g_strdup("manifest.csv"));
+	g_hash_table_add(mine, g_strdup("manifest.json"));
+	for (guint i = 0; i < r->items->len; i++) {
+		struct item *it = r->items->pdata[i];
+		if (is_status(it, "withdrawn"))
+			continue;
+		char *d = date_of(it);
+		g_hash_table_add(mine, g_strdup(it->f[CD_QL_FILE]));
+		g_hash_table_add(mine, g_build_filename(d, "print.pdf", NULL));
+		g_hash_table_add(mine, g_build_filename(d, "manifest.csv", NULL));
+		g_hash_table_add(mine, g_build_filename(d, "manifest.json", NULL));
+		g_hash_table_add(dates, d);
+	}
+	int rc = 0;
+	GDir *top = g_dir_open(r->qs.dir, 0, NULL);
+	const char *n;
+	while (top && (n = g_dir_read_name(top))) {
+		char *p = g_build_filename(r->qs.dir, n, NULL);
+		struct stat st;
+		memset(&st, 0, sizeof st);
+		if (lstat(p, &st) != 0) {
+			rc = cd_fail(-CD_EXIT_NOREAD, "cannot read '%s': %s", p, strerror(errno));
+		} else if (S_ISLNK(st.st_mode)) {
+			rc = cd_fail(-CD_EXIT_INVALID, "'%s' is a symbolic link: a queue holds none; move it out of the queue folder", p);
+		} else if (S_ISDIR(st.st_mode) && g_hash_table_contains(dates, n)) {
+			GDir *dd = g_dir_open(p, 0, NULL);
+			const char *m;
+			while (dd && (m = g_dir_read_name(dd))) {
+				char *rel = g_build_filename(n, m, NULL);
+				char *q = g_build_filename(r->qs.dir, rel, NULL);
+				struct stat st2;
+				memset(&st2, 0, sizeof st2);
+				if (lstat(q, &st2) != 0)
+					rc = cd_fail(-CD_EXIT_NOREAD, "cannot read '%s': %s", q, strerror(errno));
+				else if (S_ISLNK(st2.st_mode))
+					rc = cd_fail(-CD_EXIT_INVALID, "'%s' is a symbolic link: a queue holds none; move it out of the queue folder", q);
+				else if (!S_ISREG(st2.st_mode) || !g_hash_table_contains(mine, rel))
+					rc = cd_fail(-CD_EXIT_INVALID, "'%s' is not a file of this queue: move it out of the queue folder", q);
+				g_free(q);
+				g_free(rel);
+			}
+			if (dd)
+				g_dir_close(dd);
+		} else if (!S_ISREG(st.st_mode) || !g_hash_table_contains(mine, n)) {
+			rc = cd_fail(-CD_EXIT_INVALID, "'%s' is not a file of this queue: move it out of the queue folder", p);
+		}
+		g_free(p);
+	}
+	if (top)
+		g_dir_close(top);
+	for (guint i = 0; i < r->items->len && rc == 0; i++) {
+		struct item *it = r->items->pdata[i];
+		if (is_status(it, "withdrawn"))
+			continue;
+		char *p = g_build_filename(r->qs.dir, it->f[CD_QL_FILE], NULL);
+		char sha[65] = "";
+		int have = cd_qs_exists(&r->qs, it->f[CD_QL_FILE]) && cd_qs_sha256_file(p, sha) == 0;
+		if (have && strcmp(sha, it->f[CD_QL_SHA256]) == 0) {
+			g_free(p);
+			continue;
+		}
+		if (is_status(it, "issued") && have)
+			rc = cd_fail(-CD_EXIT_INVALID, "'%s' (issued %s) does not match its sha256 in the ledger: the record of what "
+			             "was sent was changed; put the original back (nothing was changed)", it->f[CD_QL_FILE],
+			             it->f[CD_QL_ISSUED]);
+		else if (is_status(it, "queued"))
+			it->stale = 1;
+		g_free(p);
+	}
+	g_hash_table_destroy(mine);
+	g_hash_table_destroy(dates);
 	return rc;
 }
 
@@ -493,25 +598,11 @@ static int render_own(struct worker *w, struct item *it, xmlDocPtr fo, GString *
 	struct run *r = w->r;
 	char *path = g_build_filename(r->qs.staging, it->f[CD_QL_FILE], NULL);
 	char *dir = g_path_get_dirname(path);
-	cd_output *out = cd_output_new();
-	cd_render_job *job = NULL;
 	int pages = 0;
 	int rc = cd_mkdirs(dir);
 	if (rc == 0)
-		rc = cd_render_begin(w->renderer, cd_writer_find(r->o->writer), r->o->writer_opts, out, path, NULL, &job);
-	if (rc == 0)
-		rc = cd_render_add_doc(job, fo, it->f[CD_QL_ITEM]);
-	if (rc == 0) {
-		rc = cd_render_end(job, &pages);
-		job = NULL;
-	}
-	if (rc == 0)
-		rc = cd_output_commit(out);
-	if (job)
-		cd_render_abort(job);
-	if (rc < 0)
-		cd_output_abort(out);
-	cd_output_free(out);
+		rc = cd_render_doc_file(w->renderer, cd_writer_find(r->o->writer), r->o->writer_opts, NULL, path, fo,
+		                        it->f[CD_QL_ITEM], &pages);
 	char sha[65] = "";
 	if (rc == 0 && cd_qs_sha256_file(path, sha) < 0)
 		rc = cd_fail(-CD_EXIT_NOWRITE, "cannot read back '%s'", path);
@@ -545,6 +636,49 @@ static int task_own(struct worker *w, void *task, GString *result)
 	return 0; /* an item that fails is skipped, the run goes on */
 }
 
+/* What task_print's documents need while the file is written. */
+struct print_fill {
+	struct worker *w;
+	struct date_job *dj;
+	const char *dir;
+	GString *result;
+};
+
+/* Adds every item of the date that rendered, each from an odd page, and notes its pages. */
+static int add_print_items(cd_render_job *job, void *data)
+{
+	struct print_fill *pf = data;
+	struct date_job *dj = pf->dj;
+	int rc = 0, added = 0;
+	for (guint i = 0; i < dj->items->len && rc == 0; i++) {
+		struct item *it = dj->items->pdata[i];
+		if (!it->case_path || it->failed) {
+			tick(pf->w);
+			continue;
+		}
+		xmlDocPtr fo = item_fo(pf->w, it);
+		if (!fo) { /* it rendered a moment ago: the case changed under us */
+			rc = cd_fail(-CD_EXIT_INVALID, "'%s' could not be made again for %s/print.pdf", it->f[CD_QL_ITEM],
+			             dj->date);
+			break;
+		}
+		if (!added)
+			rc = cd_mkdirs(pf->dir);
+		int first = rc == 0 ? cd_render_page_count(job) + 1 : 0;
+		if (rc == 0)
+			rc = cd_render_add_doc(job, fo, it->f[CD_QL_ITEM]);
+		int last = rc == 0 ? cd_render_page_count(job) : 0;
+		if (rc == 0)
+			rc = cd_render_pad_to_odd(job);
+		if (rc == 0)
+			g_string_append_printf(pf->result, "print\t%s\t%d\t%d\n", it->f[CD_QL_ITEM], first, last);
+		added = 1;
+		xmlFreeDoc(fo);
+		tick(pf->w);
+	}
+	return rc == 0 && !added ? CD_RENDER_NOTHING : rc;
+}
+
 /* Phase 2: print.pdf of one date, from every queued item of the date that rendered, each starting
  * on an odd page; kept as it was when nothing it would hold changed (every item that needed
  * rendering failed). */
@@ -573,47 +707,9 @@ static int task_print(struct worker *w, void *task, GString *result)
 	}
 	char *print = g_build_filename(r->qs.staging, dj->date, "print.pdf", NULL);
 	char *dir = g_path_get_dirname(print);
-	cd_output *pout = cd_output_new();
-	cd_render_job *pjob = NULL;
-	for (guint i = 0; i < dj->items->len && rc == 0; i++) {
-		struct item *it = dj->items->pdata[i];
-		if (!it->case_path || it->failed) {
-			tick(w);
-			continue;
-		}
-		xmlDocPtr fo = item_fo(w, it);
-		if (!fo) { /* it rendered a moment ago: the case changed under us */
-			rc = cd_fail(-CD_EXIT_INVALID, "'%s' could not be made again for %s/print.pdf", it->f[CD_QL_ITEM],
-			             dj->date);
-			break;
-		}
-		if (!pjob)
-			rc = cd_mkdirs(dir);
-		if (!pjob && rc == 0)
-			rc = cd_render_begin(w->renderer, cd_writer_find(r->o->writer), r->o->writer_opts, pout, print, NULL, &pjob);
-		int first = rc == 0 ? cd_render_page_count(pjob) + 1 : 0;
-		if (rc == 0)
-			rc = cd_render_add_doc(pjob, fo, it->f[CD_QL_ITEM]);
-		int last = rc == 0 ? cd_render_page_count(pjob) : 0;
-		if (rc == 0)
-			rc = cd_render_pad_to_odd(pjob);
-		if (rc == 0)
-			g_string_append_printf(result, "print\t%s\t%d\t%d\n", it->f[CD_QL_ITEM], first, last);
-		xmlFreeDoc(fo);
-		tick(w);
-	}
-	if (rc == 0 && pjob) {
-		int pages;
-		rc = cd_render_end(pjob, &pages);
-		pjob = NULL;
-		if (rc == 0)
-			rc = cd_output_commit(pout);
-	}
-	if (pjob)
-		cd_render_abort(pjob);
-	if (rc < 0)
-		cd_output_abort(pout);
-	cd_output_free(pout);
+	struct print_fill pf = { w, dj, dir, result };
+	rc = cd_render_file(w->renderer, cd_writer_find(r->o->writer), r->o->writer_opts, NULL, print, add_print_items,
+	                    &pf, NULL);
 	g_free(dir);
 	g_free(print);
 	cd_qs_checkpoint(&r->qs);
@@ -938,6 +1034,30 @@ static int load_ledger(struct run *r)
 		}
 	}
 	g_ptr_array_free(rows, TRUE);
+	char *lpath = g_build_filename(r->qs.dir, "ledger.tsv", NULL);
+	if (rc == 0 && r->items->len == 0 && g_file_test(lpath, G_FILE_TEST_EXISTS)) {
+		/* A ledger with no items is an empty queue only when the queue holds nothing else: a
+		 * ledger emptied by accident must not turn every issued letter into a new one. */
+		char *mpath = g_build_filename(r->qs.dir, "manifest.csv", NULL);
+		char *m = NULL;
+		size_t mlen = 0;
+		int listed = g_file_get_contents(mpath, &m, &mlen, NULL) && memchr(m, '\n', mlen) &&
+		             (size_t)((char *)memchr(m, '\n', mlen) - m) + 1 < mlen;
+		int other = 0;
+		GDir *d = g_dir_open(r->qs.dir, 0, NULL);
+		const char *n;
+		while (d && (n = g_dir_read_name(d)))
+			other |= strcmp(n, "ledger.tsv") != 0 && strcmp(n, "manifest.csv") != 0 && strcmp(n, "manifest.json") != 0;
+		if (d)
+			g_dir_close(d);
+		if (listed || other)
+			rc = cd_error_at(lpath, 2, "the ledger lists no items but the queue folder holds %s: the ledger is damaged; "
+			                 "put back a copy of it (nothing was changed)",
+			                 listed ? "items in manifest.csv" : "other files");
+		g_free(m);
+		g_free(mpath);
+	}
+	g_free(lpath);
 	if (rc == 0 && g_file_test(r->qs.dir, G_FILE_TEST_IS_DIR) && r->items->len == 0) {
 		/* An existing folder that is not a queue: refuse rather than take it over. */
 		char *ledger = g_build_filename(r->qs.dir, "ledger.tsv", NULL);
@@ -1036,6 +1156,10 @@ static GPtrArray *plan_dates(struct run *r)
 	}
 	for (guint i = 0; i < djs->len; i++) {
 		struct date_job *dj = djs->pdata[i];
+		char *rel = g_build_filename(dj->date, "print.pdf", NULL);
+		if (dj->items->len && !cd_qs_exists(&r->qs, rel))
+			dj->rebuild = dj->lost = 1; /* print.pdf was lost: made again */
+		g_free(rel);
 		if (dj->issued_in_print && dj->items->len)
 			dj->rebuild = dj->lost = 1; /* take the issued ones out of print.pdf */
 		if (dj->rebuild && dj->items->len) {
@@ -1148,6 +1272,8 @@ int cd_queue_run(const cd_queue_opts *o)
 	if (rc == 0)
 		rc = load_ledger(&r);
 	if (rc == 0)
+		rc = verify_folder(&r);
+	if (rc == 0)
 		rc = read_cases(&r);
 	if (rc == 0)
 		rc = check_files_unique(&r);
@@ -1208,6 +1334,14 @@ int cd_queue_mark_issued(const char *queue_dir, cd_date today, char *const *what
 		rc = cd_qs_open(&r.qs, queue_dir, 0);
 	if (rc == 0)
 		rc = load_ledger(&r);
+	if (rc == 0)
+		rc = verify_folder(&r);
+	for (guint i = 0; i < r.items->len && rc == 0; i++) {
+		struct item *it = r.items->pdata[i];
+		if (it->stale)
+			rc = cd_fail(-CD_EXIT_INVALID, "'%s' is missing or does not match its sha256 in the ledger: run the queue to "
+			             "make it again first (nothing was changed)", it->f[CD_QL_FILE]);
+	}
 	int marked = 0;
 	for (int k = 0; k < n && rc == 0; k++) {
 		const char *w = what[k];

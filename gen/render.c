@@ -277,20 +277,6 @@ static int bookmarks(cd_render_job *j, const fo_src *src, xmlNode *n, int fill, 
 
 /* ------------------------------------------------------------------ documents */
 
-static int needs_passes(xmlNode *n, int in_flow)
-{
-	for (xmlNode *c = n; c; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		fo_kind k = fo_kind_of(c);
-		if (k == FO_PAGE_NUMBER_CITATION || k == FO_PAGE_NUMBER_CITATION_LAST || (k == FO_PAGE_NUMBER && in_flow))
-			return 1;
-		if (c->children && needs_passes(c->children, in_flow || k == FO_FLOW))
-			return 1;
-	}
-	return 0;
-}
-
 typedef struct doc_parts {
 	xmlNode *root, *lms, *decl, *bm;
 	fo_style root_style;
@@ -340,7 +326,7 @@ static void fill_lang(cd_render_job *j, doc_parts *d)
 static int check_bookmarks(lay_doc *L, const fo_src *src, GPtrArray *refs)
 {
 	for (guint i = 0; i + 1 < refs->len; i += 2)
-		if (!g_hash_table_contains(L->ids_first, refs->pdata[i]))
+		if (!lay_has_id(L, refs->pdata[i]))
 			return cd_error_at(src->name, GPOINTER_TO_INT(refs->pdata[i + 1]),
 			                   "no element has id '%s' (internal-destination of fo:bookmark)", (char *)refs->pdata[i]);
 	return 0;
@@ -353,71 +339,139 @@ static void refs_free(GPtrArray *refs)
 	g_ptr_array_free(refs, TRUE);
 }
 
-static int check_links(lay_doc *L, const fo_src *src)
+static int reader_error(const char *path, xmlTextReaderPtr rd)
 {
-	GPtrArray *r = L->link_refs;
-	for (guint i = 0; i + 1 < r->len; i += 2)
-		if (!g_hash_table_contains(L->ids_first, r->pdata[i]))
-			return cd_error_at(src->name, GPOINTER_TO_INT(r->pdata[i + 1]),
-			                   "no element has id '%s' (internal-destination of fo:basic-link)", (char *)r->pdata[i]);
-	return 0;
+	const xmlError *e = xmlGetLastError();
+	(void)rd;
+	if (e && e->message) {
+		char *m = g_strstrip(g_strdup(e->message));
+		int rc = cd_error_at(path, e->line, "%s", m);
+		g_free(m);
+		return rc;
+	}
+	return cd_error_at(path, 0, "not well-formed XML");
 }
 
-/* One pass over a whole document. */
-static int doc_pass(cd_render_job *j, const fo_src *src, xmlDocPtr doc, int final, lay_doc *prev, lay_doc **out)
+/* fo:root and then its children, from a parsed tree or from the streaming reader (which keeps
+ * one child of fo:root in memory at a time): the one driver below walks either. */
+typedef struct root_src {
+	xmlNode *root, *next;     /* tree: fo:root, and its next child to give */
+	xmlTextReaderPtr rd;      /* stream */
+	const char *path;
+	int expanded;             /* stream: the last node given was expanded; skip its subtree */
+} root_src;
+
+/* The next node of the stream: fo:root, or a child of it (expanded); 1, 0 at the end, or an
+ * error. */
+static int stream_next(root_src *s, xmlNode **out)
 {
-	char *base = dir_of(doc->URL ? (const char *)doc->URL : NULL);
-	lay_doc *L = lay_doc_new(src, cd_fonts_context(j->r->fonts), j->r->layout, base);
-	g_free(base);
-	*out = L;
-	L->final_pass = final;
-	L->para_cache = j->r->para_cache;
-	L->emit = final ? job_emit : discard;
-	L->ud = j;
-	L->page_index = j->pages;
-	if (prev) {
-		L->ids_prev_first = prev->ids_first;
-		L->ids_prev_last = prev->ids_last;
-		prev->ids_first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-		prev->ids_last = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	for (;;) {
+		int r = s->expanded ? xmlTextReaderNext(s->rd) : xmlTextReaderRead(s->rd);
+		s->expanded = 0;
+		if (r <= 0)
+			return r < 0 ? reader_error(s->path, s->rd) : 0;
+		int type = xmlTextReaderNodeType(s->rd), depth = xmlTextReaderDepth(s->rd);
+		if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
+			/* the DTD node itself (asking for the document would stop the reader freeing) */
+			xmlNode *dn = xmlTextReaderCurrentNode(s->rd);
+			if (dn && dn->type == XML_DTD_NODE && ((xmlDtdPtr)dn)->entities)
+				return cd_error_at(s->path, 0, "a DOCTYPE that declares entities is not allowed");
+			continue;
+		}
+		if (depth == 0 && type == XML_READER_TYPE_ELEMENT) {
+			*out = xmlTextReaderCurrentNode(s->rd);
+			return 1;
+		}
+		if (depth != 1 || (type != XML_READER_TYPE_ELEMENT && type != XML_READER_TYPE_TEXT &&
+		                   type != XML_READER_TYPE_CDATA))
+			continue;
+		if (!(*out = xmlTextReaderExpand(s->rd)))
+			return reader_error(s->path, s->rd);
+		s->expanded = 1;
+		return 1;
 	}
-	doc_parts d;
-	int rc = read_root(src, xmlDocGetRootElement(doc), &d);
+}
+
+/* fo:root first, then each of its children; 1, 0 at the end, or an error. */
+static int root_next(root_src *s, xmlNode **out)
+{
+	if (s->rd)
+		return stream_next(s, out);
+	if (s->root) {
+		*out = s->root;
+		s->next = s->root->children;
+		s->root = NULL;
+		return 1;
+	}
+	if (!s->next)
+		return 0;
+	*out = s->next;
+	s->next = s->next->next;
+	return 1;
+}
+
+/* Lays out fo:root's children: the master set, declarations and bookmarks, page-sequences. */
+static int root_children(cd_render_job *j, lay_doc *L, const fo_src *src, root_src *s, doc_parts *d,
+                         int fill, GPtrArray *refs)
+{
+	int rc, seqs = 0;
+	xmlNode *c;
+	while ((rc = root_next(s, &c)) == 1) {
+		rc = 0;
+		if (c->type == XML_COMMENT_NODE || c->type == XML_PI_NODE || fo_is_blank(c))
+			continue;
+		if (fo_kind_of(c) == FO_PAGE_SEQUENCE && d->lms) {
+			if (fill && !seqs) {
+				j->have_info = 1;
+				rc = job_start(j);
+			}
+			if (rc == 0)
+				rc = lay_sequence(L, c);
+			seqs++;
+		} else if (!seqs) {
+			rc = root_child(j, L, src, c, d, fill, refs);
+		} else {
+			rc = fo_bad_child(src, c, d->root);
+		}
+		if (rc < 0)
+			return rc;
+	}
+	if (rc == 0 && !d->lms)
+		rc = cd_error_at(src->name, xmlGetLineNo(d->root), "fo:root needs a fo:layout-master-set");
+	if (rc == 0 && !seqs)
+		rc = cd_error_at(src->name, xmlGetLineNo(d->root), "fo:root needs a fo:page-sequence");
+	return rc;
+}
+
+/* One pass over a whole document, from s. */
+static int doc_pass(cd_render_job *j, const fo_src *src, const char *url, root_src *s, int final,
+                    const lay_doc *prev, lay_doc **out)
+{
+	char *base = dir_of(url);
+	lay_setup ls = { .src = src, .base_dir = base, .pctx = cd_fonts_context(j->r->fonts), .layout = j->r->layout,
+	                 .para_cache = j->r->para_cache, .emit = final ? job_emit : discard, .ud = j,
+	                 .page_index = j->pages, .prev = prev, .final_pass = final };
+	lay_doc *L = *out = lay_doc_new(&ls);
+	g_free(base);
+	xmlNode *root = NULL;
+	int rc = root_next(s, &root);
+	if (rc == 0)
+		rc = cd_error_at(src->name, 0, "no fo:root");
 	if (rc < 0)
+		return rc;
+	doc_parts d;
+	if ((rc = read_root(src, root, &d)) < 0)
 		return rc;
 	int fill = final && !j->have_info;
 	if (fill)
 		fill_lang(j, &d);
-	L->doc_lang = d.root_style.lang;
+	lay_root(L, &d.root_style);
 	GPtrArray *refs = g_ptr_array_new();
-	int seqs = 0;
-	for (xmlNode *c = d.root->children; c && rc == 0; c = c->next) {
-		if (c->type == XML_COMMENT_NODE || c->type == XML_PI_NODE || fo_is_blank(c))
-			continue;
-		if (fo_kind_of(c) == FO_PAGE_SEQUENCE && d.lms) {
-			if (fill && !seqs) {
-				j->have_info = 1;
-				if ((rc = job_start(j)) < 0)
-					break;
-			}
-			rc = lay_sequence(L, c, &d.root_style);
-			seqs++;
-		} else if (!seqs) {
-			rc = root_child(j, L, src, c, &d, fill, refs);
-		} else {
-			rc = fo_bad_child(src, c, d.root);
-		}
-	}
-	if (rc == 0 && !d.lms)
-		rc = cd_error_at(src->name, xmlGetLineNo(d.root), "fo:root needs a fo:layout-master-set");
-	if (rc == 0 && !seqs)
-		rc = cd_error_at(src->name, xmlGetLineNo(d.root), "fo:root needs a fo:page-sequence");
+	rc = root_children(j, L, src, s, &d, fill, refs);
 	if (rc == 0)
 		rc = check_bookmarks(L, src, refs);
 	if (rc == 0)
-		rc = check_links(L, src);
-	if (rc == 0)
-		rc = lay_flush(L, 1);
+		rc = lay_end(L);
 	refs_free(refs);
 	return rc;
 }
@@ -434,81 +488,40 @@ int cd_render_add_doc(cd_render_job *j, xmlDocPtr doc, const char *name)
 {
 	fo_src src = { name };
 	xmlNode *root = xmlDocGetRootElement(doc);
+	const char *url = doc->URL ? (const char *)doc->URL : NULL;
 	if (doc->intSubset && doc->intSubset->entities)
 		return cd_error_at(name, 0, "a DOCTYPE that declares entities is not allowed");
 	begin_doc(j);
-	int two = root && needs_passes(root, 0);
 	lay_doc *first = NULL, *L = NULL;
 	int rc = 0;
-	if (two) {
-		rc = doc_pass(j, &src, doc, 0, NULL, &first);
-		if (rc < 0) {
-			lay_doc_free(first);
-			return rc;
-		}
+	if (fo_needs_two_passes(root)) {
+		/* citations or page numbers in the flow: a first pass learns the page numbers */
+		root_src s = { .root = root };
+		rc = doc_pass(j, &src, url, &s, 0, NULL, &first);
 	}
-	rc = doc_pass(j, &src, doc, 1, first, &L);
-	lay_doc_free(first);
+	if (rc == 0) {
+		root_src s = { .root = root };
+		rc = doc_pass(j, &src, url, &s, 1, first, &L);
+	}
 	lay_doc_free(L);
+	lay_doc_free(first);
 	return rc;
-}
-
-static int reader_error(const char *path, xmlTextReaderPtr rd)
-{
-	const xmlError *e = xmlGetLastError();
-	(void)rd;
-	if (e && e->message) {
-		char *m = g_strstrip(g_strdup(e->message));
-		int rc = cd_error_at(path, e->line, "%s", m);
-		g_free(m);
-		return rc;
-	}
-	return cd_error_at(path, 0, "not well-formed XML");
-}
-
-/* Whether the file holds `needle`, read in pieces (memory does not grow with the file). */
-static int file_has(const char *path, const char *needle, int *found)
-{
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return cd_fail(-CD_EXIT_NOREAD, "cannot read '%s': %s", path, g_strerror(errno));
-	size_t nl = strlen(needle), keep = nl - 1, have = 0;
-	char buf[65536];
-	*found = 0;
-	for (;;) {
-		size_t got = fread(buf + have, 1, sizeof buf - have, fp);
-		if (got == 0)
-			break;
-		have += got;
-		if (g_strstr_len(buf, (gssize)have, needle)) {
-			*found = 1;
-			break;
-		}
-		if (have > keep) {
-			memmove(buf, buf + have - keep, keep);
-			have = keep;
-		}
-	}
-	int bad = ferror(fp);
-	fclose(fp);
-	if (bad)
-		return cd_fail(-CD_EXIT_NOREAD, "cannot read '%s'", path);
-	return 0;
 }
 
 int cd_render_add_file(cd_render_job *j, const char *path)
 {
-	int found, rc = file_has(path, "page-number", &found);
-	if (rc < 0)
-		return rc;
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return cd_fail(-CD_EXIT_NOREAD, "cannot read '%s': %s", path, g_strerror(errno));
+	fclose(fp);
 	fo_src src = { path };
 	xmlResetLastError();
-	if (found) {
-		/* citations or page numbers in the flow: the whole document, twice */
+	if (fo_file_needs_two_passes(path)) {
+		/* two passes need the whole document */
 		xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
 		if (!doc)
 			return reader_error(path, NULL);
-		rc = cd_render_add_doc(j, doc, path);
+		int rc = cd_render_add_doc(j, doc, path);
 		xmlFreeDoc(doc);
 		return rc;
 	}
@@ -516,76 +529,9 @@ int cd_render_add_file(cd_render_job *j, const char *path)
 	if (!rd)
 		return cd_fail(-CD_EXIT_NOREAD, "cannot read '%s'", path);
 	begin_doc(j);
-	char *base = dir_of(path);
-	lay_doc *L = lay_doc_new(&src, cd_fonts_context(j->r->fonts), j->r->layout, base);
-	g_free(base);
-	L->final_pass = 1;
-	L->para_cache = j->r->para_cache;
-	L->emit = job_emit;
-	L->ud = j;
-	L->page_index = j->pages;
-	doc_parts d;
-	memset(&d, 0, sizeof d);
-	GPtrArray *refs = g_ptr_array_new();
-	int fill = !j->have_info, seqs = 0, r = 1, current = 0;
-	/* current: the reader already stands on the next node (after xmlTextReaderNext) */
-	while (rc == 0 && (current || (r = xmlTextReaderRead(rd)) == 1)) {
-		current = 0;
-		int type = xmlTextReaderNodeType(rd), depth = xmlTextReaderDepth(rd);
-		if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
-			/* the DTD node itself (asking for the document would stop the reader freeing) */
-			xmlNode *dn = xmlTextReaderCurrentNode(rd);
-			if (dn && dn->type == XML_DTD_NODE && ((xmlDtdPtr)dn)->entities)
-				rc = cd_error_at(path, 0, "a DOCTYPE that declares entities is not allowed");
-			continue;
-		}
-		if (type != XML_READER_TYPE_ELEMENT || depth > 1)
-			continue;
-		if (depth == 0) {
-			if ((rc = read_root(&src, xmlTextReaderCurrentNode(rd), &d)) < 0)
-				break;
-			if (fill)
-				fill_lang(j, &d);
-			L->doc_lang = d.root_style.lang;
-			continue;
-		}
-		xmlNode *c = xmlTextReaderExpand(rd);
-		if (!c) {
-			rc = reader_error(path, rd);
-			break;
-		}
-		if (fo_kind_of(c) == FO_PAGE_SEQUENCE && d.lms) {
-			if (fill && !seqs) {
-				j->have_info = 1;
-				rc = job_start(j);
-			}
-			if (rc == 0)
-				rc = lay_sequence(L, c, &d.root_style);
-			seqs++;
-		} else if (!seqs) {
-			rc = root_child(j, L, &src, c, &d, fill, refs);
-		} else {
-			rc = fo_bad_child(&src, c, d.root);
-		}
-		/* past the subtree, which the reader then frees */
-		if (rc == 0 && (r = xmlTextReaderNext(rd)) == 1)
-			current = 1;
-	}
-	if (rc == 0 && r < 0)
-		rc = reader_error(path, rd);
-	if (rc == 0 && !d.root)
-		rc = cd_error_at(path, 0, "no fo:root");
-	if (rc == 0 && !d.lms)
-		rc = cd_error_at(path, 0, "fo:root needs a fo:layout-master-set");
-	if (rc == 0 && !seqs)
-		rc = cd_error_at(path, 0, "fo:root needs a fo:page-sequence");
-	if (rc == 0)
-		rc = check_bookmarks(L, &src, refs);
-	if (rc == 0)
-		rc = check_links(L, &src);
-	if (rc == 0)
-		rc = lay_flush(L, 1);
-	refs_free(refs);
+	root_src s = { .rd = rd, .path = path };
+	lay_doc *L = NULL;
+	int rc = doc_pass(j, &src, path, &s, 1, NULL, &L);
 	lay_doc_free(L);
 	xmlFreeTextReader(rd);
 	return rc;

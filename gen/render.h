@@ -8,6 +8,7 @@
  *   rc = cd_render_pad_to_odd(job);                     optional: next document on a fresh sheet
  *   rc = cd_render_end(job, &pages);                    then cd_output_commit(out)
  *   after any error: cd_render_abort(job) and cd_output_abort(out)
+ * Commands do all of this with one call, cd_render_file() (below).
  *
  * The FO subset is gen/FO-SUBSET.md. Every FO document is checked as it is read: an element or
  * property outside the subset is "name:line: error: ..." and -CD_EXIT_INVALID.
@@ -61,5 +62,25 @@ int cd_render_page_count(const cd_render_job *job);
 int cd_render_end(cd_render_job *job, int *pages);
 /* After an error: destroys the writer state and frees the job (the caller aborts `out`). */
 void cd_render_abort(cd_render_job *job);
+
+/* ---- one file, start to end (render-file.c): what every command uses instead of the calls above.
+ *
+ *   rc = cd_render_doc_file(r, w, opts, NULL, "plan.pdf", fo, "plan.fo", &pages);
+ *
+ * `fill` adds the documents of the file (cd_render_add_doc, cd_render_add_file,
+ * cd_render_pad_to_odd) and returns 0, negative after an error, or CD_RENDER_NOTHING when there
+ * is nothing to write (no file is made). */
+typedef int (*cd_render_fill)(cd_render_job *job, void *data);
+#define CD_RENDER_NOTHING 1
+
+/* Renders `path`: begin, fill, end. With out NULL the file is committed into place on success
+ * and removed on failure; otherwise it goes through `out`, which the caller commits with the other
+ * files of the command (or aborts). The job never outlives the call. *pages (may be NULL) gets
+ * the page count. Returns 0 or negative after an error that was reported. */
+int cd_render_file(cd_renderer *r, const cd_writer_ops *w, const char *writer_opts, cd_output *out,
+                   const char *path, cd_render_fill fill, void *data, int *pages);
+/* The same for one FO document (`name` is for messages). */
+int cd_render_doc_file(cd_renderer *r, const cd_writer_ops *w, const char *writer_opts, cd_output *out,
+                       const char *path, xmlDocPtr fo, const char *name, int *pages);
 
 #endif

@@ -425,6 +425,47 @@ const char *cd_output_target(const cd_output *o, size_t i)
 	return g_array_index(o->files, struct pending, i).target;
 }
 
+int cd_mkdirs_new(const char *path, char **made)
+{
+	*made = NULL;
+	char *p = g_strdup(path);
+	/* The first missing folder on the way down is the one to remove after a failure. */
+	while (!g_file_test(p, G_FILE_TEST_EXISTS)) {
+		char *up = g_path_get_dirname(p);
+		if (strcmp(up, p) == 0) {
+			g_free(up);
+			break;
+		}
+		g_free(*made);
+		*made = p;
+		p = up;
+	}
+	g_free(p);
+	int rc = cd_mkdirs(path);
+	if (rc < 0) {
+		g_free(*made);
+		*made = NULL;
+	}
+	return rc;
+}
+
+void cd_rmdirs_new(const char *path, const char *made)
+{
+	if (!made)
+		return;
+	char *p = g_strdup(path);
+	for (;;) {
+		if (rmdir(p) != 0 && errno != ENOENT)
+			break; /* not empty: it holds something else now */
+		if (strcmp(p, made) == 0 || strlen(p) <= strlen(made))
+			break;
+		char *up = g_path_get_dirname(p);
+		g_free(p);
+		p = up;
+	}
+	g_free(p);
+}
+
 int cd_mkdirs(const char *path)
 {
 	if (g_mkdir_with_parents(path, 0700) != 0)

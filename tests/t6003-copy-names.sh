@@ -109,3 +109,14 @@ sed -e 's| ref="NB-2026-0803"| ref="Z"|' -e 's|id="m2"|id="closure-letter"|' "$S
 expect "queue: two cases whose item ids read alike: the second is skipped (exit 6)" 6 "$CINDOC" queue "$T/c5" -o "$T/q5" --today $TODAY
 check "... saying which item" grep -q "b.xml:[0-9]*: error: item 'Z/plan-copy/closure-letter/[a-z0-9]*' is also an item of 'a.xml'" "$T/.run.err"
 check "... and the first case's letter is its own" grep -q '^Z/plan-copy/closure-letter/p1,Z/plan-copy,' "$T/q5/manifest.csv"
+
+# --- a ref with a tab or a newline: refused wherever a case is loaded ------------------------
+for c in '&#9;' '&#10;'; do
+	sed "s|ref=\"NB-2026-0803\"|ref=\"NB\\${c}2026\"|" "$S" >"$T/ctl.xml"
+	line=$(grep -n 'ref="NB&#' "$T/ctl.xml" | cut -d: -f1)
+	expect "check: a ref with $c is an error" 3 "$CINDOC" check "$T/ctl.xml"
+	check "... at file:line" grep -q "^$T/ctl.xml:$line: error: the case ref holds a control character" "$T/.run.err"
+	expect "render refuses it too" 3 "$CINDOC" render --doc plan-copy --for p1 "$T/ctl.xml" -o "$T/ctl.pdf"
+	mkdir -p "$T/c6" && cp samples/authority.xml "$T/ctl.xml" "$T/c6/"
+	expect "queue skips it (exit 6)" 6 "$CINDOC" queue "$T/c6" -o "$T/q6" --today $TODAY
+done

@@ -130,3 +130,22 @@ expect "Urdu is refused (exit 7)" 7 "$CINDOC" render-fo "$TESTS/pdf/urdu.fo" -o 
 check "Urdu refusal names the file and the recipient" grep -qxF "cindoc: refused to write '$T/err/urdu.pdf' for 'Mrs Invented Parent' with writer 'haru': Arabic-script (Arabic, Urdu, Persian...) text (\"آپ کی مدد کے لیے منصوبہ\") needs shaping that libharu cannot draw faithfully; use --writer cairo (no password protection)" "$T/.run.err"
 check "refusal wrote nothing" sh -c "[ -z \"\$(ls -A '$T/err')\" ]"
 expect "the cairo writer draws the Urdu letter" 0 "$CINDOC" render-fo "$TESTS/pdf/urdu.fo" -o "$T/urdu.pdf"
+
+# Page labels come from each page's number and number format, never from reading the printed
+# label back: letters ('c', 'd', 'i' are also roman numerals) get no label, roman numbers do.
+for fmt in a i; do
+	cat >"$T/fmt-$fmt.fo" <<F
+<?xml version="1.0"?>
+<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" font-family="DejaVu Sans">
+<fo:layout-master-set><fo:simple-page-master master-name="p" page-width="100mm" page-height="60mm">
+<fo:region-body margin="10mm"/></fo:simple-page-master></fo:layout-master-set>
+<fo:page-sequence master-reference="p" format="$fmt" initial-page-number="3"><fo:flow flow-name="xsl-region-body">
+<fo:block>one</fo:block><fo:block break-before="page">two</fo:block><fo:block break-before="page">three</fo:block>
+</fo:flow></fo:page-sequence></fo:root>
+F
+	expect "haru: page numbers in format '$fmt'" 0 "$CINDOC" render-fo "$T/fmt-$fmt.fo" -o "$T/fmt-$fmt.pdf" --writer haru
+	outline_labels "$T/fmt-$fmt.pdf" >"$T/fmt-$fmt.txt"
+done
+check "letters as page numbers (c, d, e) are not labelled as roman numbers" sh -c "! grep -q '^label' '$T/fmt-a.txt'"
+printf '%s\n' "label 0 /r 3" "label 1 /r 4" "label 2 /r 5" >"$T/fmt-i.want"
+check "roman page numbers (iii, iv, v) are labelled roman" diff -u "$T/fmt-i.want" "$T/fmt-i.txt"

@@ -95,8 +95,15 @@ void put_tag_end(cd_page *pg)
 
 void put_dest(cd_page *pg, double x, double y, const char *name)
 {
+	put_mark(pg, x, y, name, CD_DEST_ID, 0);
+}
+
+void put_mark(cd_page *pg, double x, double y, const char *name, int mark, int serial)
+{
 	cd_item *it = cd_page_add(pg, CD_ITEM_DEST);
 	it->u.dest.x = x; it->u.dest.y = y; it->u.dest.name = g_strdup(name);
+	it->u.dest.mark = mark;
+	it->u.dest.serial = serial;
 }
 
 /* Moves the items from index `from` on so that a new item can go at `at` (for backgrounds,
@@ -261,12 +268,9 @@ static void emit_mark(emitter *em, vent *e, int move)
 	case V_DEST:
 		put_dest(em->pg, em->x0, em->y0 + em->y + em->pending, e->id);
 		break;
-	case V_IDEND: {
-		char *n = g_strconcat("\001end:", e->id, NULL);
-		put_dest(em->pg, em->x0, em->y0 + em->y, n);
-		g_free(n);
+	case V_IDEND:
+		put_mark(em->pg, em->x0, em->y0 + em->y, e->id, CD_DEST_ID_END, 0);
 		break;
-	}
 	case V_ABS:
 		if (e->box) {
 			double bx = e->fixed ? 0 : em->page_bx, by = e->fixed ? 0 : em->page_by;

@@ -48,6 +48,27 @@ int has_inline_content(xmlNode *n)
 	return 0;
 }
 
+/* Unicode's stream-safe limit: no more than 30 combining marks after one character. Text
+ * past it is not a script's writing, and tens of thousands of marks on one letter take the
+ * shaper minutes. */
+#define MAX_MARKS 30
+
+static int stream_safe(lay_doc *L, xmlNode *c)
+{
+	int marks = 0;
+	for (const char *p = (const char *)c->content; *p; p = g_utf8_next_char(p)) {
+		if ((unsigned char)*p < 0x80) {
+			marks = 0;
+			continue;
+		}
+		if (g_unichar_combining_class(g_utf8_get_char(p)) == 0)
+			marks = 0;
+		else if (++marks > MAX_MARKS)
+			return cd_error_at(L->src->name, xmlGetLineNo(c), "more than %d combining marks on one character", MAX_MARKS);
+	}
+	return 0;
+}
+
 /* fo:wrapper: its id goes in the paragraph when it wraps inline content, else between boxes. */
 static int wrapper(lay_doc *L, vbuild *vb, para *P, xmlNode *c, const fo_style *st, area A, int inline_ok)
 {
@@ -57,7 +78,7 @@ static int wrapper(lay_doc *L, vbuild *vb, para *P, xmlNode *c, const fo_style *
 		return rc;
 	if (ws.id) {
 		if (P->active || has_inline_content(c)) {
-			para_id(P, ws.id, 0);
+			para_id(P, ws.id, CD_DEST_ID);
 			P->active = 1;
 		} else {
 			vadd_id(vb, V_DEST, ws.id);
@@ -77,6 +98,8 @@ int content(lay_doc *L, vbuild *vb, para *P, xmlNode *parent, const fo_style *st
 				continue;
 			if (!inline_ok)
 				return fo_bad_child(L->src, c, parent);
+			if ((rc = stream_safe(L, c)) < 0)
+				return rc;
 			add_text(P, st, (const char *)c->content);
 			continue;
 		}
@@ -119,6 +142,14 @@ cd_page *sub_flow_items(lay_doc *L, xmlNode *n, const fo_style *st, area A, doub
 	return items;
 }
 
+int fits_area(lay_doc *L, xmlNode *n, area A, double x, double w)
+{
+	if (w > 0 && x >= A.ax - EPS && x < A.ax + A.refw)
+		return 0;
+	return cd_error_at(L->src->name, xmlGetLineNo(n), "%s does not fit in its area: its indents leave it %.4gpt wide, %.4gpt from the %.4gpt-wide area's start",
+	                   fo_kind_name(fo_kind_of(n)), w, x - A.ax, A.refw);
+}
+
 static int do_block(lay_doc *L, vbuild *vb, xmlNode *n, const fo_style *ps, area A)
 {
 	fo_style st;
@@ -127,6 +158,8 @@ static int do_block(lay_doc *L, vbuild *vb, xmlNode *n, const fo_style *ps, area
 		return rc;
 	const char *role = st.role ? st.role : has_inline_content(n) ? "P" : NULL;
 	double x = A.ax + st.start_indent, w = A.refw - st.start_indent - st.end_indent;
+	if ((rc = fits_area(L, n, A, x, w)) < 0)
+		return rc;
 	open_block(vb, &st, ps, x, w, role);
 	para P;
 	para_init(&P);
@@ -178,6 +211,8 @@ static int container_props(lay_doc *L, xmlNode *n, area A, container *C)
 		return cd_error_at(L->src->name, xmlGetLineNo(n), "'top' and 'left' need absolute-position=\"absolute\" or \"fixed\" on fo:block-container");
 	if (C->w <= 0)
 		return fo_bad_value(L->src, n, "width", fo_attr(n, "width") ? fo_attr(n, "width") : "auto");
+	if (C->mode == 0 && fits_area(L, n, A, C->x, C->w) < 0)
+		return -CD_EXIT_INVALID;
 	C->inner = *st;
 	C->inner.start_indent = C->inner.end_indent = 0;
 	C->role = st->role ? st->role : (st->alt ? "Figure" : NULL);
@@ -341,6 +376,8 @@ static int do_list(lay_doc *L, vbuild *vb, xmlNode *n, const fo_style *ps, area 
 		return rc;
 	double x = A.ax + st.start_indent, w = A.refw - st.start_indent - st.end_indent;
 	const char *role = st.role ? st.role : "L";
+	if ((rc = fits_area(L, n, A, x, w)) < 0)
+		return rc;
 	open_block(vb, &st, ps, x, w, role);
 	for (xmlNode *c = n->children; c && rc == 0; c = c->next) {
 		if (c->type == XML_COMMENT_NODE || fo_is_blank(c))

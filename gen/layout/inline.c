@@ -170,6 +170,8 @@ static int leader(lay_doc *L, para *P, xmlNode *n, const fo_style *st, double av
 		else if (strcmp(v, "dotted") == 0) o->rstyle = BORDER_DOTTED;
 		else rc = fo_bad_value(L->src, n, "rule-style", v);
 	}
+	if (rc == 0 && (o->opt < 0 || minv < 0 || o->max < 0 || o->thick < 0))
+		rc = cd_error_at(L->src->name, xmlGetLineNo(n), "the lengths and rule-thickness of fo:leader cannot be negative");
 	if (rc < 0) {
 		obj_free(o);
 		return rc;
@@ -187,9 +189,8 @@ static int leader(lay_doc *L, para *P, xmlNode *n, const fo_style *st, double av
 
 static const char *citation(lay_doc *L, xmlNode *n, const char *ref, int last, int *rc)
 {
-	GHashTable *t = last ? L->ids_prev_last : L->ids_prev_first;
-	const char *v = t ? g_hash_table_lookup(t, ref) : NULL;
-	L->needs_pass = 1;
+	const lay_doc *prev = L->prev;
+	const char *v = prev ? g_hash_table_lookup(last ? prev->ids_last : prev->ids_first, ref) : NULL;
 	if (v)
 		return v;
 	if (L->final_pass)
@@ -207,7 +208,7 @@ int inline_level(lay_doc *L, vbuild *vb, para *P, xmlNode *n, const fo_style *ps
 		return rc;
 	double avail = P->w;
 	if (st.id) {
-		para_id(P, st.id, 0);
+		para_id(P, st.id, CD_DEST_ID);
 		P->active = 1;
 	}
 	switch (k) {
@@ -245,12 +246,11 @@ int inline_level(lay_doc *L, vbuild *vb, para *P, xmlNode *n, const fo_style *ps
 		if (L->in_static) {
 			add_literal(P, &st, L->cur_label ? L->cur_label : "");
 		} else {
-			char *key = g_strdup_printf("\002pn%d", L->serial++);
-			const char *v = L->ids_prev_first ? g_hash_table_lookup(L->ids_prev_first, key) : NULL;
-			L->needs_pass = 1;
-			para_id(P, key, 0);
+			int serial = L->serial++;
+			const GPtrArray *prev = L->prev ? L->prev->pn_labels : NULL;
+			const char *v = prev && (guint)serial < prev->len ? prev->pdata[serial] : NULL;
+			para_page_number(P, serial);
 			add_literal(P, &st, v ? v : "0");
-			g_free(key);
 		}
 		break;
 	case FO_PAGE_NUMBER_CITATION:
@@ -279,6 +279,6 @@ int inline_level(lay_doc *L, vbuild *vb, para *P, xmlNode *n, const fo_style *ps
 		return fo_bad_child(L->src, n, n->parent);
 	}
 	if (rc == 0 && st.id && k != FO_PAGE_NUMBER)
-		para_id(P, st.id, 1);
+		para_id(P, st.id, CD_DEST_ID_END);
 	return rc;
 }

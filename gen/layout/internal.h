@@ -33,6 +33,64 @@
 #define EPS 0.01
 #define PS ((double)PANGO_SCALE)
 
+/* ------------------------------------------------------------------ the document */
+
+/* One page master (fo:simple-page-master), in points. */
+typedef struct lay_master {
+	char *name;
+	double width, height;
+	double bx, by, bw, bh;              /* region-body content rectangle on the page */
+	double cx, cy, cw, ch;              /* inside the page margins: where the outer regions go */
+	char *body_name;
+	double extent[4];                   /* region-before/after/start/end (0: none) */
+	char *region_name[4];
+	int has_region[4];
+	long line;
+} lay_master;
+
+/* One alternative of a page-sequence-master. */
+typedef struct lay_cond {
+	lay_master *m;
+	int position;    /* 0 any, 1 first, 2 rest */
+	int odd_even;    /* 0 any, 1 odd, 2 even */
+	int blank;       /* 0 any, 1 blank, 2 not-blank */
+} lay_cond;
+
+typedef struct lay_seqmaster {
+	char *name;
+	/* sub-sequences in order: each a single master (max 1), a repeatable master, or
+	 * alternatives; max_repeats -1 means no limit */
+	struct lay_sub { int kind; int max_repeats; lay_cond *conds; int n_conds; } *subs;
+	int n_subs;
+} lay_seqmaster;
+
+struct lay_doc {
+	const fo_src *src;
+	char *base_dir;              /* images are found relative to it */
+	PangoContext *pctx;
+	PangoLayout *layout;         /* reused for every paragraph */
+	GHashTable *para_cache;      /* the renderer's: plain paragraphs already broken into lines */
+	int (*emit)(void *ud, cd_page *pg);   /* takes the page */
+	void *ud;
+	const lay_doc *prev;         /* the previous pass, for citations and flow page numbers */
+	int final_pass;              /* citations must all resolve */
+	GHashTable *masters;         /* name -> lay_master* */
+	GHashTable *seqmasters;      /* name -> lay_seqmaster* */
+	GHashTable *ids_first, *ids_last;  /* id -> label of the page it starts / ends on */
+	GPtrArray *pn_labels;        /* char*: the page label of each flow fo:page-number, by serial */
+	int serial;                  /* numbers flow page-numbers within one pass */
+	int page_index;              /* cd_page.index of the last page made */
+	int page_number;             /* number of the last page of the previous sequence */
+	int first_page;              /* no page made yet in this document (for the Document tag) */
+	cd_page *held;               /* the last page, held back until the next one or the end */
+	const char *cur_label;       /* while laying out static content: the page's number */
+	double max_body_h;           /* the tallest region-body of the sequence (table rows taller split) */
+	int in_static;
+	const char *doc_lang;        /* xml:lang of fo:root, for the Document tag */
+	fo_style root_style;
+	GPtrArray *link_refs;        /* (internal-destination, line) of every fo:basic-link */
+};
+
 /* ------------------------------------------------------------------ the vertical list */
 
 typedef enum { V_BOX, V_SPACE, V_OPEN, V_CLOSE, V_TAG, V_TAGEND, V_BREAK, V_ABS, V_TABLE, V_TABLE_END,
@@ -111,6 +169,9 @@ void put_line(cd_page *pg, double x0, double y0, double x1, double y1, double w,
 void put_tag(cd_page *pg, const char *role, const char *alt, const char *lang);
 void put_tag_end(cd_page *pg);
 void put_dest(cd_page *pg, double x, double y, const char *name);
+/* A destination that layout uses itself: mark CD_DEST_ID_END (name: the id) or
+ * CD_DEST_PAGE_NUMBER (serial); deliver() takes them off the page. */
+void put_mark(cd_page *pg, double x, double y, const char *name, int mark, int serial);
 
 typedef struct open_deco {
 	deco *d;
@@ -163,7 +224,8 @@ typedef struct inl_obj {
 } inl_obj;
 
 typedef struct link_rng { int start, end; char *uri, *dest; } link_rng;
-typedef struct id_at { int off; char *id; int end; } id_at;
+/* An id's start or end, or a flow page-number, at a byte of the text: mark CD_DEST_*. */
+typedef struct id_at { int off; char *id; int mark; int serial; } id_at;
 
 typedef struct para {
 	GString *text;
@@ -187,8 +249,10 @@ void add_text(para *P, const fo_style *st, const char *t);
 /* Text that is not subject to white-space handling (characters, page numbers). */
 void add_literal(para *P, const fo_style *st, const char *t);
 void add_obj(para *P, const fo_style *st, inl_obj *o);
-/* Records an id (or the end of one) at the current end of the text. */
-void para_id(para *P, const char *id, int end);
+/* Records an id's start (CD_DEST_ID) or end (CD_DEST_ID_END) at the current end of the text. */
+void para_id(para *P, const char *id, int mark);
+/* Records the place of the flow page-number `serial` at the current end of the text. */
+void para_page_number(para *P, int serial);
 /* Lays out the paragraph gathered in P into line boxes on vb, and empties P. */
 void para_flush(lay_doc *L, vbuild *vb, para *P);
 /* The badness a paragraph's own rules give a break before line li of n (widows, orphans,
@@ -214,6 +278,9 @@ int sub_flow(lay_doc *L, vbuild *vb, xmlNode *n, const fo_style *st, area A);
 /* The same laid out apart, emitted into a fresh item buffer of height *h (NULL on error). */
 cd_page *sub_flow_items(lay_doc *L, xmlNode *n, const fo_style *st, area A, double *h, int *rc);
 int block_level(lay_doc *L, vbuild *vb, xmlNode *n, const fo_style *ps, area A);
+/* A block's content box [x, x + w) starts in its reference area A and has room; else an error
+ * (content put outside the page by indents or margins). */
+int fits_area(lay_doc *L, xmlNode *n, area A, double x, double w);
 int inline_level(lay_doc *L, vbuild *vb, para *P, xmlNode *n, const fo_style *ps, area A);
 int do_table(lay_doc *L, vbuild *vb, xmlNode *n, const fo_style *ps, area A);
 char *strip_url(const char *v);
@@ -264,7 +331,7 @@ int row_done(const row *r);
 size_t fit(GPtrArray *v, size_t i, double avail);
 char *page_label(int n, char fmt, int width);
 int deliver(lay_doc *L, cd_page *pg);
-cd_page *new_page(lay_doc *L, double w, double h, const char *label);
+cd_page *new_page(lay_doc *L, double w, double h, int number, char fmt, int fmt_width);
 lay_master *pick_master(lay_doc *L, xmlNode *ps, const char *ref, int i, int num, int blank);
 void master_free(lay_master *m);
 void seqmaster_free(lay_seqmaster *s);

@@ -69,6 +69,27 @@ static int margins(lay_doc *L, xmlNode *n, double w, double m[4])
 	return 0;
 }
 
+/* PDF's limits on a page's size (ISO 32000-1, annex C), in points. */
+#define PAGE_MIN 3.0
+#define PAGE_MAX 14400.0
+
+/* The page's size is one PDF can hold, and its regions lie on it (negative margins or extents
+ * would put content off the page). */
+static int master_on_page(lay_doc *L, xmlNode *n, const lay_master *m)
+{
+	if (m->width < PAGE_MIN || m->width > PAGE_MAX || m->height < PAGE_MIN || m->height > PAGE_MAX)
+		return cd_error_at(L->src->name, xmlGetLineNo(n), "page master '%s' is %.4gpt by %.4gpt: a PDF page is 3pt to 14400pt each way",
+		                   m->name, m->width, m->height);
+	int off = m->cx < -EPS || m->cy < -EPS || m->cx + m->cw > m->width + EPS || m->cy + m->ch > m->height + EPS ||
+	          m->bx < m->cx - EPS || m->by < m->cy - EPS || m->bx + m->bw > m->cx + m->cw + EPS ||
+	          m->by + m->bh > m->cy + m->ch + EPS;
+	for (int s = 0; s < 4; s++)
+		off = off || m->extent[s] < 0 || m->extent[s] > (s < 2 ? m->ch : m->cw) + EPS;
+	if (off)
+		return cd_error_at(L->src->name, xmlGetLineNo(n), "the regions of page master '%s' do not lie on its page (negative margins or extents?)", m->name);
+	return 0;
+}
+
 static int simple_master(lay_doc *L, xmlNode *n)
 {
 	int rc = fo_check_attrs(L->src, n);
@@ -134,6 +155,8 @@ static int simple_master(lay_doc *L, xmlNode *n)
 		rc = cd_error_at(L->src->name, xmlGetLineNo(n), "fo:simple-page-master '%s' needs a fo:region-body", name);
 	if (rc == 0 && (m->bw <= 0 || m->bh <= 0))
 		rc = cd_error_at(L->src->name, xmlGetLineNo(n), "the region-body of page master '%s' has no room", name);
+	if (rc == 0)
+		rc = master_on_page(L, n, m);
 	if (rc < 0) {
 		master_free(m);
 		return rc;

@@ -170,6 +170,29 @@ char *page_label(int n, char fmt, int width)
 
 /* ------------------------------------------------------------------ delivering pages */
 
+/* Where a destination falls: ids keep their first and last page, an id's end its last. */
+static void record_dest(lay_doc *L, const cd_item *it, const char *label)
+{
+	const char *name = it->u.dest.name;
+	switch (it->u.dest.mark) {
+	case CD_DEST_ID_END:
+		g_hash_table_insert(L->ids_last, g_strdup(name), g_strdup(label));
+		break;
+	case CD_DEST_PAGE_NUMBER:
+		if ((guint)it->u.dest.serial >= L->pn_labels->len)
+			g_ptr_array_set_size(L->pn_labels, it->u.dest.serial + 1);
+		if (!L->pn_labels->pdata[it->u.dest.serial])
+			L->pn_labels->pdata[it->u.dest.serial] = g_strdup(label);
+		break;
+	default:
+		if (!g_hash_table_contains(L->ids_first, name))
+			g_hash_table_insert(L->ids_first, g_strdup(name), g_strdup(label));
+		if (!g_hash_table_contains(L->ids_last, name))
+			g_hash_table_insert(L->ids_last, g_strdup(name), g_strdup(label));
+		break;
+	}
+}
+
 /* Records where ids fall and drops the internal marks, then hands the page on (the previous
  * page first: the last one is held until the next page or the end of the document). */
 int deliver(lay_doc *L, cd_page *pg)
@@ -178,17 +201,8 @@ int deliver(lay_doc *L, cd_page *pg)
 	for (size_t i = 0; i < pg->n; i++) {
 		cd_item *it = &pg->items[i];
 		if (it->kind == CD_ITEM_DEST) {
-			const char *name = it->u.dest.name;
-			if (name[0] == '\001') {
-				g_hash_table_insert(L->ids_last, g_strdup(name + 5), g_strdup(pg->label));
-				g_free(it->u.dest.name);
-				continue;
-			}
-			if (!g_hash_table_contains(L->ids_first, name))
-				g_hash_table_insert(L->ids_first, g_strdup(name), g_strdup(pg->label));
-			if (!g_hash_table_contains(L->ids_last, name))
-				g_hash_table_insert(L->ids_last, g_strdup(name), g_strdup(pg->label));
-			if (name[0] == '\002') {
+			record_dest(L, it, pg->label);
+			if (it->u.dest.mark != CD_DEST_ID) {
 				g_free(it->u.dest.name);
 				continue;
 			}
@@ -200,38 +214,40 @@ int deliver(lay_doc *L, cd_page *pg)
 	if (L->held)
 		rc = L->emit(L->ud, L->held);
 	L->held = pg;
-	L->doc_pages++;
 	return rc;
 }
 
-int lay_flush(lay_doc *L, int close_document)
+int lay_has_id(const lay_doc *L, const char *id)
 {
+	return g_hash_table_contains(L->ids_first, id);
+}
+
+int lay_end(lay_doc *L)
+{
+	GPtrArray *r = L->link_refs;
+	for (guint i = 0; i + 1 < r->len; i += 2)
+		if (!lay_has_id(L, r->pdata[i]))
+			return cd_error_at(L->src->name, GPOINTER_TO_INT(r->pdata[i + 1]),
+			                   "no element has id '%s' (internal-destination of fo:basic-link)", (char *)r->pdata[i]);
 	if (!L->held)
 		return 0;
-	if (close_document)
-		put_tag_end(L->held);
+	put_tag_end(L->held);
 	cd_page *pg = L->held;
 	L->held = NULL;
 	return L->emit(L->ud, pg);
 }
 
-cd_page *new_page(lay_doc *L, double w, double h, const char *label)
+/* A new page numbered `number` in format fmt (zero-padded to fmt_width digits). */
+cd_page *new_page(lay_doc *L, double w, double h, int number, char fmt, int fmt_width)
 {
+	char *label = page_label(number, fmt, fmt_width);
 	cd_page *pg = cd_page_new(w, h, ++L->page_index, label);
+	g_free(label);
+	pg->number = number;
+	pg->number_format = fmt;
 	if (L->first_page) {
 		put_tag(pg, "Document", NULL, L->doc_lang);
 		L->first_page = 0;
 	}
 	return pg;
 }
-
-int lay_blank(lay_doc *L, double w, double h)
-{
-	char *label = g_strdup_printf("%d", L->page_number + 1);
-	L->page_number++;
-	cd_page *pg = new_page(L, w, h, label);
-	g_free(label);
-	return deliver(L, pg);
-}
-
-/* ------------------------------------------------------------------ masters */

@@ -153,9 +153,15 @@ void add_obj(para *P, const fo_style *st, inl_obj *o)
 	P->active = 1;
 }
 
-void para_id(para *P, const char *id, int end)
+void para_id(para *P, const char *id, int mark)
 {
-	id_at d = { (int)P->text->len, g_strdup(id), end };
+	id_at d = { (int)P->text->len, g_strdup(id), mark, 0 };
+	g_array_append_val(P->ids, d);
+}
+
+void para_page_number(para *P, int serial)
+{
+	id_at d = { (int)P->text->len, NULL, CD_DEST_PAGE_NUMBER, serial };
 	g_array_append_val(P->ids, d);
 }
 
@@ -190,17 +196,19 @@ static PangoAttrList *para_full_attrs(para *P)
 	return l;
 }
 
-static void set_layout(PangoLayout *lo, para *P, double w, PangoAttrList *attrs)
+/* The layout of bytes [start, start + len) of the paragraph's text (the first line indented
+ * when start is 0). */
+static void set_layout(PangoLayout *lo, para *P, double w, PangoAttrList *attrs, int start, int len)
 {
 	const fo_style *b = &P->base;
 	PangoFontDescription *fd = font_desc(b);
 	pango_layout_set_font_description(lo, fd);
 	pango_font_description_free(fd);
 	pango_layout_set_attributes(lo, attrs);
-	pango_layout_set_text(lo, P->text->str, (int)P->text->len);
+	pango_layout_set_text(lo, P->text->str + start, len);
 	pango_layout_set_width(lo, b->wrap ? (int)lround(w * PS) : -1);
 	pango_layout_set_wrap(lo, PANGO_WRAP_WORD_CHAR);
-	pango_layout_set_indent(lo, (int)lround(b->text_indent * PS));
+	pango_layout_set_indent(lo, start == 0 ? (int)lround(b->text_indent * PS) : 0);
 	pango_layout_set_auto_dir(lo, TRUE);
 	PangoAlignment al = b->align == ALIGN_CENTER ? PANGO_ALIGN_CENTER : b->align == ALIGN_END ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
 	pango_layout_set_alignment(lo, al);
@@ -308,6 +316,7 @@ typedef struct line_out {
 	double x;             /* the paragraph's left in the area */
 	double h, base;       /* the line's height and baseline */
 	const char *text;     /* the layout's text */
+	int from;             /* where it starts in the paragraph's text */
 	int cur_link;         /* the link the last run was in, or -1 */
 	size_t link_item;     /* that link's item in bx */
 } line_out;
@@ -332,7 +341,7 @@ static void run_decorations(line_out *lo, PangoGlyphItem *gi, double rx, double 
 /* Opens, extends or closes the link a run falls in. */
 static void run_link(line_out *lo, para *P, int off, double rx, double rw)
 {
-	int lk = link_at(P, off);
+	int lk = link_at(P, lo->from + off);
 	cd_page *bx = lo->bx;
 	if (lk != lo->cur_link) {
 		if (lo->cur_link >= 0)
@@ -404,33 +413,29 @@ static double last_line_x(para *P, PangoLayoutLine *line, int li, double w, Pang
 	return off + avail - lr->width / PS;
 }
 
-/* The ids that start (or end) on a line before byte `line_end`, from *next_id on. */
+/* The ids that start (or end) on a line before byte `line_end` of the paragraph, from
+ * *next_id on. */
 static void line_ids(line_out *lo, para *P, PangoLayout *layout, int line_end, guint *next_id)
 {
 	while (*next_id < P->ids->len && g_array_index(P->ids, id_at, *next_id).off < line_end) {
 		id_at *d = &g_array_index(P->ids, id_at, (*next_id)++);
 		PangoRectangle pos;
-		pango_layout_index_to_pos(layout, MIN(d->off, (int)P->text->len), &pos);
-		double dx = pos.x / PS;
-		if (d->end) {
-			char *n = g_strconcat("\001end:", d->id, NULL);
-			put_dest(lo->bx, lo->x + dx, 0, n);
-			g_free(n);
-		} else {
-			put_dest(lo->bx, lo->x + dx, 0, d->id);
-		}
+		pango_layout_index_to_pos(layout, MAX(0, MIN(d->off, (int)P->text->len) - lo->from), &pos);
+		put_mark(lo->bx, lo->x + pos.x / PS, 0, d->id, d->mark, d->serial);
 	}
 }
 
-/* The box of the line the iterator is on (line li of nlines). */
-static void line_box(vbuild *vb, para *P, PangoLayout *layout, PangoLayoutIter *it, int li, int nlines, guint *next_id)
+/* The items of the line the iterator is on: line li of the paragraph (`last`: its last line),
+ * in a layout of the text from byte `base`. Sets its height. */
+static cd_page *line_box(para *P, PangoLayout *layout, PangoLayoutIter *it, int li, int last, int base,
+                         guint *next_id, double *h)
 {
 	PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
 	PangoRectangle lr;
 	pango_layout_iter_get_line_extents(it, NULL, &lr);
 	double top = lr.y / PS;
 	line_out lo = { ibuf_new(), P->x, lr.height / PS, pango_layout_iter_get_baseline(it) / PS - top,
-	                pango_layout_get_text(layout), -1, 0 };
+	                pango_layout_get_text(layout), base, -1, 0 };
 	/* images stand on the baseline: a fixed line height must still make room for them */
 	for (GSList *r = line->runs; r; r = r->next) {
 		inl_obj *o = run_obj(r->data);
@@ -439,8 +444,8 @@ static void line_box(vbuild *vb, para *P, PangoLayout *layout, PangoLayoutIter *
 			lo.base = o->h;
 		}
 	}
-	double lx = li == nlines - 1 ? last_line_x(P, line, li, P->w, &lr) : lr.x / PS;
-	line_ids(&lo, P, layout, li == nlines - 1 ? INT_MAX : line->start_index + line->length, next_id);
+	double lx = last ? last_line_x(P, line, li, P->w, &lr) : lr.x / PS;
+	line_ids(&lo, P, layout, last ? INT_MAX : base + line->start_index + line->length, next_id);
 	double rx = lx;
 	for (GSList *r = line->runs; r; r = r->next) {
 		PangoGlyphItem *gi = r->data;
@@ -450,41 +455,84 @@ static void line_box(vbuild *vb, para *P, PangoLayout *layout, PangoLayoutIter *
 	}
 	if (lo.cur_link >= 0)
 		put_tag_end(lo.bx);
-	vadd_box(vb, lo.bx, lo.h, line_penalty(&P->base, li, nlines));
+	*h = lo.h;
+	return lo.bx;
+}
+
+/* Pango measures a layout in 32-bit integers of 1/1024 point: a paragraph of some hundred
+ * thousand characters overflows them and loses text. Longer paragraphs are laid out in pieces
+ * of at most this many bytes, each piece starting again at the first line the previous one
+ * did not finish, so that the lines are the ones a single layout would give. */
+#define PIECE_BYTES 40000
+
+/* The attributes of the text from byte `start` on. */
+static PangoAttrList *piece_attrs(para *P, int start)
+{
+	PangoAttrList *attrs = para_full_attrs(P);
+	if (start > 0)
+		pango_attr_list_update(attrs, 0, start, 0);
+	return attrs;
+}
+
+/* Lays out the piece of the text from byte start (at most PIECE_BYTES long) and collects its
+ * lines (all but an unfinished last one when more text follows). Returns where the next
+ * piece starts, or the length of the text. */
+static int para_piece(lay_doc *L, para *P, int start, GPtrArray *boxes, GArray *heights, guint *next_id)
+{
+	int total = (int)P->text->len, len = total - start, more = len > PIECE_BYTES;
+	if (more) {
+		const char *end = g_utf8_find_prev_char(P->text->str + start, P->text->str + start + PIECE_BYTES + 1);
+		len = (int)(end - (P->text->str + start));
+	}
+	PangoLayout *lo = L->layout;
+	PangoAttrList *attrs = piece_attrs(P, start);
+	set_layout(lo, P, P->w, attrs, start, len);
+	pango_attr_list_unref(attrs);
+	if (P->objs->len && expand_leaders(lo, P, P->w)) {
+		attrs = piece_attrs(P, start);
+		pango_layout_set_attributes(lo, attrs);
+		pango_attr_list_unref(attrs);
+	}
+	int nlines = pango_layout_get_line_count(lo);
+	int keep = more && nlines > 1 ? nlines - 1 : nlines;
+	int next = more && nlines > 1 ? start + pango_layout_get_line_readonly(lo, keep)->start_index : start + len;
+	PangoLayoutIter *it = pango_layout_get_iter(lo);
+	for (int li = 0; li < keep; li++) {
+		double h;
+		cd_page *bx = line_box(P, lo, it, (int)boxes->len, next >= total && li == keep - 1, start, next_id, &h);
+		g_ptr_array_add(boxes, bx);
+		g_array_append_val(heights, h);
+		pango_layout_iter_next_line(it);
+	}
+	pango_layout_iter_free(it);
+	return next;
 }
 
 /* Lays out the paragraph gathered in P, P->x and P->w being its content box within the area,
  * and adds one box per line. */
 static void para_lines(lay_doc *L, vbuild *vb, para *P)
 {
-	double w = P->w;
 	while (P->text->len && P->text->str[P->text->len - 1] == ' ' && P->base.ws_collapse)
 		g_string_truncate(P->text, P->text->len - 1);
 	if (P->text->len == 0) {
 		for (guint i = 0; i < P->ids->len; i++) {
 			id_at *d = &g_array_index(P->ids, id_at, i);
-			vadd_id(vb, d->end ? V_IDEND : V_DEST, d->id);
+			if (d->mark != CD_DEST_PAGE_NUMBER)    /* (a page number is never without text) */
+				vadd_id(vb, d->mark == CD_DEST_ID_END ? V_IDEND : V_DEST, d->id);
 		}
 		para_reset(P);
 		return;
 	}
-	PangoLayout *lo = L->layout;
-	PangoAttrList *attrs = para_full_attrs(P);
-	set_layout(lo, P, w, attrs);
-	pango_attr_list_unref(attrs);
-	if (P->objs->len && expand_leaders(lo, P, w)) {
-		attrs = para_full_attrs(P);
-		pango_layout_set_attributes(lo, attrs);
-		pango_attr_list_unref(attrs);
-	}
-	int nlines = pango_layout_get_line_count(lo);
-	PangoLayoutIter *it = pango_layout_get_iter(lo);
-	int li = 0;
+	GPtrArray *boxes = g_ptr_array_new();
+	GArray *heights = g_array_new(FALSE, FALSE, sizeof(double));
 	guint next_id = 0;
-	do
-		line_box(vb, P, lo, it, li++, nlines, &next_id);
-	while (pango_layout_iter_next_line(it));
-	pango_layout_iter_free(it);
+	for (int start = 0; start < (int)P->text->len;)
+		start = para_piece(L, P, start, boxes, heights, &next_id);
+	int n = (int)boxes->len;
+	for (int li = 0; li < n; li++)
+		vadd_box(vb, boxes->pdata[li], g_array_index(heights, double, li), line_penalty(&P->base, li, n));
+	g_ptr_array_free(boxes, TRUE);
+	g_array_free(heights, TRUE);
 	para_reset(P);
 }
 

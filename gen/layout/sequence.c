@@ -3,19 +3,27 @@
  * headers) and force-page-count; and the lay_doc that carries a document's state. */
 #include "internal.h"
 
-lay_doc *lay_doc_new(const fo_src *src, PangoContext *pctx, PangoLayout *layout, const char *base_dir)
+lay_doc *lay_doc_new(const lay_setup *s)
 {
 	lay_doc *L = g_new0(lay_doc, 1);
-	L->src = src;
-	L->pctx = pctx;
-	L->layout = layout;
-	L->base_dir = g_strdup(base_dir ? base_dir : ".");
+	L->src = s->src;
+	L->pctx = s->pctx;
+	L->layout = s->layout;
+	L->para_cache = s->para_cache;
+	L->emit = s->emit;
+	L->ud = s->ud;
+	L->page_index = s->page_index;
+	L->prev = s->prev;
+	L->final_pass = s->final_pass;
+	L->base_dir = g_strdup(s->base_dir ? s->base_dir : ".");
 	L->masters = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)master_free);
 	L->seqmasters = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)seqmaster_free);
 	L->ids_first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	L->ids_last = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	L->pn_labels = g_ptr_array_new_with_free_func(g_free);
 	L->first_page = 1;
 	L->link_refs = g_ptr_array_new();
+	fo_style_init(&L->root_style);
 	return L;
 }
 
@@ -28,15 +36,18 @@ void lay_doc_free(lay_doc *L)
 	g_hash_table_destroy(L->seqmasters);
 	g_hash_table_destroy(L->ids_first);
 	g_hash_table_destroy(L->ids_last);
+	g_ptr_array_free(L->pn_labels, TRUE);
 	for (guint i = 0; i < L->link_refs->len; i += 2)
 		g_free(L->link_refs->pdata[i]);
 	g_ptr_array_free(L->link_refs, TRUE);
-	if (L->ids_prev_first)
-		g_hash_table_destroy(L->ids_prev_first);
-	if (L->ids_prev_last)
-		g_hash_table_destroy(L->ids_prev_last);
 	g_free(L->base_dir);
 	g_free(L);
+}
+
+void lay_root(lay_doc *L, const fo_style *root_style)
+{
+	L->root_style = *root_style;
+	L->doc_lang = root_style->lang;
 }
 
 /* ------------------------------------------------------------------ page-sequences */
@@ -245,9 +256,7 @@ static cd_page *seq_page(lay_doc *L, seq *S, int idx, int num, int blank, lay_ma
 		*rc = -CD_EXIT_INVALID;
 		return NULL;
 	}
-	char *label = page_label(num, S->fmt, S->fmt_width);
-	cd_page *pg = new_page(L, m->width, m->height, label);
-	g_free(label);
+	cd_page *pg = new_page(L, m->width, m->height, num, S->fmt, S->fmt_width);
 	if ((*rc = put_statics(L, S, m, pg)) < 0) {
 		cd_page_free(pg);
 		return NULL;
@@ -303,12 +312,12 @@ static int seq_pages(lay_doc *L, seq *S, GPtrArray *vl, int *idx, int *num, int 
 	return rc;
 }
 
-int lay_sequence(lay_doc *L, xmlNode *ps, const fo_style *root_style)
+int lay_sequence(lay_doc *L, xmlNode *ps)
 {
 	seq S;
 	memset(&S, 0, sizeof S);
 	S.ps = ps;
-	int rc = fo_style_compute(L->src, ps, root_style, 0, &S.st);
+	int rc = fo_style_compute(L->src, ps, &L->root_style, 0, &S.st);
 	if (rc < 0)
 		return rc;
 	S.ref = fo_attr(ps, "master-reference");

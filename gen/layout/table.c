@@ -176,7 +176,7 @@ static int table_cell(lay_doc *L, xmlNode *c, row *r, const fo_style *ps, const 
 		return rc;
 	if ((v = fo_attr(c, "number-rows-spanning")) && ((rc = fo_integer(L->src, c, "number-rows-spanning", v, 1, &rspan)) < 0 || rspan != 1))
 		return cd_error_at(L->src->name, xmlGetLineNo(c), "unsupported value '%s' for property 'number-rows-spanning' on fo:table-cell", v);
-	if (*col + span > ncols)
+	if (span > ncols - *col)
 		return cd_error_at(L->src->name, xmlGetLineNo(c), "fo:table-cell goes past the last of %d columns", ncols);
 	r->cells = g_renew(cell, r->cells, r->n + 1);
 	cell *ce = &r->cells[r->n++];
@@ -293,6 +293,16 @@ static int table_props(lay_doc *L, xmlNode *n, area A, tab_spec *T)
 	return 0;
 }
 
+/* No table has more columns: a number-columns-spanning or -repeated of two thousand million
+ * would otherwise make as many. */
+#define MAX_COLUMNS 1000
+
+static int too_many_columns(lay_doc *L, xmlNode *at)
+{
+	return cd_error_at(L->src->name, xmlGetLineNo(at), "%s goes past the %d columns a fo:table may have",
+	                   fo_kind_name(fo_kind_of(at)), MAX_COLUMNS);
+}
+
 /* A fo:table-column: a fixed width, or a share of what is left. */
 typedef struct colspec { double fixed; double prop; } colspec;
 
@@ -323,6 +333,8 @@ static int table_columns(lay_doc *L, xmlNode *t, const fo_style *st, double tw, 
 		int num = (int)cols->len + 1;
 		if ((v = fo_attr(c, "column-number")) && (fo_integer(L->src, c, "column-number", v, 1, &num) < 0 || num != (int)cols->len + 1))
 			return v ? fo_bad_value(L->src, c, "column-number", v) : -CD_EXIT_INVALID;
+		if (rep > MAX_COLUMNS - (int)cols->len)
+			return too_many_columns(L, c);
 		for (int i = 0; i < rep; i++)
 			g_array_append_val(cols, s);
 	}
@@ -331,24 +343,28 @@ static int table_columns(lay_doc *L, xmlNode *t, const fo_style *st, double tw, 
 
 
 /* Without fo:table-column: as many equal columns as the widest row. */
-static void default_columns(xmlNode *n, GArray *cols)
+static int default_columns(lay_doc *L, xmlNode *n, GArray *cols)
 {
-	int most = 0;
+	long most = 0;
 	for (xmlNode *p = n->children; p; p = p->next)
 		for (xmlNode *r = p->children; r; r = r->next)
 			if (fo_kind_of(r) == FO_TABLE_ROW) {
-				int cnt = 0;
+				long cnt = 0;
 				for (xmlNode *c = r->children; c; c = c->next)
 					if (fo_kind_of(c) == FO_TABLE_CELL) {
 						const char *sp = fo_attr(c, "number-columns-spanning");
-						cnt += sp ? MAX(1, atoi(sp)) : 1;
+						long span = sp ? strtol(sp, NULL, 10) : 1;
+						cnt += span < 1 ? 1 : span;
+						if (span > MAX_COLUMNS || cnt > MAX_COLUMNS)
+							return too_many_columns(L, c);
 					}
 				most = MAX(most, cnt);
 			}
-	for (int i = 0; i < most; i++) {
+	for (long i = 0; i < most; i++) {
 		colspec s = { 0, 1 };
 		g_array_append_val(cols, s);
 	}
+	return 0;
 }
 
 /* The columns' edges (T->colx) across the table's width. */
@@ -360,8 +376,10 @@ static int table_widths(lay_doc *L, xmlNode *n, tab_spec *T)
 		g_array_free(cols, TRUE);
 		return rc;
 	}
-	if (cols->len == 0)
-		default_columns(n, cols);
+	if (cols->len == 0 && (rc = default_columns(L, n, cols)) < 0) {
+		g_array_free(cols, TRUE);
+		return rc;
+	}
 	for (xmlNode *p = n->children; p; p = p->next) {
 		fo_kind pk = fo_kind_of(p);
 		if (pk != FO_TABLE_HEADER && pk != FO_TABLE_FOOTER && pk != FO_TABLE_BODY)
@@ -466,6 +484,8 @@ int do_table(lay_doc *L, vbuild *vb, xmlNode *n, const fo_style *ps, area A)
 	int rc = style_of(L, n, ps, A.refw, &T.st);
 	if (rc == 0)
 		rc = table_props(L, n, A, &T);
+	if (rc == 0)
+		rc = fits_area(L, n, A, T.x, T.w);
 	if (rc == 0)
 		rc = table_widths(L, n, &T);
 	if (rc == 0) {

@@ -88,6 +88,8 @@ static void para(demo *d, const char *role, const char *font, const char *text)
 static cd_page *new_page(demo *d, int n, int of)
 {
 	d->pg = cd_page_new(595.28, 841.89, n, n == 1 ? "i" : "ii");
+	d->pg->number = n;
+	d->pg->number_format = 'i';
 	tag(d->pg, "Artifact", NULL);
 	char *s = g_strdup_printf("Invented case CIN-0000 \xe2\x80\x94 page %d of %d", n, of);
 	para_at(d, X0, 800, W, "DejaVu Sans 8", s, black, 0);

@@ -1,5 +1,5 @@
 /* store-driver.c - drives the case store (gen/web/store.h) from the shell, for
- * tests/t8001-store.sh: one call per run, so tests can run several at once.
+ * tests/t8010-store.sh: one call per run, so tests can run several at once.
  *
  *   store-driver read DIR CASE                     the token
  *   store-driver save DIR CASE USER BASE FILE [strict] [wait-file]

@@ -30,7 +30,9 @@ function attrs(tag) {
 // The fields of the first POST form in `html`, like writeup.formFields reads them in a browser,
 // plus the hidden ones.
 function parseForm(html) {
-  const fm = /<form[^>]*method="post"[^>]*>([\s\S]*?)<\/form>/i.exec(html);
+  // The page's own form, not the sign-out form of the header.
+  const main = /<main\b[\s\S]*<\/main>/i.exec(html);
+  const fm = /<form[^>]*method="post"[^>]*>([\s\S]*?)<\/form>/i.exec(main ? main[0] : html);
   if (!fm) return { fields: [], hidden: {} };
   const body = fm[1];
   const fields = [];
@@ -158,7 +160,11 @@ class Client {
 async function writeUpHttp(client, caseName, answers, { save = true, times = [] } = {}) {
   let page = await client.get(`/case/${caseName}/write/start`);
   for (let n = 0; n < 20; n++) {
-    if (page.status !== 200) throw new Error(`${page.path}: HTTP ${page.status}`);
+    if (page.status !== 200) {
+      const text = page.body.replace(/<script[\s\S]*?<\/script>|<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+      const main = (/There is a problem(.{0,400})/.exec(text) || [null, text.slice(0, 400)])[1];
+      throw new Error(`${page.path}: HTTP ${page.status}: ${main.trim()}`);
+    }
     const m = /\/write\/([a-z-]+)/.exec(page.path);
     if (!m) throw new Error(`left the write-up at ${page.path}`);
     const step = m[1];

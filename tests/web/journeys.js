@@ -20,6 +20,8 @@ const ONLY = opt('--only', null);
 const SHOTS = opt('--screenshots', null);
 
 const CASE = '02-review-scaling';
+// The other cases used met last in November 2026: a meeting on the day before "today".
+const NOVEMBER = { date: '24/11/2026', nextDate: '15/02/2027', newBy: '01/02/2027' };
 
 function lastMeeting(xml) {
   const ids = [...xml.matchAll(/<meeting id="([^"]+)"/g)].map((m) => m[1]);
@@ -114,7 +116,7 @@ async function main() {
       const page = await freshPage();
       await L.login(page, server.url, 'mt');
       const c = '04-disabled-child';
-      await W.writeUp(page, server.url, c, { stopAt: 'details' });
+      await W.writeUp(page, server.url, c, { answers: NOVEMBER, stopAt: 'details' });
       await page.fill('input[name="venue"]', 'Draft venue: the sensory room');
       const resp = await W.pressMouse(page, 'draft');
       await L.visited(page, resp, { label: 'draft saved' });
@@ -133,7 +135,7 @@ async function main() {
       const page = await freshPage();
       await L.login(page, server.url, 'mt');
       const c = '05-transfer-in';
-      await W.writeUp(page, server.url, c, { stopAt: 'details' });
+      await W.writeUp(page, server.url, c, { answers: NOVEMBER, stopAt: 'details' });
       await page.fill('input[name="date"]', '31/02/2026');
       const resp = await W.pressMouse(page, 'next');
       await L.visited(page, resp, { status: null, label: 'bad date' });
@@ -154,7 +156,7 @@ async function main() {
       await L.login(page, server.url, 'mt2');
       const c = '09-withheld-address';
       const typed = 'Typed by the second minute taker: the family room';
-      await W.writeUp(page, server.url, c, { answers: { venue: typed }, stopAt: 'check' });
+      await W.writeUp(page, server.url, c, { answers: { ...NOVEMBER, venue: typed }, stopAt: 'check' });
       // Someone else saves the case meanwhile (here: a change made to the file outside this editor).
       const f = L.caseFile(desk.cases, c);
       const before = fs.readFileSync(f, 'utf8');
@@ -238,7 +240,7 @@ async function main() {
       const page = await freshPage();
       await L.login(page, server.url, 'mt');
       const c = '10-after-child-protection';
-      await W.writeUp(page, server.url, c, { stopAt: 'details' });
+      await W.writeUp(page, server.url, c, { answers: NOVEMBER, stopAt: 'details' });
       const good = await L.csrfOf(page);
       L.assert(good, 'the details form has no csrf field');
       const before = fs.readFileSync(L.caseFile(desk.cases, c), 'utf8');
@@ -250,7 +252,7 @@ async function main() {
         const r = await page.request.post(`${server.url}/case/${c}/write/details`, { form, maxRedirects: 0 });
         L.assert(r.status() === 403, `a post with ${why} answers ${r.status()}, not 403`);
       }
-      const r = await page.request.post('/logout'.replace(/^/, server.url), { form: {}, maxRedirects: 0 });
+      const r = await page.request.post(`${server.url}/logout`, { form: {}, maxRedirects: 0 });
       L.assert(r.status() === 403, `a logout without a token answers ${r.status()}, not 403`);
       const resp = await page.goto(`${server.url}/case/${c}/write/details`);
       await L.visited(page, resp, { label: 'after forged posts' });
@@ -266,7 +268,7 @@ async function main() {
       const before = fs.readFileSync(L.caseFile(desk.cases, c), 'utf8');
       const resp = await W.writeUp(page, server.url, c, {
         keyboard: true,
-        answers: { date: '30/11/2026', venue: 'Typed with the keyboard: the library room', nextDate: '15/02/2027', newBy: '01/02/2027', type: 'review' },
+        answers: { ...NOVEMBER, venue: 'Typed with the keyboard: the library room', type: 'review' },
       });
       await L.visited(page, resp, { label: 'saved with the keyboard' });
       const after = fs.readFileSync(L.caseFile(desk.cases, c), 'utf8');

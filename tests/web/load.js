@@ -56,6 +56,7 @@ async function main() {
     L.notOk(`the load test finishes within ${LIMIT_S} s`, 'stopped: over its time limit');
     process.exit(1);
   }, LIMIT_S * 1000);
+  deadline.unref(); // a run that fails early ends at once, not at the deadline
   const users = [];
   for (let i = 1; i <= USERS + 2; i++) users.push([`load${String(i).padStart(2, '0')}`, 'minute-taker']);
   const desk = L.makeDesk(path.join(OUT, 'desk'), { users });
@@ -83,6 +84,24 @@ async function main() {
     }
     L.ok(`the case list answers ${ttfbList.length} requests, ${clients.length} at a time`);
     fig(`case list, ${clients.length} users at once: time to first byte median ${f1(median(ttfbList))} ms, p95 ${f1(pct(ttfbList, 0.95))} ms (${ttfbList.length} requests)`);
+    // Previews (a copy rendered as page images): five in a row, then one per user at once.
+    const ttfbPreview = [];
+    const previewPath = (name) => `/case/${name}/preview?doc=plan-copy&for=c1`;
+    let previewBad = null;
+    for (let i = 0; i < 5 && !previewBad; i++) {
+      const r = await clients[0].request('GET', previewPath(caseNames[0]));
+      if (r.status !== 200) previewBad = `GET ${previewPath(caseNames[0])}: HTTP ${r.status}`;
+      else ttfbPreview.push(r.ttfb);
+    }
+    if (!previewBad) {
+      const rs = await Promise.all(clients.slice(0, USERS).map((c, i) => c.request('GET', previewPath(caseNames[i]))));
+      const bad = rs.filter((r) => r.status !== 200);
+      if (bad.length) previewBad = `${bad.length} of ${rs.length} previews at once failed (HTTP ${bad[0].status})`;
+      fig(`preview of a plan copy, ${USERS} users at once: time to first byte median ${f1(median(rs.map((r) => r.ttfb)))} ms, max ${f1(Math.max(...rs.map((r) => r.ttfb)))} ms`);
+    }
+    if (!previewBad) L.ok(`previews answer, one at a time and ${USERS} at once`);
+    else L.notOk(`previews answer, one at a time and ${USERS} at once`, previewBad);
+    fig(`preview of a plan copy, one at a time: time to first byte median ${f1(median(ttfbPreview))} ms (${ttfbPreview.length} requests)`);
     const memSessions = memoryOf(server.pid);
     fig(`server memory with ${clients.length} sessions: ${f1(memSessions.rss)} MiB resident (peak ${f1(memSessions.hwm)} MiB)`);
 
