@@ -7,6 +7,7 @@
 #                   the npm packages of package-lock.json (npm ci, when missing or changed)
 #   make demo       deps + build + render the samples and the queue into out/, and a
 #                   screenshot of each page of the web desk into out/web/
+#   make serve      deps + build + the web desk on a copy of the samples (127.0.0.1:8080)
 #   make check      deps + build + every test (tests/run); ends "N passed, N failed"
 #   make SANITIZE=address,undefined check      the same under ASan/UBSan
 #   make bench-render, make bench-queue        speed and memory (benchmarks, not tests)
@@ -14,15 +15,17 @@
 #                   each for FUZZ_SECONDS (clang, libFuzzer)
 
 CC      ?= cc
-PKGS     = libxml-2.0 libxslt libexslt pango pangocairo pangofc fontconfig cairo cairo-pdf cairo-png glib-2.0
+PKGS     = libxml-2.0 libxslt libexslt pango pangocairo pangofc fontconfig cairo cairo-pdf cairo-png glib-2.0 \
+           libmicrohttpd libsodium sqlite3
 DEBS     = build-essential pkg-config libxml2-dev libxslt1-dev libpango1.0-dev libcairo2-dev \
            libfontconfig-dev libhpdf-dev libpng-dev libxml2-utils poppler-utils qpdf python3 \
            fonts-dejavu-core fonts-dejavu-extra fonts-noto-core clang hyperfine time chromium \
-           man-db bsdutils dpkg-dev lintian
+           man-db bsdutils dpkg-dev lintian \
+           libmicrohttpd-dev libsodium-dev libsqlite3-dev sqlite3 curl
 
 OPT     ?= -O2 -g
 CFLAGS  ?= $(OPT)
-XCFLAGS  = -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -MMD -MP
+XCFLAGS  = -Igen -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -MMD -MP
 # Where `make install` puts things (FHS); DESTDIR stages an install (packages, tests).
 PREFIX  ?= /usr/local
 BINDIR   = $(PREFIX)/bin
@@ -154,6 +157,20 @@ demo: deps
 	@echo "== the web desk: a screenshot of each page in out/web/"
 	@node tests/web/screens.js out/web || echo "make demo: some pages of the web desk are missing (listed above)"
 
+# The web desk on a copy of the samples (out/desk/cases), with three demo users:
+# demo-mt (minute taker), demo-chair, demo-admin; the password of each is "demo-password".
+SERVE_LISTEN ?= 127.0.0.1:8080
+serve: deps
+	$(MAKE) all fonts
+	@mkdir -p out/desk/cases && chmod 700 out/desk out/desk/cases
+	@[ -n "$$(ls out/desk/cases/*.xml 2>/dev/null)" ] || cp samples/*.xml out/desk/cases/
+	@for u in demo-mt:minute-taker demo-chair:chair demo-admin:admin; do \
+	  gen/cindoc user list out/desk/cases 2>/dev/null | grep -q "^$${u%%:*}	" || \
+	  echo demo-password | gen/cindoc user add out/desk/cases $${u%%:*} $${u##*:}; \
+	done
+	@echo "make serve: sign in as demo-mt, demo-chair or demo-admin with the password demo-password"
+	gen/cindoc serve --listen $(SERVE_LISTEN) --today 2026-11-25 out/desk/cases
+
 check: deps
 	$(MAKE) all fonts
 	./tests/run
@@ -202,9 +219,9 @@ bench-queue: all fonts
 	./tests/bench queue
 
 clean:
-	rm -f gen/*.o gen/*.d gen/layout/*.o gen/layout/*.d gen/web/*.o gen/web/*.d gen/.flags $(BIN) \
+	rm -f gen/*.o gen/*.d gen/layout/*.o gen/layout/*.d gen/web/*.o gen/web/*.d gen/.flags gen/.dataflags $(BIN) \
 	      $(FUZZERS)
 	rm -rf gen/.fuzz
-	rm -rf out tests/out fonts/cache fonts/*.ttf fonts/LICENSE.* fonts/.stamp
+	rm -rf gen/man out tests/out fonts/cache fonts/*.ttf fonts/LICENSE.* fonts/.stamp
 
-.PHONY: all deps fonts demo check fuzz fuzzers bench-render bench-queue clean print-objs print-ldlibs FORCE
+.PHONY: all man deps fonts install uninstall deb demo serve check fuzz fuzzers bench-render bench-queue clean print-objs print-ldlibs FORCE
