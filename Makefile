@@ -7,24 +7,28 @@
 #                   the npm packages of package-lock.json (npm ci, when missing or changed)
 #   make demo       deps + build + render the samples and the queue into out/, and a
 #                   screenshot of each page of the web desk into out/web/
+#   make serve      deps + build + the web desk on a copy of the samples (127.0.0.1:8080)
 #   make check      deps + build + every test (tests/run); ends "N passed, N failed"
 #   make SANITIZE=address,undefined check      the same under ASan/UBSan
 #   make bench-render, make bench-queue        speed and memory (benchmarks, not tests)
-#   make fuzz       fuzz the case loader and the lints for FUZZ_SECONDS (clang, libFuzzer)
+#   make fuzz       fuzz the case loader and lints, then the FO reader, layout and writers,
+#                   each for FUZZ_SECONDS (clang, libFuzzer)
 
 CC      ?= cc
 # the finishing pass (gen/pdf-finish.cc) is C++, for libqpdf; built by the C compiler's partner
 CXX      = $(if $(findstring clang,$(CC)),clang++,g++)
-PKGS     = libxml-2.0 libxslt libexslt pango pangocairo pangofc fontconfig cairo cairo-pdf cairo-png glib-2.0 libqpdf
+PKGS     = libxml-2.0 libxslt libexslt pango pangocairo pangofc fontconfig cairo cairo-pdf cairo-png glib-2.0 \
+           libmicrohttpd libsodium sqlite3 libqpdf
 DEBS     = build-essential pkg-config libxml2-dev libxslt1-dev libpango1.0-dev libcairo2-dev \
            libfontconfig-dev libhpdf-dev libqpdf-dev libpng-dev libxml2-utils poppler-utils qpdf python3 python3-pikepdf \
            fonts-dejavu-core fonts-dejavu-extra fonts-noto-core clang hyperfine time chromium \
-           man-db bsdutils dpkg-dev lintian
+           man-db bsdutils dpkg-dev lintian \
+           libmicrohttpd-dev libsodium-dev libsqlite3-dev sqlite3 curl
 
 OPT     ?= -O2 -g
 CFLAGS  ?= $(OPT)
-XCFLAGS  = -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -MMD -MP
-XCXXFLAGS = -std=c++17 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -MMD -MP \
+XCFLAGS  = -Igen -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -MMD -MP
+XCXXFLAGS = -Igen -std=c++17 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -MMD -MP \
            -DPOINTERHOLDER_TRANSITION=4
 # Where `make install` puts things (FHS); DESTDIR stages an install (packages, tests).
 PREFIX  ?= /usr/local
@@ -162,23 +166,60 @@ demo: deps
 	@echo "== the web desk: a screenshot of each page in out/web/"
 	@node tests/web/screens.js out/web || echo "make demo: some pages of the web desk are missing (listed above)"
 
+# The web desk on a copy of the samples (out/desk/cases), with three demo users:
+# demo-mt (minute taker), demo-chair, demo-admin; the password of each is "demo-password".
+SERVE_LISTEN ?= 127.0.0.1:8080
+serve: deps
+	$(MAKE) all fonts
+	@mkdir -p out/desk/cases && chmod 700 out/desk out/desk/cases
+	@[ -n "$$(ls out/desk/cases/*.xml 2>/dev/null)" ] || cp samples/*.xml out/desk/cases/
+	@for u in demo-mt:minute-taker demo-chair:chair demo-admin:admin; do \
+	  gen/cindoc user list out/desk/cases 2>/dev/null | grep -q "^$${u%%:*}	" || \
+	  echo demo-password | gen/cindoc user add out/desk/cases $${u%%:*} $${u##*:}; \
+	done
+	@echo "make serve: sign in as demo-mt, demo-chair or demo-admin with the password demo-password"
+	gen/cindoc serve --listen $(SERVE_LISTEN) --today 2026-11-25 out/desk/cases
+
 check: deps
 	$(MAKE) all fonts
 	./tests/run
 
-# libFuzzer over the case loader and the lints, seeded with the samples and tests/check/.
+# libFuzzer (clang): fuzz-case drives the case loader and the lints, fuzz-fo the XSL-FO reader,
+# the layout and the trace, cairo and haru writers. Both link every object of gen/cindoc but main
+# and the command files (the same list as the binary, whatever files layout is split into),
+# built again with the fuzzer's instrumentation in gen/.fuzz/. `make fuzz` runs each for
+# FUZZ_SECONDS (FUZZ_JOBS processes each), keeping its corpus in out/fuzz-corpus/NAME and any
+# crash in out/fuzz-crashes/.
 FUZZ_SECONDS ?= 60
-FUZZ_SRCS = gen/fuzz-case.c gen/case.c gen/authority.c gen/lint.c gen/rules.c gen/calendar.c gen/util.c
-gen/fuzz-case: $(FUZZ_SRCS) gen/case.h gen/authority.h gen/lint.h gen/rules.h gen/calendar.h gen/cindoc.h
-	clang -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 -Wall -Wextra -Werror \
-	  -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(DATAFLAGS) \
-	  $$(pkg-config --cflags $(PKGS)) -o $@ $(FUZZ_SRCS) $$(pkg-config --libs $(PKGS))
+FUZZ_JOBS    ?= 1
+FUZZ_CFLAGS  = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -std=c11 -Wall -Wextra -Werror \
+               -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(DATAFLAGS)
+FUZZ_LIB     = $(filter-out gen/main.c gen/cmd-%.c gen/web/%.c,$(SRCS))
+FUZZ_OBJS    = $(patsubst gen/%.c,gen/.fuzz/%.o,$(FUZZ_LIB))
+FUZZERS      = gen/fuzz-case gen/fuzz-fo
 
-fuzz: gen/fuzz-case
-	mkdir -p out/fuzz-corpus
+gen/.fuzz/%.o: gen/%.c
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP $$(pkg-config --cflags $(PKGS)) -c -o $@ $<
+
+$(FUZZERS): gen/fuzz-%: gen/fuzz-%.c $(FUZZ_OBJS)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer $$(pkg-config --cflags $(PKGS)) -o $@ $< $(FUZZ_OBJS) \
+	  $$(pkg-config --libs $(PKGS)) $(LDLIBS)
+
+-include $(FUZZ_OBJS:.o=.d)
+
+fuzzers: $(FUZZERS)
+
+# run-fuzz NAME SEEDS...: one fuzzer for FUZZ_SECONDS over its corpus and the seeds.
+run-fuzz = mkdir -p out/fuzz-corpus/$(1) out/fuzz-crashes && \
 	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=tests/lsan.supp \
-	  CINDOC_HOME=$(CURDIR) gen/fuzz-case -max_total_time=$(FUZZ_SECONDS) -close_fd_mask=2 \
-	  -max_len=65536 out/fuzz-corpus samples tests/check
+	  CINDOC_HOME=$(CURDIR) gen/fuzz-$(1) -max_total_time=$(FUZZ_SECONDS) -close_fd_mask=2 \
+	  -timeout=30 -rss_limit_mb=2048 -jobs=$(FUZZ_JOBS) -workers=$(FUZZ_JOBS) \
+	  -artifact_prefix=out/fuzz-crashes/$(1)- $(2) out/fuzz-corpus/$(1) $(3)
+
+fuzz: $(FUZZERS)
+	$(call run-fuzz,case,-max_len=65536,samples tests/check)
+	$(call run-fuzz,fo,-max_len=16384 -dict=tests/fuzz/fo.dict,tests/fo tests/pdf)
 
 bench-render: all fonts
 	./tests/bench render
@@ -188,7 +229,8 @@ bench-queue: all fonts
 
 clean:
 	rm -f gen/*.o gen/*.d gen/layout/*.o gen/layout/*.d gen/web/*.o gen/web/*.d gen/.flags gen/.dataflags $(BIN) \
-	      $(filter-out %.c,$(wildcard gen/fuzz-*))
+	      $(FUZZERS)
+	rm -rf gen/.fuzz
 	rm -rf gen/man out tests/out fonts/cache fonts/*.ttf fonts/LICENSE.* fonts/.stamp
 
-.PHONY: all man deps fonts install uninstall deb demo check fuzz bench-render bench-queue clean print-objs print-ldlibs FORCE
+.PHONY: all man deps fonts install uninstall deb demo serve check fuzz fuzzers bench-render bench-queue clean print-objs print-ldlibs FORCE

@@ -72,18 +72,38 @@ void cd_draw_line(cairo_t *cr, const cd_item *it)
 	cairo_restore(cr);
 }
 
+struct png_bytes {
+	char *data;
+	size_t len, at;
+};
+
+static cairo_status_t png_read(void *closure, unsigned char *out, unsigned int n)
+{
+	struct png_bytes *b = closure;
+	if (b->len - b->at < n)
+		return CAIRO_STATUS_READ_ERROR;
+	memcpy(out, b->data + b->at, n);
+	b->at += n;
+	return CAIRO_STATUS_SUCCESS;
+}
+
 int cd_draw_image(cd_draw *d, cairo_t *cr, const cd_item *it)
 {
 	const char *path = it->u.image.path;
 	cairo_surface_t *img = g_hash_table_lookup(d->images, path);
 	if (!img) {
-		img = cairo_image_surface_create_from_png(path);
+		/* Read with the limits of every input (a regular file, a size, a number of pixels),
+		 * then decoded from memory. */
+		struct png_bytes src = { 0 };
+		int rc = cd_read_png(path, &src.data, &src.len, NULL, NULL);
+		if (rc < 0)
+			return rc;
+		img = cairo_image_surface_create_from_png_stream(png_read, &src);
+		g_free(src.data);
 		cairo_status_t st = cairo_surface_status(img);
 		if (st != CAIRO_STATUS_SUCCESS) {
 			cairo_surface_destroy(img);
-			return cd_fail(-CD_EXIT_NOREAD, "cannot read image '%s': %s", path,
-			               st == CAIRO_STATUS_FILE_NOT_FOUND ? "no such file"
-			               : "not a readable PNG file");
+			return cd_fail(-CD_EXIT_INVALID, "cannot read image '%s': not a readable PNG file", path);
 		}
 		g_hash_table_insert(d->images, g_strdup(path), img);
 	}
@@ -112,6 +132,10 @@ int cd_draw_status(cairo_status_t st, const char *path)
 {
 	if (st == CAIRO_STATUS_SUCCESS)
 		return 0;
+	/* Text cairo will not take is a fault of the input, not of the output file. */
+	if (st == CAIRO_STATUS_INVALID_STRING || st == CAIRO_STATUS_INVALID_CLUSTERS)
+		return cd_fail(-CD_EXIT_INVALID, "cannot draw '%s': the text holds a character no PDF may hold (%s)",
+		               path, cairo_status_to_string(st));
 	return cd_fail(-CD_EXIT_NOWRITE, "cannot write '%s': %s", path,
 	               st == CAIRO_STATUS_WRITE_ERROR ? "write error" : cairo_status_to_string(st));
 }

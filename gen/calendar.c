@@ -366,12 +366,24 @@ static int in_range(cd_date d)
 	return d >= first_day() && d <= last_day();
 }
 
+/* Longest range a closures line may give: a longer one is almost certainly a typing error. */
+#define MAX_CLOSURE_DAYS 366
+
 static const struct closure *closure_on(const cd_calendar *cal, cd_date d)
 {
-	/* Closures are few (a handful a year); they may overlap, so look at every one that starts
-	 * on or before d. */
+	/* Closures are sorted by first day and none is longer than MAX_CLOSURE_DAYS, so only those
+	 * that start in the MAX_CLOSURE_DAYS up to d can cover it: find the first by bisection. */
+	guint lo = 0, hi = cal->closures->len;
+	cd_date earliest = d - (MAX_CLOSURE_DAYS - 1);
+	while (lo < hi) {
+		guint mid = lo + (hi - lo) / 2;
+		if (g_array_index(cal->closures, struct closure, mid).from < earliest)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	const struct closure *found = NULL;
-	for (guint i = 0; i < cal->closures->len; i++) {
+	for (guint i = lo; i < cal->closures->len; i++) {
 		const struct closure *c = &g_array_index(cal->closures, struct closure, i);
 		if (c->from > d)
 			break;
@@ -389,15 +401,32 @@ static int closure_cmp(const void *a, const void *b)
 	return (x->to > y->to) - (x->to < y->to);
 }
 
-/* Longest range a closures line may give: a longer one is almost certainly a typing error. */
-#define MAX_CLOSURE_DAYS 366
+/* A closures file larger than this, or with more closure lines, is refused (a few closures a
+ * year is usual); after this many bad lines it is not read further. */
+#define MAX_CLOSURES_BYTES (1024 * 1024)
+#define MAX_CLOSURES 10000
+#define MAX_CLOSURE_ERRORS 10
+
+/* A token is quoted back in a message only when it looks like an attempt at a date or a range
+ * (digits, '-' and '.', with a '-', short): a file that is not a closures file (--closures
+ * /etc/shadow) must not be echoed into the terminal or a log. */
+static int quotable(const char *tok)
+{
+	size_t n = strlen(tok);
+	if (n == 0 || n > 2 * 10 + 2 || !strchr(tok, '-'))
+		return 0;
+	return strspn(tok, "0123456789-.") == n;
+}
 
 /* Parses one date token of a closures line; reports and returns -1 when it is bad. */
 static int closure_date(const char *file, long line, const char *tok, cd_date *out)
 {
 	char why[CD_DATE_WHY];
 	if (cd_date_parse(tok, out, why) < 0) {
-		cd_error_at(file, line, "'%s' is not a date: %s", tok, why);
+		if (quotable(tok))
+			cd_error_at(file, line, "'%s' is not a date: %s", tok, why);
+		else
+			cd_error_at(file, line, "expected a date (YYYY-MM-DD) or a range (DATE..DATE) at the start of the line");
 		return -1;
 	}
 	if (!in_range(*out)) {
@@ -427,12 +456,13 @@ static int closure_line(const char *file, long line, char *s, struct closure *c)
 	if (dots) {
 		*dots = '\0';
 		const char *to = dots + 2;
-		if (*s == '\0') {
-			cd_error_at(file, line, "range '..%s' has no first date", to);
-			return -1;
-		}
-		if (*to == '\0') {
-			cd_error_at(file, line, "range '%s..' has no last date", s);
+		if (*s == '\0' || *to == '\0') {
+			if (!quotable(*s ? s : to))
+				cd_error_at(file, line, "expected a date (YYYY-MM-DD) or a range (DATE..DATE) at the start of the line");
+			else if (*s == '\0')
+				cd_error_at(file, line, "range '..%s' has no first date", to);
+			else
+				cd_error_at(file, line, "range '%s..' has no last date", s);
 			return -1;
 		}
 		if (closure_date(file, line, s, &c->from) < 0 || closure_date(file, line, to, &c->to) < 0)
@@ -468,12 +498,21 @@ int cd_calendar_parse_closures(cd_calendar *cal, const char *name, const char *t
 	while (*p) {
 		const char *nl = strchr(p, '\n');
 		size_t n = nl ? (size_t)(nl - p) : strlen(p);
-		char *s = g_strndup(p, n);
 		line++;
+		if (bad >= MAX_CLOSURE_ERRORS) {
+			cd_error_at(name, 0, "%d bad lines: not read further (is it a closures file?)", bad);
+			break;
+		}
+		if (add->len >= MAX_CLOSURES) {
+			cd_error_at(name, line, "more than %d closure lines: refused", MAX_CLOSURES);
+			bad++;
+			break;
+		}
+		char *s = g_strndup(p, n);
 		struct closure c = { 0 };
 		int r = closure_line(name, line, s, &c);
 		if (r < 0)
-			bad = 1;
+			bad++;
 		else if (r > 0)
 			g_array_append_val(add, c);
 		g_free(s);
@@ -497,9 +536,13 @@ int cd_calendar_load_closures(cd_calendar *cal, const char *path)
 {
 	char *text;
 	size_t len;
-	int rc = cd_read_file(path, &text, &len);
+	int rc = cd_read_input(path, MAX_CLOSURES_BYTES, &text, &len);
 	if (rc < 0)
 		return rc;
+	if (rc == 1) {
+		g_free(text);
+		return cd_error_at(path, 0, "larger than %d KiB: not a closures file", MAX_CLOSURES_BYTES / 1024);
+	}
 	if (memchr(text, '\0', len) != NULL) {
 		/* Find the line for the message. */
 		long line = 1;

@@ -74,6 +74,22 @@ static void say(struct load *ld, long line, const char *msg)
 	char *datetype = strstr(m, "is not a valid value of the atomic type 'date'");
 	if (datetype)
 		strcpy(datetype, "is not a date (YYYY-MM-DD)");
+	/* The range of dates (case.xsd, type "date"): say why it is what it is. */
+	static const char *const range[][2] = {
+		{ "is less than the minimum value allowed ('1978-01-01')",
+		  "is before 1978-01-01, the first day of the working-day calendar" },
+		{ "is greater than the maximum value allowed ('9998-12-31')",
+		  "is after 9998-12-31, the last day cindoc counts deadlines from" },
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(range); i++) {
+		char *at = strstr(m, range[i][0]);
+		if (!at)
+			continue;
+		*at = '\0'; /* the new words are longer: a new string */
+		char *longer = g_strconcat(m, range[i][1], at + strlen(range[i][0]), NULL);
+		g_free(m);
+		m = longer;
+	}
 	if (blank) {
 		/* "element 'venue': the value '  ' is not accepted by the pattern ...": keep the subject. */
 		char *colon = strstr(m, "': ");
@@ -84,6 +100,12 @@ static void say(struct load *ld, long line, const char *msg)
 		cd_error_at(ld->name, line, "%s", m);
 	}
 	g_free(m);
+}
+
+static int too_large(const char *name)
+{
+	return cd_error_at(name, 0, "the file is larger than %u MiB: refused",
+	                   CD_CASE_MAX_BYTES / (1024u * 1024u));
 }
 
 static void finish_messages(struct load *ld)
@@ -223,14 +245,91 @@ static void start_element(void *ctx, const xmlChar *localname, const xmlChar *pr
 	                      nb_attributes, nb_defaulted, attributes);
 }
 
+/* libxml2 checks each attribute of a start tag against the ones before it, so the work of one
+ * tag grows with the square of its attributes (100,000 of them take minutes), and the schema
+ * validator does the same again. No element of the schema takes more than a handful, so before
+ * parsing, one pass over the bytes counts the attributes (and namespace declarations) of every
+ * start tag and refuses a file where one has more than CD_CASE_MAX_ATTRIBUTES. The pass skips
+ * comments, CDATA sections, processing instructions and declarations; it only needs to be right
+ * for well-formed XML, since the parser refuses the rest anyway. */
+static int count_attributes(struct load *ld, const char *data, size_t len)
+{
+	long line = 1;
+	size_t i = 0;
+	while (i < len) {
+		char ch = data[i];
+		if (ch == '\n')
+			line++;
+		if (ch != '<') {
+			i++;
+			continue;
+		}
+		const char *close = NULL;
+		const char *rest = data + i;
+		size_t left = len - i;
+		if (left >= 4 && memcmp(rest, "<!--", 4) == 0)
+			close = "-->";
+		else if (left >= 9 && memcmp(rest, "<![CDATA[", 9) == 0)
+			close = "]]>";
+		else if (left >= 2 && rest[1] == '?')
+			close = "?>";
+		else if (left >= 2 && (rest[1] == '!' || rest[1] == '/'))
+			close = ">";
+		if (close) {
+			size_t n = strlen(close);
+			i++;
+			while (i < len && !(len - i >= n && memcmp(data + i, close, n) == 0)) {
+				line += data[i] == '\n';
+				i++;
+			}
+			i += n;
+			continue;
+		}
+		/* a start tag: count '=' outside quoted values */
+		long at = line;
+		size_t name = ++i;
+		while (i < len && !strchr(" \t\r\n/>", data[i]))
+			i++;
+		size_t name_len = i - name;
+		char quote = 0;
+		int attrs = 0;
+		for (; i < len; i++) {
+			char c = data[i];
+			line += c == '\n';
+			if (quote) {
+				if (c == quote)
+					quote = 0;
+			} else if (c == '"' || c == '\'') {
+				quote = c;
+			} else if (c == '=') {
+				attrs++;
+			} else if (c == '>') {
+				break;
+			}
+		}
+		if (attrs > CD_CASE_MAX_ATTRIBUTES) {
+			/* The name as far as it is a plain XML name: nothing else of the file is echoed. */
+			size_t k = 0;
+			while (k < name_len && k < 40 && (g_ascii_isalnum(data[name + k]) || strchr("-_.:", data[name + k])))
+				k++;
+			ld->errors++;
+			ld->refused = 1;
+			return cd_error_at(ld->name, at, "element '%.*s' has %d attributes, more than %d: refused",
+			                   (int)k, data + name, attrs, CD_CASE_MAX_ATTRIBUTES);
+		}
+	}
+	return 0;
+}
+
 static xmlDocPtr safe_parse(struct load *ld, const char *data, size_t len)
 {
 	if (len > CD_CASE_MAX_BYTES) {
 		ld->errors++;
-		cd_error_at(ld->name, 0, "the file is larger than %u MiB: refused",
-		            CD_CASE_MAX_BYTES / (1024u * 1024u));
+		too_large(ld->name);
 		return NULL;
 	}
+	if (count_attributes(ld, data, len) < 0)
+		return NULL;
 	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
 	if (!ctxt) {
 		ld->errors++;
@@ -283,6 +382,94 @@ static void check_refs(struct load *ld, xmlDocPtr doc, xmlNodePtr n)
 		}
 		check_refs(ld, doc, n->children);
 	}
+}
+
+/* ------------------------------------------------------------------ characters */
+
+/* XML allows the Unicode noncharacters (U+FDD0 to U+FDEF, and the last two code points of every
+ * plane, U+FFFE ... U+10FFFF, as character references or as bytes) but no PDF writer may put
+ * them in a document: cairo refuses the whole page. They are refused here, with their line, so
+ * that `check` finds them and a render never fails late for a reason in the case. */
+static gunichar noncharacter(const char *s)
+{
+	for (const char *p = s; p && *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		if ((c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE)
+			return c;
+	}
+	return 0;
+}
+
+static void check_chars(struct load *ld, xmlNodePtr n)
+{
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		for (xmlAttrPtr a = n->properties; a; a = a->next) {
+			for (xmlNodePtr t = a->children; t; t = t->next) {
+				gunichar c = noncharacter((const char *)t->content);
+				if (!c)
+					continue;
+				if (++ld->errors <= MAX_MESSAGES)
+					cd_error_at(ld->name, xmlGetLineNo(n),
+					            "element '%s', attribute '%s': U+%04X is a Unicode noncharacter, which no document may hold",
+					            (const char *)n->name, (const char *)a->name, (unsigned)c);
+				break;
+			}
+		}
+		for (xmlNodePtr t = n->children; t; t = t->next) {
+			if (t->type != XML_TEXT_NODE && t->type != XML_CDATA_SECTION_NODE)
+				continue;
+			gunichar c = noncharacter((const char *)t->content);
+			if (c && ++ld->errors <= MAX_MESSAGES)
+				cd_error_at(ld->name, xmlGetLineNo(t) > 0 ? xmlGetLineNo(t) : xmlGetLineNo(n),
+				            "element '%s': U+%04X is a Unicode noncharacter, which no document may hold",
+				            (const char *)n->name, (unsigned)c);
+		}
+		check_chars(ld, n->children);
+	}
+}
+
+/* ------------------------------------------------------------------ limits */
+
+/* Every command compares meetings with people and children (views, consent, copies owed), so
+ * the work grows with their product: a file of thousands of each within the size limit would
+ * keep `check`, `render` and `queue` busy for minutes. A case is one family: these limits are
+ * far beyond any real one. */
+static const struct {
+	const char *parent; /* child element of the case root */
+	const char *element;
+	int most;
+	const char *what;
+} limits[] = {
+	{ "children", "child", CD_CASE_MAX_CHILDREN, "children" },
+	{ "people", "person", CD_CASE_MAX_PEOPLE, "people" },
+	{ "meetings", "meeting", CD_CASE_MAX_MEETINGS, "meetings" },
+	{ "visits", "visit", CD_CASE_MAX_VISITS, "visits" },
+};
+
+static void check_limits(struct load *ld, xmlNodePtr root)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(limits); i++) {
+		int n = 0;
+		for (xmlNodePtr e = cd_case_first(cd_case_first(root, limits[i].parent), limits[i].element); e;
+		     e = cd_case_next(e, limits[i].element))
+			if (++n > limits[i].most) {
+				ld->errors++;
+				cd_error_at(ld->name, xmlGetLineNo(e), "more than %d %s in one case: refused",
+				            limits[i].most, limits[i].what);
+				break;
+			}
+	}
+	int items = 0;
+	for (xmlNodePtr sec = cd_case_first(cd_case_first(root, "plan"), "section"); sec;
+	     sec = cd_case_next(sec, "section"))
+		for (xmlNodePtr it = cd_case_first(sec, "item"); it; it = cd_case_next(it, "item"))
+			if (++items == CD_CASE_MAX_ITEMS + 1) {
+				ld->errors++;
+				cd_error_at(ld->name, xmlGetLineNo(it), "more than %d plan items in one case: refused",
+				            CD_CASE_MAX_ITEMS);
+			}
 }
 
 /* What the schema cannot say about names: the id "file" is the copy for the child's file, so no
@@ -342,6 +529,10 @@ int cd_case_load_memory(cd_schema *s, const char *name, const char *data, size_t
 		cd_error_at(name, 0, "the case does not validate against the schema");
 	}
 	if (!ld.errors)
+		check_chars(&ld, xmlDocGetRootElement(doc));
+	if (!ld.errors)
+		check_limits(&ld, xmlDocGetRootElement(doc));
+	if (!ld.errors)
 		check_refs(&ld, doc, xmlDocGetRootElement(doc));
 	if (!ld.errors)
 		check_names(&ld, xmlDocGetRootElement(doc));
@@ -354,57 +545,30 @@ int cd_case_load_memory(cd_schema *s, const char *name, const char *data, size_t
 	return 0;
 }
 
-/* Reads at most CD_CASE_MAX_BYTES + 1 bytes, so that an endless or huge input is cut short. */
-static int read_limited(const char *path, char **data, size_t *len)
-{
-	/* "-" is standard input (the caller makes sure it is read once) */
-	int fd = strcmp(path, "-") == 0 ? fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 0) : open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return cd_fail(-CD_EXIT_NOREAD, "cannot read '%s': %s", path, strerror(errno));
-	struct stat st;
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		close(fd);
-		return cd_fail(-CD_EXIT_NOREAD, "cannot read '%s': %s", path, strerror(EISDIR));
-	}
-	size_t cap = 65536, n = 0, limit = (size_t)CD_CASE_MAX_BYTES + 1;
-	char *buf = g_malloc(cap);
-	for (;;) {
-		if (n == cap) {
-			cap = cap * 2 > limit ? limit : cap * 2;
-			buf = g_realloc(buf, cap);
-		}
-		if (n >= limit)
-			break;
-		ssize_t r = read(fd, buf + n, cap - n);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			int e = errno;
-			close(fd);
-			g_free(buf);
-			return cd_fail(-CD_EXIT_NOREAD, "cannot read '%s': %s", path, strerror(e));
-		}
-		if (r == 0)
-			break;
-		n += (size_t)r;
-	}
-	close(fd);
-	*data = buf;
-	*len = n;
-	return 0;
-}
-
-int cd_case_load(cd_schema *s, const char *path, xmlDocPtr *doc)
+int cd_case_load_sha256(cd_schema *s, const char *path, xmlDocPtr *doc, char sha256[65])
 {
 	char *data = NULL;
 	size_t len = 0;
 	*doc = NULL;
+	if (sha256)
+		sha256[0] = '\0';
 	if (cd_authority_is_file(path))
 		return cd_error_at(path, 0, "this is the authority's details for the cases beside it, "
 		                   "not a case");
-	int rc = read_limited(path, &data, &len);
+	/* At most CD_CASE_MAX_BYTES are read: a huge file is refused before any work on it. */
+	int rc = cd_read_input(path, CD_CASE_MAX_BYTES, &data, &len);
 	if (rc < 0)
 		return rc;
+	if (rc == 1) {
+		g_free(data);
+		return too_large(path);
+	}
+	if (sha256) {
+		/* of the very bytes parsed: the file may change between two reads */
+		char *hex = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data, len);
+		g_strlcpy(sha256, hex, 65);
+		g_free(hex);
+	}
 	rc = cd_case_load_memory(s, path, data, len, doc);
 	g_free(data);
 	if (rc == 0 && cd_case_is(xmlDocGetRootElement(*doc), "case")) {
@@ -415,6 +579,11 @@ int cd_case_load(cd_schema *s, const char *path, xmlDocPtr *doc)
 		}
 	}
 	return rc;
+}
+
+int cd_case_load(cd_schema *s, const char *path, xmlDocPtr *doc)
+{
+	return cd_case_load_sha256(s, path, doc, NULL);
 }
 
 int cd_case_read(const char *path, xmlDocPtr *doc)

@@ -18,6 +18,13 @@
 /* Limits of the safe parser. */
 #define CD_CASE_MAX_BYTES (8u * 1024u * 1024u) /* a case file larger than this is refused */
 #define CD_CASE_MAX_DEPTH 32                   /* elements nested deeper than this: refused */
+#define CD_CASE_MAX_ATTRIBUTES 32              /* an element with more attributes: refused */
+/* At most this many of each in one case (one family); more is refused. */
+#define CD_CASE_MAX_CHILDREN 50
+#define CD_CASE_MAX_PEOPLE 1000
+#define CD_CASE_MAX_MEETINGS 1000
+#define CD_CASE_MAX_VISITS 10000
+#define CD_CASE_MAX_ITEMS 2000
 
 typedef struct cd_schema cd_schema; /* compiled templates/case.xsd, reusable, not thread-shared */
 
@@ -29,11 +36,16 @@ void cd_schema_free(cd_schema *s);
 cd_schema *cd_schema_authority(cd_schema *s, int *rc);
 
 /* Safe parse (XML_PARSE_NONET, no entity expansion, no DTD load, DOCTYPE refused, size limit
- * CD_CASE_MAX_BYTES, depth limit CD_CASE_MAX_DEPTH) and validation against the schema, then
- * every IDREF resolved, then the authority's details completed from the authority.xml beside
- * the file (gen/authority.h). Errors are printed as "file:line: error: text".
+ * CD_CASE_MAX_BYTES, depth limit CD_CASE_MAX_DEPTH, at most CD_CASE_MAX_ATTRIBUTES per element),
+ * validation against the schema, the limits on children, people, meetings, visits and plan
+ * items (CD_CASE_MAX_*), then every IDREF resolved, then the authority's details completed from
+ * the authority.xml beside the file (gen/authority.h). Errors are printed as
+ * "file:line: error: text".
  * Returns 0 (and *doc, to free with xmlFreeDoc), -CD_EXIT_INVALID or -CD_EXIT_NOREAD. */
 int cd_case_load(cd_schema *s, const char *path, xmlDocPtr *doc);
+/* The same, and the SHA-256 (hex) of the bytes read into sha256 (when not NULL): the digest and
+ * the document come from one read. The file must be a regular file (cd_open_input). */
+int cd_case_load_sha256(cd_schema *s, const char *path, xmlDocPtr *doc, char sha256[65]);
 
 /* The same from memory: `name` is used in messages. For the fuzzer and for tests. The
  * authority is not completed (call cd_authority_complete for that). */

@@ -86,7 +86,35 @@ int cd_mkdirs(const char *path);
 int cd_mkdirs_new(const char *path, char **made);
 void cd_rmdirs_new(const char *path, const char *made);
 
-/* Reads a whole file ("-" is standard input). Returns 0 or -CD_EXIT_NOREAD (with a message). */
+/* Input files. Every file cindoc reads as input (a case, a closures or password file, an
+ * image, an XSL-FO file) must be a regular file: a FIFO, a device such as /dev/zero, a socket or
+ * a folder is refused at once, without blocking (the open is non-blocking, then fstat decides),
+ * and no read goes past a limit, so no input can hang a command or fill its memory. */
+
+/* Opens `path` for reading after those checks. Returns the file descriptor, or -CD_EXIT_NOREAD
+ * after "cindoc: cannot read 'PATH': not a regular file (a FIFO)" or the system's reason. */
+int cd_open_input(const char *path);
+/* The same without a message: -1 and *why (a static string) when refused. */
+int cd_open_regular(const char *path, const char **why);
+/* Reads at most `max` bytes of an open descriptor (`name` for messages) into *data (NUL
+ * terminated; g_free it) and *len. Returns 0 when that was all, 1 when there is more (nothing
+ * printed: the caller says what the limit means), or -CD_EXIT_NOREAD after a message. */
+int cd_read_fd(int fd, const char *name, size_t max, char **data, size_t *len);
+/* cd_open_input, then cd_read_fd, then close. "-" is standard input (any kind of file). */
+int cd_read_input(const char *path, size_t max, char **data, size_t *len);
+/* An image (PNG, the one image format of the FO subset): a regular file of at most
+ * CD_IMAGE_MAX_BYTES with a PNG signature and header whose width and height are 1 to
+ * CD_IMAGE_MAX_SIDE pixels (a small file can declare a picture that needs gigabytes). Reads it
+ * into *data (g_free it) and gives its size in pixels. Returns 0, -CD_EXIT_NOREAD (cannot read) or
+ * -CD_EXIT_INVALID (not such a PNG), after "cindoc: cannot read image 'PATH': why". */
+#define CD_IMAGE_MAX_BYTES ((size_t)32 * 1024 * 1024)
+#define CD_IMAGE_MAX_SIDE 10000
+int cd_read_png(const char *path, char **data, size_t *len, unsigned *width, unsigned *height);
+
+/* The most cd_read_file reads; a larger file is refused. */
+#define CD_READ_MAX ((size_t)256 * 1024 * 1024)
+/* Reads a whole input file ("-" is standard input) of at most CD_READ_MAX bytes. Returns 0 or
+ * -CD_EXIT_NOREAD (with a message). */
 int cd_read_file(const char *path, char **data, size_t *len);
 
 #endif

@@ -26,6 +26,9 @@ CD_COMMAND(due);
 CD_COMMAND(calendar);
 CD_COMMAND(queue);
 CD_COMMAND(history);
+CD_COMMAND(serve);
+CD_COMMAND(user);
+CD_COMMAND(audit);
 
 /* Exit codes as commands list them (README.md has the whole table; keep them in step). */
 #define CD_EXITS_DONE     { "0", "done" }

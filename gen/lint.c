@@ -406,6 +406,8 @@ static void check_reachable(struct lc *c, GArray *kids, cd_date on)
 	}
 }
 
+static char *normal_form(const char *s, int tight);
+
 /* A withheld address must not be given, unwithheld, somewhere else (a child who lives with the
  * parent whose address is withheld). Same address: same postcode and first line. */
 static char *address_key(xmlNodePtr a)
@@ -417,8 +419,9 @@ static char *address_key(xmlNodePtr a)
 		if (!isspace((unsigned char)*p))
 			g_string_append_c(k, (char)toupper((unsigned char)*p));
 	g_string_append_c(k, '|');
-	for (const char *p = l1; *p; p++)
-		g_string_append_c(k, (char)tolower((unsigned char)*p));
+	char *line = normal_form(l1, 0); /* "1  Test street" is "1 Test Street" */
+	g_string_append(k, line);
+	g_free(line);
 	g_free(pc);
 	g_free(l1);
 	return g_string_free(k, FALSE);
@@ -483,26 +486,69 @@ static void check_withheld_addresses(struct lc *c)
 	g_hash_table_destroy(groups);
 }
 
-/* The town and postcode of a withheld address must not be given, unwithheld, in the text either
- * ("a new school in Southmere" tells the reader where the family lives). */
+/* The town, postcode and address lines (street, building) of a withheld address must not be
+ * given, unwithheld, in the text either ("a new school in Southmere", "the flats on Wharf Lane"
+ * tell the reader where the family lives). Text is compared in a normal form: case folded, any
+ * run of spaces or punctuation between two words matches any other, and a postcode matches
+ * with or without its space ("NB9 6HH", "nb96hh", "NB9  6HH"). */
 struct needle {
-	char *text;      /* town or postcode, as written */
-	char *lower;     /* the same in lower case, to look for */
-	const char *kind; /* "town" or "postcode" */
-	char *id;        /* withheld from */
-	xmlNodePtr addr; /* the address that withholds it */
+	char *text;       /* as written in the address */
+	char *norm;       /* normal form: case folded words joined by one space (postcode: no space) */
+	const char *kind; /* "the town", "the postcode" or "part of a line" */
+	char *id;         /* withheld from */
+	xmlNodePtr addr;  /* the address that withholds it */
 };
 
 /* At most this many (word, recipient) pairs are looked for: the work is pairs times text. */
-#define MAX_NEEDLES 64
+#define MAX_NEEDLES 128
 
-static int contains_word(const char *hay, const char *needle)
+/* Words of s, case folded, joined by one space; with `tight`, joined by nothing. */
+static char *normal_form(const char *s, int tight)
 {
-	size_t n = strlen(needle);
-	for (const char *p = hay; (p = strstr(p, needle)) != NULL; p++) {
-		int before = p == hay || !wordch((unsigned char)p[-1]);
-		int after = !wordch((unsigned char)p[n]);
-		if (before && after)
+	char *fold = g_utf8_casefold(s, -1);
+	GString *out = g_string_new(NULL);
+	int gap = 0;
+	for (const char *p = fold; *p; p++) {
+		if (!wordch((unsigned char)*p)) {
+			gap = out->len > 0;
+			continue;
+		}
+		if (gap && !tight)
+			g_string_append_c(out, ' ');
+		gap = 0;
+		g_string_append_c(out, *p);
+	}
+	g_free(fold);
+	return g_string_free(out, FALSE);
+}
+
+/* 1 when `hay` (case folded) holds `w` as whole words: a space of the needle matches any run of
+ * non-word characters; for a postcode (no space in the needle) blanks may come between any two
+ * of its characters. */
+static int names(const char *hay, const struct needle *w)
+{
+	int postcode = strcmp(w->kind, "the postcode") == 0;
+	for (const char *h = hay; *h; h++) {
+		if (!wordch((unsigned char)*h) || (h > hay && wordch((unsigned char)h[-1])) || *h != w->norm[0])
+			continue;
+		const char *p = h, *n = w->norm;
+		while (*n) {
+			if (*n == ' ') {
+				if (!*p || wordch((unsigned char)*p))
+					break;
+				while (*p && !wordch((unsigned char)*p))
+					p++;
+				n++;
+			} else if (*p == *n) {
+				p++;
+				n++;
+			} else if (postcode && p > h && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) {
+				p++;
+			} else {
+				break;
+			}
+		}
+		if (!*n && !wordch((unsigned char)*p))
 			return 1;
 	}
 	return 0;
@@ -519,12 +565,12 @@ static void scan_text(struct lc *c, xmlNodePtr n, GArray *needles)
 			           t->content && !xmlIsBlankNode(t);
 		if (has_text) {
 			char *raw = text(n);
-			char *txt = g_ascii_strdown(raw, -1); /* needles are in lower case too */
+			char *txt = g_utf8_casefold(raw, -1); /* needles are case folded too */
 			g_free(raw);
 			for (guint i = 0; i < needles->len; i++) {
 				struct needle *w = &g_array_index(needles, struct needle, i);
-				if (contains_word(txt, w->lower) && !cd_case_withheld(n, w->id))
-					report(c, 0, n, "this text names '%s', the %s of the address withheld from %s on line %ld, but is not withheld from them",
+				if (names(txt, w) && !cd_case_withheld(n, w->id))
+					report(c, 0, n, "this text names '%s', %s of the address withheld from %s on line %ld, but is not withheld from them",
 					       w->text, w->kind, who(c, w->id), cd_case_line(w->addr));
 			}
 			g_free(txt);
@@ -533,24 +579,77 @@ static void scan_text(struct lc *c, xmlNodePtr n, GArray *needles)
 	}
 }
 
-/* 1 when some address of the case not withheld from `id` is in `town`. */
-static int town_known(struct lc *c, xmlNodePtr n, const char *town, const char *id)
+/* The parts of an address line worth looking for: split at commas, a leading house number
+ * dropped ("Flat 11, Heron House" -> "Flat 11", "Heron House"; "56 Stonebridge Road" ->
+ * "Stonebridge Road"). */
+static char **line_parts(const char *line)
+{
+	char **parts = g_strsplit(line, ",", -1);
+	for (char **p = parts; *p; p++) {
+		char *s = g_strstrip(*p);
+		const char *q = s;
+		while (*q && (g_ascii_isdigit(*q) || (q > s && g_ascii_isalpha(*q) && g_ascii_isdigit(q[-1])) || *q == '-' || *q == '/'))
+			q++;
+		if (q > s && (*q == ' ' || *q == '\t'))
+			memmove(s, q, strlen(q) + 1);
+		g_strstrip(s);
+	}
+	return parts;
+}
+
+/* 1 when some address of the case not withheld from `id` has the same town, or the same
+ * address line part (`norm`, normal form): naming it gives nothing away. */
+static int known_elsewhere(struct lc *c, xmlNodePtr n, const char *kind, const char *norm, const char *id)
 {
 	for (; n; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		if (cd_case_is(n, "address")) {
-			char *t = text(cd_case_first(n, "town"));
-			int same = g_ascii_strcasecmp(t, town) == 0 && !cd_case_withheld(n, id);
-			g_free(t);
+			if (cd_case_withheld(n, id))
+				continue;
+			int same = 0;
+			for (xmlNodePtr f = cd_case_first(n, kind); f && !same; f = cd_case_next(f, kind)) {
+				char *t = text(f);
+				char **parts = strcmp(kind, "line") == 0 ? line_parts(t) : g_strsplit(t, "\n", 1);
+				for (char **part = parts; *part && !same; part++) {
+					char *x = normal_form(*part, 0);
+					same = strcmp(x, norm) == 0;
+					g_free(x);
+				}
+				g_strfreev(parts);
+				g_free(t);
+			}
 			if (same)
 				return 1;
 			continue;
 		}
-		if (town_known(c, n->children, town, id))
+		if (known_elsewhere(c, n->children, kind, norm, id))
 			return 1;
 	}
 	return 0;
+}
+
+/* Adds a needle unless it is there already, too short to mean anything, or known elsewhere. */
+static void add_needle(struct lc *c, GArray *needles, const char *word, const char *kind,
+                       const char *id, xmlNodePtr addr)
+{
+	int postcode = strcmp(kind, "the postcode") == 0;
+	char *norm = normal_form(word, postcode);
+	int dup = !*id || g_utf8_strlen(norm, -1) < 3 || needles->len >= MAX_NEEDLES;
+	for (guint i = 0; i < needles->len && !dup; i++) {
+		struct needle *w = &g_array_index(needles, struct needle, i);
+		dup = strcmp(w->norm, norm) == 0 && strcmp(w->id, id) == 0;
+	}
+	/* A town or street that an address they may see also has gives nothing away (a walk of
+	 * the whole case: after the cap, so at most MAX_NEEDLES of them). */
+	if (!dup && !postcode)
+		dup = known_elsewhere(c, c->root, strcmp(kind, "the town") == 0 ? "town" : "line", norm, id);
+	if (dup) {
+		g_free(norm);
+		return;
+	}
+	struct needle w = { g_strdup(word), norm, kind, g_strdup(id), addr };
+	g_array_append_val(needles, w);
 }
 
 static void check_withheld_text(struct lc *c)
@@ -565,24 +664,22 @@ static void check_withheld_text(struct lc *c)
 			if (!from)
 				continue;
 			char **ids = g_strsplit_set(from, " \t\r\n", -1);
-			const char *kinds[] = { "town", "postcode" };
-			for (size_t k = 0; k < G_N_ELEMENTS(kinds); k++) {
-				char *word = text(cd_case_first(a, kinds[k]));
-				for (char **id = ids; *id; id++) {
-					int dup = !**id || !*word;
-					for (guint i = 0; i < needles->len && !dup; i++) {
-						struct needle *w = &g_array_index(needles, struct needle, i);
-						dup = strcmp(w->text, word) == 0 && strcmp(w->id, *id) == 0;
-					}
-					/* A town that an address they may see also has gives nothing away. */
-					if (!dup && strcmp(kinds[k], "town") == 0)
-						dup = town_known(c, c->root, word, *id);
-					if (dup || needles->len >= MAX_NEEDLES)
-						continue;
-					struct needle w = { g_strdup(word), g_ascii_strdown(word, -1), kinds[k], g_strdup(*id), a };
-					g_array_append_val(needles, w);
+			for (char **id = ids; *id; id++) {
+				char *town = text(cd_case_first(a, "town"));
+				char *pc = text(cd_case_first(a, "postcode"));
+				add_needle(c, needles, town, "the town", *id, a);
+				add_needle(c, needles, pc, "the postcode", *id, a);
+				g_free(town);
+				g_free(pc);
+				for (xmlNodePtr l = cd_case_first(a, "line"); l; l = cd_case_next(l, "line")) {
+					char *t = text(l);
+					char **parts = line_parts(t);
+					for (char **part = parts; *part; part++)
+						if (**part)
+							add_needle(c, needles, *part, "part of a line", *id, a);
+					g_strfreev(parts);
+					g_free(t);
 				}
-				g_free(word);
 			}
 			g_strfreev(ids);
 		}
@@ -590,7 +687,7 @@ static void check_withheld_text(struct lc *c)
 		scan_text(c, c->root->children, needles);
 	for (guint i = 0; i < needles->len; i++) {
 		g_free(g_array_index(needles, struct needle, i).text);
-		g_free(g_array_index(needles, struct needle, i).lower);
+		g_free(g_array_index(needles, struct needle, i).norm);
 		g_free(g_array_index(needles, struct needle, i).id);
 	}
 	g_array_free(needles, TRUE);

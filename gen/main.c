@@ -25,6 +25,9 @@ static const struct command commands[] = {
 	{ &cd_doc_calendar, cmd_calendar, 0 },
 	{ &cd_doc_queue, cmd_queue, 1 },
 	{ &cd_doc_history, cmd_history, 0 },
+	{ &cd_doc_serve, cmd_serve, 1 },
+	{ &cd_doc_user, cmd_user, 0 },
+	{ &cd_doc_audit, cmd_audit, 0 },
 };
 
 static void list_commands(GPtrArray *terms)

@@ -99,6 +99,15 @@ static int check(haru_writer *w, const char *doing)
 {
 	if (!w->err)
 		return 0;
+	/* Values out of libharu's range (a page over 14400 points, a font size over 600, a huge
+	 * coordinate) come from the document, not from the file system: invalid input. */
+	static const HPDF_STATUS input_errors[] = { HPDF_PAGE_INVALID_SIZE, HPDF_PAGE_OUT_OF_RANGE,
+		HPDF_REAL_OUT_OF_RANGE, HPDF_PAGE_INVALID_FONT_SIZE, HPDF_STRING_OUT_OF_RANGE };
+	for (size_t i = 0; i < G_N_ELEMENTS(input_errors); i++)
+		if (w->err == input_errors[i])
+			return cd_fail(-CD_EXIT_INVALID, "cannot write '%s': a value of the document is out of "
+			               "libharu's range (error 0x%04X, detail %u) while %s",
+			               w->path, (unsigned)w->err, (unsigned)w->detail, doing);
 	return cd_fail(-CD_EXIT_NOWRITE, "cannot write '%s': libharu error 0x%04X (detail %u) while %s",
 	               w->path, (unsigned)w->err, (unsigned)w->detail, doing);
 }
@@ -593,11 +602,16 @@ static int draw_image(haru_writer *w, const cd_item *it)
 	const char *path = it->u.image.path;
 	HPDF_Image img = g_hash_table_lookup(w->images, path);
 	if (!img) {
-		if (!g_file_test(path, G_FILE_TEST_IS_REGULAR))
-			return cd_fail(-CD_EXIT_NOREAD, "cannot read image '%s': no such file", path);
-		img = HPDF_LoadPngImageFromFile(w->pdf, path);
+		/* the limits of every input (a regular file, a size, a number of pixels) */
+		char *data = NULL;
+		size_t len = 0;
+		int rc = cd_read_png(path, &data, &len, NULL, NULL);
+		if (rc < 0)
+			return rc;
+		img = HPDF_LoadPngImageFromMem(w->pdf, (const HPDF_BYTE *)data, (HPDF_UINT)len);
+		g_free(data);
 		if (!img || w->err)
-			return cd_fail(-CD_EXIT_NOREAD, "cannot read image '%s': not a PNG file libharu can read", path);
+			return cd_fail(-CD_EXIT_INVALID, "cannot read image '%s': not a PNG file libharu can read", path);
 		g_hash_table_insert(w->images, g_strdup(path), img);
 	}
 	HPDF_Page_DrawImage(w->page, img, it->u.image.x, Y(w, it->u.image.y + it->u.image.h),

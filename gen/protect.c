@@ -89,6 +89,9 @@ int cd_protect_take(cd_protect *p, int id, const char *v)
 	return 1;
 }
 
+/* The most read of a password file (its first line is the password). */
+#define PASSWORD_FILE_MAX 4096
+
 /* Reads one password; *out is newly allocated. */
 static int read_password(const char *opt, char kind, const char *src, char **out)
 {
@@ -99,9 +102,16 @@ static int read_password(const char *opt, char kind, const char *src, char **out
 		struct stat st;
 		if (stat(src, &st) == 0 && (st.st_mode & (S_IRWXG | S_IRWXO)))
 			cd_warning_at(src, 0, "other users can read this password file (chmod 600 it)");
-		int rc = cd_read_file(src, &data, &len);
-		if (rc)
+		/* A regular file only (a FIFO or a device is refused without waiting), and no more
+		 * than a password file can hold: one buffer, wiped after use. */
+		int rc = cd_read_input(src, PASSWORD_FILE_MAX, &data, &len);
+		if (rc < 0)
 			return rc;
+		if (rc == 1) {
+			cd_protect_wipe(data);
+			return cd_fail(-CD_EXIT_USAGE, "password file '%s' (%s) is larger than %d bytes: not a password file",
+			               src, opt, PASSWORD_FILE_MAX);
+		}
 		if (memchr(data, '\0', len)) {
 			cd_protect_wipe(data);
 			return cd_fail(-CD_EXIT_USAGE, "password file '%s' (%s) is not text", src, opt);

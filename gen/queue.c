@@ -270,9 +270,8 @@ static int read_cases(struct run *r)
 		char sha[65];
 		xmlDocPtr doc = NULL;
 		GPtrArray *owed = g_ptr_array_new();
-		int crc = cd_qs_sha256_file(path, sha) < 0 ? cd_fail(-CD_EXIT_NOREAD, "cannot read '%s'", path) : 0;
-		if (crc == 0)
-			crc = cd_case_load(schema, path, &doc);
+		/* one bounded read: the size cap comes before any hashing or parsing */
+		int crc = cd_case_load_sha256(schema, path, &doc, sha);
 		const char *ref = doc ? attr(xmlDocGetRootElement(doc), "ref") : NULL;
 		if (crc == 0 && ref && g_hash_table_contains(r->refs, ref))
 			crc = cd_error_at(path, cd_case_line(xmlDocGetRootElement(doc)),

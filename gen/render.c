@@ -5,6 +5,7 @@
 #include <libxml/xmlreader.h>
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fonts.h"
 #include "layout.h"
@@ -511,10 +512,10 @@ int cd_render_add_doc(cd_render_job *j, xmlDocPtr doc, const char *name)
 
 int cd_render_add_file(cd_render_job *j, const char *path)
 {
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return cd_fail(-CD_EXIT_NOREAD, "cannot read '%s': %s", path, g_strerror(errno));
-	fclose(fp);
+	int fd = cd_open_input(path); /* a regular file: a FIFO or /dev/zero is refused at once */
+	if (fd < 0)
+		return fd;
+	close(fd);
 	fo_src src = { path };
 	xmlResetLastError();
 	if (fo_file_needs_two_passes(path)) {

@@ -2,8 +2,10 @@
 #include "transform.h"
 #include "cindoc.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <libxml/parser.h>
+#include <libxml/uri.h>
 #include <libxml/parserInternals.h>
 #include <libxslt/documents.h>
 #include <libxslt/security.h>
@@ -22,6 +24,74 @@ struct cd_transform {
  * no DTD loading (libxslt's own default asks for both). */
 #define CD_XSLT_PARSE (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING)
 
+/* ------------------------------------------------------------------ what a stylesheet may read */
+
+/* A stylesheet (ours or a house style) may read the project's own files, templates/ and styles/
+ * (the l10n sets live in templates/l10n/), and the case it is applied to; nothing else. Without
+ * this a house style could pull any local XML (another family's case) into a document through
+ * document() or an import, or a parse error could quote a line of any local file. The URI is
+ * libxslt's, resolved against the stylesheet: a path or a file: URI. Returns 1 when allowed. */
+static int in_folder(const char *real, const char *folder)
+{
+	char *dir = cd_datapath(folder);
+	char *rdir = realpath(dir, NULL);
+	size_t n = rdir ? strlen(rdir) : 0;
+	int in = rdir && strncmp(real, rdir, n) == 0 && real[n] == '/';
+	free(rdir);
+	g_free(dir);
+	return in;
+}
+
+static int may_read(const char *uri, xmlDocPtr input)
+{
+	if (!uri)
+		return 0;
+	char *path = NULL;
+	if (g_str_has_prefix(uri, "file://"))
+		path = xmlURIUnescapeString(uri + 7, 0, NULL);
+	else if (strstr(uri, "://") || g_str_has_prefix(uri, "file:"))
+		return 0; /* another scheme: never */
+	else
+		path = (char *)xmlStrdup((const xmlChar *)uri);
+	if (!path)
+		return 0;
+	char *real = realpath(path, NULL);
+	xmlFree(path);
+	if (!real)
+		return 1; /* nothing there: the load fails on its own, and says so */
+	int ok = in_folder(real, "templates") || in_folder(real, "styles");
+	if (!ok && input && input->URL) {
+		char *case_real = realpath((const char *)input->URL, NULL);
+		ok = case_real && strcmp(case_real, real) == 0;
+		free(case_real);
+	}
+	free(real);
+	return ok;
+}
+
+/* The input document of a transform, when there is one. */
+static xmlDocPtr input_of(xsltTransformContextPtr ctxt)
+{
+	return ctxt && ctxt->document ? ctxt->document->doc : NULL;
+}
+
+static void refuse_read(const char *uri)
+{
+	cd_error_at(uri, 0, "a stylesheet may read only templates/, styles/ and the case itself: refused");
+}
+
+/* libxslt's read check (XSLT_SECPREF_READ_FILE), for document() at transform time. */
+static int check_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt, const char *value)
+{
+	(void)sec;
+	if (may_read(value, input_of(ctxt)))
+		return 1;
+	refuse_read(value);
+	if (ctxt)
+		ctxt->state = XSLT_STATE_STOPPED; /* an error, not a document left out */
+	return 0;
+}
+
 static int declares_entities(xmlDocPtr doc)
 {
 	return doc->intSubset && doc->intSubset->entities &&
@@ -35,8 +105,17 @@ static xmlDocPtr safe_loader(const xmlChar *uri, xmlDictPtr dict, int options, v
 			     xsltLoadType type)
 {
 	(void)options;
-	(void)ctxt;
-	(void)type;
+	/* Imports and includes (compile time), and documents (transform time): only our folders
+	 * and the case. The top stylesheet is styles/NAME.xsl, named by us. */
+	if (type != XSLT_LOAD_START) {
+		xmlDocPtr input = type == XSLT_LOAD_DOCUMENT ? input_of(ctxt) : NULL;
+		if (!may_read((const char *)uri, input)) {
+			refuse_read((const char *)uri);
+			if (type == XSLT_LOAD_DOCUMENT && ctxt)
+				((xsltTransformContextPtr)ctxt)->state = XSLT_STATE_STOPPED;
+			return NULL;
+		}
+	}
 	xmlParserCtxtPtr p = xmlNewParserCtxt();
 	if (!p)
 		return NULL;
@@ -76,6 +155,7 @@ cd_transform *cd_transform_new(cd_transform_hook hook, void *data)
 	xsltSetSecurityPrefs(t->sec, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
 	xsltSetSecurityPrefs(t->sec, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
 	xsltSetSecurityPrefs(t->sec, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
+	xsltSetSecurityPrefs(t->sec, XSLT_SECPREF_READ_FILE, check_read);
 	return t;
 }
 
@@ -140,6 +220,8 @@ static void flush_msgs(struct msgs *m)
 	for (char **l = lines; *l; l++) {
 		if (!**l || strcmp(*l, "xsl:message : terminating") == 0)
 			continue;
+		if (g_str_has_prefix(*l, "xsltLoadDocument: read rights for "))
+			continue; /* said already, in our words (check_read) */
 		char file[1024], elem[128];
 		long line;
 		const char *kind = NULL;

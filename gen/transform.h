@@ -6,7 +6,8 @@
  *
  * Safety (libxslt/security.h, xsltproc --nonet --nowrite): every transform runs with security
  * preferences that forbid writing files, creating folders and reading or writing over the
- * network; every document a stylesheet loads is parsed with XML_PARSE_NONET and without entity
+ * network, and allow reading files only in templates/ and styles/ and the case itself (for
+ * document(), imports and includes alike: a house style cannot read other local files); every document a stylesheet loads is parsed with XML_PARSE_NONET and without entity
  * substitution or DTD loading, and a DOCTYPE that declares entities is refused.
  * EXSLT is registered. A caller may register extension functions per transform (the working-day
  * calendar) through the hook given to cd_transform_new().

@@ -188,43 +188,153 @@ char *cd_datapath(const char *rel)
 	return p;
 }
 
-/* Standard input, whole, NUL-terminated like g_file_get_contents. */
-static int read_stdin(char **data, size_t *len)
+int cd_open_regular(const char *path, const char **why)
 {
-	GString *s = g_string_new(NULL);
-	char buf[65536];
+	/* O_NONBLOCK: opening a FIFO with no writer would otherwise wait for ever. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		*why = strerror(errno);
+		return -1;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0) {
+		*why = strerror(errno);
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		*why = S_ISFIFO(st.st_mode) ? "not a regular file (a FIFO)"
+		     : S_ISCHR(st.st_mode) ? "not a regular file (a character device)"
+		     : S_ISBLK(st.st_mode) ? "not a regular file (a block device)"
+		     : S_ISSOCK(st.st_mode) ? "not a regular file (a socket)"
+		     : S_ISDIR(st.st_mode) ? "not a regular file (a folder)" : "not a regular file";
+		close(fd);
+		return -1;
+	}
+	int fl = fcntl(fd, F_GETFL);
+	if (fl >= 0)
+		fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+	return fd;
+}
+
+/* `what` names the kind of input in messages: "" or "image ". */
+static int open_input(const char *path, const char *what)
+{
+	const char *why = NULL;
+	int fd = cd_open_regular(path, &why);
+	if (fd < 0)
+		return cd_fail(-CD_EXIT_NOREAD, "cannot read %s'%s': %s", what, path, why);
+	return fd;
+}
+
+int cd_open_input(const char *path)
+{
+	return open_input(path, "");
+}
+
+int cd_read_fd(int fd, const char *name, size_t max, char **data, size_t *len)
+{
+	size_t cap = max < 65536 ? max + 1 : 65536, n = 0;
+	char *buf = g_malloc(cap + 1);
+	int more = 0;
 	for (;;) {
-		ssize_t r = read(STDIN_FILENO, buf, sizeof buf);
+		if (n == cap) {
+			if (cap > max) { /* one byte past the limit was read: there is more */
+				more = 1;
+				n = max;
+				break;
+			}
+			cap = cap > max / 2 ? max + 1 : cap * 2;
+			buf = g_realloc(buf, cap + 1);
+		}
+		ssize_t r = read(fd, buf + n, cap - n);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
 			int e = errno;
-			g_string_free(s, TRUE);
-			return cd_fail(-CD_EXIT_NOREAD, "cannot read standard input: %s", strerror(e));
+			g_free(buf);
+			return cd_fail(-CD_EXIT_NOREAD, "cannot read '%s': %s", name, strerror(e));
 		}
 		if (r == 0)
 			break;
-		g_string_append_len(s, buf, r);
+		n += (size_t)r;
 	}
+	buf[n] = '\0';
+	*data = buf;
 	if (len)
-		*len = s->len;
-	*data = g_string_free(s, FALSE);
-	return 0;
+		*len = n;
+	return more;
+}
+
+static int read_input(const char *path, const char *what, size_t max, char **data, size_t *len)
+{
+	int fd = open_input(path, what);
+	if (fd < 0)
+		return fd;
+	int rc = cd_read_fd(fd, path, max, data, len);
+	close(fd);
+	return rc;
+}
+
+int cd_read_input(const char *path, size_t max, char **data, size_t *len)
+{
+	/* "-" is standard input: a pipe is what the user asked for, so it is read (to the limit) */
+	if (strcmp(path, "-") == 0)
+		return cd_read_fd(STDIN_FILENO, "standard input", max, data, len);
+	int fd = cd_open_input(path);
+	if (fd < 0)
+		return fd;
+	int rc = cd_read_fd(fd, path, max, data, len);
+	close(fd);
+	return rc;
 }
 
 int cd_read_file(const char *path, char **data, size_t *len)
 {
-	if (strcmp(path, "-") == 0)
-		return read_stdin(data, len);
-	GError *err = NULL;
-	gsize n = 0;
-	if (!g_file_get_contents(path, data, &n, &err)) {
-		int rc = cd_fail(-CD_EXIT_NOREAD, "cannot read '%s': %s", path, err->message);
-		g_error_free(err);
-		return rc;
+	int rc = cd_read_input(path, CD_READ_MAX, data, len);
+	if (rc == 1) {
+		g_free(*data);
+		*data = NULL;
+		return cd_fail(-CD_EXIT_NOREAD, "cannot read '%s': larger than %zu MiB", path,
+		               CD_READ_MAX / (1024 * 1024));
 	}
-	if (len)
-		*len = n;
+	return rc;
+}
+
+static guint32 be32(const unsigned char *p)
+{
+	return (guint32)p[0] << 24 | (guint32)p[1] << 16 | (guint32)p[2] << 8 | p[3];
+}
+
+int cd_read_png(const char *path, char **data, size_t *len, unsigned *width, unsigned *height)
+{
+	char *buf = NULL;
+	size_t n = 0;
+	int rc = read_input(path, "image ", CD_IMAGE_MAX_BYTES, &buf, &n);
+	if (rc < 0)
+		return rc;
+	if (rc == 1) {
+		g_free(buf);
+		return cd_fail(-CD_EXIT_INVALID, "cannot read image '%s': larger than %zu MiB", path,
+		               CD_IMAGE_MAX_BYTES / (1024 * 1024));
+	}
+	const unsigned char *b = (const unsigned char *)buf;
+	if (n < 33 || memcmp(b, "\x89PNG\r\n\x1a\n", 8) != 0 || memcmp(b + 12, "IHDR", 4) != 0) {
+		g_free(buf);
+		return cd_fail(-CD_EXIT_INVALID, "cannot read image '%s': not a PNG file", path);
+	}
+	guint32 w = be32(b + 16), h = be32(b + 20);
+	if (w < 1 || h < 1 || w > CD_IMAGE_MAX_SIDE || h > CD_IMAGE_MAX_SIDE) {
+		g_free(buf);
+		return cd_fail(-CD_EXIT_INVALID, "cannot read image '%s': %u x %u pixels (at most %d on a side)",
+		               path, (unsigned)w, (unsigned)h, CD_IMAGE_MAX_SIDE);
+	}
+	*data = buf;
+	*len = n;
+	if (width)
+		*width = w;
+	if (height)
+		*height = h;
 	return 0;
 }
 

@@ -8,6 +8,9 @@ cd "$ROOT" || exit 2
 unset CINDOC_HOME
 W=$(mktemp -d /tmp/cindoc-install.XXXXXX)   # outside the source tree, which gets hidden
 trap 'rm -rf "$W"' EXIT
+# a sanitizer build reads its leak suppressions from here while the source tree is hidden
+cp "$TESTS/lsan.supp" "$W/lsan.supp"
+export LSAN_OPTIONS=suppressions=$W/lsan.supp:print_suppressions=0
 STAGE=$W/stage P=/usr/local
 export SHARE=$STAGE$P/share
 

@@ -10,7 +10,7 @@ keys() { # FILE: "key slots" lines, sorted
 	python3 - "$1" <<'PY'
 import sys, xml.etree.ElementTree as ET
 r = ET.parse(sys.argv[1]).getroot()
-for t in r.iter('text'):
+for t in r.findall('text'):  # the documents' words; <web> (the desk, English only) is apart
     slots = sorted(set(s.get('n') for s in t.iter('slot')))
     print(t.get('key'), ','.join(slots))
 PY

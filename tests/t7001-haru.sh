@@ -117,7 +117,7 @@ perr() { # NAME EXIT MESSAGE ARGS...
 unset CD_UNSET_PW
 perr "missing password variable" 2 "cindoc: environment variable 'CD_UNSET_PW' (--user-password-env) is not set or empty" \
 	--user-password-env CD_UNSET_PW
-perr "missing password file" 4 "cindoc: cannot read '$T/nofile': Failed to open file “$T/nofile”: No such file or directory" \
+perr "missing password file" 4 "cindoc: cannot read '$T/nofile': No such file or directory" \
 	--owner-password-file "$T/nofile"
 perr "same user and owner password" 2 "cindoc: the owner password must differ from the user password" \
 	--user-password-file "$T/user.pw" --owner-password 's3cret pass'

@@ -115,7 +115,7 @@ perr() { # NAME EXIT MESSAGE ARGS...
 unset CD_UNSET_PW
 perr "missing password variable" 2 "cindoc: environment variable 'CD_UNSET_PW' (--user-password-env) is not set or empty" \
 	--user-password-env CD_UNSET_PW
-perr "missing password file" 4 "cindoc: cannot read '$T/nofile': Failed to open file “$T/nofile”: No such file or directory" \
+perr "missing password file" 4 "cindoc: cannot read '$T/nofile': No such file or directory" \
 	--owner-password-file "$T/nofile"
 printf '\n' >"$T/empty.pw"
 perr "empty password file" 2 "cindoc: the password in file '$T/empty.pw' is empty" --user-password-file "$T/empty.pw"

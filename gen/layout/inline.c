@@ -2,6 +2,9 @@
  * fo:character, fo:page-number and the citations, fo:leader, fo:external-graphic. */
 #include "internal.h"
 
+#include <errno.h>
+#include <unistd.h>
+
 char *strip_url(const char *v)
 {
 	char *s = g_strstrip(g_strdup(v));
@@ -24,9 +27,16 @@ static guint32 be32(const unsigned char *p) { return (guint32)p[0] << 24 | (guin
 /* Width and height of a PNG in points: pixels at the pHYs resolution, else 96 per inch. */
 static int png_size(lay_doc *L, xmlNode *n, const char *path, double *w, double *h)
 {
-	FILE *fp = fopen(path, "rb");
+	/* a regular file only: a FIFO or /dev/zero is refused at once */
+	const char *why = NULL;
+	int fd = cd_open_regular(path, &why);
+	FILE *fp = fd >= 0 ? fdopen(fd, "rb") : NULL;
 	if (!fp) {
-		cd_error_at(L->src->name, xmlGetLineNo(n), "cannot read image '%s'", path);
+		if (fd >= 0) {
+			why = g_strerror(errno);
+			close(fd);
+		}
+		cd_error_at(L->src->name, xmlGetLineNo(n), "cannot read image '%s': %s", path, why);
 		return -CD_EXIT_NOREAD;
 	}
 	unsigned char b[33];
@@ -55,6 +65,9 @@ static int png_size(lay_doc *L, xmlNode *n, const char *path, double *w, double 
 	fclose(fp);
 	if (pw < 1 || ph < 1)
 		return cd_error_at(L->src->name, xmlGetLineNo(n), "image '%s' is not a PNG file", path);
+	if (pw > CD_IMAGE_MAX_SIDE || ph > CD_IMAGE_MAX_SIDE)
+		return cd_error_at(L->src->name, xmlGetLineNo(n), "image '%s' is %.0f x %.0f pixels, more than %d on a side",
+		                   path, pw, ph, CD_IMAGE_MAX_SIDE);
 	*w = pw * 72 / dx;
 	*h = ph * 72 / dy;
 	return 0;
