@@ -23,17 +23,17 @@ const cd_cmd_doc cd_doc_audit = {
 	.operands = (const cd_term[]){
 		{ "CASES_DIR", "the folder the desk serves: all its events" },
 		{ "CASE.xml", "a case file of that folder: its events only" },
-		{ NULL } },
+		{ NULL, NULL } },
 	.groups = { &audit_group, &cd_common_group },
 	.exits = (const cd_term[]){
 		CD_EXITS_DONE, CD_EXITS_USAGE,
 		{ "4", "no audit log there, or it cannot be read" },
 		CD_EXITS_NOWRITE,
-		{ NULL } },
+		{ NULL, NULL } },
 	.examples = (const cd_term[]){
 		{ "cindoc audit cases/", "every event" },
 		{ "cindoc audit cases/02-review-scaling.xml", "the events of one case" },
-		{ NULL } },
+		{ NULL, NULL } },
 };
 
 int cmd_audit(int argc, char **argv)

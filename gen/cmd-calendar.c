@@ -34,7 +34,7 @@ const cd_cmd_doc cd_doc_calendar = {
 		{ "days D1 D2", "each day from D1 to D2: DATE<TAB>working, or DATE<TAB>KIND<TAB>WHY where KIND is "
 		  "'bank holiday', 'closure' or 'weekend'" },
 		{ "holidays YEAR", "the bank holidays of YEAR (and closure days): DATE<TAB>NAME" },
-		{ NULL } },
+		{ NULL, NULL } },
 	.groups = { &calendar_group, &cd_common_group },
 	.sections = {
 		{ "the closures file",
@@ -52,13 +52,13 @@ const cd_cmd_doc cd_doc_calendar = {
 		{ "3", "a bad closures file, or the answer falls outside the calendar" },
 		{ "4", "cannot read the closures file" },
 		CD_EXITS_NOWRITE, CD_EXITS_INTERNAL,
-		{ NULL } },
+		{ NULL, NULL } },
 	.examples = (const cd_term[]){
 		{ "cindoc calendar add 2026-12-24 1", "2026-12-29" },
 		{ "cindoc calendar add 2026-04-07 -5", "2026-03-27" },
 		{ "cindoc calendar between 2026-12-24 2026-12-29", "1" },
 		{ "cindoc calendar --closures=closures.txt holidays 2026", "bank holidays and local closure days" },
-		{ NULL } },
+		{ NULL, NULL } },
 	.numbers = 1,
 };
 

@@ -25,7 +25,7 @@ const cd_cmd_doc cd_doc_check = {
 	"written. Case files are parsed safely: no network, no DTD, no entities, at most 8 MiB.",
 	.operands = (const cd_term[]){
 		{ "CASE", "a case file; '-' reads one from standard input" },
-		{ NULL } },
+		{ NULL, NULL } },
 	.groups = { &cd_common_group },
 	.exits = (const cd_term[]){
 		{ "0", "every file is clean" },
@@ -34,11 +34,11 @@ const cd_cmd_doc cd_doc_check = {
 		{ "3", "a file is invalid (errors)" },
 		CD_EXITS_NOREAD,
 		CD_EXITS_INTERNAL,
-		{ NULL } },
+		{ NULL, NULL } },
 	.examples = (const cd_term[]){
 		{ "cindoc check samples/*.xml", "silent when every file is clean" },
 		{ "cindoc check -q - < case.xml", "a case from standard input: errors only, warnings counted in the exit code" },
-		{ NULL } },
+		{ NULL, NULL } },
 };
 
 int cmd_check(int argc, char **argv)

@@ -41,7 +41,7 @@ const cd_cmd_doc cd_doc_due = {
 	.operands = (const cd_term[]){
 		{ "CASE", "a case file; '-' reads one from standard input" },
 		{ "FOLDER", "stands for its *.xml files, in name order" },
-		{ NULL } },
+		{ NULL, NULL } },
 	.groups = { &due_group, &cd_common_group },
 	.exits = (const cd_term[]){
 		CD_EXITS_DONE, CD_EXITS_USAGE,
@@ -49,11 +49,11 @@ const cd_cmd_doc cd_doc_due = {
 		CD_EXITS_NOWRITE,
 		{ "6", "some cases were reported and skipped, the others listed" },
 		CD_EXITS_INTERNAL,
-		{ NULL } },
+		{ NULL, NULL } },
 	.examples = (const cd_term[]){
 		{ "cindoc due --today 2026-11-25 samples/", "every case in the folder" },
 		{ "cindoc due --pending --format=csv samples/02-review-scaling.xml", "" },
-		{ NULL } },
+		{ NULL, NULL } },
 };
 
 static gint name_cmp(gconstpointer a, gconstpointer b)

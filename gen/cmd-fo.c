@@ -17,7 +17,7 @@ const cd_cmd_doc cd_doc_fo = {
 	"eye or with another FO processor (the subset cindoc reads is gen/FO-SUBSET.md).",
 	.operands = (const cd_term[]){
 		{ "CASE", "the case file; '-' reads it from standard input" },
-		{ NULL } },
+		{ NULL, NULL } },
 	.groups = { &(const cd_optgroup){ NULL, (const cd_opt[]){
 			{ 'o', "output", 'o', "FILE", "write the FO to FILE (mode 0600) instead of standard output", 0 },
 			{ 0 } }, NULL },
@@ -26,11 +26,11 @@ const cd_cmd_doc cd_doc_fo = {
 		CD_EXITS_DONE, CD_EXITS_USAGE,
 		{ "3", "invalid case, or the templates stopped (the message gives file:line)" },
 		CD_EXITS_NOREAD, CD_EXITS_NOWRITE, CD_EXITS_INTERNAL,
-		{ NULL } },
+		{ NULL, NULL } },
 	.examples = (const cd_term[]){
 		{ "cindoc fo --doc minutes --for file --meeting m2 samples/02-review-scaling.xml", "" },
 		{ "cindoc fo --doc=plan --for=c1 case.xml | fop -fo - -pdf plan-fop.pdf", "the same FO through Apache FOP" },
-		{ NULL } },
+		{ NULL, NULL } },
 };
 
 int cmd_fo(int argc, char **argv)

@@ -30,17 +30,17 @@ const cd_cmd_doc cd_doc_history = {
 	"--show N prints version N (to FILE with -o), checked against its sha256.",
 	.operands = (const cd_term[]){
 		{ "CASE", "a case file of a cases folder (letters, digits, '.', '-', '_', ending in .xml)" },
-		{ NULL } },
+		{ NULL, NULL } },
 	.groups = { &history_group, &cd_common_group },
 	.exits = (const cd_term[]){
 		CD_EXITS_DONE, CD_EXITS_USAGE,
 		{ "3", "CASE is not a case file name" },
 		CD_EXITS_NOREAD, CD_EXITS_NOWRITE, CD_EXITS_INTERNAL,
-		{ NULL } },
+		{ NULL, NULL } },
 	.examples = (const cd_term[]){
 		{ "cindoc history cases/NB-2026-0142.xml", "every saved version" },
 		{ "cindoc history --show=3 -o old.xml cases/NB-2026-0142.xml", "version 3, into old.xml" },
-		{ NULL } },
+		{ NULL, NULL } },
 };
 
 int cmd_history(int argc, char **argv)

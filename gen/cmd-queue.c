@@ -62,7 +62,7 @@ const cd_cmd_doc cd_doc_queue = {
 	"Files are mode 0600, folders 0700. A summary line goes to standard output (not with -q).",
 	.operands = (const cd_term[]){
 		{ "CASES_DIR", "the folder of case files (*.xml)" },
-		{ NULL } },
+		{ NULL, NULL } },
 	.groups = { &queue_group, &cd_protect_group, &cd_common_group },
 	.modes = { &mark_doc },
 	.exits = (const cd_term[]){
@@ -72,13 +72,13 @@ const cd_cmd_doc cd_doc_queue = {
 		{ "5", "cannot write (the queue is left as it was)" },
 		{ "6", "some cases or items were reported and skipped, the rest were queued" },
 		CD_EXITS_INTERNAL,
-		{ NULL } },
+		{ NULL, NULL } },
 	.examples = (const cd_term[]){
 		{ "cindoc queue cases/ -o queue/ --today 2026-11-25", "queue what is owed" },
 		{ "cindoc queue cases/ -o queue/ -j 4 --within=15", "4 worker processes, a 15-day window" },
 		{ "cindoc queue mark-issued queue/ 2026-11-26", "everything due that day was posted" },
 		{ "cindoc queue mark-issued queue/ NB-2026-0142/plan-copy/m3/p2", "one item" },
-		{ NULL } },
+		{ NULL, NULL } },
 };
 
 static int parse_today(const char *s, cd_date *today)

@@ -32,20 +32,20 @@ const cd_cmd_doc cd_doc_render_fo = {
 	"anything fails; the output file is created with mode 0600.",
 	.operands = (const cd_term[]){
 		{ "FO", "an XSL-FO file; '-' reads one from standard input (read whole, not streamed)" },
-		{ NULL } },
+		{ NULL, NULL } },
 	.groups = { &render_fo_group, &cd_writer_group, &cd_protect_group, &cd_common_group },
 	.sections = { { "writers", NULL, NULL, cd_list_writers } },
 	.exits = (const cd_term[]){
 		CD_EXITS_DONE, CD_EXITS_USAGE,
 		{ "3", "invalid XSL-FO, or outside the subset (the message gives file:line)" },
 		CD_EXITS_NOREAD, CD_EXITS_NOWRITE, CD_EXITS_REFUSED, CD_EXITS_INTERNAL,
-		{ NULL } },
+		{ NULL, NULL } },
 	.examples = (const cd_term[]){
 		{ "cindoc render-fo letter.fo -o letter.pdf", "the cairo writer" },
 		{ "cindoc render-fo a.fo b.fo c.fo -o print.pdf --duplex", "one file; each after the first on an odd page" },
 		{ "cindoc render-fo letter.fo -o - --writer=trace", "pages as text on standard output" },
 		{ "cindoc fo --doc plan --for c1 case.xml | cindoc render-fo - -o plan.pdf", "" },
-		{ NULL } },
+		{ NULL, NULL } },
 };
 
 /* An FO document on standard input: read whole (it cannot be read twice, as a file with page

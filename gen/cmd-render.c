@@ -36,7 +36,7 @@ const cd_cmd_doc cd_doc_render = {
 	"with mode 0600.",
 	.operands = (const cd_term[]){
 		{ "CASE", "the case file; '-' reads it from standard input" },
-		{ NULL } },
+		{ NULL, NULL } },
 	.groups = { &render_group, &cd_doc_group, &cd_writer_group, &cd_protect_group, &cd_common_group },
 	.sections = {
 		{ "writers", NULL, NULL, cd_list_writers },
@@ -45,13 +45,13 @@ const cd_cmd_doc cd_doc_render = {
 			{ "plan-copy", "everyone present and in copies-to" },
 			{ "closure-letter", "every involved child and person; never a child who has died" },
 			{ "case-note, closing-summary", "the file" },
-			{ NULL } }, NULL },
+			{ NULL, NULL } }, NULL },
 	},
 	.exits = (const cd_term[]){
 		CD_EXITS_DONE, CD_EXITS_USAGE,
 		{ "3", "invalid case, or the templates stopped (the message gives file:line)" },
 		CD_EXITS_NOREAD, CD_EXITS_NOWRITE, CD_EXITS_REFUSED, CD_EXITS_INTERNAL,
-		{ NULL } },
+		{ NULL, NULL } },
 	.examples = (const cd_term[]){
 		{ "cindoc render --doc plan-copy --all samples/02-review-scaling.xml -o out/copies/",
 		  "a plan copy for everyone who should get one" },
@@ -59,7 +59,7 @@ const cd_cmd_doc cd_doc_render = {
 		{ "cindoc render --doc=plan --for=c1 --version=overview --lang=cy --style=large-print case.xml -o plan.pdf",
 		  "the one-page plan in Welsh and large print for child c1" },
 		{ "cindoc render --doc plan --for file - -o - < case.xml | lp", "from a pipe to the printer" },
-		{ NULL } },
+		{ NULL, NULL } },
 };
 
 struct opts {

@@ -35,7 +35,7 @@ const cd_cmd_doc cd_doc_serve = {
 	"SIGTERM or Ctrl-C after the requests under way. Routes, roles and form fields: gen/web/README.md.",
 	.operands = (const cd_term[]){
 		{ "CASES_DIR", "a folder of case files (and its authority.xml)" },
-		{ NULL } },
+		{ NULL, NULL } },
 	.groups = { &serve_group, &cd_common_group },
 	.exits = (const cd_term[]){
 		{ "0", "stopped by SIGTERM or SIGINT" }, CD_EXITS_USAGE,
@@ -43,11 +43,11 @@ const cd_cmd_doc cd_doc_serve = {
 		{ "4", "cannot read CASES_DIR, the users file or a TLS file" },
 		{ "5", "cannot listen (the port is taken) or open the audit log" },
 		CD_EXITS_INTERNAL,
-		{ NULL } },
+		{ NULL, NULL } },
 	.examples = (const cd_term[]){
 		{ "cindoc serve cases/", "the desk on http://127.0.0.1:8080/" },
 		{ "cindoc serve --listen 127.0.0.1:0 cases/", "on any free port" },
-		{ NULL } },
+		{ NULL, NULL } },
 };
 
 int cmd_serve(int argc, char **argv)

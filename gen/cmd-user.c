@@ -31,18 +31,18 @@ const cd_cmd_doc cd_doc_user = {
 		{ "CASES_DIR", "the folder the desk serves" },
 		{ "NAME", "the user name" },
 		{ "ROLE", "minute-taker, chair or admin" },
-		{ NULL } },
+		{ NULL, NULL } },
 	.groups = { &user_group, &cd_common_group },
 	.exits = (const cd_term[]){
 		CD_EXITS_DONE, CD_EXITS_USAGE,
 		{ "3", "no such user, the user exists, a bad password, or a bad users file" },
 		{ "4", "CASES_DIR is not a folder, or the users file cannot be read" },
 		CD_EXITS_NOWRITE,
-		{ NULL } },
+		{ NULL, NULL } },
 	.examples = (const cd_term[]){
 		{ "cindoc user add cases/ sam minute-taker", "asks for sam's password" },
 		{ "echo 'a long password' | cindoc user passwd cases/ sam", "a new password from stdin" },
-		{ NULL } },
+		{ NULL, NULL } },
 };
 
 static char *read_password(const char *prompt)

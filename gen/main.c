@@ -55,7 +55,7 @@ static const cd_term top_exits[] = {
 	{ "6", "queue, due: one or more cases were skipped (each reported); the rest were queued or listed" },
 	{ "7", "a writer refused content it cannot draw faithfully (e.g. haru and a script that needs shaping)" },
 	CD_EXITS_INTERNAL,
-	{ NULL }
+	{ NULL, NULL }
 };
 
 static const cd_cmd_doc top_doc = {
@@ -81,7 +81,7 @@ static const cd_cmd_doc top_doc = {
 			  "templates/case.xsd, or every command that needs data stops with exit 4" },
 			{ "XDG_CACHE_HOME", "where fontconfig keeps its scan of the fonts (fontconfig/ under it); "
 			  "nothing is written anywhere else but the outputs asked for" },
-			{ NULL } }, NULL },
+			{ NULL, NULL } }, NULL },
 		{ "files", "The data folder is, in this order: $CINDOC_HOME; the source tree, for the program "
 		  "built there (gen/cindoc); PREFIX/share/cindoc beside the program's bin/ folder; the "
 		  "PREFIX/share/cindoc compiled in (/usr/local/share/cindoc for 'make install', "
@@ -90,14 +90,14 @@ static const cd_cmd_doc top_doc = {
 			{ "templates/", "the schema case.xsd, the XSLT templates and the words (l10n/LANG.xml)" },
 			{ "styles/", "the look: page size, margins, fonts, sizes, colours (STYLE.xsl)" },
 			{ "fonts/", "the pinned fonts with cindoc's own fonts.conf and their licences" },
-			{ NULL } }, NULL },
+			{ NULL, NULL } }, NULL },
 	},
 	.exits = top_exits,
 	.examples = (const cd_term[]){
 		{ "cindoc check cases/*.xml", "validate and lint case files" },
 		{ "cindoc render --doc plan --for c1 case.xml -o plan.pdf", "the plan, written to child c1" },
 		{ "cindoc queue cases/ -o queue/", "queue every plan copy and closure letter that is due" },
-		{ NULL } },
+		{ NULL, NULL } },
 };
 
 static const struct command *find(const char *name)
