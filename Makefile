@@ -147,17 +147,17 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 # The Debian package: a build of a copy of this tree for PREFIX=/usr with Debian's hardening
-# flags (this tree's own build stays as it is), installed into out/deb/root, then packed by
+# flags and never a sanitizer (this tree's own build stays as it is), installed into out/deb/root, then packed by
 # dist/debian/build-deb (Depends from dpkg-shlibdeps). Prints the .deb's path.
 VERSION  = $(shell sed -n 's/^\#define CINDOC_VERSION "\(.*\)"/\1/p' gen/cindoc.h)
 deb: fonts
 	@rm -rf out/deb && mkdir -p out/deb/src
 	@tar -cf - --exclude='*.o' --exclude='*.d' --exclude='gen/.*flags' --exclude=gen/cindoc \
 	  --exclude='gen/man' --exclude='gen/fuzz-case' Makefile gen templates styles fonts dist | tar -xf - -C out/deb/src
-	@$(MAKE) --no-print-directory -s -C out/deb/src PREFIX=/usr CC='$(CC)' \
+	@$(MAKE) --no-print-directory -s -C out/deb/src PREFIX=/usr CC='$(CC)' SANITIZE= \
 	  CFLAGS="$$(dpkg-buildflags --get CFLAGS) $$(dpkg-buildflags --get CPPFLAGS)" \
 	  LDFLAGS="$$(dpkg-buildflags --get LDFLAGS)" all >out/deb/build.log 2>&1 || { cat out/deb/build.log; exit 1; }
-	@$(MAKE) --no-print-directory -s -C out/deb/src -o all -o fonts PREFIX=/usr DESTDIR=$(CURDIR)/out/deb/root install
+	@$(MAKE) --no-print-directory -s -C out/deb/src -o all -o fonts PREFIX=/usr SANITIZE= DESTDIR=$(CURDIR)/out/deb/root install
 	@dist/debian/build-deb out/deb/root out $(VERSION)
 
 demo: deps
