@@ -1074,6 +1074,7 @@ static int load_ledger(struct run *r)
 static void run_init(struct run *r, const cd_queue_opts *o)
 {
 	memset(r, 0, sizeof *r);
+	r->qs.lock_fd = -1; /* closed safely even when the queue was never opened */
 	r->o = o;
 	r->items = g_ptr_array_new_with_free_func((GDestroyNotify)item_free);
 	r->by_key = g_hash_table_new(g_str_hash, g_str_equal);
