@@ -272,16 +272,7 @@ static int cairo_end_document(void *state)
 		rc = check(w);
 	if (rc)
 		return rc;
-	cd_pdf_finish f = {
-		.path = w->path, .writer = "cairo",
-		.title = w->info.title, .author = w->info.author, .subject = w->info.subject,
-		.keywords = w->info.keywords, .creator = w->info.creator, .lang = w->info.lang,
-		.date = w->info.date,
-		.encrypt = w->prot.encrypt, .user_password = w->prot.user,
-		.owner_password = w->prot.owner, .allow_print = w->prot.allow_print,
-	};
-	cd_tags_fill(w->tags, &f);
-	rc = cd_pdf_finish_write(w->pdf->data, w->pdf->len, &f, w->fp);
+	rc = cd_tags_finish(w->tags, "cairo", w->path, &w->info, &w->prot, w->pdf->data, w->pdf->len, w->fp);
 	cd_protection_clear(&w->prot);
 	return rc;
 }

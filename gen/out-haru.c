@@ -737,18 +737,8 @@ static int haru_end_document(void *state)
 	GByteArray *pdf = g_byte_array_new();
 	if (!rc)
 		rc = read_all(w, pdf);
-	if (!rc) {
-		cd_pdf_finish f = {
-			.path = w->path, .writer = "haru",
-			.title = w->info.title, .author = w->info.author, .subject = w->info.subject,
-			.keywords = w->info.keywords, .creator = w->info.creator, .lang = w->info.lang,
-			.date = w->info.date,
-			.encrypt = w->prot.encrypt, .user_password = w->prot.user,
-			.owner_password = w->prot.owner, .allow_print = w->prot.allow_print,
-		};
-		cd_tags_fill(w->tags, &f);
-		rc = cd_pdf_finish_write(pdf->data, pdf->len, &f, w->fp);
-	}
+	if (!rc)
+		rc = cd_tags_finish(w->tags, "haru", w->path, &w->info, &w->prot, pdf->data, pdf->len, w->fp);
 	g_byte_array_free(pdf, TRUE);
 	cd_protection_clear(&w->prot);
 	return rc;

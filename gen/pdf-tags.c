@@ -1,5 +1,7 @@
 /* pdf-tags.c - the structure record of the PDF writers (see pdf-tags.h). */
 #include "pdf-tags.h"
+#include "page.h"
+#include "protect.h"
 
 #include <string.h>
 
@@ -262,4 +264,19 @@ void cd_tags_fill(cd_tags *t, cd_pdf_finish *f)
 	f->n_elems = t->elems->len;
 	f->chunks = (const cd_pdf_chunk *)t->chunks->data;
 	f->n_chunks = t->chunks->len;
+}
+
+int cd_tags_finish(cd_tags *t, const char *writer, const char *path, const cd_doc_info *info,
+                   const cd_protection *prot, const void *pdf, size_t len, FILE *fp)
+{
+	cd_pdf_finish f = {
+		.path = path, .writer = writer,
+		.title = info->title, .author = info->author, .subject = info->subject,
+		.keywords = info->keywords, .creator = info->creator, .lang = info->lang,
+		.date = info->date,
+		.encrypt = prot->encrypt, .user_password = prot->user,
+		.owner_password = prot->owner, .allow_print = prot->allow_print,
+	};
+	cd_tags_fill(t, &f);
+	return cd_pdf_finish_write(pdf, len, &f, fp);
 }

@@ -53,5 +53,11 @@ int cd_tags_current(const cd_tags *t);
 cd_pdf_chunk *cd_tags_chunk(cd_tags *t, int chunk);
 /* Points f's elems and chunks at what was recorded (valid until cd_tags_free) and sets tagged. */
 void cd_tags_fill(cd_tags *t, cd_pdf_finish *f);
+/* The end of every PDF writer: the document's metadata and protection and the structure recorded
+ * in t go with the drawn bytes `pdf` to the finishing pass, which writes fp (cd_pdf_finish_write). */
+struct cd_doc_info;
+struct cd_protection;
+int cd_tags_finish(cd_tags *t, const char *writer, const char *path, const struct cd_doc_info *info,
+                   const struct cd_protection *prot, const void *pdf, size_t len, FILE *fp);
 
 #endif
