@@ -15,7 +15,7 @@
 #                   each for FUZZ_SECONDS (clang, libFuzzer)
 
 CC      ?= cc
-# the finishing pass (gen/pdf-finish.cc) is C++, for libqpdf; built by the C compiler's partner
+# the finishing pass (gen/writers/pdf-finish.cc) is C++, for libqpdf; built by the C compiler's partner
 CXX      = $(if $(findstring clang,$(CC)),clang++,g++)
 PKGS     = libxml-2.0 libxslt libexslt pango pangocairo pangofc fontconfig cairo cairo-pdf cairo-png glib-2.0 \
            libmicrohttpd libsodium sqlite3 libqpdf
@@ -46,8 +46,8 @@ XCXXFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recove
 LDFLAGS += -fsanitize=$(SANITIZE)
 endif
 
-SRCS     = $(filter-out gen/fuzz-%.c,$(wildcard gen/*.c)) $(wildcard gen/layout/*.c) $(wildcard gen/web/*.c)
-CXXSRCS  = $(wildcard gen/*.cc)
+SRCS     = $(filter-out gen/fuzz/%.c,$(wildcard gen/*.c gen/*/*.c))
+CXXSRCS  = $(wildcard gen/*.cc gen/*/*.cc)
 OBJS     = $(SRCS:.c=.o) $(CXXSRCS:.cc=.o)
 BIN      = gen/cindoc
 
@@ -77,7 +77,7 @@ gen/%.o: gen/%.cc gen/.flags
 gen/.dataflags: FORCE
 	@echo '$(DATAFLAGS)' | cmp -s - $@ || echo '$(DATAFLAGS)' > $@
 
-gen/util.o: gen/util.c gen/.flags gen/.dataflags
+gen/base/util.o: gen/base/util.c gen/.flags gen/.dataflags
 	$(CC) $(CFLAGS) $(XCFLAGS) $(DATAFLAGS) $$(pkg-config --cflags $(PKGS)) -c -o $@ $<
 
 $(BIN): $(OBJS)
@@ -149,11 +149,11 @@ uninstall:
 # The Debian package: a build of a copy of this tree for PREFIX=/usr with Debian's hardening
 # flags and never a sanitizer (this tree's own build stays as it is), installed into out/deb/root, then packed by
 # dist/debian/build-deb (Depends from dpkg-shlibdeps). Prints the .deb's path.
-VERSION  = $(shell sed -n 's/^\#define CINDOC_VERSION "\(.*\)"/\1/p' gen/cindoc.h)
+VERSION  = $(shell sed -n 's/^\#define CINDOC_VERSION "\(.*\)"/\1/p' gen/base/cindoc.h)
 deb: fonts
 	@rm -rf out/deb && mkdir -p out/deb/src
 	@tar -cf - --exclude='*.o' --exclude='*.d' --exclude='gen/.*flags' --exclude=gen/cindoc \
-	  --exclude='gen/man' --exclude='gen/fuzz-case' Makefile gen templates styles fonts dist | tar -xf - -C out/deb/src
+	  --exclude='gen/man' --exclude='gen/fuzz-case' --exclude='gen/fuzz-fo' Makefile gen templates styles fonts dist | tar -xf - -C out/deb/src
 	@$(MAKE) --no-print-directory -s -C out/deb/src PREFIX=/usr CC='$(CC)' SANITIZE= \
 	  CFLAGS="$$(dpkg-buildflags --get CFLAGS) $$(dpkg-buildflags --get CPPFLAGS)" \
 	  LDFLAGS="$$(dpkg-buildflags --get LDFLAGS)" all >out/deb/build.log 2>&1 || { cat out/deb/build.log; exit 1; }
@@ -194,7 +194,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_JOBS    ?= 1
 FUZZ_CFLAGS  = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -std=c11 -Wall -Wextra -Werror \
                -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(DATAFLAGS)
-FUZZ_LIB     = $(filter-out gen/main.c gen/cmd-%.c gen/web/%.c,$(SRCS))
+FUZZ_LIB     = $(filter-out gen/main.c gen/cmd/%.c gen/web/%.c,$(SRCS))
 FUZZ_OBJS    = $(patsubst gen/%.c,gen/.fuzz/%.o,$(FUZZ_LIB))
 FUZZERS      = gen/fuzz-case gen/fuzz-fo
 
@@ -202,7 +202,7 @@ gen/.fuzz/%.o: gen/%.c
 	@mkdir -p $(dir $@)
 	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP $$(pkg-config --cflags $(PKGS)) -c -o $@ $<
 
-$(FUZZERS): gen/fuzz-%: gen/fuzz-%.c $(FUZZ_OBJS)
+$(FUZZERS): gen/fuzz-%: gen/fuzz/fuzz-%.c $(FUZZ_OBJS)
 	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer $$(pkg-config --cflags $(PKGS)) -o $@ $< $(FUZZ_OBJS) \
 	  $$(pkg-config --libs $(PKGS)) $(LDLIBS)
 
@@ -228,7 +228,7 @@ bench-queue: all fonts
 	./tests/bench queue
 
 clean:
-	rm -f gen/*.o gen/*.d gen/layout/*.o gen/layout/*.d gen/web/*.o gen/web/*.d gen/.flags gen/.dataflags $(BIN) \
+	rm -f gen/*.o gen/*.d gen/*/*.o gen/*/*.d gen/.flags gen/.dataflags $(BIN) \
 	      $(FUZZERS)
 	rm -rf gen/.fuzz
 	rm -rf gen/man out tests/out fonts/cache fonts/*.ttf fonts/LICENSE.* fonts/.stamp

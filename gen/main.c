@@ -5,10 +5,10 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
-#include "cindoc.h"
-#include "cmd.h"
-#include "documents.h"
-#include "page.h"
+#include "base/cindoc.h"
+#include "cmd/cmd.h"
+#include "transform/documents.h"
+#include "base/page.h"
 
 struct command {
 	const cd_cmd_doc *doc;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# --help and the manual pages come from one description per command (gen/cli.h): they list the
+# --help and the manual pages come from one description per command (gen/cmd/cli.h): they list the
 # same options, exit codes and examples, the pages in gen/man/ are those the program makes, every
 # page shows with man -l, and cindoc(1) has the exit codes of README.md.
 . "$(dirname "$0")/lib.sh"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The finishing pass (gen/pdf-finish.cc, libqpdf): any PDF Cairo writes is finished whatever its
+# The finishing pass (gen/writers/pdf-finish.cc, libqpdf): any PDF Cairo writes is finished whatever its
 # formatting (a table whose only cell holds an empty block once ended in an abort); standard
 # output is finished and tagged like a file; a failed write is exit 5 and leaves nothing; the
 # same input and date give the same bytes.

@@ -10,9 +10,9 @@ san=$(grep -o -- '-fsanitize=[^ ]*' "$ROOT/gen/.flags" | tr '\n' ' ')
 # shellcheck disable=SC2086
 if ! $cc -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L $san -I"$ROOT/gen" \
 	$(pkg-config --cflags libxslt glib-2.0) -o "$T/xslt-run" "$TESTS/calendar/xslt-run.c" \
-	"$ROOT/gen/calendar.o" "$ROOT/gen/calendar-xslt.o" "$ROOT/gen/rules.o" "$ROOT/gen/case.o" \
-	"$ROOT/gen/authority.o" \
-	"$ROOT/gen/util.o" \
+	"$ROOT/gen/case/calendar.o" "$ROOT/gen/case/calendar-xslt.o" "$ROOT/gen/case/rules.o" "$ROOT/gen/case/case.o" \
+	"$ROOT/gen/case/authority.o" \
+	"$ROOT/gen/base/util.o" \
 	$(pkg-config --libs libxslt glib-2.0) -lm 2>"$T/cc.err"; then
 	notok "build the XSLT driver" "$(cat "$T/cc.err")"; exit 0
 fi

@@ -1,7 +1,7 @@
-/* emit.c - placed items, and emitting a range of the vertical list onto a page or an item
+/* layout/emit.c - placed items, and emitting a range of the vertical list onto a page or an item
  * buffer: spaces collapse, blocks draw their borders and backgrounds per fragment, structure
  * tags stay balanced across fragments. */
-#include "internal.h"
+#include "layout/internal.h"
 
 cd_page *ibuf_new(void)
 {

@@ -1,7 +1,7 @@
-/* flow.c - block-level content: fo:block, fo:block-container (in the flow or absolute),
+/* layout/flow.c - block-level content: fo:block, fo:block-container (in the flow or absolute),
  * fo:list-block, and the sub-flows of cells, list items, containers and regions. Tables are
  * in table.c, inline elements in inline.c. */
-#include "internal.h"
+#include "layout/internal.h"
 
 static const char *const roles[] = {
 	"Document", "Part", "Sect", "Div", "H", "H1", "H2", "H3", "H4", "H5", "H6", "P", "L", "LI", "Lbl",

@@ -1,6 +1,6 @@
-/* inline.c - inline-level elements inside a paragraph: fo:inline, fo:basic-link,
+/* layout/inline.c - inline-level elements inside a paragraph: fo:inline, fo:basic-link,
  * fo:character, fo:page-number and the citations, fo:leader, fo:external-graphic. */
-#include "internal.h"
+#include "layout/internal.h"
 
 #include <errno.h>
 #include <unistd.h>

@@ -23,7 +23,7 @@
 #ifndef CD_LAYOUT_INTERNAL_H
 #define CD_LAYOUT_INTERNAL_H
 
-#include "../layout.h"
+#include "layout/layout.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -1,6 +1,6 @@
-/* masters.c - fo:layout-master-set: simple page masters (page size, margins, regions) and
+/* layout/masters.c - fo:layout-master-set: simple page masters (page size, margins, regions) and
  * page-sequence masters, and picking the master of each page of a sequence. */
-#include "internal.h"
+#include "layout/internal.h"
 
 void master_free(lay_master *m)
 {

@@ -1,7 +1,7 @@
-/* paginate.c - cutting the vertical list into pages: where each page ends (fit), splitting
+/* layout/paginate.c - cutting the vertical list into pages: where each page ends (fit), splitting
  * table rows that fit no page, page labels in the sequence's number format, and delivering
  * finished pages (recording where ids fell). */
-#include "internal.h"
+#include "layout/internal.h"
 
 static double glued_after(GPtrArray *v, size_t k)
 {

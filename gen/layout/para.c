@@ -1,7 +1,7 @@
-/* para.c - paragraphs: inline content gathered as text with attributes, laid out by Pango
+/* layout/para.c - paragraphs: inline content gathered as text with attributes, laid out by Pango
  * into lines, each line a box on the vertical list with its widow/orphan/keep penalty; and the
  * cache of plain paragraphs already broken into lines. */
-#include "internal.h"
+#include "layout/internal.h"
 
 void para_init(para *P)
 {

@@ -1,7 +1,7 @@
-/* sequence.c - one fo:page-sequence: its numbering properties, its static content, the flow
+/* layout/sequence.c - one fo:page-sequence: its numbering properties, its static content, the flow
  * laid out once into a vertical list, the page loop (masters, forced breaks, repeated table
  * headers) and force-page-count; and the lay_doc that carries a document's state. */
-#include "internal.h"
+#include "layout/internal.h"
 
 lay_doc *lay_doc_new(const lay_setup *s)
 {

@@ -1,6 +1,6 @@
-/* table.c - fo:table: columns, header/body/footer rows of cells (each cell a sub-flow), rows
+/* layout/table.c - fo:table: columns, header/body/footer rows of cells (each cell a sub-flow), rows
  * emitted whole or split across pages, and the header kept for repeating. */
-#include "internal.h"
+#include "layout/internal.h"
 
 void table_free(table *t)
 {

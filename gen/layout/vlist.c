@@ -1,6 +1,6 @@
-/* vlist.c - the vertical list: its entries, the keeps and penalties that say how bad a page
+/* layout/vlist.c - the vertical list: its entries, the keeps and penalties that say how bad a page
  * break before each box would be, and the openings and closings of blocks. */
-#include "internal.h"
+#include "layout/internal.h"
 
 void vb_init(vbuild *vb)
 {

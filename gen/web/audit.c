@@ -1,4 +1,4 @@
-/* audit.c - who opened, changed, previewed or saved which case, and when: an SQLite file beside the
+/* web/audit.c - who opened, changed, previewed or saved which case, and when: an SQLite file beside the
  * cases (CASES_DIR/.cindoc/audit.sqlite, mode 0600). Rows are only ever added. */
 #include <errno.h>
 #include <fcntl.h>
@@ -8,8 +8,8 @@
 #include <unistd.h>
 #include <sqlite3.h>
 
-#include "cindoc.h"
-#include "web.h"
+#include "base/cindoc.h"
+#include "web/web.h"
 
 struct web_audit {
 	sqlite3 *db;

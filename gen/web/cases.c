@@ -1,12 +1,12 @@
-/* cases.c - the case files of the folder as the pages see them: ids, loading, what is due, and
+/* web/cases.c - the case files of the folder as the pages see them: ids, loading, what is due, and
  * the audit entry of each request. */
 #include <string.h>
 
-#include "case.h"
-#include "cindoc.h"
-#include "due.h"
-#include "store.h"
-#include "web.h"
+#include "case/case.h"
+#include "base/cindoc.h"
+#include "case/due.h"
+#include "web/store.h"
+#include "web/web.h"
 
 int web_case_id_ok(const char *id)
 {

@@ -1,4 +1,4 @@
-/* child.c - runs this program as a child process (`cindoc check`, `cindoc render`) with a time
+/* web/child.c - runs this program as a child process (`cindoc check`, `cindoc render`) with a time
  * limit: a slow or crashing check or render ends the child, never the server, and the server's
  * threads share no libxml or Pango state with it. posix_spawn, so nothing runs between fork and
  * exec in a process with threads. */
@@ -13,7 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "web.h"
+#include "web/web.h"
 
 extern char **environ;
 

@@ -1,10 +1,10 @@
-/* form.c - a write-up in progress: the fields of every step, as the user left them. A draft is
+/* web/form.c - a write-up in progress: the fields of every step, as the user left them. A draft is
  * this list, kept by the store as application/x-www-form-urlencoded text (opaque to it). Names
  * starting with '_' are the desk's own (the meeting id, the version the draft started from) and
  * are never taken from a browser. */
 #include <string.h>
 
-#include "web.h"
+#include "web/web.h"
 
 static void field_clear(gpointer p)
 {

@@ -1,4 +1,4 @@
-/* meeting.c - from the write-up's fields to the case: a new <meeting> in the order the schema
+/* web/meeting.c - from the write-up's fields to the case: a new <meeting> in the order the schema
  * wants (the minute taker never sees it), the plan items reviewed, new items under the six
  * headers. First the fields are checked in plain words (a date that is not a date, a score that
  * is not 0 to 10, what is required); then the whole case goes through the checks of `cindoc check`
@@ -8,11 +8,11 @@
 #include <string.h>
 #include <libxml/parser.h>
 
-#include "calendar.h"
-#include "case.h"
-#include "cindoc.h"
-#include "store.h"
-#include "web.h"
+#include "case/calendar.h"
+#include "case/case.h"
+#include "base/cindoc.h"
+#include "web/store.h"
+#include "web/web.h"
 
 /* ---- messages ---- */
 

@@ -1,4 +1,4 @@
-/* page.c - pages: a page is an XML document of what it shows (<page name="cases" ...>), turned into
+/* web/page.c - pages: a page is an XML document of what it shows (<page name="cases" ...>), turned into
  * HTML by templates/web/NAME.xsl, like the documents are turned into FO. Every visible word comes
  * from templates/l10n/en.xml (the <web> section); every value is escaped by libxslt's HTML
  * output, never printed by hand. Also the engines: what reading a case takes, one per thread at a
@@ -9,10 +9,10 @@
 #include <libxslt/xsltutils.h>
 #include <microhttpd.h>
 
-#include "case.h"
-#include "cindoc.h"
-#include "transform.h"
-#include "web.h"
+#include "case/case.h"
+#include "base/cindoc.h"
+#include "transform/transform.h"
+#include "web/web.h"
 
 /* ---- the page document ---- */
 

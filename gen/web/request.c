@@ -1,8 +1,8 @@
-/* request.c - the fields of a request (query and form, application/x-www-form-urlencoded) and
+/* web/request.c - the fields of a request (query and form, application/x-www-form-urlencoded) and
  * percent-decoding. The body itself is gathered by server.c, at most WEB_MAX_BODY bytes. */
 #include <string.h>
 
-#include "web.h"
+#include "web/web.h"
 
 const char *web_field_get(const web_req *r, const char *name)
 {

@@ -1,4 +1,4 @@
-/* respond.c - the one place that writes a response: status, body and every security header.
+/* web/respond.c - the one place that writes a response: status, body and every security header.
  *
  * Every response carries a Content-Security-Policy with no inline script or style and no framing,
  * X-Frame-Options DENY, Referrer-Policy no-referrer, X-Content-Type-Options nosniff and, for
@@ -7,7 +7,7 @@
 #include <string.h>
 #include <microhttpd.h>
 
-#include "web.h"
+#include "web/web.h"
 
 static const char csp[] =
 	"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; "

@@ -1,4 +1,4 @@
-/* server.c - the daemon (libmicrohttpd), the route table, and the one place that checks the
+/* web/server.c - the daemon (libmicrohttpd), the route table, and the one place that checks the
  * session, the role and the form token of every request before a page sees it.
  *
  * A request is gathered (at most WEB_MAX_BODY bytes of body, else 413), its fields parsed, its
@@ -18,11 +18,11 @@
 #include <microhttpd.h>
 #include <sodium.h>
 
-#include "case.h"
-#include "due.h"
-#include "store.h"
-#include "cindoc.h"
-#include "web.h"
+#include "case/case.h"
+#include "case/due.h"
+#include "web/store.h"
+#include "base/cindoc.h"
+#include "web/web.h"
 
 enum route_kind {
 	R_ROOT, R_LOGIN_GET, R_LOGIN_POST, R_LOGOUT, R_CASES, R_CASE, R_WRITE, R_PREVIEW, R_PREVIEW_FILE, R_HISTORY, R_NEW, R_ASSET

@@ -1,4 +1,4 @@
-/* session.c - sessions, their form tokens, and slowed logins.
+/* web/session.c - sessions, their form tokens, and slowed logins.
  *
  * A session is 32 random bytes (hex) in a cookie; each has its own form token (32 more random
  * bytes) that every POST must carry (server.c checks it, like fossil's login.c). A visitor who is
@@ -13,7 +13,7 @@
 #include <time.h>
 #include <sodium.h>
 
-#include "web.h"
+#include "web/web.h"
 
 struct entry {
 	web_session s;

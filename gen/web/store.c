@@ -1,5 +1,5 @@
-/* store.c - the case store: versioned, atomic saves, history and drafts (see store.h). */
-#include "store.h"
+/* web/store.c - the case store: versioned, atomic saves, history and drafts (see store.h). */
+#include "web/store.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -13,10 +13,10 @@
 
 #include <libxml/xmlreader.h>
 
-#include "../authority.h"
-#include "../case.h"
-#include "../cindoc.h"
-#include "../lint.h"
+#include "case/authority.h"
+#include "case/case.h"
+#include "base/cindoc.h"
+#include "case/lint.h"
 
 #define HISTORY_DIR ".history"
 #define DRAFTS_DIR ".drafts"

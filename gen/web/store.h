@@ -1,4 +1,4 @@
-/* store.h - the case store: the case files of one cases folder, saved with versions, history
+/* web/store.h - the case store: the case files of one cases folder, saved with versions, history
  * and drafts. The web desk (cindoc serve) and `cindoc history` read and write cases only here.
  *
  * The case XML files in CASES_DIR stay the record: every command line tool keeps reading them.

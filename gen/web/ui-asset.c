@@ -1,12 +1,12 @@
-/* ui-asset.c - the files a page needs, all served by cindoc itself (no CDN): govuk-frontend's
+/* web/ui-asset.c - the files a page needs, all served by cindoc itself (no CDN): govuk-frontend's
  * stylesheet, script and images from node_modules/govuk-frontend (pinned in package-lock.json),
  * our own stylesheet styles/web.css and script templates/web/desk.js. The GDS Transport font is
  * not served (it is for gov.uk only): styles/web.css sets our own font family. */
 #include <string.h>
 #include <microhttpd.h>
 
-#include "cindoc.h"
-#include "web.h"
+#include "base/cindoc.h"
+#include "web/web.h"
 
 static const struct {
 	const char *ext;

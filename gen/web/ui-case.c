@@ -1,11 +1,11 @@
-/* ui-case.c - the case page (GET /case/ID): children, people by name and role, meetings, the plan
+/* web/ui-case.c - the case page (GET /case/ID): children, people by name and role, meetings, the plan
  * and what is due. The page gets the whole case; templates/web/case.xsl turns ids into names. */
 #include <microhttpd.h>
 
-#include "case.h"
-#include "cindoc.h"
-#include "store.h"
-#include "web.h"
+#include "case/case.h"
+#include "base/cindoc.h"
+#include "web/store.h"
+#include "web/web.h"
 
 void ui_case(web_req *r, const char *id)
 {

@@ -1,12 +1,12 @@
-/* ui-cases.c - the case list (GET /cases?q=TEXT): reference, children's names and ages, what is
+/* web/ui-cases.c - the case list (GET /cases?q=TEXT): reference, children's names and ages, what is
  * due next and what is overdue (the code of `cindoc due`), filtered by text. */
 #include <string.h>
 #include <microhttpd.h>
 
-#include "case.h"
-#include "due.h"
-#include "cindoc.h"
-#include "web.h"
+#include "case/case.h"
+#include "case/due.h"
+#include "base/cindoc.h"
+#include "web/web.h"
 
 /* Adds <child> elements: name and age on `today`. */
 static void add_children(xmlNodePtr parent, xmlDocPtr doc, cd_date today)

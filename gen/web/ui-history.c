@@ -1,11 +1,11 @@
-/* ui-history.c - the saved versions of a case (GET /case/CASE/history): when each was saved and
+/* web/ui-history.c - the saved versions of a case (GET /case/CASE/history): when each was saved and
  * by whom, from the store's history (`cindoc history` prints the same). */
 #include <microhttpd.h>
 
-#include "case.h"
-#include "cindoc.h"
-#include "store.h"
-#include "web.h"
+#include "case/case.h"
+#include "base/cindoc.h"
+#include "web/store.h"
+#include "web/web.h"
 
 void ui_history(web_req *r, const char *id)
 {

@@ -1,8 +1,8 @@
-/* ui-login.c - signing in and out (GET/POST /login, POST /logout). */
+/* web/ui-login.c - signing in and out (GET/POST /login, POST /logout). */
 #include <string.h>
 #include <microhttpd.h>
 
-#include "web.h"
+#include "web/web.h"
 
 static void set_cookie(web_req *r, const char *id, int drop)
 {

@@ -1,4 +1,4 @@
-/* ui-new.c - a new case from nothing (GET and POST /new, chair or admin): the reference, the
+/* web/ui-new.c - a new case from nothing (GET and POST /new, chair or admin): the reference, the
  * service, when the plan started and the assessment date, the children, the people with their
  * consent. The authority's details come from the folder's authority.xml. The case is created by
  * the store (checked as `cindoc check` checks, never over an existing file, its first version in
@@ -6,10 +6,10 @@
 #include <string.h>
 #include <microhttpd.h>
 
-#include "calendar.h"
-#include "cindoc.h"
-#include "store.h"
-#include "web.h"
+#include "case/calendar.h"
+#include "base/cindoc.h"
+#include "web/store.h"
+#include "web/web.h"
 
 #define NEW_CHILDREN 4
 #define NEW_PEOPLE 6

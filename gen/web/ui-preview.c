@@ -1,4 +1,4 @@
-/* ui-preview.c - a copy as its reader will get it, before anything is sent (GET /case/CASE/preview
+/* web/ui-preview.c - a copy as its reader will get it, before anything is sent (GET /case/CASE/preview
  * and /case/CASE/preview/FILE): the minutes, the plan or the plan copy for any child, person or
  * the file, in their language, version and print size, with what is withheld from them left out
  * (all decided by `cindoc render`, the code the queue uses), as page images and as a PDF.
@@ -13,11 +13,11 @@
 #include <microhttpd.h>
 #include <sodium.h>
 
-#include "case.h"
-#include "cindoc.h"
-#include "documents.h"
-#include "store.h"
-#include "web.h"
+#include "case/case.h"
+#include "base/cindoc.h"
+#include "transform/documents.h"
+#include "web/store.h"
+#include "web/web.h"
 
 #define PREVIEW_SECONDS (10 * 60)
 #define PREVIEW_MAX 64

@@ -1,4 +1,4 @@
-/* ui-write.c - writing up a meeting (GET and POST /case/CASE/write/STEP), a few questions a page
+/* web/ui-write.c - writing up a meeting (GET and POST /case/CASE/write/STEP), a few questions a page
  * as the GOV.UK Design System does it, then "check your answers" and save.
  *
  * The write-up is a draft kept by the store (one per user and case, across restarts), saved at
@@ -11,10 +11,10 @@
 #include <string.h>
 #include <microhttpd.h>
 
-#include "case.h"
-#include "cindoc.h"
-#include "store.h"
-#include "web.h"
+#include "case/case.h"
+#include "base/cindoc.h"
+#include "web/store.h"
+#include "web/web.h"
 
 #define DRAFT_KEY "meeting"
 

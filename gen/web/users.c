@@ -1,4 +1,4 @@
-/* users.c - the users file of the web desk: one user a line, NAME<TAB>ROLE<TAB>HASH.
+/* web/users.c - the users file of the web desk: one user a line, NAME<TAB>ROLE<TAB>HASH.
  *
  * The hash is libsodium's crypto_pwhash_str (Argon2id, with its salt and costs in the string), so
  * the file holds no password. It is written atomically, mode 0600, by `cindoc user`, and read by
@@ -6,8 +6,8 @@
 #include <string.h>
 #include <sodium.h>
 
-#include "cindoc.h"
-#include "web.h"
+#include "base/cindoc.h"
+#include "web/web.h"
 
 const char *web_role_name(enum web_role r)
 {

@@ -1,4 +1,4 @@
-/* web.h - the web desk (cindoc serve): one process, libmicrohttpd, pages made by XSLT.
+/* web/web.h - the web desk (cindoc serve): one process, libmicrohttpd, pages made by XSLT.
  *
  * The shape follows fossil and cgit: one file per concern or page.
  *   server.c    the daemon, the route table, the one place that checks the session, the role
@@ -27,7 +27,7 @@
 #include <glib.h>
 #include <libxml/tree.h>
 
-#include "calendar.h"
+#include "case/calendar.h"
 
 /* Limits. */
 #define WEB_MAX_BODY (1024u * 1024u)      /* a form post larger than this is refused (413) */

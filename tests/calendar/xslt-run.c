@@ -8,8 +8,8 @@
 #include <libxslt/transform.h>
 #include <libxslt/xsltutils.h>
 
-#include "calendar-xslt.h"
-#include "cindoc.h"
+#include "case/calendar-xslt.h"
+#include "base/cindoc.h"
 
 int main(int argc, char **argv)
 {

@@ -17,10 +17,10 @@
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 
-#include "cindoc.h"
-#include "page.h"
-#include "cli.h"
-#include "protect.h"
+#include "base/cindoc.h"
+#include "base/page.h"
+#include "cmd/cli.h"
+#include "writers/protect.h"
 
 typedef struct {
 	PangoContext *ctx;

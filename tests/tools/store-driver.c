@@ -23,9 +23,9 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "authority.h"
-#include "case.h"
-#include "cindoc.h"
+#include "case/authority.h"
+#include "case/case.h"
+#include "base/cindoc.h"
 #include "web/store.h"
 
 static int code(int rc)

@@ -1,0 +1,141 @@
+/* case/rules.c - the rules of the case, written once (see rules.h). */
+#include "case/rules.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "case/case.h"
+#include "base/cindoc.h"
+
+/* Every statutory timescale (seed 003; DOMAIN.md). Change a timescale here and `due`, the queue,
+ * the lints and the templates all follow. */
+static const cd_timescale table[CD_RULE_N] = {
+	[CD_RULE_INITIAL_MEETING]       = { "initial-meeting", 10, CD_RULE_WORKING_DAYS, 0 },
+	[CD_RULE_TRANSFER_MEETING]      = { "transfer-in-meeting", 20, CD_RULE_WORKING_DAYS, 0 },
+	[CD_RULE_CP_MEETING]            = { "child-protection-meeting", 4, CD_RULE_WEEKS, 0 },
+	[CD_RULE_CASE_NOTE]             = { "case-note", 1, CD_RULE_WORKING_DAYS, 0 },
+	[CD_RULE_PLAN_AUTHORISED]       = { "plan-authorised", 5, CD_RULE_WORKING_DAYS, 0 },
+	[CD_RULE_MINUTES_SENT]          = { "minutes-sent", 10, CD_RULE_WORKING_DAYS, 0 },
+	[CD_RULE_REVIEW]                = { "review", 12, CD_RULE_WEEKS, 0 },
+	[CD_RULE_REVIEW_DISABLED_FIRST] = { "review-disabled-first", 3, CD_RULE_MONTHS, 0 },
+	[CD_RULE_REVIEW_DISABLED]       = { "review-disabled", 6, CD_RULE_MONTHS, 0 },
+	[CD_RULE_VISIT]                 = { "visit", 4, CD_RULE_WEEKS, 0 },
+	[CD_RULE_PLAN_LENGTH]           = { "plan-length", 12, CD_RULE_MONTHS, 3 },
+	[CD_RULE_EIGHTEEN]              = { "eighteen", 18, CD_RULE_YEARS, 12 },
+	[CD_RULE_CLOSURE_LETTERS]       = { "closure-letters", 10, CD_RULE_WORKING_DAYS, 0 },
+};
+
+const cd_timescale *cd_rule(enum cd_rule r)
+{
+	if ((unsigned)r >= CD_RULE_N)
+		CD_BUG("no such rule");
+	return &table[r];
+}
+
+const char *cd_rule_name(enum cd_rule r)
+{
+	return cd_rule(r)->name;
+}
+
+int cd_rule_parse(const char *name)
+{
+	for (int i = 0; name && i < CD_RULE_N; i++)
+		if (strcmp(name, table[i].name) == 0)
+			return i;
+	return -1;
+}
+
+char *cd_rule_span_of(int amount, enum cd_rule_unit unit, char *buf)
+{
+	static const char *const units[][2] = {
+		[CD_RULE_WORKING_DAYS] = { "working day", "working days" },
+		[CD_RULE_WEEKS] = { "week", "weeks" },
+		[CD_RULE_MONTHS] = { "month", "months" },
+		[CD_RULE_YEARS] = { "year", "years" },
+	};
+	snprintf(buf, CD_RULE_SPAN_BUF, "%d %s", amount, units[unit][amount != 1]);
+	return buf;
+}
+
+char *cd_rule_span(enum cd_rule r, char *buf)
+{
+	return cd_rule_span_of(cd_rule(r)->amount, cd_rule(r)->unit, buf);
+}
+
+static cd_date add(cd_date from, int amount, enum cd_rule_unit unit)
+{
+	switch (unit) {
+	case CD_RULE_WEEKS: return from + 7 * amount;
+	case CD_RULE_MONTHS: return cd_date_add_months(from, amount);
+	case CD_RULE_YEARS: return cd_date_add_years(from, amount);
+	case CD_RULE_WORKING_DAYS: break;
+	}
+	CD_BUG("a working-day timescale has no plain limit");
+}
+
+cd_date cd_rule_limit(enum cd_rule r, cd_date from)
+{
+	return add(from, cd_rule(r)->amount, cd_rule(r)->unit);
+}
+
+int cd_rule_due_n(const cd_calendar *cal, enum cd_rule r, int amount, cd_date from, cd_date *due)
+{
+	const cd_timescale *t = cd_rule(r);
+	if (t->unit == CD_RULE_WORKING_DAYS)
+		return cd_calendar_add_working_days(cal, from, amount, due);
+	/* On a non-working day the deadline moves back to the working day before. */
+	return cd_calendar_add_working_days(cal, add(from, amount, t->unit) + 1, -1, due);
+}
+
+int cd_rule_due(const cd_calendar *cal, enum cd_rule r, cd_date from, cd_date *due)
+{
+	return cd_rule_due_n(cal, r, cd_rule(r)->amount, from, due);
+}
+
+cd_date cd_rule_notice(enum cd_rule r, cd_date from)
+{
+	const cd_timescale *t = cd_rule(r);
+	return cd_date_add_months(cd_rule_limit(r, from), -t->notice_months);
+}
+
+int cd_rule_visit_weeks(const char *visit_weeks)
+{
+	int max = cd_rule(CD_RULE_VISIT)->amount;
+	int weeks = visit_weeks ? atoi(visit_weeks) : max;
+	return weeks < 1 || weeks > max ? max : weeks;
+}
+
+/* ------------------------------------------------------------------ copies */
+
+int cd_rule_child_gets_copies(xmlNodePtr child, cd_date on)
+{
+	cd_date born, died;
+	if (cd_case_text_date(cd_case_first(child, "born"), &born) < 0)
+		return 0;
+	xmlNodePtr d = cd_case_first(child, "died");
+	if (d && cd_case_date_attr(d, "date", &died) == 0 && died <= on)
+		return 0;
+	return cd_date_years_between(born, on) >= CD_RULE_CHILD_COPY_AGE;
+}
+
+/* One of the authority's own staff: their agency is the authority's name. */
+static int authority_staff(xmlNodePtr person)
+{
+	xmlNodePtr auth = cd_case_first(xmlDocGetRootElement(person->doc), "authority");
+	xmlChar *an = xmlNodeGetContent(cd_case_first(auth, "name"));
+	xmlChar *pa = xmlNodeGetContent(cd_case_first(person, "agency"));
+	int same = an && pa && xmlStrcmp(an, pa) == 0;
+	xmlFree(an);
+	xmlFree(pa);
+	return same;
+}
+
+int cd_rule_gets_copies(xmlNodePtr party, cd_date on)
+{
+	if (cd_case_is(party, "child"))
+		return !cd_case_first(party, "died") && cd_rule_child_gets_copies(party, on);
+	if (cd_case_is(party, "person"))
+		return !authority_staff(party) && g_strcmp0(cd_case_attr(party, "kind"), "interpreter") != 0;
+	return 1;
+}

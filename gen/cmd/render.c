@@ -1,0 +1,260 @@
+/* cmd/render.c - cindoc render: one document for one recipient, or for everyone who should get
+ * it, as PDF (or PNG pages). Defaults come from the case; flags override. */
+#include <stdio.h>
+#include <string.h>
+
+#include "base/cindoc.h"
+#include "cmd/cmd.h"
+#include "transform/documents.h"
+#include "base/page.h"
+#include "case/case.h"
+#include "writers/out-opts.h"
+#include "writers/protect.h"
+#include "render/render.h"
+
+enum { O_ALL = CD_OPT_LOCAL };
+
+static const cd_opt render_opts[] = {
+	{ O_ALL, "all", 0, NULL, "everyone who should get it (see RECIPIENTS): OUT is a folder", 0 },
+	{ 'o', "output", 'o', "OUT", "the file to write, or a folder to put it in (a name ending in '/', or a "
+	  "folder that exists); '-' is standard output (one recipient, never a terminal)", 0 },
+	{ 0 }
+};
+static const cd_optgroup render_group = { NULL, render_opts, NULL };
+
+const cd_cmd_doc cd_doc_render = {
+	.name = "render",
+	.summary = "render a document for one recipient, or for all, as PDF",
+	.usage = "--doc DOC --for ID [document options] [--writer NAME] CASE -o OUT\n"
+	         "--doc DOC --all [document options] [--writer NAME] CASE -o DIR",
+	.about =
+	"Renders a document of a case for one recipient, or with --all for everyone who should get it "
+	"(one file each in the folder DIR, named REF-DOC[-MEETING]-RECIPIENT[-LANG][-STYLE]-HASH). The "
+	"recipient's language, large-print need and plan version come from the case; the document "
+	"options override them. Each file written is listed on standard output (not with -q, nor when "
+	"the output is standard output). Nothing is written when anything fails; files are created "
+	"with mode 0600.",
+	.operands = (const cd_term[]){
+		{ "CASE", "the case file; '-' reads it from standard input" },
+		{ NULL, NULL } },
+	.groups = { &render_group, &cd_doc_group, &cd_writer_group, &cd_protect_group, &cd_common_group },
+	.sections = {
+		{ "writers", NULL, NULL, cd_list_writers },
+		{ "recipients", NULL, (const cd_term[]){
+			{ "plan, minutes", "everyone present at the meeting and everyone in its copies-to, and the file" },
+			{ "plan-copy", "everyone present and in copies-to" },
+			{ "closure-letter", "every involved child and person; never a child who has died" },
+			{ "case-note, closing-summary", "the file" },
+			{ NULL, NULL } }, NULL },
+	},
+	.exits = (const cd_term[]){
+		CD_EXITS_DONE, CD_EXITS_USAGE,
+		{ "3", "invalid case, or the templates stopped (the message gives file:line)" },
+		CD_EXITS_NOREAD, CD_EXITS_NOWRITE, CD_EXITS_REFUSED, CD_EXITS_INTERNAL,
+		{ NULL, NULL } },
+	.examples = (const cd_term[]){
+		{ "cindoc render --doc plan-copy --all samples/02-review-scaling.xml -o out/copies/",
+		  "a plan copy for everyone who should get one" },
+		{ "cindoc render --doc closure-letter --for p1 samples/12-child-died.xml -o letter.pdf", "" },
+		{ "cindoc render --doc=plan --for=c1 --version=overview --lang=cy --style=large-print case.xml -o plan.pdf",
+		  "the one-page plan in Welsh and large print for child c1" },
+		{ "cindoc render --doc plan --for file - -o - < case.xml | lp", "from a pipe to the printer" },
+		{ NULL, NULL } },
+};
+
+struct opts {
+	cd_doc_request req;
+	const char *doc, *out, *writer, *wopts, *case_path;
+	int all, verbosity;
+};
+
+/* The options of render; protection options go to `p`. Returns 0 or an exit code. */
+static int parse(const cd_args *a, struct opts *o, cd_protect *p)
+{
+	for (int i = 0; i < a->n; i++) {
+		const char *v = a->v[i].val;
+		int r = cd_protect_take(p, a->v[i].id, v);
+		if (r < 0)
+			return -r;
+		if (r > 0 || cd_docopt_take(&o->req, &o->doc, a->v[i].id, v))
+			continue;
+		switch (a->v[i].id) {
+		case O_ALL: o->all = 1; break;
+		case 'o': o->out = v; break;
+		case CD_OPT_WRITER: o->writer = v; break;
+		case CD_OPT_WRITER_OPTS: o->wopts = v; break;
+		default: CD_BUG("render: option '--%s' not handled", a->v[i].opt->name);
+		}
+	}
+	o->verbosity = a->verbosity;
+	if (a->noperands > 1)
+		return cd_usage_error("render", "unexpected argument '%s' (one case file at a time)", a->operands[1]);
+	o->case_path = a->noperands ? a->operands[0] : NULL;
+	if (!o->doc)
+		return cd_usage_error("render", "%s", "--doc is required");
+	int kind = cd_doc_parse(o->doc);
+	if (kind < 0)
+		return cd_usage_error("render", "unknown document '%s'", o->doc);
+	o->req.kind = (cd_doc_kind)kind;
+	if (!o->req.recipient && !o->all)
+		return cd_usage_error("render", "%s", "say who it is for: --for RECIPIENT or --all");
+	if (o->req.recipient && o->all)
+		return cd_usage_error("render", "%s", "--for and --all do not go together");
+	if (!o->case_path)
+		return cd_usage_error("render", "%s", "no case file given");
+	if (!o->out)
+		return cd_usage_error("render", "%s", "no output given (-o OUT)");
+	return 0;
+}
+
+static int is_dir_target(const char *out)
+{
+	return g_str_has_suffix(out, "/") || g_file_test(out, G_FILE_TEST_IS_DIR);
+}
+
+/* label=NAME for the haru writer: the recipient's name, so that a refusal says whose copy it
+ * could not write. */
+static void add_label(GString *opts, xmlDocPtr cs, const char *recipient)
+{
+	xmlNodePtr who = recipient ? cd_case_lookup(cs, recipient) : NULL;
+	char *label = who ? cd_case_full_name(who) : g_strdup(recipient ? recipient : "");
+	cd_wopts_append(opts, "label", label);
+	g_free(label);
+}
+
+/* Renders one document into `path` through `o` (committed by the caller with the others). */
+static int render_one(cd_renderer *r, const cd_writer_ops *w, const char *wopts, cd_output *o,
+		      const char *path, xmlDocPtr fo, const char *name, int verbosity)
+{
+	int pages = 0;
+	int rc = cd_render_doc_file(r, w, wopts, o, path, fo, name, &pages);
+	if (rc == 0 && verbosity > 0)
+		fprintf(stderr, "cindoc render: %s: %d page%s (%s)\n", name, pages, pages == 1 ? "" : "s", w->name);
+	return rc;
+}
+
+/* With --all, OUT is a folder: "-", an existing file or a name with the writer's extension
+ * ("plans.pdf") is a mistake, not a folder to create. */
+static int all_needs_folder(const char *out, const char *ext)
+{
+	int exists = g_file_test(out, G_FILE_TEST_EXISTS);
+	int bad = strcmp(out, "-") == 0 || (exists && !g_file_test(out, G_FILE_TEST_IS_DIR)) ||
+	          (!exists && g_str_has_suffix(out, ext));
+	if (bad)
+		return cd_usage_error("render", "--all writes one file per recipient: '%s' is not a folder "
+		                      "(give -o DIR/)", out);
+	return 0;
+}
+
+int cmd_render(int argc, char **argv)
+{
+	cd_args args;
+	if (cd_args_parse(&cd_doc_render, argc, argv, &args))
+		return args.exit;
+	struct opts op;
+	memset(&op, 0, sizeof op);
+	cd_protect prot;
+	cd_protect_init(&prot);
+	int rc = parse(&args, &op, &prot);
+	if (rc) {
+		cd_protect_clear(&prot);
+		cd_args_free(&args);
+		return rc;
+	}
+	const char *wname = op.writer ? op.writer : cd_writer_default()->name;
+	const cd_writer_ops *w = cd_writer_find(wname);
+	const char *ext = w ? w->ext : "";
+	if (!w || (w->caps & CD_WRITER_INTERNAL)) {
+		char *names = cd_writer_names(0, CD_WRITER_INTERNAL, " or ");
+		rc = cd_usage_error("render", "unknown writer '%s' (%s)", wname, names);
+		g_free(names);
+	} else if (op.all)
+		rc = all_needs_folder(op.out, ext);
+	else
+		rc = cd_refuse_terminal("render", op.out, strcmp(wname, "png") == 0 ? "PNG" : "a PDF");
+	if (rc == 0 && (rc = cd_protect_finish(&prot, wname)) < 0)
+		rc = -rc;
+	if (rc) {
+		cd_protect_clear(&prot);
+		cd_args_free(&args);
+		return rc;
+	}
+	GString *wopts = g_string_new(op.wopts ? op.wopts : "");
+	if (prot.given) {
+		if (wopts->len)
+			g_string_append_c(wopts, ',');
+		cd_protect_opts(&prot, wopts);
+	}
+
+	xmlDocPtr cs = NULL;
+	cd_docs *d = NULL;
+	cd_renderer *r = NULL;
+	cd_output *o = cd_output_new();
+	cd_recipient *rs = NULL;
+	size_t n = 0;
+	char *made = NULL; /* the first folder made for the output: removed again after a failure */
+
+	if ((rc = cd_case_read(op.case_path, &cs)) < 0)
+		goto done;
+	if (op.all) {
+		if ((rc = cd_recipients(cs, op.case_path, op.req.kind, op.req.meeting, &rs, &n)) < 0)
+			goto done;
+		if (n == 0) {
+			rc = cd_error_at(op.case_path, 0, "nobody should get a %s of this case", op.doc);
+			goto done;
+		}
+		if ((rc = cd_mkdirs_new(op.out, &made)) < 0)
+			goto done;
+	} else if (g_str_has_suffix(op.out, "/") && (rc = cd_mkdirs_new(op.out, &made)) < 0) {
+		goto done;
+	}
+	d = cd_docs_new(NULL);
+	if (!(r = cd_renderer_new(&rc)))
+		goto done;
+	for (size_t i = 0; i < (op.all ? n : 1) && rc == 0; i++) {
+		cd_doc_request req = op.req;
+		if (op.all)
+			req.recipient = rs[i].id;
+		xmlDocPtr fo = NULL;
+		if ((rc = cd_document_fo(d, cs, op.case_path, &req, &fo)) < 0)
+			break;
+		char *base = cd_document_basename(cs, &req);
+		char *path = op.all || is_dir_target(op.out)
+			? g_strdup_printf("%s%s%s%s", op.out, g_str_has_suffix(op.out, "/") ? "" : "/", base, ext)
+			: g_strdup(op.out);
+		char *name = g_strdup_printf("%s.fo", base);
+		GString *item_opts = g_string_new(wopts->str);
+		if (w->caps & CD_WRITER_LABEL) /* its refusals name the recipient */
+			add_label(item_opts, cs, req.recipient);
+		rc = render_one(r, w, item_opts->str, o, path, fo, name, op.verbosity);
+		cd_protect_wipe(g_string_free(item_opts, FALSE));
+		xmlFreeDoc(fo);
+		g_free(name);
+		g_free(base);
+		g_free(path);
+	}
+	if (rc == 0)
+		rc = cd_output_commit(o);
+	/* What was written (a PNG of several pages is one file per page); nothing follows a
+	 * document on standard output. */
+	for (size_t i = 0; rc == 0 && op.verbosity >= 0 && i < cd_output_count(o); i++)
+		if (strcmp(cd_output_target(o, i), "-") != 0)
+			printf("%s\n", cd_output_target(o, i));
+	if (rc == 0 && fflush(stdout) != 0)
+		rc = cd_fail(-CD_EXIT_NOWRITE, "cannot write the list of files");
+done:
+	if (rc < 0) {
+		cd_output_abort(o);
+		cd_rmdirs_new(op.out, made);
+	}
+	g_free(made);
+	cd_output_free(o);
+	cd_recipients_free(rs, n);
+	cd_renderer_free(r);
+	cd_docs_free(d);
+	xmlFreeDoc(cs);
+	cd_protect_wipe(g_string_free(wopts, FALSE));
+	cd_protect_clear(&prot);
+	cd_args_free(&args);
+	return rc < 0 ? -rc : CD_EXIT_OK;
+}

@@ -1,0 +1,116 @@
+/* fo/fo.h - reading XSL-FO: elements, properties and their resolution (fo.c), shared by layout
+ * and render.c. The subset is gen/FO-SUBSET.md; anything outside it is an error at its line. */
+#ifndef CD_FO_H
+#define CD_FO_H
+
+#include <libxml/tree.h>
+
+#include "base/page.h"
+
+#define FO_NS "http://www.w3.org/1999/XSL/Format"
+#define FOX_NS "http://xmlgraphics.apache.org/fop/extensions"
+
+/* Element kinds. */
+typedef enum {
+	FO_UNKNOWN = 0,
+	FO_ROOT, FO_LAYOUT_MASTER_SET, FO_SIMPLE_PAGE_MASTER, FO_REGION_BODY, FO_REGION_BEFORE,
+	FO_REGION_AFTER, FO_REGION_START, FO_REGION_END, FO_PAGE_SEQUENCE_MASTER,
+	FO_SINGLE_PAGE_MASTER_REFERENCE, FO_REPEATABLE_PAGE_MASTER_REFERENCE,
+	FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES, FO_CONDITIONAL_PAGE_MASTER_REFERENCE,
+	FO_DECLARATIONS, FO_BOOKMARK_TREE, FO_BOOKMARK, FO_BOOKMARK_TITLE,
+	FO_PAGE_SEQUENCE, FO_FLOW, FO_STATIC_CONTENT,
+	FO_BLOCK, FO_BLOCK_CONTAINER, FO_INLINE, FO_WRAPPER, FO_LEADER, FO_CHARACTER,
+	FO_PAGE_NUMBER, FO_PAGE_NUMBER_CITATION, FO_PAGE_NUMBER_CITATION_LAST, FO_BASIC_LINK,
+	FO_EXTERNAL_GRAPHIC, FO_LIST_BLOCK, FO_LIST_ITEM, FO_LIST_ITEM_LABEL, FO_LIST_ITEM_BODY,
+	FO_TABLE, FO_TABLE_COLUMN, FO_TABLE_HEADER, FO_TABLE_FOOTER, FO_TABLE_BODY, FO_TABLE_ROW,
+	FO_TABLE_CELL,
+	FO_N_KINDS
+} fo_kind;
+
+enum { ALIGN_START, ALIGN_CENTER, ALIGN_END, ALIGN_JUSTIFY };
+enum { BORDER_NONE, BORDER_SOLID, BORDER_DASHED, BORDER_DOTTED };
+enum { BREAK_AUTO, BREAK_PAGE, BREAK_EVEN, BREAK_ODD };
+enum { LF_TREAT_AS_SPACE, LF_PRESERVE, LF_IGNORE };
+enum { DISPLAY_BEFORE, DISPLAY_CENTER, DISPLAY_AFTER };
+enum { SIDE_BEFORE, SIDE_AFTER, SIDE_START, SIDE_END };
+
+/* A keep strength: 0 auto, 1..999 an integer keep, KEEP_ALWAYS. */
+#define KEEP_ALWAYS 1000
+
+typedef struct {
+	double width;
+	int style;
+	cd_rgba color;
+	int retain;       /* border-*-width.conditionality="retain" */
+} fo_border;
+
+/* The computed properties of one element. Strings are interned (g_intern_string). */
+typedef struct fo_style {
+	/* inherited */
+	const char *family;
+	double size;
+	int weight;           /* 100..900 */
+	int italic;
+	cd_rgba color;
+	double lh;            /* line height, pt */
+	double lh_factor;     /* > 0 when line-height was a number or "normal": children recompute */
+	int align, align_last;
+	double text_indent, start_indent, end_indent;
+	int hyphenate;
+	const char *lang;     /* "en-GB", NULL when unknown */
+	int widows, orphans;
+	int keep_together;
+	int lf, ws_collapse, wrap;
+	int border_collapse;
+	int display_align;
+	double pdbs, pls;     /* list: provisional-distance-between-starts, -label-separation */
+	/* not inherited */
+	double space_before, space_after;
+	int sb_retain, sa_retain;
+	double pad[4];
+	fo_border border[4];
+	cd_rgba bg;           /* a == 0: transparent */
+	int keep_next, keep_prev;
+	int break_before, break_after;
+	int underline, strike;
+	double rise;          /* baseline-shift, pt, up is positive */
+	const char *id, *role, *alt;
+} fo_style;
+
+/* Where messages point. */
+typedef struct fo_src {
+	const char *name;
+} fo_src;
+
+fo_kind fo_kind_of(const xmlNode *n);   /* FO_UNKNOWN for non-FO elements */
+const char *fo_kind_name(fo_kind k);     /* "fo:block" */
+/* Whether laying out needs a first pass to learn page numbers: a page-number-citation(-last)
+ * anywhere, or an fo:page-number in a flow. For a file, read as a stream and kept nowhere (0
+ * when it cannot be read: the reader that follows says why). */
+int fo_needs_two_passes(const xmlNode *root);
+int fo_file_needs_two_passes(const char *path);
+
+/* Default properties at the top of the tree (the initial values of XSL 1.1). */
+void fo_style_init(fo_style *s);
+/* Checks every attribute of element n against the subset and computes its properties from the
+ * parent's. ref_width is the width percentages of widths/indents refer to. Returns 0 or
+ * -CD_EXIT_INVALID (message printed with the element's line). */
+int fo_style_compute(const fo_src *src, xmlNode *n, const fo_style *parent, double ref_width, fo_style *out);
+/* Checks the attributes of an element that takes no formatting properties (page masters,
+ * bookmarks, ...): each must be in its allowed list. */
+int fo_check_attrs(const fo_src *src, xmlNode *n);
+
+/* Attribute value or NULL (not copied: valid while n lives). */
+const char *fo_attr(xmlNode *n, const char *name);
+/* Parsing one value; prop names the property for messages. pct_base: what 100% is (<0: no %). */
+int fo_length(const fo_src *src, xmlNode *n, const char *prop, const char *v, double em, double pct_base, double *out);
+int fo_color(const fo_src *src, xmlNode *n, const char *prop, const char *v, cd_rgba *out);
+int fo_integer(const fo_src *src, xmlNode *n, const char *prop, const char *v, int min, int *out);
+/* An error "invalid value 'v' for property 'prop'" at n. */
+int fo_bad_value(const fo_src *src, xmlNode *n, const char *prop, const char *v);
+/* "unsupported element 'fo:x' in fo:y" at n. */
+int fo_bad_child(const fo_src *src, xmlNode *child, xmlNode *parent);
+/* True for text nodes that hold only XML white space. */
+int fo_is_blank(const xmlNode *n);
+
+#endif

@@ -1,0 +1,663 @@
+// pdf-finish.cc - the finishing pass of the PDF writers, with libqpdf (see pdf-finish.h).
+//
+// The only C++ file: libqpdf's C API has no content-stream tokenizer and cannot build a
+// structure tree, so this file keeps C++ behind the C header pdf-finish.h. Every exception
+// stops here and becomes a message and a negative exit code.
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <map>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <glib.h>
+#include <qpdf/Pl_Buffer.hh>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFExc.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
+#include <qpdf/QPDFWriter.hh>
+#include <qpdf/QUtil.hh>
+
+extern "C" {
+#include "base/cindoc.h"
+#include "writers/pdf-finish.h"
+}
+
+namespace {
+
+typedef QPDFObjectHandle OH;
+
+// The reason a finish cannot go on, already worded for the message.
+struct Failure : std::runtime_error {
+	int code;
+	Failure(int c, std::string const &what) : std::runtime_error(what), code(c) {}
+};
+
+// The output: a FILE*, remembering the first write error and writing nothing after it
+// (QPDFWriter may finish its pipelines from destructors, so this never throws).
+class FilePipe : public Pipeline {
+public:
+	explicit FilePipe(FILE *f) : Pipeline("cindoc output", nullptr), fp(f) {}
+	void write(unsigned char const *data, size_t len) override
+	{
+		if (!err && len && fwrite(data, 1, len, fp) != len)
+			err = errno ? errno : EIO;
+	}
+	void finish() override
+	{
+		if (!err && fflush(fp) != 0)
+			err = errno ? errno : EIO;
+	}
+	int err = 0;
+
+private:
+	FILE *fp;
+};
+
+// Where one chunk ended up: its marked-content sequences (page, MCID after renumbering) and
+// the annotation it holds.
+struct Placed {
+	std::vector<std::pair<int, int>> mcrs;
+	OH annot;
+	int annot_page = -1;
+	std::vector<std::pair<int, int>> old; // (page, MCID) as the writer's PDF has them
+};
+
+// One page's content, read with the lexical rules of PDF (ISO 32000-1 §7.2, §7.8.2): white
+// space, comments, literal strings (nested parentheses, backslash escapes), hex strings,
+// names, dictionary and array delimiters, numbers and operators, and inline image data
+// (between ID and EI). Each BDC whose property list holds an /MCID of a chunk is rewritten
+// to the chunk's element's tag with a new MCID (numbered from 0 in page order), or to
+// /Artifact BMC; every other byte is copied as it is. (qpdf's TokenFilter does the same
+// job but builds an object per token, several times slower on every page.)
+class McRewriter {
+public:
+	McRewriter(int page, std::map<int, int> const &by_mcid, cd_pdf_finish const *f, std::vector<Placed> &placed)
+	    : page(page), by_mcid(by_mcid), f(f), placed(placed) {}
+
+	std::string run(const char *b, size_t n)
+	{
+		std::string out;
+		out.reserve(n + 64);
+		size_t copied = 0, i = 0;
+		ops.clear();
+		while (i < n) {
+			unsigned char c = b[i];
+			if (is_space(c)) {
+				i++;
+			} else if (c == '%') {
+				while (i < n && b[i] != '\n' && b[i] != '\r')
+					i++;
+			} else if (c == '(') {
+				size_t s = i++;
+				for (int depth = 1; i < n && depth > 0; i++) {
+					if (b[i] == '\\')
+						i++;
+					else if (b[i] == '(')
+						depth++;
+					else if (b[i] == ')')
+						depth--;
+				}
+				ops.push_back({STR, s, i});
+			} else if (c == '<' && i + 1 < n && b[i + 1] == '<') {
+				ops.push_back({DOPEN, i, i + 2});
+				i += 2;
+			} else if (c == '>' && i + 1 < n && b[i + 1] == '>') {
+				ops.push_back({DCLOSE, i, i + 2});
+				i += 2;
+			} else if (c == '<') {
+				size_t s = i;
+				while (i < n && b[i] != '>')
+					i++;
+				ops.push_back({STR, s, ++i});
+			} else if (c == '[' || c == ']' || c == '{' || c == '}' || c == ')' || c == '>') {
+				ops.push_back({OTHER, i, i + 1});
+				i++;
+			} else if (c == '/') {
+				size_t s = i++;
+				while (i < n && !is_space(b[i]) && !is_delim(b[i]))
+					i++;
+				ops.push_back({NAME, s, i});
+			} else {
+				size_t s = i;
+				while (i < n && !is_space(b[i]) && !is_delim(b[i]))
+					i++;
+				if (is_number(b + s, i - s)) {
+					ops.push_back({NUM, s, i});
+					continue;
+				}
+				// an operator: its operands are the tokens since the last one
+				std::string op(b + s, i - s);
+				if (op == "BDC") {
+					std::string rep;
+					if (rewrite(b, rep)) {
+						out.append(b + copied, ops[0].s - copied);
+						out += rep;
+						copied = i;
+					}
+				} else if (op == "ID") {
+					// inline image data: one white-space byte, then up to "EI" standing alone
+					if (i < n)
+						i++;
+					while (i < n && !(i + 2 <= n && b[i] == 'E' && b[i + 1] == 'I' && is_space(b[i - 1]) &&
+					                  (i + 2 == n || is_space(b[i + 2]) || is_delim(b[i + 2]))))
+						i++;
+				}
+				ops.clear();
+			}
+		}
+		out.append(b + copied, n - copied);
+		return out;
+	}
+	int next_mcid = 0;
+
+private:
+	enum Kind { NAME, NUM, STR, DOPEN, DCLOSE, OTHER };
+	struct Tok {
+		Kind k;
+		size_t s, e;
+	};
+	static bool is_space(unsigned char c) { return c == 0 || c == 9 || c == 10 || c == 12 || c == 13 || c == 32; }
+	static bool is_delim(unsigned char c) { return strchr("()<>[]{}/%", c) && c; }
+	static bool is_number(const char *p, size_t len)
+	{
+		size_t k = 0;
+		if (k < len && (p[k] == '+' || p[k] == '-'))
+			k++;
+		bool digit = false;
+		for (; k < len; k++) {
+			if (p[k] >= '0' && p[k] <= '9')
+				digit = true;
+			else if (p[k] != '.')
+				return false;
+		}
+		return digit;
+	}
+	// The replacement of "/Tag <<... /MCID n ...>> BDC" when n is a chunk's.
+	bool rewrite(const char *b, std::string &rep)
+	{
+		if (ops.size() < 3 || ops[0].k != NAME || ops[1].k != DOPEN)
+			return false;
+		int depth = 0, m = -1;
+		for (size_t k = 1; k < ops.size(); k++) {
+			if (ops[k].k == DOPEN)
+				depth++;
+			else if (ops[k].k == DCLOSE)
+				depth--;
+			else if (depth == 1 && ops[k].k == NAME && ops[k].e - ops[k].s == 5 &&
+			         memcmp(b + ops[k].s, "/MCID", 5) == 0 && k + 1 < ops.size() && ops[k + 1].k == NUM)
+				m = atoi(std::string(b + ops[k + 1].s, ops[k + 1].e - ops[k + 1].s).c_str());
+		}
+		auto it = m >= 0 ? by_mcid.find(m) : by_mcid.end();
+		if (it == by_mcid.end())
+			return false;
+		cd_pdf_chunk const &c = f->chunks[it->second];
+		if (c.elem < 0) {
+			rep = "/Artifact BMC";
+			return true;
+		}
+		int nm = next_mcid++;
+		placed[it->second].mcrs.emplace_back(page, nm);
+		rep = "/" + std::string(f->elems[c.elem].role) + " <</MCID " + std::to_string(nm) + ">> BDC";
+		return true;
+	}
+	int page;
+	std::map<int, int> const &by_mcid;
+	cd_pdf_finish const *f;
+	std::vector<Placed> &placed;
+	std::vector<Tok> ops;
+};
+
+// The kids of a structure element as Cairo writes them: MCIDs (with the element's /Pg, or in
+// MCR dictionaries) and OBJR dictionaries of annotations.
+void read_kids(OH k, OH pg, std::map<QPDFObjGen, int> const &page_no, Placed &p, std::string const &what)
+{
+	auto page_of = [&](OH pgo) {
+		auto it = pgo.isDictionary() ? page_no.find(pgo.getObjGen()) : page_no.end();
+		if (it == page_no.end())
+			throw Failure(-CD_EXIT_INTERNAL, what + ": a structure element without its page");
+		return it->second;
+	};
+	if (k.isArray()) {
+		for (auto const &x : k.aitems())
+			read_kids(x, pg, page_no, p, what);
+	} else if (k.isInteger()) {
+		p.old.emplace_back(page_of(pg), k.getIntValueAsInt());
+	} else if (k.isDictionary()) {
+		OH kp = k.hasKey("/Pg") ? k.getKey("/Pg") : pg;
+		if (k.getKey("/Type").isNameAndEquals("/OBJR")) {
+			p.annot = k.getKey("/Obj");
+			p.annot_page = page_of(kp);
+		} else if (k.getKey("/MCID").isInteger()) {
+			p.old.emplace_back(page_of(kp), k.getKey("/MCID").getIntValueAsInt());
+		} else {
+			throw Failure(-CD_EXIT_INTERNAL, what + ": a structure element within a chunk");
+		}
+	}
+}
+
+// An internal link's destination, in words, when it has no text: its name.
+std::string dest_words(OH annot)
+{
+	OH d = annot.getKey("/Dest");
+	OH a = annot.getKey("/A");
+	if (!d.isString() && !d.isName() && a.isDictionary())
+		d = a.getKey("/D");
+	if (d.isString())
+		return d.getUTF8Value();
+	if (d.isName())
+		return d.getName().substr(1);
+	return "";
+}
+
+bool droppable(std::string const &role)
+{
+	return role == "P" || role == "Span" || role == "Div" || role == "NonStruct" || role == "Lbl";
+}
+
+// Builds the structure tree; `placed` says where each chunk went.
+void build_tree(QPDF &q, cd_pdf_finish const *f, std::vector<QPDFPageObjectHelper> &pages,
+                std::vector<Placed> &placed)
+{
+	size_t ne = f->n_elems;
+	// kids of each element (and of the root, at index ne), by seq: (seq, elem) or (seq, ~chunk)
+	std::vector<std::vector<std::pair<int, long>>> kids(ne + 1);
+	std::vector<bool> content(ne, false), keep(ne, false);
+	for (size_t i = 0; i < ne; i++) {
+		int p = f->elems[i].parent;
+		if (p >= (int)i)
+			throw Failure(-CD_EXIT_INTERNAL, "an element whose parent comes after it");
+		kids[p < 0 ? ne : (size_t)p].emplace_back(f->elems[i].seq, (long)i);
+	}
+	for (size_t c = 0; c < f->n_chunks; c++) {
+		int e = f->chunks[c].elem;
+		if (e < 0)
+			continue;
+		if ((size_t)e >= ne)
+			throw Failure(-CD_EXIT_INTERNAL, "a chunk of an element that never began");
+		kids[e].emplace_back(f->chunks[c].seq, ~(long)c);
+		if (!placed[c].mcrs.empty() || placed[c].annot.isDictionary())
+			content[e] = true;
+	}
+	for (size_t i = ne; i-- > 0;) {
+		bool any = content[i];
+		for (auto const &k : kids[i])
+			if (k.second >= 0 && keep[k.second])
+				any = true;
+		content[i] = any;
+		keep[i] = any || !droppable(f->elems[i].role);
+	}
+	for (auto &k : kids)
+		std::stable_sort(k.begin(), k.end(),
+		                 [](std::pair<int, long> const &a, std::pair<int, long> const &b) { return a.first < b.first; });
+
+	OH root = q.makeIndirectObject(OH::newDictionary());
+	root.replaceKey("/Type", OH::newName("/StructTreeRoot"));
+	std::vector<OH> el(ne);
+	std::vector<std::string> lang(ne);
+	std::vector<std::vector<OH>> parents(pages.size());
+	std::vector<std::pair<OH, OH>> annots; // annotation, its element
+	for (size_t i = 0; i < ne; i++) {
+		if (!keep[i])
+			continue;
+		cd_pdf_elem const &e = f->elems[i];
+		OH d = q.makeIndirectObject(OH::newDictionary());
+		d.replaceKey("/Type", OH::newName("/StructElem"));
+		d.replaceKey("/S", OH::newName(std::string("/") + e.role));
+		d.replaceKey("/P", e.parent < 0 ? root : el[e.parent]);
+		std::string up = e.parent < 0 ? (f->lang ? f->lang : "") : lang[e.parent];
+		lang[i] = e.lang && *e.lang ? e.lang : up;
+		// each top element (a Document: one per FO document) says its language; below, an
+		// element says it when it differs from its parent's
+		if (!lang[i].empty() && (lang[i] != up || e.parent < 0))
+			d.replaceKey("/Lang", OH::newUnicodeString(lang[i]));
+		if (e.alt && *e.alt)
+			d.replaceKey("/Alt", OH::newUnicodeString(e.alt));
+		if (e.actual && e.text && *e.text)
+			d.replaceKey("/ActualText", OH::newUnicodeString(e.text));
+		if (strcmp(e.role, "TH") == 0) {
+			int tr = e.parent, sect = tr >= 0 ? f->elems[tr].parent : -1;
+			bool head = sect >= 0 && strcmp(f->elems[sect].role, "THead") == 0;
+			OH a = OH::newDictionary();
+			a.replaceKey("/O", OH::newName("/Table"));
+			a.replaceKey("/Scope", OH::newName(head ? "/Column" : "/Row"));
+			d.replaceKey("/A", a);
+		}
+		el[i] = d;
+	}
+	auto kid_array = [&](std::vector<std::pair<int, long>> const &ks, OH owner) {
+		OH arr = OH::newArray();
+		for (auto const &k : ks) {
+			if (k.second >= 0) {
+				if (keep[k.second])
+					arr.appendItem(el[k.second]);
+				continue;
+			}
+			Placed &p = placed[~k.second];
+			for (auto const &m : p.mcrs) {
+				OH mcr = OH::newDictionary();
+				mcr.replaceKey("/Type", OH::newName("/MCR"));
+				mcr.replaceKey("/Pg", pages[m.first].getObjectHandle());
+				mcr.replaceKey("/MCID", OH::newInteger(m.second));
+				arr.appendItem(mcr);
+				auto &pp = parents[m.first];
+				if ((size_t)m.second >= pp.size())
+					pp.resize(m.second + 1, OH::newNull());
+				pp[m.second] = owner;
+			}
+			if (p.annot.isDictionary()) {
+				// PDF/UA: a link's annotation says where it goes in words (/Contents): the
+				// link's text, else its address
+				int ei = owner.isDictionary() && k.second < 0 ? f->chunks[~k.second].elem : -1;
+				const char *txt = ei >= 0 ? f->elems[ei].text : nullptr;
+				OH act = p.annot.getKey("/A");
+				if (txt && *txt)
+					p.annot.replaceKey("/Contents", OH::newUnicodeString(txt));
+				else if (act.isDictionary() && act.getKey("/URI").isString())
+					p.annot.replaceKey("/Contents", OH::newUnicodeString(act.getKey("/URI").getUTF8Value()));
+				else if (!p.annot.getKey("/Contents").isString())
+					p.annot.replaceKey("/Contents", OH::newUnicodeString(dest_words(p.annot)));
+				OH r = OH::newDictionary();
+				r.replaceKey("/Type", OH::newName("/OBJR"));
+				r.replaceKey("/Pg", pages[p.annot_page].getObjectHandle());
+				r.replaceKey("/Obj", p.annot);
+				arr.appendItem(r);
+				annots.emplace_back(p.annot, owner);
+			}
+		}
+		return arr;
+	};
+	for (size_t i = 0; i < ne; i++)
+		if (keep[i])
+			el[i].replaceKey("/K", kid_array(kids[i], el[i]));
+	root.replaceKey("/K", kid_array(kids[ne], root));
+
+	OH nums = OH::newArray();
+	int key = 0;
+	for (size_t i = 0; i < pages.size(); i++, key++) {
+		OH page = pages[i].getObjectHandle();
+		page.removeKey("/StructParents");
+		if (parents[i].empty())
+			continue;
+		page.replaceKey("/StructParents", OH::newInteger(key));
+		nums.appendItem(OH::newInteger(key));
+		nums.appendItem(OH::newArray(parents[i]));
+	}
+	for (auto &a : annots) {
+		a.first.replaceKey("/StructParent", OH::newInteger(key));
+		nums.appendItem(OH::newInteger(key++));
+		nums.appendItem(a.second);
+	}
+	OH pt = OH::newDictionary();
+	pt.replaceKey("/Nums", nums);
+	root.replaceKey("/ParentTree", q.makeIndirectObject(pt));
+	root.replaceKey("/ParentTreeNextKey", OH::newInteger(key));
+	OH cat = q.getRoot();
+	cat.replaceKey("/StructTreeRoot", root);
+	OH mi = OH::newDictionary();
+	mi.replaceKey("/Marked", OH::newBool(true));
+	cat.replaceKey("/MarkInfo", mi);
+}
+
+// Tags the content: chunks found, content streams rewritten, the tree built.
+void tag(QPDF &q, cd_pdf_finish const *f, std::vector<QPDFPageObjectHelper> &pages)
+{
+	std::string what = std::string("writer '") + f->writer + "'";
+	std::map<QPDFObjGen, int> page_no;
+	for (size_t i = 0; i < pages.size(); i++)
+		page_no[pages[i].getObjectHandle().getObjGen()] = (int)i;
+	std::vector<Placed> placed(f->n_chunks);
+	bool from_tree = f->n_chunks && f->chunks[0].page < 0;
+	if (from_tree) {
+		OH sr = q.getRoot().getKey("/StructTreeRoot");
+		OH k = sr.isDictionary() ? sr.getKey("/K") : OH::newNull();
+		std::vector<OH> flat;
+		if (k.isArray())
+			flat = k.getArrayAsVector();
+		else if (k.isDictionary())
+			flat.push_back(k);
+		if (flat.size() != f->n_chunks)
+			throw Failure(-CD_EXIT_INTERNAL, what + ": the PDF's structure tree has " + std::to_string(flat.size()) +
+			              " elements where " + std::to_string(f->n_chunks) + " were drawn");
+		for (size_t c = 0; c < flat.size(); c++) {
+			if (!flat[c].isDictionary())
+				throw Failure(-CD_EXIT_INTERNAL, what + ": a structure element that is not a dictionary");
+			read_kids(flat[c].getKey("/K"), flat[c].getKey("/Pg"), page_no, placed[c], what);
+		}
+	} else {
+		for (size_t c = 0; c < f->n_chunks; c++) {
+			cd_pdf_chunk const &ch = f->chunks[c];
+			if (ch.page < 0 || (size_t)ch.page >= pages.size())
+				throw Failure(-CD_EXIT_INTERNAL, what + ": a chunk on no page");
+			placed[c].old.emplace_back(ch.page, ch.mcid);
+			if (ch.link && ch.annot >= 0) {
+				OH an = pages[ch.page].getObjectHandle().getKey("/Annots");
+				if (!an.isArray() || ch.annot >= an.getArrayNItems())
+					throw Failure(-CD_EXIT_INTERNAL, what + ": a link without its annotation");
+				placed[c].annot = an.getArrayItem(ch.annot);
+				placed[c].annot_page = ch.page;
+			}
+		}
+	}
+	// which chunk each (page, MCID) of the writer's PDF is
+	std::vector<std::map<int, int>> by_mcid(pages.size());
+	for (size_t c = 0; c < placed.size(); c++)
+		for (auto const &m : placed[c].old)
+			if (m.first >= 0 && (size_t)m.first < pages.size())
+				by_mcid[m.first][m.second] = (int)c;
+	for (size_t i = 0; i < pages.size(); i++) {
+		if (by_mcid[i].empty())
+			continue;
+		Pl_Buffer buf("page content");
+		pages[i].pipeContents(&buf);
+		auto data = buf.getBufferSharedPointer();
+		McRewriter mc((int)i, by_mcid[i], f, placed);
+		std::string out = mc.run(reinterpret_cast<const char *>(data->getBuffer()), data->getSize());
+		pages[i].getObjectHandle().replaceKey("/Contents", OH::newStream(&q, out));
+	}
+	build_tree(q, f, pages, placed);
+	for (auto &p : pages) {
+		OH a = p.getObjectHandle().getKey("/Annots");
+		if (a.isArray() && a.getArrayNItems() > 0)
+			p.getObjectHandle().replaceKey("/Tabs", OH::newName("/S"));
+	}
+}
+
+// The document's time: f->date (ISO 8601), else SOURCE_DATE_EPOCH, else now.
+struct When {
+	int y, mo, d, h, mi, s;
+	char sign; // 'Z', '+', '-'
+	int oh, om;
+};
+
+When when_of(cd_pdf_finish const *f)
+{
+	When w = {0, 0, 0, 0, 0, 0, 'Z', 0, 0};
+	if (f->date) {
+		int n = 0;
+		const char *s = f->date;
+		if (sscanf(s, "%4d-%2d-%2d%n", &w.y, &w.mo, &w.d, &n) == 3 && n == 10) {
+			s += n;
+			if (*s == 'T' && sscanf(s, "T%2d:%2d%n", &w.h, &w.mi, &n) == 2) {
+				s += n;
+				if (*s == ':' && sscanf(s, ":%2d%n", &w.s, &n) == 1)
+					s += n;
+			}
+			if ((*s == '+' || *s == '-') && sscanf(s + 1, "%2d:%2d", &w.oh, &w.om) == 2)
+				w.sign = *s;
+			if (w.mo >= 1 && w.mo <= 12 && w.d >= 1 && w.d <= 31)
+				return w;
+		}
+	}
+	time_t t = time(nullptr);
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	if (sde && *sde) {
+		char *end;
+		long long v = strtoll(sde, &end, 10);
+		if (*end == '\0' && v >= 0)
+			t = (time_t)v;
+	}
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	return When{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, 'Z', 0, 0};
+}
+
+std::string pdf_date(When const &w)
+{
+	char b[40];
+	snprintf(b, sizeof b, "D:%04d%02d%02d%02d%02d%02d", w.y, w.mo, w.d, w.h, w.mi, w.s);
+	std::string s = b;
+	if (w.sign == 'Z')
+		return s + "Z";
+	snprintf(b, sizeof b, "%c%02d'%02d'", w.sign, w.oh, w.om);
+	return s + b;
+}
+
+std::string xmp_date(When const &w)
+{
+	char b[40];
+	snprintf(b, sizeof b, "%04d-%02d-%02dT%02d:%02d:%02d", w.y, w.mo, w.d, w.h, w.mi, w.s);
+	std::string s = b;
+	if (w.sign == 'Z')
+		return s + "Z";
+	snprintf(b, sizeof b, "%c%02d:%02d", w.sign, w.oh, w.om);
+	return s + b;
+}
+
+std::string xml_escape(const char *s)
+{
+	std::string r;
+	for (; *s; s++) {
+		switch (*s) {
+		case '&': r += "&amp;"; break;
+		case '<': r += "&lt;"; break;
+		case '>': r += "&gt;"; break;
+		case '"': r += "&quot;"; break;
+		default: r += *s;
+		}
+	}
+	return r;
+}
+
+// /Info and the XMP metadata stream, saying the same things.
+void metadata(QPDF &q, cd_pdf_finish const *f)
+{
+	When w = when_of(f);
+	OH old = q.getTrailer().getKey("/Info");
+	std::string producer = old.isDictionary() && old.getKey("/Producer").isString()
+	                           ? old.getKey("/Producer").getUTF8Value() : std::string();
+	producer = "cindoc " CINDOC_VERSION + (producer.empty() ? std::string() : " (" + producer + ")");
+	OH info = q.makeIndirectObject(OH::newDictionary());
+	struct { const char *key, *val; } fields[] = {
+		{"/Title", f->title}, {"/Author", f->author}, {"/Subject", f->subject},
+		{"/Keywords", f->keywords}, {"/Creator", f->creator},
+	};
+	for (auto const &x : fields)
+		if (x.val && *x.val)
+			info.replaceKey(x.key, OH::newUnicodeString(x.val));
+	info.replaceKey("/Producer", OH::newUnicodeString(producer));
+	info.replaceKey("/CreationDate", OH::newString(pdf_date(w)));
+	info.replaceKey("/ModDate", OH::newString(pdf_date(w)));
+	q.getTrailer().replaceKey("/Info", info);
+
+	std::string x =
+	    "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+	    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+	    " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+	    "  <rdf:Description rdf:about=\"\"\n"
+	    "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
+	    "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
+	    "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
+	    "    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n";
+	x += "   <dc:format>application/pdf</dc:format>\n";
+	if (f->title && *f->title)
+		x += "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(f->title) + "</rdf:li></rdf:Alt></dc:title>\n";
+	if (f->author && *f->author)
+		x += "   <dc:creator><rdf:Seq><rdf:li>" + xml_escape(f->author) + "</rdf:li></rdf:Seq></dc:creator>\n";
+	if (f->subject && *f->subject)
+		x += "   <dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(f->subject) + "</rdf:li></rdf:Alt></dc:description>\n";
+	if (f->lang && *f->lang)
+		x += "   <dc:language><rdf:Bag><rdf:li>" + xml_escape(f->lang) + "</rdf:li></rdf:Bag></dc:language>\n";
+	if (f->keywords && *f->keywords)
+		x += "   <pdf:Keywords>" + xml_escape(f->keywords) + "</pdf:Keywords>\n";
+	x += "   <pdf:Producer>" + xml_escape(producer.c_str()) + "</pdf:Producer>\n";
+	if (f->creator && *f->creator)
+		x += "   <xmp:CreatorTool>" + xml_escape(f->creator) + "</xmp:CreatorTool>\n";
+	x += "   <xmp:CreateDate>" + xmp_date(w) + "</xmp:CreateDate>\n";
+	x += "   <xmp:ModifyDate>" + xmp_date(w) + "</xmp:ModifyDate>\n";
+	x += "   <xmp:MetadataDate>" + xmp_date(w) + "</xmp:MetadataDate>\n";
+	if (f->tagged)
+		x += "   <pdfuaid:part>1</pdfuaid:part>\n";
+	x += "  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>\n";
+	OH md = OH::newStream(&q, x);
+	md.getDict().replaceKey("/Type", OH::newName("/Metadata"));
+	md.getDict().replaceKey("/Subtype", OH::newName("/XML"));
+	OH cat = q.getRoot();
+	cat.replaceKey("/Metadata", md);
+	if (f->lang && *f->lang)
+		cat.replaceKey("/Lang", OH::newUnicodeString(f->lang));
+	if (f->title && *f->title) {
+		OH vp = OH::newDictionary();
+		vp.replaceKey("/DisplayDocTitle", OH::newBool(true));
+		cat.replaceKey("/ViewerPreferences", vp);
+	}
+}
+
+int finish(const void *pdf, size_t len, cd_pdf_finish const *f, FILE *out)
+{
+	QPDF q;
+	q.setSuppressWarnings(true);
+	q.processMemoryFile(f->path, static_cast<const char *>(pdf), len);
+	QPDFPageDocumentHelper dh(q);
+	std::vector<QPDFPageObjectHelper> pages = dh.getAllPages();
+	if (f->tagged)
+		tag(q, f, pages);
+	else
+		q.getRoot().removeKey("/StructTreeRoot");
+	metadata(q, f);
+
+	FilePipe fp(out);
+	QPDFWriter w(q);
+	w.setOutputPipeline(&fp);
+	// the writer's streams (fonts, images) pass through as they are; only the rewritten page
+	// contents and the new metadata are compressed here
+	w.setDecodeLevel(qpdf_dl_none);
+	if (f->encrypt) {
+		// R6, AES-256: extraction for accessibility on; copying, changing, assembling,
+		// annotating and filling forms off; printing (high quality) as asked
+		w.setR6EncryptionParameters(f->user_password ? f->user_password : "", f->owner_password,
+		                            true, false, false, false, false, false,
+		                            f->allow_print ? qpdf_r3p_full : qpdf_r3p_none, true);
+	} else {
+		w.setDeterministicID(true);
+	}
+	w.write();
+	if (fp.err)
+		throw Failure(-CD_EXIT_NOWRITE, strerror(fp.err));
+	return 0;
+}
+
+} // namespace
+
+extern "C" int cd_pdf_finish_write(const void *pdf, size_t len, const cd_pdf_finish *f, FILE *out)
+{
+	try {
+		return finish(pdf, len, f, out);
+	} catch (Failure const &e) {
+		if (e.code == -CD_EXIT_NOWRITE)
+			return cd_fail(e.code, "cannot write '%s': %s", f->path, e.what());
+		return cd_fail(e.code, "cannot finish '%s': %s", f->path, e.what());
+	} catch (QPDFExc const &e) {
+		return cd_fail(-CD_EXIT_INTERNAL, "cannot finish '%s': writer '%s' made a PDF libqpdf cannot read: %s",
+		               f->path, f->writer, e.what());
+	} catch (std::bad_alloc const &) {
+		return cd_fail(-CD_EXIT_NOWRITE, "cannot write '%s': out of memory", f->path);
+	} catch (std::exception const &e) {
+		return cd_fail(-CD_EXIT_INTERNAL, "cannot finish '%s': %s", f->path, e.what());
+	}
+}
