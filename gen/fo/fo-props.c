@@ -133,9 +133,13 @@ static const prop_def props[] = {
 	{ "height", P_OTHER, B(FO_BLOCK_CONTAINER) | B(FO_TABLE_ROW) | B(FO_EXTERNAL_GRAPHIC), -1 },
 	{ "table-layout", P_OTHER, B(FO_TABLE), -1 },
 	{ "table-omit-header-at-break", P_OTHER, B(FO_TABLE), -1 },
+	{ "table-omit-footer-at-break", P_OTHER, B(FO_TABLE), -1 },
 	{ "column-width", P_OTHER, B(FO_TABLE_COLUMN), -1 },
 	{ "column-number", P_OTHER, B(FO_TABLE_COLUMN), -1 },
 	{ "number-columns-repeated", P_OTHER, B(FO_TABLE_COLUMN), -1 },
+	{ "number-columns-spanned", P_OTHER, B(FO_TABLE_CELL), -1 },
+	{ "number-rows-spanned", P_OTHER, B(FO_TABLE_CELL), -1 },
+	/* cindoc's spelling before it followed XSL 1.1: still read */
 	{ "number-columns-spanning", P_OTHER, B(FO_TABLE_CELL), -1 },
 	{ "number-rows-spanning", P_OTHER, B(FO_TABLE_CELL), -1 },
 	{ "src", P_OTHER, B(FO_EXTERNAL_GRAPHIC), -1 },
