@@ -301,6 +301,8 @@ void ui_preview_file(web_req *r, const char *id, const char *file);
 void ui_history(web_req *r, const char *id);
 void ui_new_case(web_req *r);
 void ui_asset(web_req *r, const char *rel);
+/* The folder of govuk-frontend's served files in the data folder, or NULL if absent. */
+char *web_assets_dir(void);
 
 /* The server: runs until SIGTERM or SIGINT. Returns an exit code. */
 struct web_serve_opts {
