@@ -203,12 +203,17 @@ FUZZ_JOBS    ?= 1
 FUZZ_CFLAGS  = -Igen -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -std=c11 -Wall -Wextra -Werror \
                -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(DATAFLAGS)
 FUZZ_LIB     = $(filter-out gen/main.c gen/cmd/%.c gen/web/%.c,$(SRCS))
-FUZZ_OBJS    = $(patsubst gen/%.c,gen/.fuzz/%.o,$(FUZZ_LIB))
+FUZZ_OBJS    = $(patsubst gen/%.c,gen/.fuzz/%.o,$(FUZZ_LIB)) $(patsubst gen/%.cc,gen/.fuzz/%.o,$(CXXSRCS))
 FUZZERS      = gen/fuzz-case gen/fuzz-fo
 
 gen/.fuzz/%.o: gen/%.c
 	@mkdir -p $(dir $@)
 	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP $$(pkg-config --cflags $(PKGS)) -c -o $@ $<
+
+gen/.fuzz/%.o: gen/%.cc
+	@mkdir -p $(dir $@)
+	clang++ $(XCXXFLAGS) -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fsanitize=fuzzer-no-link \
+	  $$(pkg-config --cflags $(PKGS)) -c -o $@ $<
 
 $(FUZZERS): gen/fuzz-%: gen/fuzz/fuzz-%.c $(FUZZ_OBJS)
 	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer $$(pkg-config --cflags $(PKGS)) -o $@ $< $(FUZZ_OBJS) \
