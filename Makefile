@@ -212,7 +212,7 @@ gen/.fuzz/%.o: gen/%.c
 
 gen/.fuzz/%.o: gen/%.cc
 	@mkdir -p $(dir $@)
-	clang++ $(XCXXFLAGS) -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fsanitize=fuzzer-no-link \
+	clang++ $(XCXXFLAGS) -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize=vptr -fsanitize=fuzzer-no-link \
 	  $$(pkg-config --cflags $(PKGS)) -c -o $@ $<
 
 $(FUZZERS): gen/fuzz-%: gen/fuzz/fuzz-%.c $(FUZZ_OBJS)
