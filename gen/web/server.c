@@ -410,7 +410,7 @@ int web_serve(const struct web_serve_opts *o)
 		code = CD_EXIT_NOWRITE;
 		goto out;
 	}
-	app.engines = web_engines_new(4, &rc);
+	app.engines = web_engines_new(4, o->closures, &rc);
 	if (!app.engines) {
 		code = -rc;
 		goto out;
