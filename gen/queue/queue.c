@@ -20,6 +20,9 @@
 #include "queue/queue-store.h"
 #include "render/render.h"
 #include "case/rules.h"
+#include "writers/out-opts.h"
+#include "writers/pdf-finish.h"
+#include "writers/protect.h"
 
 /* One item: its ledger fields plus what this run found out about it. */
 struct item {
@@ -544,15 +547,24 @@ static void tick(struct worker *w)
 
 static int worker_init(struct worker *w, struct run *r, int progress_fd)
 {
-	int rc = 0;
 	memset(w, 0, sizeof *w);
 	w->r = r;
 	w->progress_fd = progress_fd;
 	w->cases = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)xmlFreeDoc);
+	return 0;
+}
+
+/* The renderer, stylesheets and schema, made when the first item needs them (a worker that only
+ * assembles print.pdf files never does). */
+static int worker_tools(struct worker *w)
+{
+	int rc = 0;
+	if (w->renderer)
+		return 0;
 	w->renderer = cd_renderer_new(&rc);
 	if (!w->renderer)
 		return rc < 0 ? rc : -CD_EXIT_INTERNAL;
-	w->docs = cd_docs_new((struct cd_calendar *)r->o->cal);
+	w->docs = cd_docs_new((struct cd_calendar *)w->r->o->cal);
 	w->schema = cd_schema_load(&rc);
 	if (!w->docs || !w->schema)
 		return rc < 0 ? rc : -CD_EXIT_INTERNAL;
@@ -574,6 +586,8 @@ static void worker_free(struct worker *w)
 /* The FO of one item, or NULL after reporting. */
 static xmlDocPtr item_fo(struct worker *w, struct item *it)
 {
+	if (worker_tools(w) < 0)
+		return NULL;
 	xmlDocPtr doc = g_hash_table_lookup(w->cases, it->case_path);
 	if (!doc) {
 		if (g_hash_table_size(w->cases) >= 32)
@@ -635,82 +649,76 @@ static int task_own(struct worker *w, void *task, GString *result)
 	return 0; /* an item that fails is skipped, the run goes on */
 }
 
-/* What task_print's documents need while the file is written. */
-struct print_fill {
-	struct worker *w;
-	struct date_job *dj;
-	const char *dir;
-	GString *result;
-};
-
-/* Adds every item of the date that rendered, each from an odd page, and notes its pages. */
-static int add_print_items(cd_render_job *job, void *data)
+/* Writes print.pdf of a date from the items' own PDFs in the staging tree (cd_pdf_concat_write):
+ * nothing is laid out again. Protected like the items, with the same options. */
+static int write_print(struct run *r, struct date_job *dj, GPtrArray *in, GString *result)
 {
-	struct print_fill *pf = data;
-	struct date_job *dj = pf->dj;
-	int rc = 0, added = 0;
-	for (guint i = 0; i < dj->items->len && rc == 0; i++) {
-		struct item *it = dj->items->pdata[i];
-		if (!it->case_path || it->failed) {
-			tick(pf->w);
-			continue;
-		}
-		xmlDocPtr fo = item_fo(pf->w, it);
-		if (!fo) { /* it rendered a moment ago: the case changed under us */
-			rc = cd_fail(-CD_EXIT_INVALID, "'%s' could not be made again for %s/print.pdf", it->f[CD_QL_ITEM],
-			             dj->date);
-			break;
-		}
-		if (!added)
-			rc = cd_mkdirs(pf->dir);
-		int first = rc == 0 ? cd_render_page_count(job) + 1 : 0;
-		if (rc == 0)
-			rc = cd_render_add_doc(job, fo, it->f[CD_QL_ITEM]);
-		int last = rc == 0 ? cd_render_page_count(job) : 0;
-		if (rc == 0)
-			rc = cd_render_pad_to_odd(job);
-		if (rc == 0)
-			g_string_append_printf(pf->result, "print\t%s\t%d\t%d\n", it->f[CD_QL_ITEM], first, last);
-		added = 1;
-		xmlFreeDoc(fo);
-		tick(pf->w);
+	const char **paths = g_new0(const char *, in->len);
+	int *pages = g_new0(int, in->len);
+	for (guint i = 0; i < in->len; i++)
+		paths[i] = g_build_filename(r->qs.staging, ((struct item *)in->pdata[i])->f[CD_QL_FILE], NULL);
+	char *print = g_build_filename(r->qs.staging, dj->date, "print.pdf", NULL);
+	static const char *const known[] = { CD_PROTECTION_KEYS, NULL };
+	cd_wopt *wo = NULL;
+	size_t nwo = 0;
+	cd_protection prot;
+	memset(&prot, 0, sizeof prot);
+	int rc = cd_wopts_parse(r->o->writer, r->o->writer_opts, known, &wo, &nwo);
+	if (rc == 0)
+		rc = cd_protection_from_opts(r->o->writer, wo, nwo, &prot);
+	cd_output *o = cd_output_new();
+	FILE *fp = rc == 0 ? cd_output_open(o, print) : NULL;
+	if (rc == 0 && !fp)
+		rc = -CD_EXIT_NOWRITE;
+	if (rc == 0) {
+		cd_pdf_concat c = { print, paths, in->len, 1, prot.user, prot.encrypt, prot.user, prot.owner,
+			            prot.allow_print };
+		rc = cd_pdf_concat_write(&c, pages, fp);
 	}
-	return rc == 0 && !added ? CD_RENDER_NOTHING : rc;
+	rc = rc == 0 ? cd_output_commit(o) : rc;
+	if (rc < 0)
+		cd_output_abort(o);
+	cd_output_free(o);
+	for (guint i = 0, first = 1; i < in->len && rc == 0; i++) {
+		g_string_append_printf(result, "print\t%s\t%u\t%u\n", ((struct item *)in->pdata[i])->f[CD_QL_ITEM], first,
+		                       first + (guint)pages[i] - 1);
+		first += (guint)pages[i] + (guint)pages[i] % 2;
+	}
+	cd_protection_clear(&prot);
+	cd_wopts_free(wo, nwo);
+	for (guint i = 0; i < in->len; i++)
+		g_free((char *)paths[i]);
+	g_free(paths);
+	g_free(pages);
+	g_free(print);
+	return rc;
 }
 
-/* Phase 2: print.pdf of one date, from every queued item of the date that rendered, each starting
- * on an odd page; kept as it was when nothing it would hold changed (every item that needed
- * rendering failed). */
+/* Phase 2: print.pdf of one date, from every queued item of the date that has its PDF, each
+ * starting on an odd page; kept as it was when nothing it would hold changed (every item that
+ * needed rendering failed). */
 static int task_print(struct worker *w, void *task, GString *result)
 {
 	struct date_job *dj = task;
 	struct run *r = w->r;
 	int changed = dj->lost, rc = 0;
+	GPtrArray *in = g_ptr_array_new();
 	for (guint i = 0; i < dj->items->len; i++) {
 		struct item *it = dj->items->pdata[i];
-		if (!it->case_path) {
-			fprintf(stderr, "cindoc queue: %s/print.pdf leaves out '%s': its case was not read; print %s\n",
-			        dj->date, it->f[CD_QL_ITEM], it->f[CD_QL_FILE]);
+		if (it->failed) {
 			changed |= atoi(it->f[CD_QL_PRINT_FIRST]) > 0;
-		} else if (it->failed) {
-			changed |= atoi(it->f[CD_QL_PRINT_FIRST]) > 0;
-		} else {
-			changed |= it->render || atoi(it->f[CD_QL_PRINT_FIRST]) <= 0;
+			continue;
 		}
+		changed |= it->render || atoi(it->f[CD_QL_PRINT_FIRST]) <= 0;
+		g_ptr_array_add(in, it);
 	}
-	if (!changed) {
+	if (!changed)
 		g_string_append_printf(result, "keep-print\t%s\n", dj->date);
-		for (guint i = 0; i < dj->items->len; i++)
-			tick(w);
-		return 0;
-	}
-	char *print = g_build_filename(r->qs.staging, dj->date, "print.pdf", NULL);
-	char *dir = g_path_get_dirname(print);
-	struct print_fill pf = { w, dj, dir, result };
-	rc = cd_render_file(w->renderer, cd_writer_find(r->o->writer), r->o->writer_opts, NULL, print, add_print_items,
-	                    &pf, NULL);
-	g_free(dir);
-	g_free(print);
+	else if (in->len)
+		rc = write_print(r, dj, in, result);
+	for (guint i = 0; i < dj->items->len; i++)
+		tick(w);
+	g_ptr_array_free(in, TRUE);
 	cd_qs_checkpoint(&r->qs);
 	return rc;
 }
