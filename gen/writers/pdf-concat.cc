@@ -1,11 +1,13 @@
 // pdf-concat.cc - several finished PDFs in one file, with libqpdf (cd_pdf_concat_write in
 // pdf-finish.h): the queue's print.pdf, made from its items' own PDFs.
 #include <algorithm>
+#include <memory>
 #include <cstring>
 #include <set>
 #include <string>
 #include <vector>
 
+#include <glib.h>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFExc.hh>
 #include <qpdf/QPDFNameTreeObjectHelper.hh>
@@ -41,6 +43,7 @@ struct Assembly {
 	OH last_entry;                // the outline's last top entry
 	int entries = 0;
 	int pages = 0;
+	std::vector<std::unique_ptr<std::string>> files; // the inputs' bytes, read while writing
 	explicit Assembly(QPDF &dst) : q(dst) {}
 };
 
@@ -162,7 +165,20 @@ int append_input(Assembly &a, const char *path, cd_pdf_concat const *c, size_t i
 {
 	QPDF src;
 	src.setSuppressWarnings(true);
-	src.processFile(path, c->password && *c->password ? c->password : nullptr);
+	// read whole: libqpdf reads a file object by object with a seek each, several times slower
+	auto bytes = std::make_unique<std::string>();
+	gchar *data = nullptr;
+	gsize len = 0;
+	GError *err = nullptr;
+	if (!g_file_get_contents(path, &data, &len, &err)) {
+		std::string why = err->message;
+		g_error_free(err);
+		throw Failure(-CD_EXIT_NOREAD, why);
+	}
+	bytes->assign(data, len);
+	g_free(data);
+	src.processMemoryFile(path, bytes->data(), bytes->size(), c->password && *c->password ? c->password : nullptr);
+	a.files.push_back(std::move(bytes));
 	std::string prefix = index ? "d" + std::to_string(index + 1) + "/" : "";
 	if (index == 0)
 		take_metadata(a, src);
