@@ -29,6 +29,8 @@ CD_COMMAND(history);
 CD_COMMAND(serve);
 CD_COMMAND(user);
 CD_COMMAND(audit);
+CD_COMMAND(import);
+CD_COMMAND(export);
 
 /* Exit codes as commands list them (README.md has the whole table; keep them in step). */
 #define CD_EXITS_DONE     { "0", "done" }
