@@ -85,7 +85,8 @@ static const char *assessed(const cd_census_episode *ep, const cd_census_plan *p
 	return best;
 }
 
-static void census_record(xmlNodePtr child, const cd_census_child *c, const cd_census_episode *ep)
+static void census_record(xmlNodePtr child, const cd_census_child *c, const cd_census_episode *ep,
+                          const cd_census_plan *p)
 {
 	xmlNodePtr r = xmlNewChild(child, NULL, (const xmlChar *)"census", NULL);
 	set(r, "la-child-id", c->id);
@@ -98,6 +99,7 @@ static void census_record(xmlNodePtr child, const cd_census_child *c, const cd_c
 	set(r, "referral-nfa", ep->nfa ? "true" : "false");
 	set(r, "closed", ep->closed);
 	set(r, "closure-code", ep->reason);
+	set(r, "plan-ended", p->end);
 	for (guint i = 0; i < ep->assessments->len; i++) {
 		const cd_census_assessment *a = &g_array_index(ep->assessments, cd_census_assessment, i);
 		xmlNodePtr n = xmlNewChild(r, NULL, (const xmlChar *)"assessment", NULL);
@@ -151,7 +153,7 @@ xmlDocPtr cd_census_case(const cd_census_child *c, const cd_census_episode *ep, 
 	g_free(dis);
 	if (c->died[0])
 		set(xmlNewChild(child, NULL, (const xmlChar *)"died", NULL), "date", c->died);
-	census_record(child, c, ep);
+	census_record(child, c, ep, p);
 
 	xmlNewChild(root, NULL, (const xmlChar *)"people", NULL);
 	xmlNewChild(root, NULL, (const xmlChar *)"meetings", NULL);
@@ -165,6 +167,9 @@ xmlDocPtr cd_census_case(const cd_census_child *c, const cd_census_episode *ep, 
 		xmlNodePtr cl = xmlNewChild(root, NULL, (const xmlChar *)"closure", NULL);
 		set(cl, "date", p->end);
 		set(cl, "reason", reason);
+		/* The plan ended in the system that made the census, which wrote its letters then: the
+		 * queue owes none for it (else every closed plan of the return would print a letter). */
+		set(cl, "letters-sent", p->end);
 		set(cl, "next", ep->reason && strcmp(ep->reason, "RC9") == 0 && strcmp(ep->closed, p->end) == 0
 		                    ? "early-help" : "nothing-further");
 		add(xmlNewChild(cl, NULL, (const xmlChar *)"why", NULL), "p", why);

@@ -100,7 +100,10 @@ static struct episode *episode_of(struct child *c, xmlNodePtr rec, xmlNodePtr cl
 	e->code = attr(rec, "closure-code");
 	const char *nfa = cd_case_attr(rec, "referral-nfa");
 	e->nfa = g_strdup(nfa && (strcmp(nfa, "true") == 0 || strcmp(nfa, "1") == 0) ? "true" : "false");
-	if (!e->closed && closure && code_for(cd_case_attr(closure, "reason"))) {
+	/* A plan closed in cindoc (on another day than the census knew) closes its referral. */
+	const char *ended = cd_case_attr(rec, "plan-ended");
+	if (!e->closed && closure && code_for(cd_case_attr(closure, "reason")) &&
+	    g_strcmp0(ended, cd_case_attr(closure, "date")) != 0) {
 		e->closed = attr(closure, "date");
 		e->code = g_strdup(code_for(cd_case_attr(closure, "reason")));
 	}

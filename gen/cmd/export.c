@@ -26,7 +26,7 @@ static const cd_optgroup export_group = { NULL, export_opts, NULL };
 
 const cd_cmd_doc cd_doc_export = {
 	.name = "export",
-	.summary = "write the cases' CIN plans back out as a Children in Need census (DfE XML)",
+	.summary = "a DfE Children in Need census from cases",
 	.usage = "census CASE|CASES_DIR... [-o FILE] [--year YEAR]",
 	.about =
 	"Collects what the cases hold for the Department for Education Children in Need census (the "

@@ -24,7 +24,7 @@ static const cd_optgroup import_group = { NULL, import_opts, NULL };
 
 const cd_cmd_doc cd_doc_import = {
 	.name = "import",
-	.summary = "make case files from a Children in Need census (DfE XML)",
+	.summary = "cases from a DfE Children in Need census",
 	.usage = "census FILE.xml -o CASES_DIR [--force]",
 	.about =
 	"Reads a Department for Education Children in Need census file (the XML return of a council's "
