@@ -84,13 +84,28 @@ static const char *code_for(const char *reason)
 	return NULL;
 }
 
+/* A plan closed in cindoc (on another day than the census knew) closes its referral, when the
+ * census had it open. */
+static void close_in_cindoc(struct episode *e, xmlNodePtr rec, xmlNodePtr closure)
+{
+	const char *ended = cd_case_attr(rec, "plan-ended");
+	if (e->closed || !closure || !code_for(cd_case_attr(closure, "reason")) ||
+	    g_strcmp0(ended, cd_case_attr(closure, "date")) == 0)
+		return;
+	g_free(e->code);
+	e->closed = attr(closure, "date");
+	e->code = g_strdup(code_for(cd_case_attr(closure, "reason")));
+}
+
 static struct episode *episode_of(struct child *c, xmlNodePtr rec, xmlNodePtr closure)
 {
 	const char *referred = cd_case_attr(rec, "referred");
 	for (guint i = 0; i < c->episodes->len; i++) {
 		struct episode *e = c->episodes->pdata[i];
-		if (strcmp(e->referred, referred) == 0)
+		if (strcmp(e->referred, referred) == 0) {
+			close_in_cindoc(e, rec, closure);
 			return e;
+		}
 	}
 	struct episode *e = g_new0(struct episode, 1);
 	e->referred = g_strdup(referred);
@@ -100,13 +115,7 @@ static struct episode *episode_of(struct child *c, xmlNodePtr rec, xmlNodePtr cl
 	e->code = attr(rec, "closure-code");
 	const char *nfa = cd_case_attr(rec, "referral-nfa");
 	e->nfa = g_strdup(nfa && (strcmp(nfa, "true") == 0 || strcmp(nfa, "1") == 0) ? "true" : "false");
-	/* A plan closed in cindoc (on another day than the census knew) closes its referral. */
-	const char *ended = cd_case_attr(rec, "plan-ended");
-	if (!e->closed && closure && code_for(cd_case_attr(closure, "reason")) &&
-	    g_strcmp0(ended, cd_case_attr(closure, "date")) != 0) {
-		e->closed = attr(closure, "date");
-		e->code = g_strdup(code_for(cd_case_attr(closure, "reason")));
-	}
+	close_in_cindoc(e, rec, closure);
 	e->assessments = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
 	e->plans = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
 	for (xmlNodePtr a = cd_case_first(rec, "assessment"); a; a = cd_case_next(a, "assessment")) {

@@ -354,11 +354,6 @@ static void child_free(gpointer p)
 	g_free(c);
 }
 
-GPtrArray *cd_census_children_new(void)
-{
-	return g_ptr_array_new_with_free_func(child_free);
-}
-
 /* Reads one <Child>; NULL (after its one error) when it is skipped. */
 static cd_census_child *read_child(struct rec *r, xmlNodePtr ch)
 {
@@ -393,7 +388,7 @@ static cd_census_child *read_child(struct rec *r, xmlNodePtr ch)
 	return c;
 }
 
-int cd_census_read(const char *path, GPtrArray *children, int *skipped, int quiet)
+int cd_census_read(const char *path, int quiet, int *skipped, cd_census_each *each, void *ud)
 {
 	char *data = NULL;
 	size_t len = 0;
@@ -444,9 +439,12 @@ int cd_census_read(const char *path, GPtrArray *children, int *skipped, int quie
 			continue;
 		}
 		g_hash_table_add(seen, g_strdup(c->id));
-		g_ptr_array_add(children, c);
+		rc = each(ud, c);
+		child_free(c);
+		if (rc < 0)
+			break;
 	}
 	g_hash_table_destroy(seen);
 	xmlFreeDoc(doc);
-	return 0;
+	return rc < 0 ? rc : 0;
 }

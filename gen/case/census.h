@@ -53,14 +53,15 @@ typedef struct cd_census_child {
 	GPtrArray *episodes;           /* cd_census_episode */
 } cd_census_child;
 
-/* Reads the census file `path` ("-" is standard input). Every child whose fields are all known and
- * well formed is added to `children` (cd_census_child, freed by the array); every other child is
- * reported ("path:line: error: ...", with the line of the field at fault) and counted in *skipped.
- * Warnings (text where none belongs, an element the census does not have) do not skip a child.
- * Returns 0, or negative when the file itself cannot be read (-CD_EXIT_NOREAD) or is not a census
- * (-CD_EXIT_INVALID: not well-formed XML, a DOCTYPE, no <Message><Children>). */
-int cd_census_read(const char *path, GPtrArray *children, int *skipped, int quiet);
-GPtrArray *cd_census_children_new(void);
+/* Reads the census file `path` ("-" is standard input), child by child in file order. Each child
+ * whose fields are all known and well formed is handed to `each` (which must not keep it); every
+ * other child is reported ("path:line: error: ...", with the line of the field at fault) and
+ * counted in *skipped. Warnings (text where none belongs, an element the census does not have) do
+ * not skip a child. So messages come in line order. Returns 0; negative when the file itself
+ * cannot be read (-CD_EXIT_NOREAD) or is not a census (-CD_EXIT_INVALID: not well-formed XML, a
+ * DOCTYPE, no <Message><Children>), or what `each` returned when it was negative (reading stops). */
+typedef int cd_census_each(void *ud, const cd_census_child *child);
+int cd_census_read(const char *path, int quiet, int *skipped, cd_census_each *each, void *ud);
 
 /* The case for plan `plan` of episode `ep` of `child`, as a new document (see README.md for the
  * mapping). `ref` is the case reference. Warnings about what the census leaves unsaid (the reason

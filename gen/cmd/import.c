@@ -123,30 +123,29 @@ static int one_case(struct run *r, const cd_census_child *c, const cd_census_epi
 	return rc;
 }
 
-static int import_all(struct run *r, GPtrArray *children)
+/* Each plan of a child that was read well: its case. */
+static int import_child(void *ud, const cd_census_child *c)
 {
-	for (guint i = 0; i < children->len; i++) {
-		const cd_census_child *c = children->pdata[i];
-		for (guint k = 0; k < c->episodes->len; k++) {
-			const cd_census_episode *ep = c->episodes->pdata[k];
-			if (ep->plans->len == 0 && !r->quiet)
-				fprintf(stderr, "%s:%ld: note: the referral of '%s' on %s has no CIN plan: nothing to import\n",
-				        r->census, ep->line, c->id, ep->referred);
-			for (guint j = 0; j < ep->plans->len; j++) {
-				int rc = one_case(r, c, ep, &g_array_index(ep->plans, cd_census_plan, j));
-				if (rc < 0)
-					return rc;
-				if (rc == 0)
-					r->written++;
-				else
-					r->skipped++;
-			}
+	struct run *r = ud;
+	for (guint k = 0; k < c->episodes->len; k++) {
+		const cd_census_episode *ep = c->episodes->pdata[k];
+		if (ep->plans->len == 0 && !r->quiet)
+			fprintf(stderr, "%s:%ld: note: the referral of '%s' on %s has no CIN plan: nothing to import\n",
+			        r->census, ep->line, c->id, ep->referred);
+		for (guint j = 0; j < ep->plans->len; j++) {
+			int rc = one_case(r, c, ep, &g_array_index(ep->plans, cd_census_plan, j));
+			if (rc < 0)
+				return rc;
+			if (rc == 0)
+				r->written++;
+			else
+				r->skipped++;
 		}
 	}
 	return 0;
 }
 
-static int finish(struct run *r, char *made)
+static int finish(struct run *r)
 {
 	int rc = cd_output_commit(r->out);
 	if (rc < 0)
@@ -161,7 +160,6 @@ static int finish(struct run *r, char *made)
 			        "cases (see 'The authority file' in README.md)\n", r->dir, CD_AUTHORITY_FILE);
 		g_free(auth);
 	}
-	(void)made;
 	return fflush(stdout) == 0 ? 0 : cd_fail(-CD_EXIT_NOWRITE, "cannot write the list of files");
 }
 
@@ -186,23 +184,20 @@ int cmd_import(int argc, char **argv)
 	}
 	r.census = a.operands[1];
 
-	GPtrArray *children = cd_census_children_new();
-	int skipped = 0;
 	char *made = NULL;
-	rc = cd_census_read(r.census, children, &skipped, r.quiet);
-	if (rc == 0)
-		r.schema = cd_schema_load(&rc);
+	r.schema = cd_schema_load(&rc);
 	if (rc == 0 && g_file_test(r.dir, G_FILE_TEST_EXISTS) && !g_file_test(r.dir, G_FILE_TEST_IS_DIR))
 		rc = cd_fail(-CD_EXIT_NOWRITE, "cannot write into '%s': not a folder", r.dir);
 	if (rc == 0)
 		rc = cd_mkdirs_new(r.dir, &made);
 	if (rc == 0) {
-		r.skipped = skipped;
+		int skipped = 0;
 		r.out = cd_output_new();
 		r.names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-		rc = import_all(&r, children);
+		rc = cd_census_read(r.census, r.quiet, &skipped, import_child, &r);
+		r.skipped += skipped;
 		if (rc == 0)
-			rc = finish(&r, made);
+			rc = finish(&r);
 		if (rc < 0) {
 			cd_output_abort(r.out);
 			cd_rmdirs_new(r.dir, made);
@@ -217,7 +212,6 @@ int cmd_import(int argc, char **argv)
 		cd_rmdirs_new(r.dir, made);
 	g_free(made);
 	cd_schema_free(r.schema);
-	g_ptr_array_free(children, TRUE);
 	cd_args_free(&a);
 	if (rc < 0)
 		return -rc;
