@@ -309,36 +309,55 @@ int cd_wrap(FILE *fp, const char *text, int col, int indent, int width)
 	return col;
 }
 
-/* Paragraphs: blank-line separated; lines starting with two spaces are kept as they are. */
-static void paragraphs(FILE *fp, const char *text, int indent)
+/* Paragraphs: blank-line separated; a paragraph whose lines start with two spaces is kept as it
+ * is (`verbatim`), any other is one flowing line (`flow`, its newlines made spaces). `between`
+ * goes between two paragraphs. Shared by --help and the manual pages. */
+struct para_out {
+	const char *between;
+	void (*verbatim)(FILE *fp, const char *para, int indent);
+	void (*flow)(FILE *fp, const char *para, int indent);
+};
+
+static void each_paragraph(FILE *fp, const char *text, int indent, const struct para_out *out)
 {
-	const char *p = text;
-	int started = 0;
-	while (*p) {
+	for (const char *p = text; *p;) {
 		const char *end = strstr(p, "\n\n");
 		size_t len = end ? (size_t)(end - p) : strlen(p);
 		char *para = g_strndup(p, len);
-		if (started)
-			fputc('\n', fp);
-		started = 1;
-		if (g_str_has_prefix(para, "  ")) {
-			char **lines = g_strsplit(para, "\n", -1);
-			for (char **l = lines; *l; l++)
-				fprintf(fp, "%*s%s\n", indent, "", *l);
-			g_strfreev(lines);
-		} else {
-			for (char *q = para; *q; q++)
-				if (*q == '\n')
-					*q = ' ';
-			fprintf(fp, "%*s", indent, "");
-			cd_wrap(fp, para, indent, indent, WIDTH);
-			fputc('\n', fp);
+		if (p != text)
+			fputs(out->between, fp);
+		if (g_str_has_prefix(para, "  "))
+			out->verbatim(fp, para, indent);
+		else {
+			g_strdelimit(para, "\n", ' ');
+			out->flow(fp, para, indent);
 		}
 		g_free(para);
 		p += len;
 		while (*p == '\n')
 			p++;
 	}
+}
+
+static void text_verbatim(FILE *fp, const char *para, int indent)
+{
+	char **lines = g_strsplit(para, "\n", -1);
+	for (char **l = lines; *l; l++)
+		fprintf(fp, "%*s%s\n", indent, "", *l);
+	g_strfreev(lines);
+}
+
+static void text_flow(FILE *fp, const char *para, int indent)
+{
+	fprintf(fp, "%*s", indent, "");
+	cd_wrap(fp, para, indent, indent, WIDTH);
+	fputc('\n', fp);
+}
+
+static void paragraphs(FILE *fp, const char *text, int indent)
+{
+	static const struct para_out out = { "\n", text_verbatim, text_flow };
+	each_paragraph(fp, text, indent, &out);
 }
 
 static void term_at(FILE *fp, const char *term, const char *text, int at)
@@ -476,33 +495,25 @@ static void roff(FILE *fp, const char *s, int line_start)
 	}
 }
 
+static void man_verbatim(FILE *fp, const char *para, int indent)
+{
+	(void)indent;
+	fputs(".RS 4\n.nf\n", fp);
+	roff(fp, para + 2, 1);
+	fputs("\n.fi\n.RE\n", fp);
+}
+
+static void man_flow(FILE *fp, const char *para, int indent)
+{
+	(void)indent;
+	roff(fp, para, 1);
+	fputc('\n', fp);
+}
+
 static void man_paragraphs(FILE *fp, const char *text)
 {
-	const char *p = text;
-	int started = 0;
-	while (*p) {
-		const char *end = strstr(p, "\n\n");
-		size_t len = end ? (size_t)(end - p) : strlen(p);
-		char *para = g_strndup(p, len);
-		if (started)
-			fputs(".PP\n", fp);
-		started = 1;
-		if (g_str_has_prefix(para, "  ")) {
-			fputs(".RS 4\n.nf\n", fp);
-			roff(fp, para + 2, 1);
-			fputs("\n.fi\n.RE\n", fp);
-		} else {
-			for (char *q = para; *q; q++)
-				if (*q == '\n')
-					*q = ' ';
-			roff(fp, para, 1);
-			fputc('\n', fp);
-		}
-		g_free(para);
-		p += len;
-		while (*p == '\n')
-			p++;
-	}
+	static const struct para_out out = { ".PP\n", man_verbatim, man_flow };
+	each_paragraph(fp, text, 0, &out);
 }
 
 static void man_tp(FILE *fp, const char *term, const char *text, int bold)

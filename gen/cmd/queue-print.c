@@ -73,7 +73,8 @@ static int record_jobs(GPtrArray *jobs, const char *queue_dir, const char *cases
 	}
 	if (rc == 0 && mark && jobs->len) {
 		char *how = g_strdup_printf("printer %s", ((cd_print_job *)jobs->pdata[0])->printer);
-		rc = cd_record_issued(queue_dir, cases, user, how, today, what, (int)jobs->len);
+		int marked = 0;
+		rc = cd_record_issued(queue_dir, cases, user, how, today, what, (int)jobs->len, &marked, 0);
 		g_free(how);
 	}
 	g_free(what);

@@ -141,12 +141,18 @@ static int mark_issued(int argc, char **argv)
 	}
 	const char *cases = cd_args_get(&a, O_CASES);
 	gid_t gid = 0;
-	int shared = cd_share_of(a.operands[0], &gid);
+	int shared = cd_share_of(a.operands[0], &gid), marked = 0;
 	char *user = cd_record_os_user();
-	rc = cd_record_issued(a.operands[0], cases, user, "command line", today, a.operands + 1, a.noperands - 1);
+	rc = cd_record_issued(a.operands[0], cases, user, "command line", today, a.operands + 1, a.noperands - 1,
+	                      &marked, a.verbosity < 0);
 	g_free(user);
 	if (rc == 0 && shared)
 		rc = cd_share_apply(a.operands[0], 1, gid);
+	if (rc == 0 && a.verbosity >= 0) {
+		char day[CD_DATE_BUF];
+		cd_date_format(today, day);
+		printf("queue %s: %d item%s marked issued on %s\n", a.operands[0], marked, marked == 1 ? "" : "s", day);
+	}
 	if (rc == 0 && !cases)
 		fprintf(stderr, "cindoc queue: note: only the ledger knows (give --cases CASES_DIR so that the cases, "
 		        "cindoc due and the desk record them as sent)\n");

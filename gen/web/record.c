@@ -127,7 +127,7 @@ static int apply_sent(xmlDocPtr doc, GPtrArray *sent, GString *said)
 
 /* Records one case's sending through the store's versioned save. */
 static int record_case(cd_store *st, const char *cases_dir, const char *name, GPtrArray *sent,
-                       const char *user)
+                       const char *user, int quiet)
 {
 	char *data = NULL;
 	size_t len = 0;
@@ -158,7 +158,7 @@ static int record_case(cd_store *st, const char *cases_dir, const char *name, GP
 		xmlFree(buf);
 		if (rc == CD_STORE_STALE)
 			rc = cd_fail(-CD_EXIT_NOWRITE, "case '%s' changed while it was being recorded: run again", name);
-		else if (rc == 0)
+		else if (rc == 0 && !quiet)
 			printf("case %s: %s (recorded by %s)\n", name, said->str, user);
 	}
 	g_string_free(said, TRUE);
@@ -166,7 +166,7 @@ static int record_case(cd_store *st, const char *cases_dir, const char *name, GP
 	return rc < 0 ? rc : 0;
 }
 
-int cd_record_sync_cases(const char *queue_dir, const char *cases_dir, const char *user)
+int cd_record_sync_cases(const char *queue_dir, const char *cases_dir, const char *user, int quiet)
 {
 	GPtrArray *rows;
 	int rc = read_ledger(queue_dir, &rows);
@@ -214,7 +214,7 @@ int cd_record_sync_cases(const char *queue_dir, const char *cases_dir, const cha
 		cd_store *st = cd_store_open(cases_dir, &rc);
 		GList *names = g_list_sort(g_hash_table_get_keys(by_case), (GCompareFunc)strcmp);
 		for (GList *l = names; l && st; l = l->next) {
-			int crc = record_case(st, cases_dir, l->data, g_hash_table_lookup(by_case, l->data), user);
+			int crc = record_case(st, cases_dir, l->data, g_hash_table_lookup(by_case, l->data), user, quiet);
 			if (crc < 0 && rc == 0)
 				rc = crc;
 		}
@@ -229,7 +229,7 @@ int cd_record_sync_cases(const char *queue_dir, const char *cases_dir, const cha
 }
 
 int cd_record_issued(const char *queue_dir, const char *cases_dir, const char *user, const char *how,
-                     cd_date today, char *const *what, int n)
+                     cd_date today, char *const *what, int n, int *marked, int quiet)
 {
 	GPtrArray *before;
 	int rc = read_ledger(queue_dir, &before);
@@ -239,7 +239,7 @@ int cd_record_issued(const char *queue_dir, const char *cases_dir, const char *u
 		g_hash_table_insert(was, row[CD_QL_ITEM], row[CD_QL_STATUS]);
 	}
 	if (rc == 0)
-		rc = cd_queue_mark_issued(queue_dir, today, what, n);
+		rc = cd_queue_mark_issued(queue_dir, today, what, n, marked);
 	GPtrArray *after = NULL;
 	if (rc == 0 && cases_dir)
 		rc = read_ledger(queue_dir, &after);
@@ -256,7 +256,7 @@ int cd_record_issued(const char *queue_dir, const char *cases_dir, const char *u
 		g_free(id);
 	}
 	if (rc == 0 && cases_dir)
-		rc = cd_record_sync_cases(queue_dir, cases_dir, user);
+		rc = cd_record_sync_cases(queue_dir, cases_dir, user, quiet);
 	g_hash_table_destroy(was);
 	g_ptr_array_free(before, TRUE);
 	if (after)

@@ -23,14 +23,16 @@ char *cd_record_os_user(void);
  * `today` in QUEUE_DIR, then, when `cases_dir` is not NULL, records in each case whose copies are
  * now all issued that they were sent, and adds one audit row per item newly issued (action
  * "issue", detail "ITEM to NAME (RECIPIENT) via HOW"). `user` is who did it, `how` a word for
- * the audit ("command line", "desk", "print"). Returns 0 or a negative exit code. */
+ * the audit ("command line", "desk", "printer NAME"). *marked: how many items were newly
+ * issued. `quiet`: no line per case recorded on standard output. Returns 0 or a negative exit
+ * code. */
 int cd_record_issued(const char *queue_dir, const char *cases_dir, const char *user, const char *how,
-                     cd_date today, char *const *what, int n);
+                     cd_date today, char *const *what, int n, int *marked, int quiet);
 
 /* Records in the case files of `cases_dir` every meeting (and closure) whose copies in the
  * queue's ledger are all issued, as sent on the day of the last. Used by cd_record_issued; also
  * safe to call again (a case that says so already is left alone). Returns 0 or negative. */
-int cd_record_sync_cases(const char *queue_dir, const char *cases_dir, const char *user);
+int cd_record_sync_cases(const char *queue_dir, const char *cases_dir, const char *user, int quiet);
 
 /* Adds one row to the audit log of `cases_dir` (CASES_DIR/.cindoc/audit.sqlite). */
 int cd_record_audit(const char *cases_dir, const char *user, const char *action, const char *case_id,

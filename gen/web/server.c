@@ -332,9 +332,13 @@ int web_serve(const struct web_serve_opts *o)
 	app.queue_dir = g_strdup(o->queue_dir);
 	app.users_path = o->users_path ? g_strdup(o->users_path) : web_default_users(o->cases_dir);
 	app.exe = g_file_read_link("/proc/self/exe", NULL);
-	char *dd = cd_datadir();
-	app.assets_dir = g_build_filename(dd, "node_modules", "govuk-frontend", "dist", "govuk", NULL);
-	g_free(dd);
+	app.assets_dir = web_assets_dir();
+	if (!app.assets_dir) {
+		code = cd_fail(CD_EXIT_NOREAD, "serve: cannot read govuk-frontend's files (the look of the "
+		               "desk) in the data folder: install cindoc again, or run 'make deps' in the "
+		               "source tree");
+		goto out;
+	}
 	app.tls = o->tls_cert != NULL;
 	app.behind_proxy = o->behind_proxy;
 	app.today = CD_DATE_NONE;
