@@ -118,17 +118,11 @@ static char *typed(const char *w)
 	return eq ? g_strndup(w, (gsize)(eq - w)) : g_strdup(w);
 }
 
-int cd_args_parse(const cd_cmd_doc *doc, int argc, char **argv, cd_args *a)
+/* getopt_long's table for the options `opts` (option i has the value LONG_BASE + i), and their
+ * short letters appended to `shorts`. */
+static struct option *getopt_table(GPtrArray *opts, GString *shorts)
 {
-	memset(a, 0, sizeof *a);
-	if (cd_wants_help(argc, argv)) {
-		cd_doc_help(doc, stdout);
-		a->exit = fflush(stdout) == 0 ? CD_EXIT_OK : CD_EXIT_NOWRITE;
-		return 1;
-	}
-	GPtrArray *opts = all_opts(doc);
 	struct option *lo = g_new0(struct option, opts->len + 1);
-	GString *shorts = g_string_new("+:");
 	for (guint i = 0; i < opts->len; i++) {
 		const cd_opt *o = opts->pdata[i];
 		lo[i].name = o->name;
@@ -140,6 +134,41 @@ int cd_args_parse(const cd_cmd_doc *doc, int argc, char **argv, cd_args *a)
 				g_string_append_c(shorts, ':');
 		}
 	}
+	return lo;
+}
+
+/* The usage error for getopt_long's answer c ('?' or ':'); `word` is the argument it looked at. */
+static int getopt_error(const cd_cmd_doc *doc, GPtrArray *opts, int c, const char *word)
+{
+	char *t;
+	if (optopt >= LONG_BASE)
+		t = g_strdup_printf("--%s", ((const cd_opt *)opts->pdata[optopt - LONG_BASE])->name);
+	else if (optopt)
+		t = g_strdup_printf("-%c", optopt);
+	else
+		t = typed(word);
+	int rc;
+	if (c == ':')
+		rc = cd_usage_error(doc->name, "'%s' needs a value", t);
+	else if (optopt >= LONG_BASE)
+		rc = cd_usage_error(doc->name, "'%s' takes no value", t);
+	else
+		rc = unknown(doc, opts, t);
+	g_free(t);
+	return rc;
+}
+
+int cd_args_parse(const cd_cmd_doc *doc, int argc, char **argv, cd_args *a)
+{
+	memset(a, 0, sizeof *a);
+	if (cd_wants_help(argc, argv)) {
+		cd_doc_help(doc, stdout);
+		a->exit = fflush(stdout) == 0 ? CD_EXIT_OK : CD_EXIT_NOWRITE;
+		return 1;
+	}
+	GPtrArray *opts = all_opts(doc);
+	GString *shorts = g_string_new("+:");
+	struct option *lo = getopt_table(opts, shorts);
 	GArray *vals = g_array_new(FALSE, TRUE, sizeof(cd_optval));
 	GPtrArray *operands = g_ptr_array_new();
 	int rc = 0, mid = 0;
@@ -173,20 +202,7 @@ int cd_args_parse(const cd_cmd_doc *doc, int argc, char **argv, cd_args *a)
 			continue;
 		}
 		if (c == '?' || c == ':') {
-			char *t;
-			if (optopt >= LONG_BASE)
-				t = g_strdup_printf("--%s", ((const cd_opt *)opts->pdata[optopt - LONG_BASE])->name);
-			else if (optopt)
-				t = g_strdup_printf("-%c", optopt);
-			else
-				t = typed(argv[word < 1 ? 1 : word]);
-			if (c == ':')
-				rc = cd_usage_error(doc->name, "'%s' needs a value", t);
-			else if (optopt >= LONG_BASE)
-				rc = cd_usage_error(doc->name, "'%s' takes no value", t);
-			else
-				rc = unknown(doc, opts, t);
-			g_free(t);
+			rc = getopt_error(doc, opts, c, argv[word < 1 ? 1 : word]);
 			break;
 		}
 		const cd_opt *o = NULL;

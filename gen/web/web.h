@@ -206,7 +206,9 @@ typedef struct web_engine {
 	struct cd_schema *schema;
 	cd_calendar *cal;
 } web_engine;
-web_engines *web_engines_new(int n, int *rc);
+/* n engines, each with the schema and a calendar with the closure days of `closures` (NULL:
+ * none). NULL after a message, *rc the negative exit code. */
+web_engines *web_engines_new(int n, const char *closures, int *rc);
 void web_engines_free(web_engines *e);
 web_engine *web_engine_take(web_engines *e);
 void web_engine_give(web_engines *e, web_engine *g);
@@ -322,6 +324,7 @@ struct web_serve_opts {
 	const char *tls_key;
 	int behind_proxy;
 	const char *today;          /* YYYY-MM-DD, for tests and demos */
+	const char *closures;       /* local closure days (cindoc-calendar(1)), or NULL */
 };
 int web_serve(const struct web_serve_opts *o);
 
