@@ -433,6 +433,7 @@
             <xsl:call-template name="day-date-time">
               <xsl:with-param name="iso" select="$next/@date"/>
               <xsl:with-param name="time" select="string($next/@time)"/>
+              <xsl:with-param name="on" select="true()"/>
             </xsl:call-template>
           </xsl:with-param>
           <xsl:with-param name="s2" select="normalize-space($next/venue | $the-meeting/venue[not($next/venue)])"/>

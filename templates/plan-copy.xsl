@@ -45,6 +45,7 @@
                   <xsl:call-template name="day-date-time">
                     <xsl:with-param name="iso" select="$m/next/@date"/>
                     <xsl:with-param name="time" select="string($m/next/@time)"/>
+                    <xsl:with-param name="on" select="true()"/>
                   </xsl:call-template>
                 </xsl:with-param>
               </xsl:call-template>

@@ -48,3 +48,18 @@ check "a parent reads it as recorded (16:00)" grep -q '16:00' "$T/pack.txt"
 check "case text has curly apostrophes (Mum’s)" grep -q 'Mum’s' "$T/c1.txt"
 check "a quote has curly marks and apostrophes (“I’ve ...”)" grep -q '“I’ve been' "$T/c1.txt"
 check "no straight quotation mark or apostrophe is left" test -z "$(grep "[\"']" "$T/c1.txt" "$T/pack.txt")"
+
+# --- Welsh and Polish readers ----------------------------------------------------------------------
+expect "a Welsh copy" 0 "$CINDOC" render --doc plan-copy --for c1 --lang cy "$S" -o "$T/cy.pdf"
+pdftotext "$T/cy.pdf" "$T/cy.txt"
+check "Welsh: the day mutates after 'ar' (ar ddydd Mawrth)" grep -q 'ar ddydd Mawrth' "$T/cy.txt"
+check "Welsh: never 'ar Dydd'" test -z "$(grep 'ar Dydd' "$T/cy.txt")"
+check "Welsh: protective marking in English and Welsh" grep -q 'OFFICIAL-SENSITIVE / SWYDDOGOL-SENSITIF' "$T/cy.txt"
+expect "a Polish copy" 0 "$CINDOC" render --doc plan-copy --for p1 "$S" -o "$T/pl.pdf"
+pdftotext "$T/pl.pdf" "$T/pl.txt"
+check "Polish: a date ending a sentence has one full stop (2026 r.)" grep -q '2026 r\.$\|2026 r\. ' "$T/pl.txt"
+check "Polish: never 'r..'" test -z "$(grep 'r\.\.' "$T/pl.txt")"
+check "Polish: protective marking in English and Polish" grep -q 'OFFICIAL-SENSITIVE (dokument urzędowy – poufne)' "$T/pl.txt"
+# (the FO's text: pdftotext does not yet give Urdu words back whole)
+expect "an Urdu copy's FO" 0 "$CINDOC" fo --doc plan-copy --for c1 --lang ur "$S" -o "$T/ur.fo"
+check "Urdu: protective marking in English and Urdu" grep -q 'OFFICIAL-SENSITIVE (سرکاری دستاویز – رازدارانہ)' "$T/ur.fo"

@@ -25,11 +25,13 @@
   <!-- "Monday 6 July 2026" -->
   <xsl:template name="day-date">
     <xsl:param name="iso"/>
+    <!-- true after "on" in a sentence: the day's name takes the form the language gives it there -->
+    <xsl:param name="on" select="false()"/>
     <xsl:call-template name="t">
       <xsl:with-param name="key" select="'date.day'"/>
       <xsl:with-param name="s1">
         <xsl:call-template name="t">
-          <xsl:with-param name="key" select="concat('day.', date:day-in-week($iso))"/>
+          <xsl:with-param name="key" select="concat('day.', substring('on.', 1, 3 * boolean($on)), date:day-in-week($iso))"/>
         </xsl:call-template>
       </xsl:with-param>
       <xsl:with-param name="s2">
@@ -44,12 +46,16 @@
   <xsl:template name="day-date-time">
     <xsl:param name="iso"/>
     <xsl:param name="time"/>
+    <xsl:param name="on" select="false()"/>
     <xsl:choose>
       <xsl:when test="$time">
         <xsl:call-template name="t">
           <xsl:with-param name="key" select="'date.at.time'"/>
           <xsl:with-param name="s1">
-            <xsl:call-template name="day-date"><xsl:with-param name="iso" select="$iso"/></xsl:call-template>
+            <xsl:call-template name="day-date">
+              <xsl:with-param name="iso" select="$iso"/>
+              <xsl:with-param name="on" select="$on"/>
+            </xsl:call-template>
           </xsl:with-param>
           <xsl:with-param name="s2">
             <xsl:call-template name="clock"><xsl:with-param name="time" select="$time"/></xsl:call-template>
@@ -57,7 +63,10 @@
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:call-template name="day-date"><xsl:with-param name="iso" select="$iso"/></xsl:call-template>
+        <xsl:call-template name="day-date">
+          <xsl:with-param name="iso" select="$iso"/>
+          <xsl:with-param name="on" select="$on"/>
+        </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

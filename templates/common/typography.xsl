@@ -3,7 +3,7 @@
      and case text alike, gets typographic quotation marks and apostrophes. A straight ' after a
      letter or digit is an apostrophe (’), elsewhere an opening mark (‘); a straight " opens (“)
      at the start or after a space or bracket and closes (”) elsewhere. Everything else is copied
-     as it is. -->
+     as it is. A doubled full stop (an abbreviation's and the sentence's) becomes one. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
@@ -12,11 +12,37 @@
   </xsl:template>
 
   <xsl:template match="text()" mode="typography">
+    <xsl:variable name="s">
+      <xsl:call-template name="one-stop"><xsl:with-param name="s" select="string(.)"/></xsl:call-template>
+    </xsl:variable>
     <xsl:choose>
-      <xsl:when test="contains(., '&quot;') or contains(., &quot;'&quot;)">
-        <xsl:call-template name="curly"><xsl:with-param name="s" select="string(.)"/></xsl:call-template>
+      <xsl:when test="contains($s, '&quot;') or contains($s, &quot;'&quot;)">
+        <xsl:call-template name="curly"><xsl:with-param name="s" select="string($s)"/></xsl:call-template>
       </xsl:when>
-      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A full stop that ends an abbreviation also ends the sentence: "2026 r." and the
+       sentence's own stop make one ("2026 r.", not "2026 r.."); an ellipsis stays. -->
+  <xsl:template name="one-stop">
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="contains($s, '..')">
+        <xsl:variable name="after" select="substring-after($s, '..')"/>
+        <xsl:value-of select="substring-before($s, '..')"/>
+        <xsl:choose>
+          <xsl:when test="starts-with($after, '.')">
+            <xsl:text>...</xsl:text>
+            <xsl:call-template name="one-stop"><xsl:with-param name="s" select="substring($after, 2)"/></xsl:call-template>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:text>.</xsl:text>
+            <xsl:call-template name="one-stop"><xsl:with-param name="s" select="$after"/></xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
