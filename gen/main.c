@@ -28,6 +28,8 @@ static const struct command commands[] = {
 	{ &cd_doc_serve, cmd_serve, 1 },
 	{ &cd_doc_user, cmd_user, 0 },
 	{ &cd_doc_audit, cmd_audit, 0 },
+	{ &cd_doc_import, cmd_import, 1 },
+	{ &cd_doc_export, cmd_export, 1 },
 };
 
 static void list_commands(GPtrArray *terms)
@@ -52,7 +54,8 @@ static const cd_term top_exits[] = {
 	{ "3", "invalid input: case data, XSL-FO, stylesheet or closures file (the message gives file:line)" },
 	CD_EXITS_NOREAD,
 	CD_EXITS_NOWRITE,
-	{ "6", "queue, due: one or more cases were skipped (each reported); the rest were queued or listed" },
+	{ "6", "queue, due, export: one or more cases were skipped (each reported), the rest were queued, listed or "
+	  "written; import: one or more census records were skipped" },
 	{ "7", "a writer refused content it cannot draw faithfully (e.g. haru and a script that needs shaping)" },
 	CD_EXITS_INTERNAL,
 	{ NULL, NULL }

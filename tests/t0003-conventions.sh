@@ -9,7 +9,7 @@ S=samples/02-review-scaling.xml
 C=tests/docs/closed-needs-met.xml
 FO=tests/pdf/latin.fo
 CMDS=$("$CINDOC" help --commands)
-check "help --commands lists the commands" test "$(echo $CMDS)" = "check fo render render-fo due calendar queue history serve user audit"
+check "help --commands lists the commands" test "$(echo $CMDS)" = "check fo render render-fo due calendar queue history serve user audit import export"
 
 # ---- every command: a usage error is one line and a pointer to --help
 for c in $CMDS; do

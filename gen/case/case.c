@@ -29,6 +29,8 @@ struct cd_schema {
 /* What one load has seen: the file name for messages and the errors so far. */
 struct load {
 	const char *name;
+	const char *what;  /* "case data", "a census file": what the DOCTYPE message calls it */
+	size_t max;        /* the most bytes this kind of file may have */
 	int errors;
 	int refused; /* the parser was stopped on purpose (DOCTYPE, depth) */
 };
@@ -102,10 +104,15 @@ static void say(struct load *ld, long line, const char *msg)
 	g_free(m);
 }
 
-static int too_large(const char *name)
+static int too_large_max(const char *name, size_t max)
 {
 	return cd_error_at(name, 0, "the file is larger than %u MiB: refused",
-	                   CD_CASE_MAX_BYTES / (1024u * 1024u));
+	                   (unsigned)(max / (1024u * 1024u)));
+}
+
+static int too_large(const char *name)
+{
+	return too_large_max(name, CD_CASE_MAX_BYTES);
 }
 
 static void finish_messages(struct load *ld)
@@ -220,7 +227,7 @@ static void refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *extern
 	ld->errors++;
 	ld->refused = 1;
 	cd_error_at(ld->name, xmlSAX2GetLineNumber(ctx),
-	            "a DOCTYPE is not allowed in case data (no DTD, no entities)");
+	            "a DOCTYPE is not allowed in %s (no DTD, no entities)", ld->what ? ld->what : "case data");
 	xmlStopParser(ctxt);
 }
 
@@ -323,9 +330,9 @@ static int count_attributes(struct load *ld, const char *data, size_t len)
 
 static xmlDocPtr safe_parse(struct load *ld, const char *data, size_t len)
 {
-	if (len > CD_CASE_MAX_BYTES) {
+	if (len > (ld->max ? ld->max : CD_CASE_MAX_BYTES)) {
 		ld->errors++;
-		too_large(ld->name);
+		too_large_max(ld->name, ld->max ? ld->max : CD_CASE_MAX_BYTES);
 		return NULL;
 	}
 	if (count_attributes(ld, data, len) < 0)
@@ -596,6 +603,36 @@ int cd_case_read(const char *path, xmlDocPtr *doc)
 	rc = cd_case_load(s, path, doc);
 	cd_schema_free(s);
 	return rc;
+}
+
+/* ------------------------------------------------------------------ other XML inputs */
+
+int cd_xml_parse_safe(const char *name, const char *what, size_t max, const char *data, size_t len,
+                      xmlDocPtr *doc)
+{
+	struct load ld = { .name = name, .what = what, .max = max };
+	*doc = safe_parse(&ld, data, len);
+	finish_messages(&ld);
+	return *doc ? 0 : -CD_EXIT_INVALID;
+}
+
+cd_schema *cd_schema_load_file(const char *rel, const char *what, int *rc)
+{
+	return schema_load(rel, what, rc);
+}
+
+int cd_schema_validate(cd_schema *s, const char *name, xmlDocPtr doc)
+{
+	struct load ld = { .name = name };
+	xmlSchemaSetValidStructuredErrors(s->vctxt, schema_error, &ld);
+	int r = xmlSchemaValidateDoc(s->vctxt, doc);
+	xmlSchemaSetValidStructuredErrors(s->vctxt, NULL, NULL);
+	if (r != 0 && !ld.errors) {
+		ld.errors++;
+		cd_error_at(name, 0, "the file does not validate against its schema");
+	}
+	finish_messages(&ld);
+	return ld.errors ? -CD_EXIT_INVALID : 0;
 }
 
 /* ------------------------------------------------------------------ accessors */

@@ -56,6 +56,20 @@ int cd_case_load_memory(cd_schema *s, const char *name, const char *data, size_t
  * case needs. Returns 0 with *doc set, or negative after an error that points at the input. */
 int cd_case_read(const char *path, xmlDocPtr *doc);
 
+/* ---- other XML inputs (a census file, a schema of the data folder) ---- */
+
+/* The safe parse of cd_case_load (no network, DTD or entities; the depth and attribute limits)
+ * without the case schema, for another kind of untrusted XML: `what` names it in messages ("a
+ * census file"), `max` is the most bytes it may have. Returns 0 with *doc, or -CD_EXIT_INVALID
+ * after "name:line: error: ..." messages. */
+int cd_xml_parse_safe(const char *name, const char *what, size_t max, const char *data, size_t len,
+                      xmlDocPtr *doc);
+/* Compiles the schema at cd_datapath(rel) (`what` names it in messages). NULL and *rc < 0 after a
+ * message (-CD_EXIT_NOREAD when the file is not there). */
+cd_schema *cd_schema_load_file(const char *rel, const char *what, int *rc);
+/* Validates `doc` against `s`; errors as "name:line: error: text". Returns 0 or -CD_EXIT_INVALID. */
+int cd_schema_validate(cd_schema *s, const char *name, xmlDocPtr doc);
+
 /* ---- accessors (on a loaded, valid document) ---- */
 
 /* The element (child, person, meeting or item) whose id is `id`; NULL when none. */

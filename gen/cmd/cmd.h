@@ -25,10 +25,13 @@ CD_COMMAND(render_fo);
 CD_COMMAND(due);
 CD_COMMAND(calendar);
 CD_COMMAND(queue);
+CD_COMMAND(queue_print);   /* "queue print", a mode of queue (queue-print.c) */
 CD_COMMAND(history);
 CD_COMMAND(serve);
 CD_COMMAND(user);
 CD_COMMAND(audit);
+CD_COMMAND(import);
+CD_COMMAND(export);
 
 /* Exit codes as commands list them (README.md has the whole table; keep them in step). */
 #define CD_EXITS_DONE     { "0", "done" }
