@@ -18,21 +18,7 @@
 #include "base/cindoc.h"
 #include "case/lint.h"
 
-#define HISTORY_DIR ".history"
-#define DRAFTS_DIR ".drafts"
-#define LOCKS_DIR ".locks"
-#define INDEX_FILE "index.tsv"
-#define DRAFT_MAGIC "cindoc-draft 1"
-#define NEW_CASE_DRAFTS "new"   /* drafts of a case not created yet (never a case name) */
-#define CASE_DRAFT_KEY "+case"  /* the draft of a whole case ('+' is never in a key) */
-#define MAX_DRAFT_BYTES CD_CASE_MAX_BYTES
-
-struct cd_store {
-	char *dir;
-	GMutex checking; /* the schema and the lints are not shared between threads */
-	cd_schema *schema;
-	cd_lint *lint;
-};
+#include "web/store-int.h"
 
 /* ------------------------------------------------------------------ names */
 
@@ -64,12 +50,12 @@ int cd_store_user_ok(const char *user)
 	return 1;
 }
 
-static int key_ok(const char *key)
+int store_key_ok(const char *key)
 {
 	return !key || name_chars_ok(key, 64);
 }
 
-static int bad_name(const char *what, const char *value)
+int store_bad_name(const char *what, const char *value)
 {
 	return cd_fail(-CD_EXIT_INVALID, "'%s' is not a valid %s", value ? value : "(none)", what);
 }
@@ -85,7 +71,7 @@ static void sha256_hex(const char *data, size_t len, char out[CD_STORE_TOKEN_LEN
 }
 
 /* "2026-11-25T14:03:00Z" for `t`, and the compact form "20261125T140300Z" for file names. */
-static void utc_stamp(time_t t, char iso[21], char compact[17])
+void store_utc_stamp(time_t t, char iso[21], char compact[17])
 {
 	struct tm tm;
 	gmtime_r(&t, &tm);
@@ -95,14 +81,14 @@ static void utc_stamp(time_t t, char iso[21], char compact[17])
 		strftime(compact, 17, "%Y%m%dT%H%M%SZ", &tm);
 }
 
-static int make_dir(const char *path)
+int store_make_dir(const char *path)
 {
 	if (mkdir(path, 0700) == 0 || errno == EEXIST)
 		return 0;
 	return cd_fail(-CD_EXIT_NOWRITE, "cannot make folder '%s': %s", path, strerror(errno));
 }
 
-static int sync_dir(const char *dir)
+int store_sync_dir(const char *dir)
 {
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0)
@@ -158,7 +144,7 @@ static char *write_temp(const char *dir, const char *head, const char *data, siz
 }
 
 /* Replaces (or makes) dir/name with head + data, atomically. 0 or -CD_EXIT_NOWRITE. */
-static int replace_file(const char *dir, const char *name, const char *head, const char *data,
+int store_replace_file(const char *dir, const char *name, const char *head, const char *data,
                         size_t len)
 {
 	char *tmp = write_temp(dir, head, data, len);
@@ -170,7 +156,7 @@ static int replace_file(const char *dir, const char *name, const char *head, con
 		rc = cd_fail(-CD_EXIT_NOWRITE, "cannot write '%s': %s", path, strerror(errno));
 		unlink(tmp);
 	} else {
-		rc = sync_dir(dir);
+		rc = store_sync_dir(dir);
 	}
 	g_free(path);
 	g_free(tmp);
@@ -179,7 +165,7 @@ static int replace_file(const char *dir, const char *name, const char *head, con
 
 /* Reads dir/name whole (at most `max` bytes). 0, CD_STORE_MISSING (no such file) or
  * -CD_EXIT_NOREAD after a message. */
-static int read_whole(const char *path, size_t max, char **data, size_t *len)
+int store_read_whole(const char *path, size_t max, char **data, size_t *len)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
@@ -197,36 +183,14 @@ static int read_whole(const char *path, size_t max, char **data, size_t *len)
 		return cd_fail(-CD_EXIT_NOREAD, "cannot read '%s': larger than %zu MiB", path,
 		               max / (1024 * 1024));
 	}
-	size_t cap = (size_t)sb.st_size + 1, n = 0;
-	char *buf = g_malloc(cap + 1);
-	for (;;) {
-		if (n == cap) {
-			if (cap > max) {
-				close(fd);
-				g_free(buf);
-				return cd_fail(-CD_EXIT_NOREAD, "cannot read '%s': it keeps growing", path);
-			}
-			cap *= 2;
-			buf = g_realloc(buf, cap + 1);
-		}
-		ssize_t r = read(fd, buf + n, cap - n);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			int e = errno;
-			close(fd);
-			g_free(buf);
-			return cd_fail(-CD_EXIT_NOREAD, "cannot read '%s': %s", path, strerror(e));
-		}
-		if (r == 0)
-			break;
-		n += (size_t)r;
-	}
+	int rc = cd_read_fd(fd, path, max, data, len);
 	close(fd);
-	buf[n] = '\0';
-	*data = buf;
-	*len = n;
-	return 0;
+	if (rc == 1) {
+		g_free(*data);
+		*data = NULL;
+		return cd_fail(-CD_EXIT_NOREAD, "cannot read '%s': it keeps growing", path);
+	}
+	return rc;
 }
 
 /* One writer of a case at a time, across threads and processes: flock on a file of its own
@@ -285,7 +249,7 @@ cd_store *cd_store_open(const char *cases_dir, int *rc)
 	const char *subs[] = { HISTORY_DIR, DRAFTS_DIR, LOCKS_DIR };
 	for (size_t i = 0; i < G_N_ELEMENTS(subs); i++) {
 		char *p = g_build_filename(cases_dir, subs[i], NULL);
-		*rc = make_dir(p);
+		*rc = store_make_dir(p);
 		g_free(p);
 		if (*rc < 0) {
 			cd_store_free(st);
@@ -357,9 +321,9 @@ int cd_store_read(cd_store *st, const char *name, char **data, size_t *len,
 	*data = NULL;
 	*len = 0;
 	if (!cd_store_case_name_ok(name))
-		return bad_name("case file name", name);
+		return store_bad_name("case file name", name);
 	char *path = case_path(st, name);
-	int rc = read_whole(path, CD_CASE_MAX_BYTES, data, len);
+	int rc = store_read_whole(path, CD_CASE_MAX_BYTES, data, len);
 	if (rc == CD_STORE_MISSING)
 		cd_fail(rc, "there is no case '%s' in '%s'", name, st->dir);
 	g_free(path);
@@ -438,7 +402,7 @@ int cd_store_check(cd_store *st, const char *name, const char *data, size_t len,
                    cd_store_msgs *msgs)
 {
 	if (!cd_store_case_name_ok(name))
-		return bad_name("case file name", name);
+		return store_bad_name("case file name", name);
 	char *path = case_path(st, name);
 	int rc = check_doc(st, path, data, len, strict, msgs, NULL);
 	g_free(path);
@@ -472,7 +436,7 @@ static int history_load(cd_store *st, const char *name, GArray *out)
 	g_free(dir);
 	char *data = NULL;
 	size_t len = 0;
-	int rc = read_whole(path, 64u * 1024 * 1024, &data, &len);
+	int rc = store_read_whole(path, 64u * 1024 * 1024, &data, &len);
 	if (rc == CD_STORE_MISSING) {
 		g_free(path);
 		return 0;
@@ -518,13 +482,13 @@ static int history_add(cd_store *st, const char *name, const char *data, size_t 
                        const char *user, time_t when, int seq)
 {
 	char *dir = history_dir(st, name);
-	int rc = make_dir(dir);
+	int rc = store_make_dir(dir);
 	char iso[21], token[CD_STORE_TOKEN_LEN + 1];
-	utc_stamp(when, iso, NULL);
+	store_utc_stamp(when, iso, NULL);
 	sha256_hex(data, len, token);
 	char *file = version_file(seq, iso, user);
 	if (rc == 0)
-		rc = replace_file(dir, file, NULL, data, len);
+		rc = store_replace_file(dir, file, NULL, data, len);
 	g_free(file);
 	if (rc == 0) {
 		char *index = g_build_filename(dir, INDEX_FILE, NULL);
@@ -568,7 +532,7 @@ int cd_store_history(cd_store *st, const char *name, struct cd_store_version **o
 {
 	*out = NULL;
 	if (!cd_store_case_name_ok(name))
-		return bad_name("case file name", name);
+		return store_bad_name("case file name", name);
 	GArray *v = g_array_new(FALSE, TRUE, sizeof(struct cd_store_version));
 	int rc = history_load(st, name, v);
 	if (rc < 0) {
@@ -579,7 +543,7 @@ int cd_store_history(cd_store *st, const char *name, struct cd_store_version **o
 	size_t len = 0;
 	char token[CD_STORE_TOKEN_LEN + 1] = "";
 	char *path = case_path(st, name);
-	if (read_whole(path, CD_CASE_MAX_BYTES, &data, &len) == 0)
+	if (store_read_whole(path, CD_CASE_MAX_BYTES, &data, &len) == 0)
 		sha256_hex(data, len, token);
 	g_free(data);
 	g_free(path);
@@ -607,7 +571,7 @@ int cd_store_history_read(cd_store *st, const char *name, int seq, char **data, 
 		char *dir = history_dir(st, name);
 		char *file = version_file(seq, v[i].saved, v[i].user);
 		char *path = g_build_filename(dir, file, NULL);
-		rc = read_whole(path, CD_CASE_MAX_BYTES, data, len);
+		rc = store_read_whole(path, CD_CASE_MAX_BYTES, data, len);
 		if (rc == CD_STORE_MISSING)
 			rc = cd_fail(-CD_EXIT_NOREAD, "version %d of '%s' is listed but its file '%s' "
 			             "is gone", seq, name, path);
@@ -640,9 +604,9 @@ int cd_store_save(cd_store *st, const char *name, const char *user, const char *
                   char new_token[CD_STORE_TOKEN_LEN + 1])
 {
 	if (!cd_store_case_name_ok(name))
-		return bad_name("case file name", name);
+		return store_bad_name("case file name", name);
 	if (!cd_store_user_ok(user))
-		return bad_name("user name", user);
+		return store_bad_name("user name", user);
 	if (!base || strlen(base) != CD_STORE_TOKEN_LEN)
 		return cd_fail(-CD_EXIT_INVALID, "saving '%s': the version it was made from is not "
 		               "given (a sha256 token)", name);
@@ -661,7 +625,7 @@ int cd_store_save(cd_store *st, const char *name, const char *user, const char *
 	char *cur = NULL;
 	size_t cur_len = 0;
 	struct stat sb = { 0 };
-	rc = read_whole(path, CD_CASE_MAX_BYTES, &cur, &cur_len);
+	rc = store_read_whole(path, CD_CASE_MAX_BYTES, &cur, &cur_len);
 	if (rc == CD_STORE_MISSING)
 		cd_fail(rc, "there is no case '%s' in '%s' (was it removed?)", name, st->dir);
 	char token[CD_STORE_TOKEN_LEN + 1] = "", mine[CD_STORE_TOKEN_LEN + 1];
@@ -679,7 +643,7 @@ int cd_store_save(cd_store *st, const char *name, const char *user, const char *
 		if (rc == 0)
 			rc = history_add(st, name, data, len, user, time(NULL), seq);
 		if (rc == 0)
-			rc = replace_file(st->dir, name, NULL, data, len);
+			rc = store_replace_file(st->dir, name, NULL, data, len);
 	}
 	lock_drop(lock);
 	g_free(cur);
@@ -735,7 +699,7 @@ int cd_store_create(cd_store *st, const char *user, const char *data, size_t len
 {
 	*name = NULL;
 	if (!cd_store_user_ok(user))
-		return bad_name("user name", user);
+		return store_bad_name("user name", user);
 	/* Checked as the file it will be (the folder's authority.xml completes it). */
 	char *probe = g_build_filename(st->dir, "new-case.xml", NULL);
 	char *ref = NULL;
@@ -793,7 +757,7 @@ int cd_store_create(cd_store *st, const char *user, const char *data, size_t len
 		g_free(tmp);
 	}
 	if (rc == 0)
-		rc = sync_dir(st->dir);
+		rc = store_sync_dir(st->dir);
 	lock_drop(lock);
 	g_free(base);
 	g_free(ref);
@@ -813,206 +777,6 @@ int cd_store_create(cd_store *st, const char *user, const char *data, size_t len
 	if (token)
 		sha256_hex(data, len, token);
 	return rc;
-}
-
-/* ------------------------------------------------------------------ drafts */
-
-static int draft_names_ok(const char *user, const char *name, const char *key)
-{
-	if (!cd_store_user_ok(user))
-		return bad_name("user name", user);
-	if (name && !cd_store_case_name_ok(name))
-		return bad_name("case file name", name);
-	if (!key_ok(key))
-		return bad_name("draft key", key);
-	return 0;
-}
-
-static char *draft_dir(cd_store *st, const char *user, const char *name)
-{
-	return g_build_filename(st->dir, DRAFTS_DIR, user, name ? name : NEW_CASE_DRAFTS, NULL);
-}
-
-static char *draft_file(const char *key)
-{
-	return g_strconcat(key ? key : CASE_DRAFT_KEY, ".draft", NULL);
-}
-
-int cd_store_draft_save(cd_store *st, const char *user, const char *name, const char *key,
-                        const char *base, const char *data, size_t len)
-{
-	int rc = draft_names_ok(user, name, key);
-	if (rc < 0)
-		return rc;
-	if (base && *base && (strlen(base) != CD_STORE_TOKEN_LEN || strspn(base, "0123456789abcdef") != CD_STORE_TOKEN_LEN))
-		return cd_fail(-CD_EXIT_INVALID, "'%s' is not a version token", base);
-	if (len > MAX_DRAFT_BYTES)
-		return cd_fail(-CD_EXIT_INVALID, "a draft is at most %u MiB", MAX_DRAFT_BYTES >> 20);
-	char *udir = g_build_filename(st->dir, DRAFTS_DIR, user, NULL);
-	char *dir = draft_dir(st, user, name);
-	rc = make_dir(udir);
-	if (rc == 0)
-		rc = make_dir(dir);
-	char iso[21];
-	utc_stamp(time(NULL), iso, NULL);
-	char *head = g_strdup_printf(DRAFT_MAGIC "\t%s\t%s\n", base && *base ? base : "-", iso);
-	char *file = draft_file(key);
-	if (rc == 0)
-		rc = replace_file(dir, file, head, data, len);
-	g_free(file);
-	g_free(head);
-	g_free(dir);
-	g_free(udir);
-	return rc;
-}
-
-/* Splits a draft file into its header fields and body. 0 or -CD_EXIT_INVALID. */
-static int draft_parse(const char *path, char *raw, size_t raw_len, char base[CD_STORE_TOKEN_LEN + 1],
-                       char saved[21], size_t *body_at)
-{
-	char *nl = memchr(raw, '\n', raw_len);
-	char **f = NULL;
-	int okay = nl != NULL;
-	if (okay) {
-		*nl = '\0';
-		f = g_strsplit(raw, "\t", -1);
-		*nl = '\n';
-		okay = g_strv_length(f) == 3 && strcmp(f[0], DRAFT_MAGIC) == 0 &&
-		       (strcmp(f[1], "-") == 0 || strlen(f[1]) == CD_STORE_TOKEN_LEN) &&
-		       strlen(f[2]) == 20;
-	}
-	if (okay) {
-		if (base)
-			g_strlcpy(base, strcmp(f[1], "-") == 0 ? "" : f[1], CD_STORE_TOKEN_LEN + 1);
-		if (saved)
-			g_strlcpy(saved, f[2], 21);
-		*body_at = (size_t)(nl + 1 - raw);
-	}
-	g_strfreev(f);
-	return okay ? 0 : cd_error_at(path, 1, "not a draft file");
-}
-
-int cd_store_draft_load(cd_store *st, const char *user, const char *name, const char *key,
-                        char **data, size_t *len, char base[CD_STORE_TOKEN_LEN + 1],
-                        char saved[21])
-{
-	*data = NULL;
-	*len = 0;
-	int rc = draft_names_ok(user, name, key);
-	if (rc < 0)
-		return rc;
-	char *dir = draft_dir(st, user, name);
-	char *file = draft_file(key);
-	char *path = g_build_filename(dir, file, NULL);
-	char *raw = NULL;
-	size_t raw_len = 0, at = 0;
-	rc = read_whole(path, MAX_DRAFT_BYTES + 256, &raw, &raw_len);
-	if (rc == 0)
-		rc = draft_parse(path, raw, raw_len, base, saved, &at);
-	if (rc == 0) {
-		*len = raw_len - at;
-		*data = g_malloc(*len + 1);
-		memcpy(*data, raw + at, *len);
-		(*data)[*len] = '\0';
-	}
-	g_free(raw);
-	g_free(path);
-	g_free(file);
-	g_free(dir);
-	return rc;
-}
-
-int cd_store_draft_discard(cd_store *st, const char *user, const char *name, const char *key)
-{
-	int rc = draft_names_ok(user, name, key);
-	if (rc < 0)
-		return rc;
-	char *dir = draft_dir(st, user, name);
-	char *file = draft_file(key);
-	char *path = g_build_filename(dir, file, NULL);
-	if (unlink(path) != 0 && errno != ENOENT)
-		rc = cd_fail(-CD_EXIT_NOWRITE, "cannot remove the draft '%s': %s", path, strerror(errno));
-	else if (access(dir, F_OK) == 0)
-		rc = sync_dir(dir);
-	rmdir(dir); /* when it was the last draft of the case; fails harmlessly otherwise */
-	g_free(path);
-	g_free(file);
-	g_free(dir);
-	return rc;
-}
-
-static int newest_first(const void *a, const void *b)
-{
-	const struct cd_store_draft *x = a, *y = b;
-	int c = strcmp(y->saved, x->saved);
-	if (c)
-		return c;
-	c = g_strcmp0(x->name, y->name);
-	return c ? c : g_strcmp0(x->key, y->key);
-}
-
-int cd_store_drafts(cd_store *st, const char *user, struct cd_store_draft **out)
-{
-	*out = NULL;
-	if (!cd_store_user_ok(user))
-		return bad_name("user name", user);
-	GArray *v = g_array_new(FALSE, TRUE, sizeof(struct cd_store_draft));
-	char *udir = g_build_filename(st->dir, DRAFTS_DIR, user, NULL);
-	DIR *d = opendir(udir);
-	struct dirent *e;
-	while (d && (e = readdir(d)) != NULL) {
-		const char *cname = e->d_name;
-		int is_new = strcmp(cname, NEW_CASE_DRAFTS) == 0;
-		if (!is_new && !cd_store_case_name_ok(cname))
-			continue;
-		char *cdir = g_build_filename(udir, cname, NULL);
-		DIR *cd = opendir(cdir);
-		struct dirent *f;
-		while (cd && (f = readdir(cd)) != NULL) {
-			if (!g_str_has_suffix(f->d_name, ".draft"))
-				continue;
-			char *key = g_strndup(f->d_name, strlen(f->d_name) - strlen(".draft"));
-			int whole = strcmp(key, CASE_DRAFT_KEY) == 0;
-			if (!whole && !key_ok(key)) {
-				g_free(key);
-				continue;
-			}
-			char *path = g_build_filename(cdir, f->d_name, NULL);
-			char head[256];
-			struct cd_store_draft dr = { 0 };
-			int fd = open(path, O_RDONLY | O_CLOEXEC);
-			ssize_t got = fd >= 0 ? read(fd, head, sizeof head - 1) : -1;
-			if (fd >= 0)
-				close(fd);
-			size_t at = 0;
-			if (got > 0 && draft_parse(path, head, (size_t)got, NULL, dr.saved, &at) == 0) {
-				dr.name = is_new ? NULL : g_strdup(cname);
-				dr.key = whole ? NULL : g_strdup(key);
-				g_array_append_val(v, dr);
-			}
-			g_free(path);
-			g_free(key);
-		}
-		if (cd)
-			closedir(cd);
-		g_free(cdir);
-	}
-	if (d)
-		closedir(d);
-	g_free(udir);
-	qsort(v->data, v->len, sizeof(struct cd_store_draft), newest_first);
-	int n = (int)v->len;
-	*out = (struct cd_store_draft *)g_array_free(v, FALSE);
-	return n;
-}
-
-void cd_store_drafts_free(struct cd_store_draft *v, int n)
-{
-	for (int i = 0; v && i < n; i++) {
-		g_free(v[i].name);
-		g_free(v[i].key);
-	}
-	g_free(v);
 }
 
 /* ------------------------------------------------------------------ serializing */
