@@ -236,6 +236,39 @@ bool droppable(std::string const &role)
 	return role == "P" || role == "Span" || role == "Div" || role == "NonStruct" || role == "Lbl";
 }
 
+// The structure element of f->elems[i] (its parent made already, in el), its language in lang[i]:
+// each top element (a Document: one per FO document) says its language; below, an element says
+// it when it differs from its parent's. TH cells say their scope.
+OH struct_elem(QPDF &q, cd_pdf_finish const *f, size_t i, OH root, std::vector<OH> const &el,
+               std::vector<std::string> &lang)
+{
+	cd_pdf_elem const &e = f->elems[i];
+	OH d = q.makeIndirectObject(OH::newDictionary());
+	d.replaceKey("/Type", OH::newName("/StructElem"));
+	d.replaceKey("/S", OH::newName(std::string("/") + e.role));
+	d.replaceKey("/P", e.parent < 0 ? root : el[e.parent]);
+	std::string up = e.parent < 0 ? (f->lang ? f->lang : "") : lang[e.parent];
+	lang[i] = e.lang && *e.lang ? e.lang : up;
+	if (!lang[i].empty() && (lang[i] != up || e.parent < 0))
+		d.replaceKey("/Lang", OH::newUnicodeString(lang[i]));
+	if (e.alt && *e.alt)
+		d.replaceKey("/Alt", OH::newUnicodeString(e.alt));
+	if (e.actual && e.text && *e.text)
+		d.replaceKey("/ActualText", OH::newUnicodeString(e.text));
+	if (strcmp(e.role, "TH") == 0) {
+		int tr = e.parent, sect = tr >= 0 ? f->elems[tr].parent : -1;
+		bool head = sect >= 0 && strcmp(f->elems[sect].role, "THead") == 0;
+		OH a = OH::newDictionary();
+		a.replaceKey("/O", OH::newName("/Table"));
+		a.replaceKey("/Scope", OH::newName(head ? "/Column" : "/Row"));
+		d.replaceKey("/A", a);
+	}
+	return d;
+}
+
+void parent_tree(QPDF &q, OH root, std::vector<QPDFPageObjectHelper> &pages, std::vector<std::vector<OH>> &parents,
+                 std::vector<std::pair<OH, OH>> &annots);
+
 // Builds the structure tree; `placed` says where each chunk went.
 void build_tree(QPDF &q, cd_pdf_finish const *f, std::vector<QPDFPageObjectHelper> &pages,
                 std::vector<Placed> &placed)
@@ -281,30 +314,7 @@ void build_tree(QPDF &q, cd_pdf_finish const *f, std::vector<QPDFPageObjectHelpe
 	for (size_t i = 0; i < ne; i++) {
 		if (!keep[i])
 			continue;
-		cd_pdf_elem const &e = f->elems[i];
-		OH d = q.makeIndirectObject(OH::newDictionary());
-		d.replaceKey("/Type", OH::newName("/StructElem"));
-		d.replaceKey("/S", OH::newName(std::string("/") + e.role));
-		d.replaceKey("/P", e.parent < 0 ? root : el[e.parent]);
-		std::string up = e.parent < 0 ? (f->lang ? f->lang : "") : lang[e.parent];
-		lang[i] = e.lang && *e.lang ? e.lang : up;
-		// each top element (a Document: one per FO document) says its language; below, an
-		// element says it when it differs from its parent's
-		if (!lang[i].empty() && (lang[i] != up || e.parent < 0))
-			d.replaceKey("/Lang", OH::newUnicodeString(lang[i]));
-		if (e.alt && *e.alt)
-			d.replaceKey("/Alt", OH::newUnicodeString(e.alt));
-		if (e.actual && e.text && *e.text)
-			d.replaceKey("/ActualText", OH::newUnicodeString(e.text));
-		if (strcmp(e.role, "TH") == 0) {
-			int tr = e.parent, sect = tr >= 0 ? f->elems[tr].parent : -1;
-			bool head = sect >= 0 && strcmp(f->elems[sect].role, "THead") == 0;
-			OH a = OH::newDictionary();
-			a.replaceKey("/O", OH::newName("/Table"));
-			a.replaceKey("/Scope", OH::newName(head ? "/Column" : "/Row"));
-			d.replaceKey("/A", a);
-		}
-		el[i] = d;
+		el[i] = struct_elem(q, f, i, root, el, lang);
 	}
 	auto kid_array = [&](std::vector<std::pair<int, long>> const &ks, OH owner) {
 		OH arr = OH::newArray();
@@ -353,6 +363,13 @@ void build_tree(QPDF &q, cd_pdf_finish const *f, std::vector<QPDFPageObjectHelpe
 			el[i].replaceKey("/K", kid_array(kids[i], el[i]));
 	root.replaceKey("/K", kid_array(kids[ne], root));
 
+	parent_tree(q, root, pages, parents, annots);
+}
+
+// The ParentTree: each page's marked content and each link annotation back to its element.
+void parent_tree(QPDF &q, OH root, std::vector<QPDFPageObjectHelper> &pages, std::vector<std::vector<OH>> &parents,
+                 std::vector<std::pair<OH, OH>> &annots)
+{
 	OH nums = OH::newArray();
 	int key = 0;
 	for (size_t i = 0; i < pages.size(); i++, key++) {
