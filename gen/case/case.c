@@ -768,3 +768,34 @@ int cd_case_withheld(xmlNodePtr el, const char *recipient_id)
 			return 1;
 	return 0;
 }
+
+static gint file_name_cmp(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int cd_case_files(const char *arg, GPtrArray *files)
+{
+	if (!g_file_test(arg, G_FILE_TEST_IS_DIR)) {
+		g_ptr_array_add(files, g_strdup(arg));
+		return 0;
+	}
+	GError *err = NULL;
+	GDir *dir = g_dir_open(arg, 0, &err);
+	if (!dir) {
+		int rc = cd_fail(-CD_EXIT_NOREAD, "cannot read folder '%s': %s", arg, err->message);
+		g_error_free(err);
+		return rc;
+	}
+	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+	const char *name;
+	while ((name = g_dir_read_name(dir)))
+		if (g_str_has_suffix(name, ".xml") && name[0] != '.' && strcmp(name, CD_AUTHORITY_FILE) != 0)
+			g_ptr_array_add(names, g_strdup(name));
+	g_dir_close(dir);
+	g_ptr_array_sort(names, file_name_cmp);
+	for (guint i = 0; i < names->len; i++)
+		g_ptr_array_add(files, g_build_filename(arg, (const char *)names->pdata[i], NULL));
+	g_ptr_array_free(names, TRUE);
+	return 0;
+}

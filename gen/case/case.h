@@ -108,4 +108,9 @@ int cd_case_withheld(xmlNodePtr el, const char *recipient_id);
 /* 1 when `list` (an IDREFS value, NULL allowed) contains `id`. */
 int cd_case_list_has(const char *list, const char *id);
 
+/* The case files a command-line argument stands for, appended to `files` (newly allocated
+ * paths): the argument itself, or a folder's *.xml sorted by name (not hidden files, not
+ * authority.xml). Returns 0 or -CD_EXIT_NOREAD after a message. */
+int cd_case_files(const char *arg, GPtrArray *files);
+
 #endif

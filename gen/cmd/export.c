@@ -62,38 +62,6 @@ const cd_cmd_doc cd_doc_export = {
 		{ NULL, NULL } },
 };
 
-static gint name_cmp(gconstpointer a, gconstpointer b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* The case files an argument stands for: itself, or a folder's *.xml (not authority.xml), sorted. */
-static int expand(const char *arg, GPtrArray *files)
-{
-	if (!g_file_test(arg, G_FILE_TEST_IS_DIR)) {
-		g_ptr_array_add(files, g_strdup(arg));
-		return 0;
-	}
-	GError *err = NULL;
-	GDir *dir = g_dir_open(arg, 0, &err);
-	if (!dir) {
-		int rc = cd_fail(-CD_EXIT_NOREAD, "cannot read folder '%s': %s", arg, err->message);
-		g_error_free(err);
-		return rc;
-	}
-	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
-	const char *name;
-	while ((name = g_dir_read_name(dir)))
-		if (g_str_has_suffix(name, ".xml") && name[0] != '.' && strcmp(name, CD_AUTHORITY_FILE) != 0)
-			g_ptr_array_add(names, g_strdup(name));
-	g_dir_close(dir);
-	g_ptr_array_sort(names, name_cmp);
-	for (guint i = 0; i < names->len; i++)
-		g_ptr_array_add(files, g_build_filename(arg, (const char *)names->pdata[i], NULL));
-	g_ptr_array_free(names, TRUE);
-	return 0;
-}
-
 /* Reads every case into `o`: the number of census children, or negative. */
 static int collect(GPtrArray *files, cd_census_out *o, int verbose, int *skipped)
 {
@@ -189,7 +157,7 @@ int cmd_export(int argc, char **argv)
 	}
 	GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
 	for (int i = 1; rc == 0 && i < a.noperands; i++)
-		rc = expand(a.operands[i], files);
+		rc = cd_case_files(a.operands[i], files);
 	cd_census_out *o = cd_census_out_new();
 	int skipped = 0, n = 0;
 	if (rc == 0)
