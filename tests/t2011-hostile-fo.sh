@@ -56,3 +56,11 @@ refused block-margin "fo:block does not fit in its area"
 
 echo '<fo:block>a<fo:leader leader-length="-100pt" leader-pattern="rule"/>b</fo:block>' | fo negative-leader ''
 refused negative-leader "the lengths and rule-thickness of fo:leader cannot be negative"
+
+# 100,000 zero-width spaces (once an abort of the PDF writer): laid out, nothing lost
+python3 -c 'print("<fo:block>a" + "\u200b" * 100000 + "b</fo:block>")' | fo zwsp ''
+expect "100k zero-width spaces: rendered" 0 timeout 120 "$CINDOC" render-fo "$T/zwsp.fo" -o "$T/zwsp.pdf"
+check "... one page, the text around them whole" bash -c "pdfinfo '$T/zwsp.pdf' | grep -q '^Pages: *1\$' && [ \"\$(pdftotext '$T/zwsp.pdf' - | tr -d '\n\f')\" = ab ]"
+python3 -c 'print("<fo:block>" + "word\u200b" * 20000 + "</fo:block>")' | fo zwsp-words ''
+expect "20,000 words joined by zero-width spaces: rendered" 0 timeout 120 "$CINDOC" render-fo "$T/zwsp-words.fo" -o "$T/zwsp-words.pdf"
+check "... every word on the pages" test "$(pdftotext "$T/zwsp-words.pdf" - | grep -o word | wc -l)" = 20000
