@@ -28,6 +28,7 @@ namespace {
 
 using cd_qpdf::Failure;
 using cd_qpdf::FilePipe;
+using cd_qpdf::write_out;
 typedef QPDFObjectHandle OH;
 
 // What the inputs so far add up to in the output.
@@ -334,21 +335,8 @@ int concat(cd_pdf_concat const *c, int *counts, FILE *out)
 		a.outline.replaceKey("/Count", OH::newInteger(a.entries));
 		cat.replaceKey("/Outlines", a.outline);
 	}
-	FilePipe fp(out);
-	QPDFWriter w(q);
-	w.setOutputPipeline(&fp);
 	// the items' streams pass through as they are
-	w.setDecodeLevel(qpdf_dl_none);
-	if (c->encrypt) {
-		w.setR6EncryptionParameters(c->user_password ? c->user_password : "", c->owner_password,
-		                            true, false, false, false, false, false,
-		                            c->allow_print ? qpdf_r3p_full : qpdf_r3p_none, true);
-	} else {
-		w.setDeterministicID(true);
-	}
-	w.write();
-	if (fp.err)
-		throw Failure(-CD_EXIT_NOWRITE, strerror(fp.err));
+	write_out(q, out, c->encrypt, c->user_password, c->owner_password, c->allow_print);
 	return 0;
 }
 

@@ -33,6 +33,7 @@ namespace {
 
 using cd_qpdf::Failure;
 using cd_qpdf::FilePipe;
+using cd_qpdf::write_out;
 typedef QPDFObjectHandle OH;
 
 // Where one chunk ended up: its marked-content sequences (page, MCID after renumbering) and
@@ -614,24 +615,9 @@ int finish(const void *pdf, size_t len, cd_pdf_finish const *f, FILE *out)
 		q.getRoot().removeKey("/StructTreeRoot");
 	metadata(q, f);
 
-	FilePipe fp(out);
-	QPDFWriter w(q);
-	w.setOutputPipeline(&fp);
 	// the writer's streams (fonts, images) pass through as they are; only the rewritten page
 	// contents and the new metadata are compressed here
-	w.setDecodeLevel(qpdf_dl_none);
-	if (f->encrypt) {
-		// R6, AES-256: extraction for accessibility on; copying, changing, assembling,
-		// annotating and filling forms off; printing (high quality) as asked
-		w.setR6EncryptionParameters(f->user_password ? f->user_password : "", f->owner_password,
-		                            true, false, false, false, false, false,
-		                            f->allow_print ? qpdf_r3p_full : qpdf_r3p_none, true);
-	} else {
-		w.setDeterministicID(true);
-	}
-	w.write();
-	if (fp.err)
-		throw Failure(-CD_EXIT_NOWRITE, strerror(fp.err));
+	write_out(q, out, f->encrypt, f->user_password, f->owner_password, f->allow_print);
 	return 0;
 }
 

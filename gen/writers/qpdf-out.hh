@@ -1,14 +1,20 @@
 // writers/qpdf-out.hh - what the libqpdf files (pdf-finish.cc, pdf-concat.cc) share: a
-// failure already worded for its message, and the output pipeline into a FILE*.
+// failure already worded for its message, the output pipeline into a FILE*, and writing a
+// finished document out (plain or protected).
 #ifndef CD_QPDF_OUT_HH
 #define CD_QPDF_OUT_HH
 
 #include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <stdexcept>
 #include <string>
 
 #include <qpdf/Pipeline.hh>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFWriter.hh>
+
+#include "base/cindoc.h"
 
 namespace cd_qpdf {
 
@@ -38,6 +44,26 @@ public:
 private:
 	FILE *fp;
 };
+
+// Writes q to out: the streams pass through as they are (decode level none), AES-256 (R6) when
+// `encrypt` (extraction for accessibility on; copying, changing, assembling, annotating and
+// filling forms off; printing, high quality, as allow_print says), else with a deterministic
+// ID so that the same input gives the same bytes. Throws Failure when out cannot be written.
+inline void write_out(QPDF &q, FILE *out, bool encrypt, const char *user, const char *owner, bool allow_print)
+{
+	FilePipe fp(out);
+	QPDFWriter w(q);
+	w.setOutputPipeline(&fp);
+	w.setDecodeLevel(qpdf_dl_none);
+	if (encrypt)
+		w.setR6EncryptionParameters(user ? user : "", owner, true, false, false, false, false, false,
+		                            allow_print ? qpdf_r3p_full : qpdf_r3p_none, true);
+	else
+		w.setDeterministicID(true);
+	w.write();
+	if (fp.err)
+		throw Failure(-CD_EXIT_NOWRITE, strerror(fp.err));
+}
 
 } // namespace cd_qpdf
 
