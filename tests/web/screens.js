@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // tests/web/screens.js - a screenshot of each page of the web desk, for `make demo`: the desk on a
-// copy of the samples, visited in chromium as a minute taker, a chair and an admin would, each page
-// written as OUT_DIR/NN-name.png (full page, 1280 px wide). A page that does not answer 200 is
-// listed on stderr and the exit code is 1; the others are still taken.
+// copy of the samples (and their print queue), visited in chromium as a minute taker, a chair and an
+// admin would, each page written as OUT_DIR/NN-name.png (full page, 1280 px wide). A page that
+// does not answer as it should (200; 403 for a refusal, 422 for a form with errors) is listed on
+// stderr and the exit code is 1; the others are still taken.
 //
 //   node tests/web/screens.js OUT_DIR
 'use strict';
@@ -19,7 +20,10 @@ async function main() {
   fs.rmSync(OUT, { recursive: true, force: true });
   fs.mkdirSync(OUT, { recursive: true, mode: 0o700 });
   const desk = L.makeDesk(path.join(OUT, '.desk'));
-  const server = await L.startServer(desk.cases);
+  // the print queue of the samples, for the admin's pages
+  const queue = path.join(desk.dir, 'queue');
+  const made = L.run(['queue', desk.cases, '-o', queue, '--today', L.TODAY, '-q']);
+  const server = await L.startServer(desk.cases, { extraArgs: ['-o', queue] });
   const browser = await L.launchBrowser();
   const page = await browser.context.newPage();
   const missing = [];
@@ -71,6 +75,13 @@ async function main() {
     await browser.context.clearCookies();
     await L.login(page, server.url, 'chair');
     await visit('new-case', '/new');
+    await browser.context.clearCookies();
+    await L.login(page, server.url, 'admin');
+    if (made.code !== 0) missing.push(`the print queue: cindoc queue exit ${made.code}`);
+    await visit('queue', '/queue');
+    const day = await page.$eval('main a[href^="/queue/2"]', (a) => a.getAttribute('href')).catch(() => null);
+    if (day) await visit('queue-date', day);
+    else missing.push('the print queue: no date listed');
   } finally {
     await browser.close();
     await server.stop().catch(() => {});
