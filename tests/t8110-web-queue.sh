@@ -35,6 +35,7 @@ csrf=$(csrf_of "$T/body")
 check "a date's page" test "$(status "$J" /queue/2026-11-26)" = 200
 check "... the printer to choose" grep -q '<option value="cindoc-test" selected' "$T/body"
 check "... each waiting copy to tick" test "$(grep -o 'name="item" type="checkbox"' "$T/body" | wc -l)" = "$(waiting 2026-11-26 | wc -l)"
+check "... each plan copy's meeting by its date, never its id" bash -c "grep -q 'Minutes and plan of the meeting on [0-9]' '$T/body' && ! grep -qE 'meeting m[0-9]' '$T/body'"
 check "a date not in the queue: 404" test "$(status "$J" /queue/1999-01-04)" = 404
 check "not a date: 404" test "$(status "$J" /queue/..%2fledger.tsv)" = 404
 check "print.pdf" test "$(curl -s -b "$J" -o "$T/p.pdf" -w '%{http_code} %{content_type}' "$URL/queue/2026-11-26/print.pdf")" = "200 application/pdf"

@@ -14,6 +14,7 @@
 
 #include "base/cindoc.h"
 #include "case/calendar.h"
+#include "case/case.h"
 #include "queue/print.h"
 #include "queue/queue-store.h"
 #include "queue/share.h"
@@ -137,6 +138,21 @@ static void add_printers(xmlNodePtr root)
 	g_free(def);
 }
 
+/* The date of meeting `meeting` of case `case_id` ("" when the case or meeting is gone); the cases
+ * read are kept in `cases` for the other rows. */
+static const char *meeting_date(web_app *app, GHashTable *cases, const char *case_id, const char *meeting)
+{
+	xmlDocPtr cs = g_hash_table_lookup(cases, case_id);
+	if (!cs && !g_hash_table_contains(cases, case_id)) {
+		if (web_case_load(app, case_id, &cs) < 0)
+			cs = NULL;
+		g_hash_table_insert(cases, g_strdup(case_id), cs);
+	}
+	xmlNodePtr m = cs ? cd_case_lookup(cs, meeting) : NULL;
+	const char *date = m ? cd_case_attr(m, "date") : NULL;
+	return date ? date : "";
+}
+
 /* The page of one date; `errors`: (field, key) pairs to show, or NULL. */
 static void date_page(web_req *r, const char *day, int status, const char *const *errors)
 {
@@ -146,6 +162,7 @@ static void date_page(web_req *r, const char *day, int status, const char *const
 	xmlNodePtr root = xmlDocGetRootElement(d);
 	web_set(root, "day", day);
 	int waiting = 0, any = 0;
+	GHashTable *cases = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)xmlFreeDoc);
 	for (guint i = 0; i < rows->len; i++) {
 		char **row = rows->pdata[i];
 		if (!row_on(row, day))
@@ -163,9 +180,12 @@ static void date_page(web_req *r, const char *day, int status, const char *const
 		const char *cf = row[CD_QL_CASE_FILE];
 		char *case_id = g_str_has_suffix(cf, ".xml") ? g_strndup(cf, strlen(cf) - 4) : g_strdup(cf);
 		web_set(e, "case", case_id);
+		if (row[CD_QL_MEETING][0]) /* the meeting by its date: never an id on screen */
+			web_set(e, "meeting-date", meeting_date(r->app, cases, case_id, row[CD_QL_MEETING]));
 		g_free(case_id);
 		waiting += strcmp(row[CD_QL_STATUS], "queued") == 0;
 	}
+	g_hash_table_destroy(cases);
 	if (rc == 0 && !any) {
 		g_ptr_array_free(rows, TRUE);
 		xmlFreeDoc(d);

@@ -145,7 +145,7 @@
                 <td class="govuk-table__cell"><xsl:value-of select="@recipient"/></td>
                 <td class="govuk-table__cell"><a class="govuk-link" href="/case/{@case}"><xsl:value-of select="@ref"/></a></td>
                 <td class="govuk-table__cell">
-                  <xsl:call-template name="w"><xsl:with-param name="key" select="concat('web.queue.doc.', @document)"/><xsl:with-param name="s1" select="string(@meeting)"/></xsl:call-template>
+                  <xsl:call-template name="w"><xsl:with-param name="key" select="concat('web.queue.doc.', @document)"/><xsl:with-param name="s1"><xsl:call-template name="date"><xsl:with-param name="d" select="@meeting-date"/></xsl:call-template></xsl:with-param></xsl:call-template>
                 </td>
                 <td class="govuk-table__cell govuk-table__cell--numeric"><xsl:value-of select="@pages"/></td>
                 <td class="govuk-table__cell">
