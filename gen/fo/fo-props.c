@@ -175,6 +175,9 @@ const char *fo_attr_value(xmlAttr *a)
 
 int fo_check_attrs(const fo_src *src, xmlNode *n)
 {
+	if (n->type != XML_ELEMENT_NODE)
+		return 0; /* text has no attributes (and a short text's characters may sit where an
+		           * element keeps them, with XML_PARSE_COMPACT) */
 	fo_kind k = fo_kind_of(n);
 	for (xmlAttr *a = n->properties; a; a = a->next) {
 		const char *name = (const char *)a->name;
