@@ -357,7 +357,7 @@ static int plain_name(const char *s)
 	return 1;
 }
 
-static int lang_exists(const char *lang)
+int cd_lang_exists(const char *lang)
 {
 	if (!plain_name(lang))
 		return 0;
@@ -419,7 +419,7 @@ static int resolve(xmlDocPtr doc, const char *path, const cd_doc_request *req, s
 		g_free(x->r.lang);
 		x->r.lang = g_strdup(req->lang);
 	}
-	if (!lang_exists(x->r.lang))
+	if (!cd_lang_exists(x->r.lang))
 		return cd_fail(-CD_EXIT_USAGE, "no language set '%s' (see templates/l10n/)", x->r.lang);
 	if (req->style) {
 		g_free(x->r.style);

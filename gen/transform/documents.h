@@ -43,6 +43,8 @@ typedef enum {
 } cd_reader;
 
 const char *cd_reader_name(cd_reader r);  /* "child", "family", "professional", "file" */
+/* 1 when copies can be written in `lang`: a plain name with its words in templates/l10n/LANG.xml. */
+int cd_lang_exists(const char *lang);
 
 typedef struct cd_recipient {
 	char *id;        /* child or person id, or "file" */

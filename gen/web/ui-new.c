@@ -8,6 +8,7 @@
 
 #include "case/calendar.h"
 #include "base/cindoc.h"
+#include "transform/documents.h"
 #include "web/store.h"
 #include "web/web.h"
 
@@ -67,23 +68,6 @@ static const char *fname(char *buf, size_t size, const char *prefix, const char 
 	return buf;
 }
 
-/* A language copies can be written in: the name of a file of templates/l10n/. */
-static int lang_ok(const char *lang)
-{
-	size_t n = strlen(lang);
-	if (n < 2 || n > 3)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (!g_ascii_islower(lang[i]))
-			return 0;
-	char *rel = g_strdup_printf("templates/l10n/%s.xml", lang);
-	char *path = cd_datapath(rel);
-	int ok = g_file_test(path, G_FILE_TEST_IS_REGULAR);
-	g_free(path);
-	g_free(rel);
-	return ok;
-}
-
 /* How a reader's copies are made (fields PREFIX-lang, -version, -large) into a <reads> of owner;
  * 0, or -1 after a message (nothing added). Not given: English, the full plan. */
 static int add_reads(web_req *r, const char *prefix, xmlNodePtr owner, GArray *msgs)
@@ -98,7 +82,7 @@ static int add_reads(web_req *r, const char *prefix, xmlNodePtr owner, GArray *m
 	int vok = 0;
 	for (size_t k = 0; k < G_N_ELEMENTS(versions); k++)
 		vok |= strcmp(version, versions[k]) == 0;
-	if (!lang_ok(lang) || !vok) {
+	if (!cd_lang_exists(lang) || !vok) {
 		web_msg_add(msgs, vok ? fl : fv, "web.new.check.choice", NULL, 0);
 		return -1;
 	}
@@ -316,7 +300,7 @@ static void page(web_req *r, GArray *msgs, int status)
 	for (const char *e; dh && (e = g_dir_read_name(dh));)
 		if (g_str_has_suffix(e, ".xml")) {
 			char *l = g_strndup(e, strlen(e) - 4);
-			if (strcmp(l, "en") != 0 && lang_ok(l))
+			if (strcmp(l, "en") != 0 && cd_lang_exists(l))
 				g_ptr_array_add(found, l);
 			else
 				g_free(l);
