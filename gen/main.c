@@ -131,28 +131,12 @@ static int flushed(void)
 	return fflush(stdout) == 0 ? CD_EXIT_OK : cd_fail(CD_EXIT_NOWRITE, "cannot write the help");
 }
 
-static gint name_cmp(gconstpointer a, gconstpointer b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* The names of the data folder's SUB/ *.EXT files, without the extension, sorted. */
 static void data_names(const char *sub, const char *ext)
 {
-	char *dir = cd_datapath(sub);
-	GDir *d = g_dir_open(dir, 0, NULL);
-	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
-	const char *n;
-	while (d && (n = g_dir_read_name(d)))
-		if (g_str_has_suffix(n, ext) && n[0] != '.')
-			g_ptr_array_add(names, g_strndup(n, strlen(n) - strlen(ext)));
-	if (d)
-		g_dir_close(d);
-	g_ptr_array_sort(names, name_cmp);
+	GPtrArray *names = cd_data_names(sub, ext);
 	for (guint i = 0; i < names->len; i++)
 		printf("%s\n", (char *)names->pdata[i]);
 	g_ptr_array_free(names, TRUE);
-	g_free(dir);
 }
 
 /* The ids of the elements named `a` or `b` in a case file (read without network or entities,

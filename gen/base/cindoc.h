@@ -61,6 +61,10 @@ char *cd_datadir(void);
 int cd_datadir_check(void);
 /* cd_datadir()/rel, newly allocated. */
 char *cd_datapath(const char *rel);
+/* The names of the files of data folder `sub` ending in `ext` (not hidden), without `ext`,
+ * sorted: "templates/l10n", ".xml" gives cy, en, pl, ur. An empty array when the folder cannot
+ * be read. Free with g_ptr_array_free(names, TRUE). */
+GPtrArray *cd_data_names(const char *sub, const char *ext);
 
 /* Atomic output. Every file a command writes goes through one cd_output: each is first written to
  * a temporary file beside its target (mode 0600: these are confidential records) and all are

@@ -188,6 +188,27 @@ char *cd_datapath(const char *rel)
 	return p;
 }
 
+static gint name_cmp(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+GPtrArray *cd_data_names(const char *sub, const char *ext)
+{
+	char *dir = cd_datapath(sub);
+	GDir *d = g_dir_open(dir, 0, NULL);
+	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+	const char *n;
+	while (d && (n = g_dir_read_name(d)))
+		if (g_str_has_suffix(n, ext) && n[0] != '.')
+			g_ptr_array_add(names, g_strndup(n, strlen(n) - strlen(ext)));
+	if (d)
+		g_dir_close(d);
+	g_ptr_array_sort(names, name_cmp);
+	g_free(dir);
+	return names;
+}
+
 int cd_open_regular(const char *path, const char **why)
 {
 	/* O_NONBLOCK: opening a FIFO with no writer would otherwise wait for ever. */

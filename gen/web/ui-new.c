@@ -282,11 +282,6 @@ static xmlDocPtr build(web_req *r, GArray *msgs)
 	return d;
 }
 
-static int cmp_names(gconstpointer a, gconstpointer b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 static void page(web_req *r, GArray *msgs, int status)
 {
 	xmlDocPtr d = web_page_new(r, "new");
@@ -294,24 +289,11 @@ static void page(web_req *r, GArray *msgs, int status)
 	/* the languages copies can be written in: templates/l10n/LANG.xml, English first */
 	xmlNodePtr langs = web_add(root, "langs", NULL);
 	web_set(web_add(langs, "lang", NULL), "v", "en");
-	char *dir = cd_datapath("templates/l10n");
-	GDir *dh = g_dir_open(dir, 0, NULL);
-	GPtrArray *found = g_ptr_array_new_with_free_func(g_free);
-	for (const char *e; dh && (e = g_dir_read_name(dh));)
-		if (g_str_has_suffix(e, ".xml")) {
-			char *l = g_strndup(e, strlen(e) - 4);
-			if (strcmp(l, "en") != 0 && cd_lang_exists(l))
-				g_ptr_array_add(found, l);
-			else
-				g_free(l);
-		}
-	g_ptr_array_sort(found, cmp_names);
+	GPtrArray *found = cd_data_names("templates/l10n", ".xml");
 	for (guint i = 0; i < found->len; i++)
-		web_set(web_add(langs, "lang", NULL), "v", found->pdata[i]);
+		if (strcmp(found->pdata[i], "en") != 0 && cd_lang_exists(found->pdata[i]))
+			web_set(web_add(langs, "lang", NULL), "v", found->pdata[i]);
 	g_ptr_array_free(found, TRUE);
-	if (dh)
-		g_dir_close(dh);
-	g_free(dir);
 	xmlNodePtr form = web_add(root, "form", NULL);
 	for (guint i = 0; i < r->fields->len; i++) {
 		web_field *x = &g_array_index(r->fields, web_field, i);
