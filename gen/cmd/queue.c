@@ -11,7 +11,7 @@
 #include "writers/protect.h"
 #include "queue/queue.h"
 
-enum { O_TODAY = CD_OPT_LOCAL, O_WITHIN, O_CLOSURES };
+enum { O_TODAY = CD_OPT_LOCAL, O_WITHIN, O_CLOSURES, O_CASE, O_MEETING };
 
 static const cd_opt queue_opts[] = {
 	{ 'o', "output", 'o', "DIR", "the queue folder (created when missing)", 0 },
@@ -20,6 +20,10 @@ static const cd_opt queue_opts[] = {
 	{ 'j', "jobs", 'j', "N", "render in N worker processes, 1 to 64 (default 1)", 0 },
 	{ O_CLOSURES, "closures", 0, "FILE", "local closure days (see cindoc-calendar(1))", 0 },
 	{ CD_OPT_WRITER, "writer", 0, "NAME", "cairo (the default) or haru (for the protection options)", 0 },
+	{ O_CASE, "case", 0, "FILE", "read only this case file of CASES_DIR (a name such as 09-withheld-address.xml); "
+	  "the items of the other cases stay as they are", 0 },
+	{ O_MEETING, "meeting", 0, "ID", "with --case: queue the copies of this meeting now, whatever their due "
+	  "date (issuing them; the web desk does this)", 0 },
 	{ CD_OPT_PROGRESS, "progress", 0, NULL, "show the progress line (queue: items done/total, items/s) even "
 	  "when standard error is not a terminal", 0 },
 	{ 0 }
@@ -47,7 +51,7 @@ const cd_cmd_doc cd_doc_queue = {
 	.name = "queue",
 	.summary = "assemble what is due into a dated print queue",
 	.usage = "CASES_DIR -o QUEUE_DIR [--today DATE] [--within N] [-j N] [--closures FILE] [--writer cairo|haru] "
-	         "[protection options]",
+	         "[--case FILE [--meeting ID]] [protection options]",
 	.about =
 	"Works out every item owed by the cases (*.xml) in CASES_DIR: a plan copy with the minutes to each "
 	"person at each meeting and each person in its copies-to, due 10 working days after the meeting "
@@ -76,6 +80,7 @@ const cd_cmd_doc cd_doc_queue = {
 	.examples = (const cd_term[]){
 		{ "cindoc queue cases/ -o queue/ --today 2026-11-25", "queue what is owed" },
 		{ "cindoc queue cases/ -o queue/ -j 4 --within=15", "4 worker processes, a 15-day window" },
+		{ "cindoc queue cases/ -o queue/ --case 09-withheld-address.xml --meeting m2", "issue one meeting's copies now" },
 		{ "cindoc queue mark-issued queue/ 2026-11-26", "everything due that day was posted" },
 		{ "cindoc queue mark-issued queue/ NB-2026-0142/plan-copy/m3/p2", "one item" },
 		{ NULL, NULL } },
@@ -176,6 +181,8 @@ int cmd_queue(int argc, char **argv)
 		case O_CLOSURES: closures = v; break;
 		case CD_OPT_WRITER: o.writer = v; break;
 		case CD_OPT_PROGRESS: progress = 1; break;
+		case O_CASE: o.only_case = v; break;
+		case O_MEETING: o.only_meeting = v; break;
 		case O_WITHIN:
 			if (parse_count("--within", v, 0, 1000, &o.within) < 0)
 				rc = CD_EXIT_USAGE;
@@ -196,6 +203,15 @@ int cmd_queue(int argc, char **argv)
 	o.cases_dir = a.noperands ? a.operands[0] : NULL;
 	if (!o.cases_dir || !o.queue_dir) {
 		rc = cd_usage_error("queue", "%s", "give the cases folder and -o QUEUE_DIR");
+		goto out;
+	}
+	if (o.only_meeting && !o.only_case) {
+		rc = cd_usage_error("queue", "%s", "--meeting needs --case (the case file the meeting is in)");
+		goto out;
+	}
+	if (o.only_case && (strchr(o.only_case, '/') || o.only_case[0] == '.' || !g_str_has_suffix(o.only_case, ".xml"))) {
+		rc = cd_usage_error("queue", "--case '%s' is not the name of a case file in the cases folder (NAME.xml)",
+		                    o.only_case);
 		goto out;
 	}
 	const cd_writer_ops *w = cd_writer_find(o.writer);
