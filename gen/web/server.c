@@ -25,7 +25,8 @@
 #include "web/web.h"
 
 enum route_kind {
-	R_ROOT, R_LOGIN_GET, R_LOGIN_POST, R_LOGOUT, R_CASES, R_CASE, R_WRITE, R_PREVIEW, R_PREVIEW_FILE, R_HISTORY, R_NEW, R_ASSET
+	R_ROOT, R_LOGIN_GET, R_LOGIN_POST, R_LOGOUT, R_CASES, R_CASE, R_WRITE, R_PREVIEW, R_PREVIEW_FILE, R_HISTORY, R_NEW, R_ASSET,
+	R_ISSUE_GET, R_ISSUE_POST, R_ISSUE_FILE
 };
 
 struct route {
@@ -48,6 +49,9 @@ static const struct route routes[] = {
 	{ "GET", "/case/*/preview", WEB_ROLES_ANY, R_PREVIEW },
 	{ "GET", "/case/*/preview/*", WEB_ROLES_ANY, R_PREVIEW_FILE },
 	{ "GET", "/case/*/history", WEB_ROLES_ANY, R_HISTORY },
+	{ "GET", "/case/*/issue", WEB_ROLE_CHAIR, R_ISSUE_GET },
+	{ "POST", "/case/*/issue", WEB_ROLE_CHAIR, R_ISSUE_POST },
+	{ "GET", "/case/*/issue/*", WEB_ROLE_CHAIR, R_ISSUE_FILE },
 	{ "GET", "/new", WEB_ROLE_CHAIR | WEB_ROLE_ADMIN, R_NEW },
 	{ "POST", "/new", WEB_ROLE_CHAIR | WEB_ROLE_ADMIN, R_NEW },
 	{ "GET", "/assets/**", 0, R_ASSET },
@@ -152,6 +156,9 @@ static void dispatch(web_req *r)
 	case R_HISTORY: ui_history(r, args[0]); break;
 	case R_NEW: ui_new_case(r); break;
 	case R_ASSET: ui_asset(r, r->path + 1); break;
+	case R_ISSUE_GET: ui_issue(r, args[0]); break;
+	case R_ISSUE_POST: ui_issue_post(r, args[0]); break;
+	case R_ISSUE_FILE: ui_issue_file(r, args[0], args[1]); break;
 	}
 done:
 	for (int k = 0; k < 4; k++)
@@ -380,6 +387,7 @@ int web_serve(const struct web_serve_opts *o)
 	}
 	app.styles = web_styles_new();
 	app.previews = web_previews_new();
+	app.copies = web_copies_new();
 	app.sessions = web_sessions_new();
 
 	/* The signals are taken by sigwait below; every thread started from here inherits the mask. */
@@ -433,6 +441,7 @@ out:
 	web_sessions_free(app.sessions);
 	web_styles_free(app.styles);
 	web_previews_free(app.previews);
+	web_copies_free(app.copies);
 	web_engines_free(app.engines);
 	web_audit_close(app.audit);
 	if (app.store)

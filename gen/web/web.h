@@ -116,6 +116,7 @@ struct cd_store;
 struct cd_store_msgs;
 typedef struct web_styles web_styles;
 typedef struct web_previews web_previews;
+typedef struct web_copies web_copies;
 
 typedef struct web_app {
 	char *cases_dir;
@@ -132,6 +133,7 @@ typedef struct web_app {
 	web_engines *engines;
 	web_styles *styles;
 	web_previews *previews;
+	web_copies *copies;         /* protected copies issued for secure email (ui-issue.c) */
 	cd_date today;              /* CD_DATE_NONE: the real today */
 } web_app;
 
@@ -282,6 +284,14 @@ int web_write_build(web_req *r, const char *name, const web_form *f, GArray *msg
 web_previews *web_previews_new(void);
 void web_previews_free(web_previews *p);
 
+/* Protected copies issued for secure email, kept a while for the chair who issued them
+ * (ui-issue.c). */
+web_copies *web_copies_new(void);
+void web_copies_free(web_copies *c);
+/* Adds under `parent` a <leaves kind= of= text=> for each element of the case that the copy of
+ * meeting `meeting` for recipient `rid` leaves out (issue-leaves.c). Returns how many. */
+int web_issue_leaves_out(xmlNodePtr parent, xmlDocPtr cs, const char *meeting, const char *rid);
+
 /* ---- running children (child.c) ---- */
 
 /* Runs this program with argv (argv[0] is replaced by the program), stdin from /dev/null,
@@ -299,6 +309,9 @@ void ui_write(web_req *r, const char *id, const char *step);
 void ui_preview(web_req *r, const char *id);
 void ui_preview_file(web_req *r, const char *id, const char *file);
 void ui_history(web_req *r, const char *id);
+void ui_issue(web_req *r, const char *id);
+void ui_issue_post(web_req *r, const char *id);
+void ui_issue_file(web_req *r, const char *id, const char *file);
 void ui_new_case(web_req *r);
 void ui_asset(web_req *r, const char *rel);
 
