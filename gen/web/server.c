@@ -370,6 +370,7 @@ int web_serve(const struct web_serve_opts *o)
 	char *cert = NULL, *key = NULL;
 	app.cases_dir = g_canonicalize_filename(o->cases_dir, NULL);
 	app.queue_dir = g_strdup(o->queue_dir);
+	app.closures = o->closures ? g_canonicalize_filename(o->closures, NULL) : NULL;
 	app.users_path = o->users_path ? g_strdup(o->users_path) : web_default_users(o->cases_dir);
 	app.exe = g_file_read_link("/proc/self/exe", NULL);
 	app.assets_dir = web_assets_dir();
@@ -474,6 +475,7 @@ out:
 	g_free(cert);
 	g_free(app.cases_dir);
 	g_free(app.queue_dir);
+	g_free(app.closures);
 	g_free(app.users_path);
 	g_free(app.exe);
 	g_free(app.assets_dir);

@@ -260,7 +260,8 @@ static int run(web_req *r, xmlNodePtr root, const char **argv, int seconds)
 static int queue_meeting(web_req *r, xmlNodePtr root, const char *case_name, const char *meeting, const char *today)
 {
 	const char *argv[] = { "cindoc", "queue", r->app->cases_dir, "-o", r->app->queue_dir, "--today", today,
-		               "--case", case_name, "--meeting", meeting, "-q", NULL };
+		               "--case", case_name, "--meeting", meeting, "-q",
+		               r->app->closures ? "--closures" : NULL, r->app->closures, NULL };
 	return run(r, root, argv, QUEUE_CHILD_SECONDS);
 }
 

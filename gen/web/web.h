@@ -123,6 +123,7 @@ typedef struct web_copies web_copies;
 typedef struct web_app {
 	char *cases_dir;
 	char *queue_dir;            /* may be NULL */
+	char *closures;             /* the closures file (--closures), for the queue runs; may be NULL */
 	char *users_path;
 	char *exe;                  /* this program, for child runs */
 	char *assets_dir;           /* node_modules/govuk-frontend/dist/govuk */
