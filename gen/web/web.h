@@ -12,7 +12,8 @@
  *               calendar) shared out to the request threads
  *   child.c     running `cindoc check` and `cindoc render` in a child process with a time limit
  *   ui-*.c      the pages: login, cases, case, write (the meeting write-up), preview, history,
- *               new case
+ *               new case, issue (the chair issues a meeting's plan and minutes; issue-leaves.c
+ *               works out what each copy leaves out)
  * Routes, roles and form fields are listed in gen/web/README.md.
  *
  * Threads: libmicrohttpd runs a small pool of threads; every request is handled start to end on
