@@ -139,3 +139,15 @@ int cd_rule_gets_copies(xmlNodePtr party, cd_date on)
 		return !authority_staff(party) && g_strcmp0(cd_case_attr(party, "kind"), "interpreter") != 0;
 	return 1;
 }
+
+enum cd_delivery cd_rule_delivery(xmlNodePtr party)
+{
+	if (cd_case_is(party, "person") && cd_case_first(party, "email"))
+		return CD_DELIVERY_EMAIL;
+	return CD_DELIVERY_POST;
+}
+
+const char *cd_delivery_name(enum cd_delivery d)
+{
+	return d == CD_DELIVERY_EMAIL ? "email" : "post";
+}

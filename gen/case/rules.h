@@ -106,4 +106,11 @@ int cd_rule_child_gets_copies(xmlNodePtr child, cd_date on);
  * authority's own staff (they read the file copy) nor an interpreter (not a party). */
 int cd_rule_gets_copies(xmlNodePtr party, cd_date on);
 
+/* How a recipient receives their copy when the chair issues it: a person with an email address
+ * in the case gets a password-protected copy for secure email (the password goes by another
+ * route); a child, and a person without one, gets it by post. */
+enum cd_delivery { CD_DELIVERY_POST, CD_DELIVERY_EMAIL };
+enum cd_delivery cd_rule_delivery(xmlNodePtr party);
+const char *cd_delivery_name(enum cd_delivery d);   /* "post", "email" */
+
 #endif

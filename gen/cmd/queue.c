@@ -13,7 +13,7 @@
 #include "queue/share.h"
 #include "web/record.h"
 
-enum { O_TODAY = CD_OPT_LOCAL, O_WITHIN, O_CLOSURES, O_GROUP, O_PRIVATE, O_CASES };
+enum { O_TODAY = CD_OPT_LOCAL, O_WITHIN, O_CLOSURES, O_GROUP, O_PRIVATE, O_CASES, O_CASE, O_MEETING };
 
 static const cd_opt queue_opts[] = {
 	{ 'o', "output", 'o', "DIR", "the queue folder (created when missing)", 0 },
@@ -22,6 +22,10 @@ static const cd_opt queue_opts[] = {
 	{ 'j', "jobs", 'j', "N", "render in N worker processes, 1 to 64 (default 1)", 0 },
 	{ O_CLOSURES, "closures", 0, "FILE", "local closure days (see cindoc-calendar(1))", 0 },
 	{ CD_OPT_WRITER, "writer", 0, "NAME", "cairo (the default) or haru (for the protection options)", 0 },
+	{ O_CASE, "case", 0, "FILE", "read only this case file of CASES_DIR (a name such as 09-withheld-address.xml); "
+	  "the items of the other cases stay as they are", 0 },
+	{ O_MEETING, "meeting", 0, "ID", "with --case: queue the copies of this meeting now, whatever their due "
+	  "date (issuing them; the web desk does this)", 0 },
 	{ CD_OPT_PROGRESS, "progress", 0, NULL, "show the progress line (queue: items done/total, items/s) even "
 	  "when standard error is not a terminal", 0 },
 	{ O_GROUP, "group", 0, "NAME", "share the queue with group NAME: files 0640, folders 0750 (kept by later runs, "
@@ -60,7 +64,7 @@ const cd_cmd_doc cd_doc_queue = {
 	.name = "queue",
 	.summary = "assemble what is due into a dated print queue",
 	.usage = "CASES_DIR -o QUEUE_DIR [--today DATE] [--within N] [-j N] [--closures FILE] [--writer cairo|haru] "
-	         "[protection options]",
+	         "[--case FILE [--meeting ID]] [protection options]",
 	.about =
 	"Works out every item owed by the cases (*.xml) in CASES_DIR: a plan copy with the minutes to each "
 	"person at each meeting and each person in its copies-to, due 10 working days after the meeting "
@@ -89,6 +93,7 @@ const cd_cmd_doc cd_doc_queue = {
 	.examples = (const cd_term[]){
 		{ "cindoc queue cases/ -o queue/ --today 2026-11-25", "queue what is owed" },
 		{ "cindoc queue cases/ -o queue/ -j 4 --within=15", "4 worker processes, a 15-day window" },
+		{ "cindoc queue cases/ -o queue/ --case 09-withheld-address.xml --meeting m2", "issue one meeting's copies now" },
 		{ "cindoc queue mark-issued queue/ 2026-11-26", "everything due that day was posted" },
 		{ "cindoc queue mark-issued queue/ NB-2026-0142/plan-copy/m3/p2", "one item" },
 		{ NULL, NULL } },
@@ -210,6 +215,8 @@ int cmd_queue(int argc, char **argv)
 		case CD_OPT_PROGRESS: progress = 1; break;
 		case O_GROUP: group = v; break;
 		case O_PRIVATE: private = 1; break;
+		case O_CASE: o.only_case = v; break;
+		case O_MEETING: o.only_meeting = v; break;
 		case O_WITHIN:
 			if (parse_count("--within", v, 0, 1000, &o.within) < 0)
 				rc = CD_EXIT_USAGE;
@@ -241,6 +248,15 @@ int cmd_queue(int argc, char **argv)
 	if (group && (rc = -cd_share_group(group, &gid)) != 0)
 		goto out;
 	shared = group ? 1 : private ? 0 : cd_share_of(o.queue_dir, &gid);
+	if (o.only_meeting && !o.only_case) {
+		rc = cd_usage_error("queue", "%s", "--meeting needs --case (the case file the meeting is in)");
+		goto out;
+	}
+	if (o.only_case && (strchr(o.only_case, '/') || o.only_case[0] == '.' || !g_str_has_suffix(o.only_case, ".xml"))) {
+		rc = cd_usage_error("queue", "--case '%s' is not the name of a case file in the cases folder (NAME.xml)",
+		                    o.only_case);
+		goto out;
+	}
 	const cd_writer_ops *w = cd_writer_find(o.writer);
 	if (!w || !(w->caps & CD_WRITER_PDF) || (w->caps & CD_WRITER_INTERNAL)) {
 		char *names = cd_writer_names(CD_WRITER_PDF, CD_WRITER_INTERNAL, ", ");

@@ -12,7 +12,7 @@ static const cd_opt serve_opts[] = {
 	{ O_LISTEN, "listen", 0, "ADDR:PORT", "where to listen; default 127.0.0.1:8080 (port 0: any free "
 	  "port, printed on stderr); an address outside 127.x needs TLS or --behind-proxy", 0 },
 	{ O_USERS, "users", 0, "FILE", "the users file; default CASES_DIR/.cindoc/users", 0 },
-	{ 'o', "output", 'o', "QUEUE_DIR", "the print queue folder ('cindoc queue'), shown on case pages", 0 },
+	{ 'o', "output", 'o', "QUEUE_DIR", "the print queue folder ('cindoc queue') the chair issues a meeting's post copies into", 0 },
 	{ O_TLS_CERT, "tls-cert", 0, "FILE", "serve HTTPS with this certificate (PEM) ...", 0 },
 	{ O_TLS_KEY, "tls-key", 0, "FILE", "... and this private key (PEM)", 0 },
 	{ O_PROXY, "behind-proxy", 0, NULL, "plain HTTP to a proxy in front that speaks TLS to browsers "
@@ -32,7 +32,8 @@ const cd_cmd_doc cd_doc_serve = {
 	.about =
 	"Serves the web desk for the case files in CASES_DIR: a case list with what is due, case pages, "
 	"writing up a meeting with the checks of 'cindoc check', previews of every copy, saving with "
-	"history, new cases. Users and roles come from the users file ('cindoc user'); every page needs "
+	"history, new cases, issuing a meeting's plan and minutes (post copies into the -o queue, protected "
+	"copies for secure email). Users and roles come from the users file ('cindoc user'); every page needs "
 	"a login. Who did what is kept in CASES_DIR/.cindoc/audit.sqlite ('cindoc audit'). Stops on "
 	"SIGTERM or Ctrl-C after the requests under way. Routes, roles and form fields: gen/web/README.md.",
 	.operands = (const cd_term[]){

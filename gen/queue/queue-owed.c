@@ -144,11 +144,19 @@ static int case_items(struct run *r, xmlDocPtr doc, const char *path, const char
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	const char *ref = attr(root, "ref");
 	int rc = 0;
+	const char *only = r->o->only_meeting;
+	int found = 0;
 	for (xmlNodePtr m = cd_case_first(cd_case_first(root, "meetings"), "meeting"); m && rc == 0;
 	     m = cd_case_next(m, "meeting")) {
 		cd_date d, due;
-		if (cd_date_parse(attr(m, "date"), &d, NULL) < 0 || d > r->o->today)
+		int it_only = only && g_strcmp0(attr(m, "id"), only) == 0;
+		found |= it_only;
+		if (cd_date_parse(attr(m, "date"), &d, NULL) < 0 || d > r->o->today) {
+			if (it_only)
+				return cd_error_at(path, cd_case_line(m), "meeting '%s' is on %s, after today: it cannot be "
+				                   "issued yet", only, attr(m, "date"));
 			continue; /* not held yet */
+		}
 		if (done_by(r, cd_case_first(m, "done"), "minutes-sent"))
 			continue; /* the minutes and plan went out already */
 		if (cd_rule_due(r->o->cal, CD_RULE_MINUTES_SENT, d, &due) < 0)
@@ -156,6 +164,8 @@ static int case_items(struct run *r, xmlDocPtr doc, const char *path, const char
 			                   attr(m, "date"));
 		rc = owe(r, doc, path, case_file, case_sha, ref, CD_DOC_PLAN_COPY, attr(m, "id"), due, out);
 	}
+	if (rc == 0 && only && !found)
+		return cd_error_at(path, cd_case_line(root), "the case has no meeting '%s'", only);
 	xmlNodePtr closure = cd_case_first(root, "closure");
 	cd_date d, due;
 	if (rc == 0 && closure && cd_date_parse(attr(closure, "date"), &d, NULL) == 0 && d <= r->o->today &&
@@ -202,7 +212,8 @@ static void merge_owed(struct run *r, GPtrArray *owed)
 		} else {
 			cd_date due;
 			cd_date_parse(it->f[CD_QL_DUE], &due, NULL);
-			if (due > r->window_end) {
+			int now = r->o->only_meeting && strcmp(it->f[CD_QL_MEETING], r->o->only_meeting) == 0;
+			if (due > r->window_end && !now) {
 				item_free(it); /* not due yet: a later run queues it */
 				continue;
 			}
@@ -233,9 +244,14 @@ int read_cases(struct run *r)
 	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
 	const char *n;
 	while ((n = g_dir_read_name(dir)))
-		if (g_str_has_suffix(n, ".xml") && n[0] != '.' && strcmp(n, CD_AUTHORITY_FILE) != 0)
+		if (g_str_has_suffix(n, ".xml") && n[0] != '.' && strcmp(n, CD_AUTHORITY_FILE) != 0 &&
+		    (!r->o->only_case || strcmp(n, r->o->only_case) == 0))
 			g_ptr_array_add(names, g_strdup(n));
 	g_dir_close(dir);
+	if (r->o->only_case && names->len == 0) {
+		g_ptr_array_free(names, TRUE);
+		return cd_fail(-CD_EXIT_NOREAD, "no case file '%s' in '%s'", r->o->only_case, r->o->cases_dir);
+	}
 	g_ptr_array_sort(names, name_cmp);
 	int rc = 0;
 	cd_schema *schema = cd_schema_load(&rc);

@@ -43,6 +43,10 @@ typedef struct cd_queue_opts {
 	const cd_calendar *cal;
 	int progress;               /* show a progress line on stderr */
 	int quiet;                  /* no summary, no notes (errors only) */
+	const char *only_case;      /* a case file name of cases_dir: only it is read this run, the
+	                             * items of the others are kept as they are (NULL: every case) */
+	const char *only_meeting;   /* with only_case: this meeting's copies are queued now, whatever
+	                             * their due date (the chair issues them) */
 } cd_queue_opts;
 
 /* Runs the queue. Returns 0, -CD_EXIT_PARTIAL when cases or items were skipped (each reported),

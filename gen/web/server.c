@@ -26,7 +26,8 @@
 
 enum route_kind {
 	R_ROOT, R_LOGIN_GET, R_LOGIN_POST, R_LOGOUT, R_CASES, R_CASE, R_WRITE, R_PREVIEW, R_PREVIEW_FILE, R_HISTORY, R_NEW, R_ASSET,
-	R_QUEUE, R_QUEUE_DATE, R_QUEUE_FILE, R_QUEUE_PRINT, R_QUEUE_MARK
+	R_QUEUE, R_QUEUE_DATE, R_QUEUE_FILE, R_QUEUE_PRINT, R_QUEUE_MARK,
+	R_ISSUE_GET, R_ISSUE_POST, R_ISSUE_FILE
 };
 
 struct route {
@@ -49,6 +50,9 @@ static const struct route routes[] = {
 	{ "GET", "/case/*/preview", WEB_ROLES_ANY, R_PREVIEW },
 	{ "GET", "/case/*/preview/*", WEB_ROLES_ANY, R_PREVIEW_FILE },
 	{ "GET", "/case/*/history", WEB_ROLES_ANY, R_HISTORY },
+	{ "GET", "/case/*/issue", WEB_ROLE_CHAIR, R_ISSUE_GET },
+	{ "POST", "/case/*/issue", WEB_ROLE_CHAIR, R_ISSUE_POST },
+	{ "GET", "/case/*/issue/*", WEB_ROLE_CHAIR, R_ISSUE_FILE },
 	{ "GET", "/new", WEB_ROLE_CHAIR | WEB_ROLE_ADMIN, R_NEW },
 	{ "POST", "/new", WEB_ROLE_CHAIR | WEB_ROLE_ADMIN, R_NEW },
 	{ "GET", "/queue", WEB_ROLE_ADMIN, R_QUEUE },
@@ -163,6 +167,9 @@ static void dispatch(web_req *r)
 	case R_QUEUE_FILE: ui_queue_file(r, args[0]); break;
 	case R_QUEUE_PRINT: ui_queue_print(r, args[0]); break;
 	case R_QUEUE_MARK: ui_queue_mark(r, args[0]); break;
+	case R_ISSUE_GET: ui_issue(r, args[0]); break;
+	case R_ISSUE_POST: ui_issue_post(r, args[0]); break;
+	case R_ISSUE_FILE: ui_issue_file(r, args[0], args[1]); break;
 	}
 done:
 	for (int k = 0; k < 4; k++)
@@ -374,6 +381,7 @@ int web_serve(const struct web_serve_opts *o)
 	char *cert = NULL, *key = NULL;
 	app.cases_dir = g_canonicalize_filename(o->cases_dir, NULL);
 	app.queue_dir = g_strdup(o->queue_dir);
+	app.closures = o->closures ? g_canonicalize_filename(o->closures, NULL) : NULL;
 	app.users_path = o->users_path ? g_strdup(o->users_path) : web_default_users(o->cases_dir);
 	app.exe = g_file_read_link("/proc/self/exe", NULL);
 	app.assets_dir = web_assets_dir();
@@ -428,6 +436,7 @@ int web_serve(const struct web_serve_opts *o)
 	}
 	app.styles = web_styles_new();
 	app.previews = web_previews_new();
+	app.copies = web_copies_new();
 	app.sessions = web_sessions_new();
 
 	/* The signals are taken by sigwait below; every thread started from here inherits the mask. */
@@ -466,6 +475,7 @@ out:
 	web_sessions_free(app.sessions);
 	web_styles_free(app.styles);
 	web_previews_free(app.previews);
+	web_copies_free(app.copies);
 	web_engines_free(app.engines);
 	web_audit_close(app.audit);
 	if (app.store)
@@ -476,6 +486,7 @@ out:
 	g_free(cert);
 	g_free(app.cases_dir);
 	g_free(app.queue_dir);
+	g_free(app.closures);
 	g_free(app.users_path);
 	g_free(app.exe);
 	g_free(app.assets_dir);

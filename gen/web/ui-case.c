@@ -25,6 +25,8 @@ void ui_case(web_req *r, const char *id)
 	if (r->sess.role & (WEB_ROLE_MINUTE_TAKER | WEB_ROLE_CHAIR)) {
 		xmlNodePtr a = web_add(root, "actions", NULL);
 		web_set(a, "write", "yes");
+		if (r->sess.role & WEB_ROLE_CHAIR)
+			web_set(a, "issue", "yes");
 		char *name = g_strconcat(id, ".xml", NULL);
 		char saved[21] = "";
 		char *data = NULL;

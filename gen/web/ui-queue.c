@@ -21,7 +21,7 @@
 #include "web/record.h"
 #include "web/web.h"
 
-static cd_date desk_today(const web_app *app)
+cd_date web_today(const web_app *app)
 {
 	return app->today != CD_DATE_NONE ? app->today : cd_date_today();
 }
@@ -82,7 +82,7 @@ void ui_queue(web_req *r)
 	int rc;
 	xmlDocPtr d = queue_page(r, "queue", rows, &rc);
 	xmlNodePtr root = xmlDocGetRootElement(d);
-	cd_date today = desk_today(r->app);
+	cd_date today = web_today(r->app);
 	GTree *days = g_tree_new_full(day_cmp, NULL, g_free, NULL);
 	for (guint i = 0; i < rows->len; i++) {
 		char **row = rows->pdata[i];
@@ -192,7 +192,7 @@ static void date_page(web_req *r, const char *day, int status, const char *const
 		web_respond_error(r, MHD_HTTP_NOT_FOUND, "web.queue.no-date");
 		return;
 	}
-	web_set(root, "state", day_state(day, waiting, desk_today(r->app)));
+	web_set(root, "state", day_state(day, waiting, web_today(r->app)));
 	char *pdf = g_build_filename(r->app->queue_dir ? r->app->queue_dir : ".", day, "print.pdf", NULL);
 	if (rc == 0 && g_file_test(pdf, G_FILE_TEST_IS_REGULAR))
 		web_set(root, "print-pdf", "yes");
@@ -258,13 +258,12 @@ static char **waiting_items(web_app *app, const char *day)
 	return (char **)g_ptr_array_free(ids, FALSE);
 }
 
-/* Marks `what` issued today as the signed-in user, keeping a shared queue shared. */
-static int mark(web_req *r, char **what, int n, const char *how, int *marked)
+int web_mark_issued(web_req *r, char **what, int n, const char *how, int *marked)
 {
 	web_app *app = r->app;
 	gid_t gid = 0;
 	int shared = cd_share_of(app->queue_dir, &gid);
-	int rc = cd_record_issued(app->queue_dir, app->cases_dir, r->sess.user, how, desk_today(app), what, n, marked, 1);
+	int rc = cd_record_issued(app->queue_dir, app->cases_dir, r->sess.user, how, web_today(app), what, n, marked, 1);
 	if (rc == 0 && shared)
 		rc = cd_share_apply(app->queue_dir, 1, gid);
 	return rc;
@@ -313,7 +312,7 @@ void ui_queue_print(web_req *r, const char *day)
 	int marked = 0, mrc = 0;
 	if (jobs->len) {
 		char *how = g_strdup_printf("printer %s", printer);
-		mrc = mark(r, what, (int)jobs->len, how, &marked);
+		mrc = web_mark_issued(r, what, (int)jobs->len, how, &marked);
 		g_free(how);
 	}
 	g_free(what);
@@ -354,7 +353,7 @@ void ui_queue_mark(web_req *r, const char *day)
 		          ids && ids[0] ? e : e0);
 	} else {
 		int marked = 0;
-		int rc = mark(r, (char **)what->pdata, (int)what->len, "desk", &marked);
+		int rc = web_mark_issued(r, (char **)what->pdata, (int)what->len, "desk", &marked);
 		if (rc < 0) {
 			static const char *const e[] = { "", "web.queue.error.mark", NULL };
 			date_page(r, day, MHD_HTTP_INTERNAL_SERVER_ERROR, e);

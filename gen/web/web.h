@@ -12,7 +12,8 @@
  *               calendar) shared out to the request threads
  *   child.c     running `cindoc check` and `cindoc render` in a child process with a time limit
  *   ui-*.c      the pages: login, cases, case, write (the meeting write-up), preview, history,
- *               new case, queue (the admin's desk)
+ *               new case, queue (the admin's desk), issue (the chair issues a meeting's plan and
+ *               minutes; issue-leaves.c works out what each copy leaves out)
  * Routes, roles and form fields are listed in gen/web/README.md.
  *
  * Threads: libmicrohttpd runs a small pool of threads; every request is handled start to end on
@@ -118,10 +119,12 @@ struct cd_store;
 struct cd_store_msgs;
 typedef struct web_styles web_styles;
 typedef struct web_previews web_previews;
+typedef struct web_copies web_copies;
 
 typedef struct web_app {
 	char *cases_dir;
 	char *queue_dir;            /* may be NULL */
+	char *closures;             /* the closures file (--closures), for the queue runs; may be NULL */
 	char *users_path;
 	char *exe;                  /* this program, for child runs */
 	char *assets_dir;           /* node_modules/govuk-frontend/dist/govuk */
@@ -134,6 +137,7 @@ typedef struct web_app {
 	web_engines *engines;
 	web_styles *styles;
 	web_previews *previews;
+	web_copies *copies;         /* protected copies issued for secure email (ui-issue.c) */
 	cd_date today;              /* CD_DATE_NONE: the real today */
 } web_app;
 
@@ -286,6 +290,14 @@ int web_write_build(web_req *r, const char *name, const web_form *f, GArray *msg
 web_previews *web_previews_new(void);
 void web_previews_free(web_previews *p);
 
+/* Protected copies issued for secure email, kept a while for the chair who issued them
+ * (ui-issue.c). */
+web_copies *web_copies_new(void);
+void web_copies_free(web_copies *c);
+/* Adds under `parent` a <leaves kind= of= text=> for each element of the case that the copy of
+ * meeting `meeting` for recipient `rid` leaves out (issue-leaves.c). Returns how many. */
+int web_issue_leaves_out(xmlNodePtr parent, xmlDocPtr cs, const char *meeting, const char *rid);
+
 /* ---- running children (child.c) ---- */
 
 /* Runs this program with argv (argv[0] is replaced by the program), stdin from /dev/null,
@@ -303,9 +315,17 @@ void ui_write(web_req *r, const char *id, const char *step);
 void ui_preview(web_req *r, const char *id);
 void ui_preview_file(web_req *r, const char *id, const char *file);
 void ui_history(web_req *r, const char *id);
+void ui_issue(web_req *r, const char *id);
+void ui_issue_post(web_req *r, const char *id);
+void ui_issue_file(web_req *r, const char *id, const char *file);
 void ui_new_case(web_req *r);
 void ui_asset(web_req *r, const char *rel);
 /* the admin's desk (ui-queue.c) */
+/* The desk's today: --today when given, else the real one. */
+cd_date web_today(const web_app *app);
+/* Marks `what` (ledger items, as cd_record_issued takes them) issued today as the signed-in user,
+ * through web/record.c (ledger, case files, audit), keeping a shared queue shared. 0 or negative. */
+int web_mark_issued(web_req *r, char **what, int n, const char *how, int *marked);
 void ui_queue(web_req *r);
 void ui_queue_date(web_req *r, const char *day);
 void ui_queue_file(web_req *r, const char *day);

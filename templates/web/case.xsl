@@ -133,6 +133,13 @@
                 <xsl:call-template name="w"><xsl:with-param name="key">web.case.preview</xsl:with-param></xsl:call-template>
               </a>
             </li>
+            <xsl:if test="/page/actions/@issue">
+              <li class="govuk-summary-card__action">
+                <a class="govuk-link" href="/case/{$id}/issue?meeting={@id}">
+                  <xsl:call-template name="w"><xsl:with-param name="key">web.case.issue</xsl:with-param></xsl:call-template>
+                </a>
+              </li>
+            </xsl:if>
           </ul>
         </div>
         <div class="govuk-summary-card__content">
