@@ -59,17 +59,39 @@ check "--within 0: nothing due after today" python3 -c "
 import csv,sys
 sys.exit(0 if all(r['due'] <= '$TODAY' for r in csv.DictReader(open('$T/q0/manifest.csv'))) else 1)"
 
-# Minutes recorded as sent: that meeting's copies are withdrawn, the rest stays as it was.
+# A copy its case no longer owes for another reason (Joanne is no longer listed as present at m3)
+# is withdrawn: its PDF leaves the folder.
+cp -a "$T/q" "$T/qx"
+cp -a "$CASES" "$T/casesx"
+sed -i '/<meeting id="m3"/,/<\/attendance>/s|<present ref="p2"/>||' "$T/casesx/02-review-scaling.xml"
+expect "no longer owed: run" 0 "$CINDOC" queue "$T/casesx" -o "$T/qx" --today $TODAY
+check "no longer owed: withdrawn" grep -q ' 1 withdrawn;' "$T/.run.out"
+check "no longer owed: ledger says withdrawn" grep -q $'^NB-2026-0142/plan-copy/m3/p2\twithdrawn\t' "$T/qx/ledger.tsv"
+check "no longer owed: its file is gone" bash -c "! ls '$T/qx/2026-07-20' | grep -q -- '-p2\.pdf\$\|p2-'"
+consistent "no longer owed" "$T/qx"
+
+# Minutes recorded as sent in the case itself (here by hand, as a case copied from elsewhere may
+# say so): that meeting's waiting copies are issued on the day the case records, so the ledger
+# agrees with the case and `due`; the rest stays as it was.
 cp -a "$T/q" "$T/qw"
 sed -i 's|<done case-note="2026-07-06"/>|<done case-note="2026-07-06" minutes-sent="2026-11-24"/>|' "$CASES/02-review-scaling.xml"
 expect "minutes sent: run" 0 "$CINDOC" queue "$CASES" -o "$T/qw" --today $TODAY
-check "minutes sent: withdrawn" grep -q ' 0 new, 0 updated, 5 withdrawn;' "$T/.run.out"
-check "minutes sent: files gone" bash -c "! ls '$T/qw/2026-07-20' 2>/dev/null | grep -q pdf"
-check "minutes sent: ledger says withdrawn" grep -q $'^NB-2026-0142/plan-copy/m3/p1\twithdrawn\t' "$T/qw/ledger.tsv"
+check "minutes sent: nothing withdrawn" grep -q ' 0 new, 0 updated, 0 withdrawn;' "$T/.run.out"
+check "minutes sent: the summary says why they left the queue" \
+	grep -qx "queue $T/qw: 5 items issued as their cases record them sent" "$T/.run.out"
+check "minutes sent: ledger says issued on the case's day" \
+	grep -q $'^NB-2026-0142/plan-copy/m3/p1\tissued\t.*\t2026-11-24\t2026-07-20/' "$T/qw/ledger.tsv"
+check "minutes sent: no waiting copy of m3 left" bash -c "! grep -q \$'^NB-2026-0142/plan-copy/m3/[a-z0-9]*\tqueued' '$T/qw/ledger.tsv'"
+check "minutes sent: due agrees" bash -c "'$CINDOC' due --today $TODAY --format csv '$CASES/02-review-scaling.xml' | grep -q ',minutes-sent,m3,.*,2026-11-24,'"
 grep -v '2026-07-20\|\./manifest\|ledger' "$T/snap1" >"$T/snap1.other"
-snap "$T/qw" | grep -v '\./manifest\|ledger' >"$T/snapw.other"
+snap "$T/qw" | grep -v '2026-07-20\|\./manifest\|ledger' >"$T/snapw.other"
 check "minutes sent: other dates untouched" cmp -s "$T/snap1.other" "$T/snapw.other"
 consistent "minutes sent" "$T/qw"
+# ... a second run changes nothing.
+snap "$T/qw" >"$T/snapw1"
+expect "minutes sent: run again" 0 "$CINDOC" queue "$CASES" -o "$T/qw" --today $TODAY
+snap "$T/qw" >"$T/snapw2"
+check "minutes sent: a second run changes nothing" cmp -s "$T/snapw1" "$T/snapw2"
 
 # A change to a case renders that case's items again, and only those.
 echo '<!-- edited -->' >>"$CASES/01-initial-meeting.xml"
@@ -106,7 +128,8 @@ expect "run after mark-issued" 0 "$CINDOC" queue "$CASES" -o "$T/qw" --today $TO
 check "run after mark-issued: nothing re-queued" grep -q ' 0 new, 0 updated, 0 withdrawn;' "$T/.run.out"
 check "run after mark-issued: issued items left print.pdf" python3 -c "
 import csv,sys
-r=[x for x in csv.DictReader(open('$T/qw/manifest.csv')) if x['status']=='issued' and x['due']!='2026-11-12']
+# (2026-11-12 and 2026-07-20 have nothing waiting: their print.pdf stays as it was printed)
+r=[x for x in csv.DictReader(open('$T/qw/manifest.csv')) if x['status']=='issued' and x['due'] not in ('2026-11-12', '2026-07-20')]
 sys.exit(0 if r and all(x['print_first']=='0' for x in r) else 1)"
 consistent "after mark-issued" "$T/qw"
 

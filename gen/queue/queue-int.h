@@ -40,8 +40,10 @@ struct run {
 	GHashTable *cases_ok;      /* case_file -> case ref, for the cases read this run */
 	GHashTable *refs;          /* case ref -> case_file */
 	GHashTable *owed_ids;      /* item id -> case_file, for the items owed this run */
+	GHashTable *sent;          /* "REF/plan-copy/MEETING" or "REF/closure-letter" -> the day its
+	                              case records the copies sent, for the cases read this run */
 	int skipped;               /* cases or items reported and skipped */
-	int n_new, n_updated, n_withdrawn;
+	int n_new, n_updated, n_withdrawn, n_recorded;
 	/* progress */
 	int done, total;
 	gint64 t0;

@@ -157,8 +157,12 @@ static int case_items(struct run *r, xmlDocPtr doc, const char *path, const char
 				                   "issued yet", only, attr(m, "date"));
 			continue; /* not held yet */
 		}
-		if (done_by(r, cd_case_first(m, "done"), "minutes-sent"))
-			continue; /* the minutes and plan went out already */
+		if (done_by(r, cd_case_first(m, "done"), "minutes-sent")) {
+			/* the minutes and plan went out already: a copy still queued was sent with them */
+			g_hash_table_replace(r->sent, g_strdup_printf("%s/%s/%s", ref, cd_doc_name(CD_DOC_PLAN_COPY), attr(m, "id")),
+			                     g_strdup(attr(cd_case_first(m, "done"), "minutes-sent")));
+			continue;
+		}
 		if (cd_rule_due(r->o->cal, CD_RULE_MINUTES_SENT, d, &due) < 0)
 			return cd_error_at(path, cd_case_line(m), "meeting date '%s' is outside the working-day calendar",
 			                   attr(m, "date"));
@@ -168,6 +172,9 @@ static int case_items(struct run *r, xmlDocPtr doc, const char *path, const char
 		return cd_error_at(path, cd_case_line(root), "the case has no meeting '%s'", only);
 	xmlNodePtr closure = cd_case_first(root, "closure");
 	cd_date d, due;
+	if (closure && done_by(r, closure, "letters-sent"))
+		g_hash_table_replace(r->sent, g_strdup_printf("%s/%s", ref, cd_doc_name(CD_DOC_CLOSURE_LETTER)),
+		                     g_strdup(attr(closure, "letters-sent")));
 	if (rc == 0 && closure && cd_date_parse(attr(closure, "date"), &d, NULL) == 0 && d <= r->o->today &&
 	    !done_by(r, closure, "letters-sent")) {
 		if (cd_rule_due(r->o->cal, CD_RULE_CLOSURE_LETTERS, d, &due) < 0)
@@ -303,15 +310,27 @@ int read_cases(struct run *r)
 	cd_schema_free(schema);
 	g_ptr_array_free(names, TRUE);
 
-	/* Queued items that their (readable) case no longer owes are withdrawn; the items of a case
-	 * that could not be read, or is gone from the folder, stay as they are. */
+	/* Queued items that their (readable) case no longer owes: issued on the day the case records
+	 * them sent (one record: the ledger agrees with the case, however the case came to say so),
+	 * else withdrawn. The items of a case that could not be read, or is gone from the folder,
+	 * stay as they are. plan_dates takes both out of print.pdf. */
 	for (guint i = 0; i < r->items->len; i++) {
 		struct item *it = r->items->pdata[i];
 		if (!is_status(it, "queued") || it->owed)
 			continue;
 		if (g_hash_table_contains(r->cases_ok, it->f[CD_QL_CASE_FILE])) {
-			set(it, CD_QL_STATUS, "withdrawn"); /* plan_dates takes it out of print.pdf */
-			r->n_withdrawn++;
+			char *key = it->f[CD_QL_MEETING][0]
+			                    ? g_strdup_printf("%s/%s/%s", it->f[CD_QL_CASE], it->f[CD_QL_DOCUMENT], it->f[CD_QL_MEETING])
+			                    : g_strdup_printf("%s/%s", it->f[CD_QL_CASE], it->f[CD_QL_DOCUMENT]);
+			const char *sent = g_hash_table_lookup(r->sent, key);
+			g_free(key);
+			set(it, CD_QL_STATUS, sent ? "issued" : "withdrawn");
+			if (sent) {
+				set(it, CD_QL_ISSUED, sent);
+				r->n_recorded++;
+			} else {
+				r->n_withdrawn++;
+			}
 		} else if (!r->o->quiet) {
 			fprintf(stderr, "cindoc queue: keeping '%s': its case '%s' was not read this time\n", it->f[CD_QL_ITEM],
 			        it->f[CD_QL_CASE_FILE]);

@@ -19,6 +19,7 @@ static void run_init(struct run *r, const cd_queue_opts *o)
 	r->cases_ok = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	r->refs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	r->owed_ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	r->sent = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	cd_date_format(o->today, r->today);
 }
 
@@ -29,6 +30,7 @@ static void run_free(struct run *r)
 	g_hash_table_destroy(r->cases_ok);
 	g_hash_table_destroy(r->refs);
 	g_hash_table_destroy(r->owed_ids);
+	g_hash_table_destroy(r->sent);
 	g_ptr_array_free(r->items, TRUE);
 }
 
@@ -98,6 +100,10 @@ int cd_queue_run(const cd_queue_opts *o)
 		if (!o->quiet) {
 			printf("queue %s: %d new, %d updated, %d withdrawn; %d item%s waiting over %d date%s\n", o->queue_dir,
 			       r.n_new, r.n_updated, r.n_withdrawn, queued, queued == 1 ? "" : "s", dates, dates == 1 ? "" : "s");
+			if (r.n_recorded)
+				printf("queue %s: %d item%s issued as %s case%s record%s them sent\n", o->queue_dir, r.n_recorded,
+				       r.n_recorded == 1 ? "" : "s", r.n_recorded == 1 ? "its" : "their", r.n_recorded == 1 ? "" : "s",
+				       r.n_recorded == 1 ? "s" : "");
 			report_overdue(&r);
 		}
 		if (r.skipped)
