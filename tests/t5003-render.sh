@@ -207,7 +207,7 @@ has "the parent's letter gives the reason" "$T/p1.txt" "we agreed that Millie no
 has "what happens next" "$T/p1.txt" "The family plan agreed at the last meeting carries on without a social worker."
 has "who to contact" "$T/p1.txt" "please contact Helen Marsh on 01632 960141 or at helen.marsh@northbridge.example."
 has "how to complain" "$T/p1.txt" "make a complaint under our Complaints Procedure: contact the Complaints and Representations Team"
-check "a letter fits on one page, then the final minutes" bash -c "pdftotext -f 2 -l 2 '$T/closed/NB-2026-0142-closure-letter-p1.pdf' - | grep -q 'Notes of'"
+check "the letter, then the final minutes on pages of their own" bash -c "pdftotext '$T/closed/NB-2026-0142-closure-letter-p1.pdf' - | tr '\\f' '\\n' | grep -B3 -m1 'Notes of' | grep -q 'Meeting notes'"
 D=$(ls "$P"/12-child-died/closure-letter/*-p1*.txt | head -1)
 has "when a child has died the family letter is written with care" "$D" "We are so sorry that"
 check "and does not say 'What happens next'" bash -c "! grep -q 'What happens next' '$D'"

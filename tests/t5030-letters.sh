@@ -110,3 +110,21 @@ check "10: Jo gets the minutes" bash -c "ls '$T/m10' | grep -q -- '-minutes-m1-c
 check "10: the queue sends Jo a plan copy" grep -q '^HD-2025-1862/plan-copy/m1/c1,' "$Q/manifest.csv"
 # ...but not a child under 7, nor one whose views could not be sought (sample 09's baby).
 check "09: no copy for the baby whose views could not be sought" bash -c "! grep -q '^NB-2026-0803/plan-copy/m[0-9]*/c2,' '$Q/manifest.csv'"
+
+# ---- 6. the minutes never put words in a child's mouth
+expect "08: minutes of m2" 0 "$CINDOC" render --doc minutes --for file --meeting m2 samples/08-child-protection.xml -o "$T/m08.pdf"
+pdftotext "$T/m08.pdf" "$T/m08.txt"
+check "08: what a worker passed on is reported speech, saying who told us" \
+	bash -c "grep -A1 -x 'Oluwaseun Brandt told us what you had said:' '$T/m08.txt' | grep -qx 'Mummy makes porridge now.'"
+hasnt "08: Leo, who was not there, is not said to have come and told us" "$T/m08.txt" "You came to the meeting and told us"
+expect "08: the case is clean (no in-person views for a child not there)" 0 "$CINDOC" check samples/08-child-protection.xml
+
+# ---- 5. children read the names they use; "said" once
+expect "03: Kacper's minutes" 0 "$CINDOC" render --doc minutes --for c1 samples/03-siblings.xml -o "$T/m03-c1.pdf"
+pdftotext "$T/m03-c1.pdf" "$T/m03-c1.txt"
+check "03: Kacper reads 'Mum', not her full name" bash -c "grep -qx 'Mum:' '$T/m03-c1.txt' && ! grep -q 'Agnieszka' '$T/m03-c1.txt'"
+check "03: ... and 'Uncle Bartek'" grep -qx '• Uncle Bartek' "$T/m03-c1.txt"
+check "03: 'said' once: the lead names who, the words say 'said'" bash -c "! grep -A1 ' said:\$' '$T/m03-c1.txt' | grep -q ' said '"
+expect "03: the file copy" 0 "$CINDOC" render --doc minutes --for file samples/03-siblings.xml -o "$T/m03-file.pdf"
+pdftotext "$T/m03-file.pdf" "$T/m03-file.txt"
+check "03: the file copy names her in full, with her relationship" grep -q 'Agnieszka Wozniak (mother)' "$T/m03-file.txt"
