@@ -237,8 +237,9 @@ fuzz: $(FUZZERS)
 bench-render: all fonts
 	./tests/bench render
 
+BENCH_CASES ?= 400
 bench-queue: all fonts
-	./tests/bench queue
+	./tests/bench queue $(BENCH_CASES)
 
 clean:
 	rm -f gen/*.o gen/*.d gen/*/*.o gen/*/*.d gen/.flags gen/.dataflags $(BIN) \

@@ -31,6 +31,7 @@
 
     <xsl:call-template name="page-sequence">
       <xsl:with-param name="part" select="'letter'"/>
+      <xsl:with-param name="last" select="substring('letterminutes', 1 + 6 * ($final-minutes = 'yes'))"/>
       <xsl:with-param name="content">
         <xsl:call-template name="letter">
           <xsl:with-param name="to" select="$the-recipient"/>
@@ -126,6 +127,7 @@
     <xsl:if test="$final-minutes = 'yes'">
       <xsl:call-template name="page-sequence">
         <xsl:with-param name="part" select="'minutes'"/>
+        <xsl:with-param name="first" select="false()"/>
         <xsl:with-param name="content"><xsl:call-template name="minutes-body"/></xsl:with-param>
       </xsl:call-template>
     </xsl:if>

@@ -17,6 +17,7 @@
     <xsl:variable name="names"><xsl:call-template name="child-names"/></xsl:variable>
     <xsl:call-template name="page-sequence">
       <xsl:with-param name="part" select="'letter'"/>
+      <xsl:with-param name="last" select="'minutes'"/>
       <xsl:with-param name="content">
         <xsl:call-template name="letter">
           <xsl:with-param name="to" select="$the-recipient"/>
@@ -60,10 +61,14 @@
     </xsl:call-template>
     <xsl:call-template name="page-sequence">
       <xsl:with-param name="part" select="'plan'"/>
+      <xsl:with-param name="first" select="false()"/>
+      <xsl:with-param name="last" select="'minutes'"/>
       <xsl:with-param name="content"><xsl:call-template name="plan-body"/></xsl:with-param>
     </xsl:call-template>
     <xsl:call-template name="page-sequence">
       <xsl:with-param name="part" select="'minutes'"/>
+      <xsl:with-param name="first" select="false()"/>
+      <xsl:with-param name="last" select="'minutes'"/>
       <xsl:with-param name="content"><xsl:call-template name="minutes-body"/></xsl:with-param>
     </xsl:call-template>
   </xsl:template>
