@@ -31,7 +31,12 @@
 
     <xsl:call-template name="page-sequence">
       <xsl:with-param name="part" select="'letter'"/>
-      <xsl:with-param name="last" select="substring('letterminutes', 1 + 6 * ($final-minutes = 'yes'))"/>
+      <xsl:with-param name="last">
+        <xsl:choose>
+          <xsl:when test="$final-minutes = 'yes'">minutes</xsl:when>
+          <xsl:otherwise>letter</xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
       <xsl:with-param name="content">
         <xsl:call-template name="letter">
           <xsl:with-param name="to" select="$the-recipient"/>
