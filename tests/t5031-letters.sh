@@ -55,7 +55,7 @@ has "late: the minutes in it keep their meeting's date" "$T/late.txt" "Millie Ha
 hasnt "late: no 'next meeting' that has passed" "$T/late.txt" "The next meeting is on"
 for w in "c1 en your plan|We are sorry this letter is late. It should have reached you by 20 July 2026." \
 	 "p3 en professional|We apologise for the delay: this should have been sent by 20 July 2026." \
-	 "p1 cy Welsh|Mae'n ddrwg gennym fod y llythyr hwn yn hwyr: dylem fod wedi ei anfon atoch erbyn" \
+	 "p1 cy Welsh|Mae’n ddrwg gennym fod y llythyr hwn yn hwyr: dylem fod wedi ei anfon atoch erbyn" \
 	 "p1 pl Polish|Przepraszamy, że ten list jest opóźniony: powinniśmy go wysłać do"; do
 	set -- ${w%%|*}
 	expect "late, $3 ($1 $2)" 0 "$CINDOC" render --doc plan-copy --for $1 --lang $2 samples/02-review-scaling.xml \
@@ -81,7 +81,7 @@ has "queue: an overdue copy says sorry" "$T/q-late.txt" "We apologise for the de
 f=$(grep '^NB-2026-0951/plan-copy/m1/p1,' "$Q/manifest.csv" | awk -F, '{print $(NF-1)}')
 pdftotext -f 1 -l 1 "$Q/$f" "$T/q-ahead.txt"
 check "queue: a copy queued ahead is dated its day (27 November 2026, in Welsh)" grep -qx '27 Tachwedd 2026' "$T/q-ahead.txt"
-hasnt "queue: ... and does not say sorry" "$T/q-ahead.txt" "Mae'n ddrwg gennym"
+hasnt "queue: ... and does not say sorry" "$T/q-ahead.txt" "Mae’n ddrwg gennym"
 
 # ---- 3. no plan copy once the plan has ended; the final minutes go with the closure letter
 for s in 06-step-down 08-child-protection 12-child-died; do
