@@ -139,3 +139,9 @@ int cd_rule_gets_copies(xmlNodePtr party, cd_date on)
 		return !authority_staff(party) && g_strcmp0(cd_case_attr(party, "kind"), "interpreter") != 0;
 	return 1;
 }
+
+xmlNodePtr cd_rule_plan_ended(xmlDocPtr case_doc)
+{
+	xmlNodePtr root = xmlDocGetRootElement(case_doc);
+	return cd_case_is(root, "case") ? cd_case_first(root, "closure") : NULL;
+}

@@ -106,4 +106,9 @@ int cd_rule_child_gets_copies(xmlNodePtr child, cd_date on);
  * authority's own staff (they read the file copy) nor an interpreter (not a party). */
 int cd_rule_gets_copies(xmlNodePtr party, cd_date on);
 
+/* The closure of a case whose plan has ended, or NULL while it runs. Once a plan has ended no
+ * plan copy is sent ("here is your plan ... the next meeting is on ..." would be wrong): the
+ * final minutes go with the closure letter, in one mailing. */
+xmlNodePtr cd_rule_plan_ended(xmlDocPtr case_doc);
+
 #endif

@@ -6,6 +6,7 @@
 #include "base/cindoc.h"
 #include "cmd/cmd.h"
 #include "transform/documents.h"
+#include "case/rules.h"
 #include "base/page.h"
 #include "case/case.h"
 #include "writers/out-opts.h"
@@ -244,6 +245,13 @@ int cmd_render(int argc, char **argv)
 	if (op.all) {
 		if ((rc = cd_recipients(cs, op.case_path, op.req.kind, op.req.meeting, &rs, &n)) < 0)
 			goto done;
+		xmlNodePtr ended = cd_rule_plan_ended(cs);
+		if (n == 0 && op.req.kind == CD_DOC_PLAN_COPY && ended) {
+			rc = cd_error_at(op.case_path, cd_case_line(ended), "the plan ended on %s: no plan copy is sent "
+			                 "after that; the final minutes go with the closure letter",
+			                 cd_case_attr(ended, "date"));
+			goto done;
+		}
 		if (n == 0) {
 			rc = cd_error_at(op.case_path, 0, "nobody should get a %s of this case", op.doc);
 			goto done;

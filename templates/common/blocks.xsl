@@ -99,6 +99,11 @@
       </xsl:call-template>
     </fo:block>
   </xsl:template>
+  <!-- What someone else passed on about a child is reported speech, not the child's own quoted
+       words: no quotation marks (the lead before it says who told us). -->
+  <xsl:template match="child-views[@given = 'reported']/quote" mode="text">
+    <fo:block xsl:use-attribute-sets="para.properties" role="P" language="{$case/@lang}"><xsl:value-of select="normalize-space(.)"/></fo:block>
+  </xsl:template>
   <xsl:template match="*" mode="text">
     <xsl:choose>
       <xsl:when test="p | quote"><xsl:apply-templates select="p | quote" mode="text"/></xsl:when>

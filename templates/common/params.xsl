@@ -15,6 +15,9 @@
   <xsl:param name="version" select="'full'"/>
   <!-- the document date, YYYY-MM-DD -->
   <xsl:param name="date" select="''"/>
+  <!-- 'yes' when a closure letter carries the final minutes (of $meeting), whose plan copy is
+       never sent once the plan has ended -->
+  <xsl:param name="final-minutes" select="''"/>
   <!-- the style's name, and the case file's name (for messages) -->
   <xsl:param name="style" select="'standard'"/>
   <xsl:param name="source" select="'case'"/>
