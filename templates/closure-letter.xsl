@@ -106,25 +106,30 @@
               </xsl:call-template>
             </xsl:if>
 
-            <xsl:call-template name="letter-heading"><xsl:with-param name="key" select="'letter.h.contact'"/></xsl:call-template>
-            <xsl:call-template name="letter-contact"/>
-
-            <xsl:call-template name="letter-heading">
-              <xsl:with-param name="key">
-                <xsl:choose>
-                  <xsl:when test="$died">letter.h.raise</xsl:when>
-                  <xsl:otherwise>letter.h.complain</xsl:otherwise>
-                </xsl:choose>
-              </xsl:with-param>
-            </xsl:call-template>
-            <xsl:call-template name="complaints">
-              <xsl:with-param name="key">
-                <xsl:choose>
-                  <xsl:when test="$died"><xsl:value-of select="concat('complain.died.', $reader)"/></xsl:when>
-                  <xsl:otherwise><xsl:value-of select="concat('complain.', $reader)"/></xsl:otherwise>
-                </xsl:choose>
-              </xsl:with-param>
-            </xsl:call-template>
+            <!-- who to contact and how to complain are read whole: each heading with its
+                 sentences on one page, never a sentence split by the page footer -->
+            <fo:block keep-together.within-page="always" role="Div">
+              <xsl:call-template name="letter-heading"><xsl:with-param name="key" select="'letter.h.contact'"/></xsl:call-template>
+              <xsl:call-template name="letter-contact"/>
+            </fo:block>
+            <fo:block keep-together.within-page="always" role="Div">
+              <xsl:call-template name="letter-heading">
+                <xsl:with-param name="key">
+                  <xsl:choose>
+                    <xsl:when test="$died">letter.h.raise</xsl:when>
+                    <xsl:otherwise>letter.h.complain</xsl:otherwise>
+                  </xsl:choose>
+                </xsl:with-param>
+              </xsl:call-template>
+              <xsl:call-template name="complaints">
+                <xsl:with-param name="key">
+                  <xsl:choose>
+                    <xsl:when test="$died"><xsl:value-of select="concat('complain.died.', $reader)"/></xsl:when>
+                    <xsl:otherwise><xsl:value-of select="concat('complain.', $reader)"/></xsl:otherwise>
+                  </xsl:choose>
+                </xsl:with-param>
+              </xsl:call-template>
+            </fo:block>
           </xsl:with-param>
         </xsl:call-template>
       </xsl:with-param>

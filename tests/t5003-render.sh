@@ -203,11 +203,16 @@ unhash "$T/closed"
 pdftotext "$T/closed/NB-2026-0142-closure-letter-c1.pdf" "$T/c1.txt"
 # the letter runs onto a second page before the final minutes: read it without the page furniture
 pdftotext "$T/closed/NB-2026-0142-closure-letter-p1.pdf" - | grep -v -e " · " -e "^OFFICIAL-SENSITIVE$" >"$T/p1.txt"
+# ... and each of its pages as printed: a section is read whole on one page, never split by a footer
+pdftotext -f 1 -l 1 "$T/closed/NB-2026-0142-closure-letter-p1.pdf" "$T/p1-page1.txt"
+pdftotext -f 2 -l 2 "$T/closed/NB-2026-0142-closure-letter-p1.pdf" "$T/p1-page2.txt"
 has "the child's closure letter is written to the child" "$T/c1.txt" "Dear Millie, Your plan has ended"
 has "the parent's letter gives the reason" "$T/p1.txt" "we agreed that Millie no longer needs a Child in Need plan"
 has "what happens next" "$T/p1.txt" "The family plan agreed at the last meeting carries on without a social worker."
 has "who to contact" "$T/p1.txt" "please contact Helen Marsh on 01632 960141 or at helen.marsh@northbridge.example."
 has "how to complain" "$T/p1.txt" "make a complaint under our Complaints Procedure: contact the Complaints and Representations Team"
+has "who to contact: heading and sentence on one page" "$T/p1-page1.txt" "Who to contact If you have any questions about this letter, please contact Helen Marsh on 01632 960141 or at helen.marsh@northbridge.example."
+has "how to complain: heading, whole sentence and sign-off on one page" "$T/p1-page2.txt" "If you are not happy If you are unhappy with our work or with this decision, please talk to us first. You can also make a complaint under our Complaints Procedure: contact the Complaints and Representations Team on 01632 960199 or at complaints@northbridge.example, or write to County Hall, Market Street, Northbridge, NB1 2AA. Yours sincerely,"
 check "the letter, then the final minutes on pages of their own" bash -c "pdftotext '$T/closed/NB-2026-0142-closure-letter-p1.pdf' - | tr '\\f' '\\n' | grep -B3 -m1 'Notes of' | grep -q 'Meeting notes'"
 D=$(ls "$P"/12-child-died/closure-letter/*-p1*.txt | head -1)
 has "when a child has died the family letter is written with care" "$D" "We are so sorry that"
