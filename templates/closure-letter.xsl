@@ -33,8 +33,8 @@
       <xsl:with-param name="part" select="'letter'"/>
       <xsl:with-param name="last">
         <xsl:choose>
-          <xsl:when test="$final-minutes = 'yes'">minutes</xsl:when>
-          <xsl:otherwise>letter</xsl:otherwise>
+          <xsl:when test="$final-minutes = 'yes'"><xsl:value-of select="'minutes'"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="'letter'"/></xsl:otherwise>
         </xsl:choose>
       </xsl:with-param>
       <xsl:with-param name="content">
