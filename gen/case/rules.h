@@ -111,4 +111,9 @@ int cd_rule_gets_copies(xmlNodePtr party, cd_date on);
  * final minutes go with the closure letter, in one mailing. */
 xmlNodePtr cd_rule_plan_ended(xmlDocPtr case_doc);
 
+/* The meeting whose minutes go with the closure letters, or NULL: once the plan has ended, its
+ * last meeting (the latest date) when those minutes have not gone out (no done/@minutes-sent).
+ * The letters that carry them are then the minutes' sending too. */
+xmlNodePtr cd_rule_final_minutes(xmlDocPtr case_doc);
+
 #endif

@@ -403,14 +403,13 @@ struct resolved {
 	int final_minutes; /* a closure letter carrying the minutes of `meeting` */
 };
 
-/* The meeting whose minutes go with this closure letter, or NULL: the last meeting, when its
- * minutes have not gone out yet (no done/@minutes-sent) and the recipient is one of those who get
- * its minutes. Its plan copy is never sent once the plan has ended (cd_recipients), so this one
- * mailing carries them. */
+/* The meeting whose minutes go with this closure letter, or NULL: cd_rule_final_minutes, when
+ * the recipient is one of those who get its minutes. Its plan copy is never sent once the plan has
+ * ended (cd_recipients), so this one mailing carries them. */
 static xmlNodePtr final_minutes(xmlDocPtr doc, const char *path, const char *recipient)
 {
-	xmlNodePtr m = find_meeting(doc, NULL);
-	if (!m || !cd_case_attr(m, "id") || cd_case_attr(cd_case_first(m, "done"), "minutes-sent"))
+	xmlNodePtr m = cd_rule_final_minutes(doc);
+	if (!m)
 		return NULL;
 	cd_recipient *rs = NULL;
 	size_t n = 0;
