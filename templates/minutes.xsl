@@ -109,8 +109,9 @@
       </xsl:call-template>
       <xsl:apply-templates select="." mode="text"/>
     </xsl:for-each>
+    <!-- someone disagreed: how it will be sorted out, and the complaints team's contact -->
     <xsl:if test="$m/disagreement">
-      <xsl:call-template name="para"><xsl:with-param name="key" select="'minutes.disagreement.how'"/></xsl:call-template>
+      <xsl:call-template name="complaints"><xsl:with-param name="key" select="'minutes.disagreement.how'"/></xsl:call-template>
     </xsl:if>
 
     <!-- Next meeting, and who wrote the notes: one piece kept with what comes before it, so no
