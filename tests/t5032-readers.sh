@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Written to each reader (issue 13): when someone disagreed at a meeting, the minutes give the
-# complaints team's contact, in the reader's language.
+# complaints team's contact, in the reader's language; the case note on the file records the
+# dissent with the decision.
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT" || exit 2
 # has NAME FILE STRING: the text holds STRING, whatever the line breaks.
@@ -33,3 +34,21 @@ has "minutes: how to complain after a disagreement (ur)" "$T/m-ur.fo" \
 expect "sample 01 minutes" 0 "$CINDOC" render --doc minutes --for file samples/01-initial-meeting.xml -o "$T/m01.pdf"
 pdf "$T/m01.pdf"
 hasnt "minutes: no complaints contact when everyone agreed" "$T/m01.txt" "complaints procedure"
+
+# ---- 2. dissent recorded at a meeting appears in its case note (sample 08, m1: the father)
+expect "sample 08 case note, m1" 0 "$CINDOC" render --doc case-note --for file --meeting m1 samples/08-child-protection.xml -o "$T/cn1.pdf"
+pdf "$T/cn1.pdf"
+has "case note: the dissent, who and what" "$T/cn1.txt" \
+	"Disagreement recorded Dean Fairbairn (father): Dad did not agree that there is a worry about drinking."
+has "case note: the dissent follows the decision" "$T/cn1.txt" \
+	"Decision Continue the Child in Need plan Disagreement recorded Dean Fairbairn (father): Dad did not agree that there is a worry about drinking. Next meeting Thursday"
+expect "sample 08 case note, m3" 0 "$CINDOC" render --doc case-note --for file --meeting m3 samples/08-child-protection.xml -o "$T/cn3.pdf"
+pdf "$T/cn3.pdf"
+hasnt "case note: no dissent row when no one disagreed" "$T/cn3.txt" "Disagreement recorded"
+for l in cy pl ur; do
+	expect "sample 08 case note, m1 ($l)" 0 "$CINDOC" render --doc case-note --for file --meeting m1 --lang $l samples/08-child-protection.xml -o "$T/cn1-$l.pdf"
+	"$CINDOC" fo --doc case-note --for file --meeting m1 --lang $l samples/08-child-protection.xml >"$T/cn1-$l.fo"
+done
+has "case note: the dissent in Welsh" "$T/cn1-cy.fo" "Anghytundeb a gofnodwyd"
+has "case note: the dissent in Polish" "$T/cn1-pl.fo" "Zgłoszone zastrzeżenia"
+has "case note: the dissent in Urdu" "$T/cn1-ur.fo" "درج شدہ اختلاف"
