@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Written to each reader (issue 13): when someone disagreed at a meeting, the minutes give the
 # complaints team's contact, in the reader's language; the case note on the file records the
-# dissent with the decision.
+# dissent with the decision. Polish words that agree with the child's gender follow the pronouns
+# the case records (she/her: "powiedziałaś"), and keep both forms when none are recorded.
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT" || exit 2
 # has NAME FILE STRING: the text holds STRING, whatever the line breaks.
@@ -52,3 +53,25 @@ done
 has "case note: the dissent in Welsh" "$T/cn1-cy.fo" "Anghytundeb a gofnodwyd"
 has "case note: the dissent in Polish" "$T/cn1-pl.fo" "Zgłoszone zastrzeżenia"
 has "case note: the dissent in Urdu" "$T/cn1-ur.fo" "درج شدہ اختلاف"
+
+# ---- 3. Polish: the child's recorded pronouns choose the form
+expect "sample 02 minutes to Millie (she/her), Polish" 0 "$CINDOC" render --doc minutes --for c1 --lang pl samples/02-review-scaling.xml -o "$T/pl02.pdf"
+pdf "$T/pl02.pdf"
+has "pl: she/her: 'Co nam powiedziałaś'" "$T/pl02.txt" "Co nam powiedziałaś"
+has "pl: she/her: 'Przyszłaś na spotkanie i powiedziałaś nam'" "$T/pl02.txt" "Przyszłaś na spotkanie i powiedziałaś nam:"
+expect "sample 03 minutes, Polish" 0 "$CINDOC" render --doc minutes --for p2 --lang pl samples/03-siblings.xml -o "$T/pl03.pdf"
+pdf "$T/pl03.pdf"
+has "pl: each sibling's own form: Kacper (he/him)" "$T/pl03.txt" "Kas, przyszedłeś na spotkanie i powiedziałeś nam:"
+has "pl: each sibling's own form: Maja (she/her)" "$T/pl03.txt" "Maja, przyszłaś na spotkanie i powiedziałaś nam:"
+has "pl: no pronouns recorded (Alfie): both forms" "$T/pl03.txt" "Alfie, przyszedłeś(-aś) na spotkanie i powiedziałeś(-aś) nam:"
+has "pl: siblings of both genders: the heading keeps both forms" "$T/pl03.txt" "Co nam powiedziałeś(-aś)"
+expect "sample 06 closing summary, Polish" 0 "$CINDOC" render --doc closing-summary --for file --lang pl samples/06-step-down.xml -o "$T/pl06.pdf"
+pdf "$T/pl06.pdf"
+has "pl: the closing summary: 'Ruby powiedziała'" "$T/pl06.txt" "Ruby powiedziała:"
+mkdir -p "$T/s7" && cp samples/authority.xml "$T/s7/"
+sed 's|<pronouns>he/him</pronouns>|<pronouns>She/Her</pronouns>|' samples/07-eighteen.xml >"$T/s7/07-she.xml"
+expect "sample 07 as she/her: the closure letter, Polish" 0 "$CINDOC" render --doc closure-letter --for c1 --lang pl "$T/s7/07-she.xml" -o "$T/pl07f.pdf"
+expect "sample 07 (he/him): the closure letter, Polish" 0 "$CINDOC" render --doc closure-letter --for c1 --lang pl samples/07-eighteen.xml -o "$T/pl07m.pdf"
+pdf "$T/pl07f.pdf"; pdf "$T/pl07m.pdf"
+has "pl: she/her at 18: 'jesteś już dorosła', 'zostajesz sama'" "$T/pl07f.txt" "Ponieważ jesteś już dorosła, twój plan zakończył się 20 listopada 2026 r. Nie znaczy to, że zostajesz sama: jeśli jako dorosła"
+has "pl: he/him at 18: 'jesteś już dorosły', 'zostajesz sam'" "$T/pl07m.txt" "Ponieważ jesteś już dorosły, twój plan zakończył się 20 listopada 2026 r. Nie znaczy to, że zostajesz sam: jeśli jako dorosły"

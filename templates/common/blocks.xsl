@@ -76,11 +76,13 @@
     <xsl:param name="key"/>
     <xsl:param name="s1"/>
     <xsl:param name="s2"/>
+    <xsl:param name="g" select="$child-gender"/>
     <fo:block xsl:use-attribute-sets="lead.properties" role="P">
       <xsl:call-template name="t">
         <xsl:with-param name="key" select="$key"/>
         <xsl:with-param name="s1" select="$s1"/>
         <xsl:with-param name="s2" select="$s2"/>
+        <xsl:with-param name="g" select="$g"/>
       </xsl:call-template>
     </fo:block>
   </xsl:template>
