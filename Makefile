@@ -131,7 +131,8 @@ fonts/.stamp: fonts/MANIFEST fonts/fonts.conf
 
 # Install (FHS): the program, its data (templates, styles, the pinned fonts with fonts.conf and
 # their licences), the manual pages and the bash completion. DESTDIR stages it elsewhere.
-install: all fonts
+GOVUK = node_modules/govuk-frontend/dist/govuk
+install: all fonts node_modules/.stamp
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR)
 	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/cindoc
 	@set -e; for f in $$(find templates styles -type f | LC_ALL=C sort); do \
@@ -140,6 +141,11 @@ install: all fonts
 	install -m 0644 fonts/*.ttf fonts/fonts.conf fonts/MANIFEST fonts/LICENSE.* $(DESTDIR)$(DATADIR)/fonts/
 	install -m 0644 gen/man/*.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 0644 dist/cindoc.bash $(DESTDIR)$(BASHCOMPDIR)/cindoc
+	@# the web desk's look: only the files cindoc serves (no fonts: GDS Transport is for gov.uk only)
+	install -d $(DESTDIR)$(DATADIR)/govuk-frontend/assets/images
+	install -m 0644 $(GOVUK)/govuk-frontend.min.css $(GOVUK)/govuk-frontend.min.js \
+	  node_modules/govuk-frontend/package.json $(DESTDIR)$(DATADIR)/govuk-frontend/
+	install -m 0644 $(GOVUK)/assets/images/* $(DESTDIR)$(DATADIR)/govuk-frontend/assets/images/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/cindoc $(DESTDIR)$(BASHCOMPDIR)/cindoc
@@ -150,14 +156,16 @@ uninstall:
 # flags and never a sanitizer (this tree's own build stays as it is), installed into out/deb/root, then packed by
 # dist/debian/build-deb (Depends from dpkg-shlibdeps). Prints the .deb's path.
 VERSION  = $(shell sed -n 's/^\#define CINDOC_VERSION "\(.*\)"/\1/p' gen/base/cindoc.h)
-deb: fonts
+deb: fonts node_modules/.stamp
 	@rm -rf out/deb && mkdir -p out/deb/src
 	@tar -cf - --exclude='*.o' --exclude='*.d' --exclude='gen/.*flags' --exclude=gen/cindoc \
-	  --exclude='gen/man' --exclude='gen/fuzz-case' --exclude='gen/fuzz-fo' Makefile gen templates styles fonts dist | tar -xf - -C out/deb/src
+	  --exclude='gen/man' --exclude='gen/fuzz-case' --exclude='gen/fuzz-fo' Makefile gen templates styles fonts dist \
+	  node_modules/govuk-frontend/package.json $(GOVUK)/govuk-frontend.min.css \
+	  $(GOVUK)/govuk-frontend.min.js $(GOVUK)/assets/images | tar -xf - -C out/deb/src
 	@$(MAKE) --no-print-directory -s -C out/deb/src PREFIX=/usr CC='$(CC)' SANITIZE= \
 	  CFLAGS="$$(dpkg-buildflags --get CFLAGS) $$(dpkg-buildflags --get CPPFLAGS)" \
 	  LDFLAGS="$$(dpkg-buildflags --get LDFLAGS)" all >out/deb/build.log 2>&1 || { cat out/deb/build.log; exit 1; }
-	@$(MAKE) --no-print-directory -s -C out/deb/src -o all -o fonts PREFIX=/usr SANITIZE= DESTDIR=$(CURDIR)/out/deb/root install
+	@$(MAKE) --no-print-directory -s -C out/deb/src -o all -o fonts -o node_modules/.stamp PREFIX=/usr SANITIZE= DESTDIR=$(CURDIR)/out/deb/root install
 	@dist/debian/build-deb out/deb/root out $(VERSION)
 
 demo: deps
@@ -192,15 +200,20 @@ check: deps
 # crash in out/fuzz-crashes/.
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS    ?= 1
-FUZZ_CFLAGS  = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -std=c11 -Wall -Wextra -Werror \
+FUZZ_CFLAGS  = -Igen -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -std=c11 -Wall -Wextra -Werror \
                -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(DATAFLAGS)
 FUZZ_LIB     = $(filter-out gen/main.c gen/cmd/%.c gen/web/%.c,$(SRCS))
-FUZZ_OBJS    = $(patsubst gen/%.c,gen/.fuzz/%.o,$(FUZZ_LIB))
+FUZZ_OBJS    = $(patsubst gen/%.c,gen/.fuzz/%.o,$(FUZZ_LIB)) $(patsubst gen/%.cc,gen/.fuzz/%.o,$(CXXSRCS))
 FUZZERS      = gen/fuzz-case gen/fuzz-fo
 
 gen/.fuzz/%.o: gen/%.c
 	@mkdir -p $(dir $@)
 	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP $$(pkg-config --cflags $(PKGS)) -c -o $@ $<
+
+gen/.fuzz/%.o: gen/%.cc
+	@mkdir -p $(dir $@)
+	clang++ $(XCXXFLAGS) -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize=vptr -fsanitize=fuzzer-no-link \
+	  $$(pkg-config --cflags $(PKGS)) -c -o $@ $<
 
 $(FUZZERS): gen/fuzz-%: gen/fuzz/fuzz-%.c $(FUZZ_OBJS)
 	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer $$(pkg-config --cflags $(PKGS)) -o $@ $< $(FUZZ_OBJS) \

@@ -24,6 +24,7 @@ check "the pinned fonts, fonts.conf and licences" bash -c "cd '$SHARE/cindoc/fon
 check "every pinned font is the one in MANIFEST" bash -c "cd '$SHARE/cindoc/fonts' && grep -v '^#' MANIFEST | while read -r p src sum; do [ -n \"\$p\" ] || continue; echo \"\$sum  \$(basename \$src)\"; done | sha256sum -c --quiet -"
 check "data files are not executable, the program is" bash -c "[ -z \"\$(find '$SHARE/cindoc' -type f -perm /111)\" ]"
 check "the bash completion" test -f "$SHARE/bash-completion/completions/cindoc"
+check "govuk-frontend's served files, not its fonts" bash -c "cd '$SHARE/cindoc/govuk-frontend' && test -f govuk-frontend.min.css -a -f govuk-frontend.min.js -a -f package.json -a -f assets/images/govuk-crest.svg -a ! -e assets/fonts"
 pages=$(ls "$SHARE/man/man1/" | LC_ALL=C sort)
 want=$( (echo cindoc.1; for c in $("$CINDOC" help --commands); do echo "cindoc-$c.1"; done) | LC_ALL=C sort)
 check "a manual page for cindoc and for each command" test "$(echo $pages)" = "$(echo $want)"
@@ -53,6 +54,13 @@ C="$BIN"
 "\$C" render --doc closure-letter --all ../work/cases/06-step-down.xml -o letters/ >/dev/null 2>>"$W/render.err"; echo "render-all \$?"
 "\$C" queue ../work/cases -o queue --today 2026-11-25 >/dev/null 2>"$W/queue.err"; echo "queue \$?"
 pdftotext plan.pdf "$W/plan.txt"; echo "pdftotext \$?"
+# the web desk serves its look from the installed data
+"\$C" serve --listen 127.0.0.1:0 ../work/cases 2>"$W/serve.log" & sp=\$!
+for _ in \$(seq 1 100); do grep -q 'listening on' "$W/serve.log" && break; sleep 0.05; done
+u=\$(sed -n 's|.*listening on \(http://127.0.0.1:[0-9]*\)/.*|\1|p' "$W/serve.log")
+echo "css \$(curl -s -o "$W/desk.css" -w '%{http_code}' "\$u/assets/govuk-frontend.min.css")"
+echo "crest \$(curl -s -o /dev/null -w '%{http_code}' "\$u/assets/images/govuk-crest.svg")"
+kill -TERM \$sp; wait \$sp; echo "serve \$?"
 EOF
 if unshare -m true 2>/dev/null; then
 	unshare -m bash "$W/run.sh" >"$W/results.txt" 2>&1
@@ -64,6 +72,9 @@ if unshare -m true 2>/dev/null; then
 	check "queue the samples" grep -qx "queue 0" "$W/results.txt"
 	check "the plan is a PDF that reads" bash -c "grep -qx 'pdftotext 0' '$W/results.txt' && grep -q 'plan' '$W/plan.txt'"
 	check "the queue holds PDFs" bash -c "ls '$W/elsewhere/queue/'*/print.pdf >/dev/null"
+	check "serve: govuk-frontend's stylesheet from the installed data" bash -c "grep -qx 'css 200' '$W/results.txt' && cmp -s '$W/desk.css' node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css"
+	check "serve: its images too" grep -qx "crest 200" "$W/results.txt"
+	check "serve: stops cleanly" grep -qx "serve 0" "$W/results.txt"
 	check "nothing but the outputs in the working folder" test "$(cd "$W/elsewhere" && ls | tr '\n' ' ')" = "letters plan.pdf queue "
 	check "no errors" bash -c "cat '$W/check.err' '$W/render.err' '$W/queue.err' | grep -v OVERDUE | grep -v '^queue' | (! grep .)"
 else
@@ -75,6 +86,9 @@ cp -a "$STAGE$P" "$W/moved"
 expect "a moved install finds its data" 0 "$W/moved/bin/cindoc" check samples/01-initial-meeting.xml
 "$W/moved/bin/cindoc" --version >"$T/moved.txt"
 check "... beside it" grep -qx "data: $W/moved/share/cindoc (installed beside the program)" "$T/moved.txt"
+rm -r "$W/moved/share/cindoc/govuk-frontend"
+expect "serve without govuk-frontend's files: a clear error" 4 "$W/moved/bin/cindoc" serve --listen 127.0.0.1:0 "$W/work/cases"
+check "... saying what is missing and what to do" grep -q "^cindoc: serve: cannot read govuk-frontend's files (the look of the desk) in the data folder: install cindoc again" "$T/.run.err"
 expect "CINDOC_HOME without data: a clear error" 4 env CINDOC_HOME="$W/empty" "$BIN" check samples/01-initial-meeting.xml
 check "... naming CINDOC_HOME" grep -q "^cindoc: CINDOC_HOME is '$W/empty', which holds no cindoc data" "$T/.run.err"
 

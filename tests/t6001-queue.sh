@@ -97,7 +97,9 @@ check "mark-issued: ledger" grep -q $'^NB-2026-0388/plan-copy/m1/p1\tissued\t.*\
 check "mark-issued: manifest" grep -q '^NB-2026-0388/plan-copy/m1/p1,.*,issued,' "$T/qw/manifest.csv"
 p4=$(grep '^NB-2026-0388/plan-copy/m1/p4,' "$T/qw/manifest.csv" | cut -d, -f15)
 check "a file name: readable, then a hash" bash -c "basename '$p4' | grep -qx 'NB-2026-0388-plan-copy-m1-p4-[0-9a-f]\{8\}\.pdf'"
-expect "mark-issued by file name" 0 "$CINDOC" queue mark-issued "$T/qw" "$(basename "$p4")" --today $TODAY
+expect "mark-issued by file name, -q" 0 "$CINDOC" queue mark-issued -q "$T/qw" "$(basename "$p4")" --today $TODAY
+check "mark-issued -q: no summary" test ! -s "$T/.run.out"
+check "mark-issued -q: marked all the same" grep -q '^NB-2026-0388/plan-copy/m1/p4,.*,issued,' "$T/qw/manifest.csv"
 expect "mark-issued again: nothing new, exit 0" 0 "$CINDOC" queue mark-issued "$T/qw" 2026-11-12 --today $TODAY
 check "mark-issued again: says so" grep -qx "cindoc queue: '2026-11-12' was issued already" "$T/.run.err"
 expect "run after mark-issued" 0 "$CINDOC" queue "$CASES" -o "$T/qw" --today $TODAY

@@ -145,3 +145,20 @@ check "SIGTERM: says it stops" grep -q "stopping (Terminated)" "$T/serve.log"
 left=$(find "$D" -name '.*.??????' -o -name '*.tmp' | head)
 check "SIGTERM: no temporary file left in the cases folder" test -z "$left"
 check "the audit log is 0600" test "$(stat -c %a "$D/.cindoc/audit.sqlite")" = 600
+
+# --closures: the desk counts working days with the authority's closure days, as `due` does
+printf '# invented\n2026-10-05..2026-10-09   Office move\n' >"$T/closures.txt"
+want=$("$CINDOC" due --today 2026-11-25 --closures "$T/closures.txt" "$D/02-review-scaling.xml" |
+	awk -F, '$3 == "review" && $8 == "overdue" { print $9 }')
+check "due --closures: the review is 37 working days late" test "$want" = 37
+serve_start "$D" --closures "$T/closures.txt"
+check "serve --closures starts" test -n "$URL"
+login "$J" ch1 password-ch1 >/dev/null
+status "$J" /case/02-review-scaling >/dev/null
+check "... the case page counts as due does: overdue by 37 working days" grep -q "Overdue by $want working days" "$T/body"
+serve_stop
+printf '2026-13-01 Not a month\n' >"$T/bad-closures.txt"
+expect "serve with a bad closures file: exit 3 before listening" 3 "$CINDOC" serve --listen 127.0.0.1:0 \
+	--closures "$T/bad-closures.txt" "$D"
+check "... naming the file and line" grep -q "^$T/bad-closures.txt:1: error: " "$T/.run.err"
+check "... and not listening" bash -c "! grep -q 'listening on' '$T/.run.err'"

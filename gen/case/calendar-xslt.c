@@ -246,46 +246,38 @@ static void f_add_months(xmlXPathParserContextPtr ctxt, int nargs)
 	add_units(ctxt, nargs, "cal:add-months", MONTHS);
 }
 
+/* The `want` (1 or 2) date arguments of a numeric function into d[]; 0, or -1 after pushing
+ * NaN (the error is reported). */
+static int dates_or_nan(xmlXPathParserContextPtr ctxt, const char *fn, int nargs, int want, cd_date d[2])
+{
+	struct args a;
+	int bad = take(ctxt, fn, nargs, want, &a) || arg_date(ctxt, fn, &a, 0, &d[0]) ||
+	          (want > 1 && arg_date(ctxt, fn, &a, 1, &d[1]));
+	drop(&a);
+	if (bad)
+		valuePush(ctxt, xmlXPathNewFloat(NAN));
+	return bad ? -1 : 0;
+}
+
 static void f_days_between(xmlXPathParserContextPtr ctxt, int nargs)
 {
-	static const char fn[] = "cal:days-between";
-	cd_date a, b;
-	struct args v;
-	int bad = take(ctxt, fn, nargs, 2, &v) || arg_date(ctxt, fn, &v, 0, &a) || arg_date(ctxt, fn, &v, 1, &b);
-	drop(&v);
-	if (bad) {
-		valuePush(ctxt, xmlXPathNewFloat(NAN));
-		return;
-	}
-	valuePush(ctxt, xmlXPathNewFloat((double)b - (double)a));
+	cd_date d[2];
+	if (dates_or_nan(ctxt, "cal:days-between", nargs, 2, d) == 0)
+		valuePush(ctxt, xmlXPathNewFloat((double)d[1] - (double)d[0]));
 }
 
 static void f_weekday(xmlXPathParserContextPtr ctxt, int nargs)
 {
-	static const char fn[] = "cal:weekday";
-	cd_date d;
-	struct args a;
-	int bad = take(ctxt, fn, nargs, 1, &a) || arg_date(ctxt, fn, &a, 0, &d);
-	drop(&a);
-	if (bad) {
-		valuePush(ctxt, xmlXPathNewFloat(NAN));
-		return;
-	}
-	valuePush(ctxt, xmlXPathNewFloat(cd_date_weekday(d)));
+	cd_date d[2];
+	if (dates_or_nan(ctxt, "cal:weekday", nargs, 1, d) == 0)
+		valuePush(ctxt, xmlXPathNewFloat(cd_date_weekday(d[0])));
 }
 
 static void f_age(xmlXPathParserContextPtr ctxt, int nargs)
 {
-	static const char fn[] = "cal:age";
-	cd_date born, on;
-	struct args a;
-	int bad = take(ctxt, fn, nargs, 2, &a) || arg_date(ctxt, fn, &a, 0, &born) || arg_date(ctxt, fn, &a, 1, &on);
-	drop(&a);
-	if (bad) {
-		valuePush(ctxt, xmlXPathNewFloat(NAN));
-		return;
-	}
-	valuePush(ctxt, xmlXPathNewFloat(cd_date_years_between(born, on)));
+	cd_date d[2]; /* born, on */
+	if (dates_or_nan(ctxt, "cal:age", nargs, 2, d) == 0)
+		valuePush(ctxt, xmlXPathNewFloat(cd_date_years_between(d[0], d[1])));
 }
 
 /* rules:due(name, date): the day the timescale `name` (rules.h) ends after `date`. */

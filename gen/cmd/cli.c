@@ -118,17 +118,11 @@ static char *typed(const char *w)
 	return eq ? g_strndup(w, (gsize)(eq - w)) : g_strdup(w);
 }
 
-int cd_args_parse(const cd_cmd_doc *doc, int argc, char **argv, cd_args *a)
+/* getopt_long's table for the options `opts` (option i has the value LONG_BASE + i), and their
+ * short letters appended to `shorts`. */
+static struct option *getopt_table(GPtrArray *opts, GString *shorts)
 {
-	memset(a, 0, sizeof *a);
-	if (cd_wants_help(argc, argv)) {
-		cd_doc_help(doc, stdout);
-		a->exit = fflush(stdout) == 0 ? CD_EXIT_OK : CD_EXIT_NOWRITE;
-		return 1;
-	}
-	GPtrArray *opts = all_opts(doc);
 	struct option *lo = g_new0(struct option, opts->len + 1);
-	GString *shorts = g_string_new("+:");
 	for (guint i = 0; i < opts->len; i++) {
 		const cd_opt *o = opts->pdata[i];
 		lo[i].name = o->name;
@@ -140,6 +134,41 @@ int cd_args_parse(const cd_cmd_doc *doc, int argc, char **argv, cd_args *a)
 				g_string_append_c(shorts, ':');
 		}
 	}
+	return lo;
+}
+
+/* The usage error for getopt_long's answer c ('?' or ':'); `word` is the argument it looked at. */
+static int getopt_error(const cd_cmd_doc *doc, GPtrArray *opts, int c, const char *word)
+{
+	char *t;
+	if (optopt >= LONG_BASE)
+		t = g_strdup_printf("--%s", ((const cd_opt *)opts->pdata[optopt - LONG_BASE])->name);
+	else if (optopt)
+		t = g_strdup_printf("-%c", optopt);
+	else
+		t = typed(word);
+	int rc;
+	if (c == ':')
+		rc = cd_usage_error(doc->name, "'%s' needs a value", t);
+	else if (optopt >= LONG_BASE)
+		rc = cd_usage_error(doc->name, "'%s' takes no value", t);
+	else
+		rc = unknown(doc, opts, t);
+	g_free(t);
+	return rc;
+}
+
+int cd_args_parse(const cd_cmd_doc *doc, int argc, char **argv, cd_args *a)
+{
+	memset(a, 0, sizeof *a);
+	if (cd_wants_help(argc, argv)) {
+		cd_doc_help(doc, stdout);
+		a->exit = fflush(stdout) == 0 ? CD_EXIT_OK : CD_EXIT_NOWRITE;
+		return 1;
+	}
+	GPtrArray *opts = all_opts(doc);
+	GString *shorts = g_string_new("+:");
+	struct option *lo = getopt_table(opts, shorts);
 	GArray *vals = g_array_new(FALSE, TRUE, sizeof(cd_optval));
 	GPtrArray *operands = g_ptr_array_new();
 	int rc = 0, mid = 0;
@@ -173,20 +202,7 @@ int cd_args_parse(const cd_cmd_doc *doc, int argc, char **argv, cd_args *a)
 			continue;
 		}
 		if (c == '?' || c == ':') {
-			char *t;
-			if (optopt >= LONG_BASE)
-				t = g_strdup_printf("--%s", ((const cd_opt *)opts->pdata[optopt - LONG_BASE])->name);
-			else if (optopt)
-				t = g_strdup_printf("-%c", optopt);
-			else
-				t = typed(argv[word < 1 ? 1 : word]);
-			if (c == ':')
-				rc = cd_usage_error(doc->name, "'%s' needs a value", t);
-			else if (optopt >= LONG_BASE)
-				rc = cd_usage_error(doc->name, "'%s' takes no value", t);
-			else
-				rc = unknown(doc, opts, t);
-			g_free(t);
+			rc = getopt_error(doc, opts, c, argv[word < 1 ? 1 : word]);
 			break;
 		}
 		const cd_opt *o = NULL;
@@ -309,36 +325,55 @@ int cd_wrap(FILE *fp, const char *text, int col, int indent, int width)
 	return col;
 }
 
-/* Paragraphs: blank-line separated; lines starting with two spaces are kept as they are. */
-static void paragraphs(FILE *fp, const char *text, int indent)
+/* Paragraphs: blank-line separated; a paragraph whose lines start with two spaces is kept as it
+ * is (`verbatim`), any other is one flowing line (`flow`, its newlines made spaces). `between`
+ * goes between two paragraphs. Shared by --help and the manual pages. */
+struct para_out {
+	const char *between;
+	void (*verbatim)(FILE *fp, const char *para, int indent);
+	void (*flow)(FILE *fp, const char *para, int indent);
+};
+
+static void each_paragraph(FILE *fp, const char *text, int indent, const struct para_out *out)
 {
-	const char *p = text;
-	int started = 0;
-	while (*p) {
+	for (const char *p = text; *p;) {
 		const char *end = strstr(p, "\n\n");
 		size_t len = end ? (size_t)(end - p) : strlen(p);
 		char *para = g_strndup(p, len);
-		if (started)
-			fputc('\n', fp);
-		started = 1;
-		if (g_str_has_prefix(para, "  ")) {
-			char **lines = g_strsplit(para, "\n", -1);
-			for (char **l = lines; *l; l++)
-				fprintf(fp, "%*s%s\n", indent, "", *l);
-			g_strfreev(lines);
-		} else {
-			for (char *q = para; *q; q++)
-				if (*q == '\n')
-					*q = ' ';
-			fprintf(fp, "%*s", indent, "");
-			cd_wrap(fp, para, indent, indent, WIDTH);
-			fputc('\n', fp);
+		if (p != text)
+			fputs(out->between, fp);
+		if (g_str_has_prefix(para, "  "))
+			out->verbatim(fp, para, indent);
+		else {
+			g_strdelimit(para, "\n", ' ');
+			out->flow(fp, para, indent);
 		}
 		g_free(para);
 		p += len;
 		while (*p == '\n')
 			p++;
 	}
+}
+
+static void text_verbatim(FILE *fp, const char *para, int indent)
+{
+	char **lines = g_strsplit(para, "\n", -1);
+	for (char **l = lines; *l; l++)
+		fprintf(fp, "%*s%s\n", indent, "", *l);
+	g_strfreev(lines);
+}
+
+static void text_flow(FILE *fp, const char *para, int indent)
+{
+	fprintf(fp, "%*s", indent, "");
+	cd_wrap(fp, para, indent, indent, WIDTH);
+	fputc('\n', fp);
+}
+
+static void paragraphs(FILE *fp, const char *text, int indent)
+{
+	static const struct para_out out = { "\n", text_verbatim, text_flow };
+	each_paragraph(fp, text, indent, &out);
 }
 
 static void term_at(FILE *fp, const char *term, const char *text, int at)
@@ -476,33 +511,25 @@ static void roff(FILE *fp, const char *s, int line_start)
 	}
 }
 
+static void man_verbatim(FILE *fp, const char *para, int indent)
+{
+	(void)indent;
+	fputs(".RS 4\n.nf\n", fp);
+	roff(fp, para + 2, 1);
+	fputs("\n.fi\n.RE\n", fp);
+}
+
+static void man_flow(FILE *fp, const char *para, int indent)
+{
+	(void)indent;
+	roff(fp, para, 1);
+	fputc('\n', fp);
+}
+
 static void man_paragraphs(FILE *fp, const char *text)
 {
-	const char *p = text;
-	int started = 0;
-	while (*p) {
-		const char *end = strstr(p, "\n\n");
-		size_t len = end ? (size_t)(end - p) : strlen(p);
-		char *para = g_strndup(p, len);
-		if (started)
-			fputs(".PP\n", fp);
-		started = 1;
-		if (g_str_has_prefix(para, "  ")) {
-			fputs(".RS 4\n.nf\n", fp);
-			roff(fp, para + 2, 1);
-			fputs("\n.fi\n.RE\n", fp);
-		} else {
-			for (char *q = para; *q; q++)
-				if (*q == '\n')
-					*q = ' ';
-			roff(fp, para, 1);
-			fputc('\n', fp);
-		}
-		g_free(para);
-		p += len;
-		while (*p == '\n')
-			p++;
-	}
+	static const struct para_out out = { ".PP\n", man_verbatim, man_flow };
+	each_paragraph(fp, text, 0, &out);
 }
 
 static void man_tp(FILE *fp, const char *term, const char *text, int bold)

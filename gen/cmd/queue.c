@@ -126,7 +126,13 @@ static int mark_issued(int argc, char **argv)
 		cd_args_free(&a);
 		return CD_EXIT_USAGE;
 	}
-	rc = cd_queue_mark_issued(a.operands[0], today, a.operands + 1, a.noperands - 1);
+	int marked = 0;
+	rc = cd_queue_mark_issued(a.operands[0], today, a.operands + 1, a.noperands - 1, &marked);
+	if (rc == 0 && a.verbosity >= 0) {
+		char day[CD_DATE_BUF];
+		cd_date_format(today, day);
+		printf("queue %s: %d item%s marked issued on %s\n", a.operands[0], marked, marked == 1 ? "" : "s", day);
+	}
 	if (fflush(stdout) != 0 && rc == 0)
 		rc = cd_fail(-CD_EXIT_NOWRITE, "cannot write the summary");
 	cd_args_free(&a);

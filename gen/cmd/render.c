@@ -12,12 +12,15 @@
 #include "writers/protect.h"
 #include "render/render.h"
 
-enum { O_ALL = CD_OPT_LOCAL };
+enum { O_ALL = CD_OPT_LOCAL, O_USER_PWS };
 
 static const cd_opt render_opts[] = {
 	{ O_ALL, "all", 0, NULL, "everyone who should get it (see RECIPIENTS): OUT is a folder", 0 },
 	{ 'o', "output", 'o', "OUT", "the file to write, or a folder to put it in (a name ending in '/', or a "
 	  "folder that exists); '-' is standard output (one recipient, never a terminal)", 0 },
+	{ O_USER_PWS, "user-passwords", 0, "FILE", "a password to open each recipient's copy: FILE holds lines "
+	  "'ID PASSWORD' (the recipient's id in the case, then the password; '#' starts a comment). A "
+	  "recipient not in FILE gets the --user-password... one, and is refused when there is none", 0 },
 	{ 0 }
 };
 static const cd_optgroup render_group = { NULL, render_opts, NULL };
@@ -64,7 +67,7 @@ const cd_cmd_doc cd_doc_render = {
 
 struct opts {
 	cd_doc_request req;
-	const char *doc, *out, *writer, *wopts, *case_path;
+	const char *doc, *out, *writer, *wopts, *case_path, *pw_map;
 	int all, verbosity;
 };
 
@@ -83,6 +86,7 @@ static int parse(const cd_args *a, struct opts *o, cd_protect *p)
 		case 'o': o->out = v; break;
 		case CD_OPT_WRITER: o->writer = v; break;
 		case CD_OPT_WRITER_OPTS: o->wopts = v; break;
+		case O_USER_PWS: o->pw_map = v; p->given = 1; break;
 		default: CD_BUG("render: option '--%s' not handled", a->v[i].opt->name);
 		}
 	}
@@ -104,6 +108,44 @@ static int parse(const cd_args *a, struct opts *o, cd_protect *p)
 		return cd_usage_error("render", "%s", "no case file given");
 	if (!o->out)
 		return cd_usage_error("render", "%s", "no output given (-o OUT)");
+	return 0;
+}
+
+/* With --user-passwords: every recipient has a password to open their copy (their own, or the
+ * one of --user-password...), none is the owner password, and a line for somebody who gets no
+ * copy of this document is pointed out (a mistyped id would otherwise go unnoticed). */
+static int check_passwords(const struct opts *op, xmlDocPtr cs, const cd_protect_map *m, const cd_protect *p,
+                           const cd_recipient *rs, size_t n)
+{
+	const char *one = op->all ? NULL : op->req.recipient;
+	for (size_t i = 0; i < (op->all ? n : 1); i++) {
+		const char *id = op->all ? rs[i].id : one;
+		const char *pw = cd_protect_map_get(m, id);
+		if (!pw && !p->user) {
+			xmlNodePtr who = cd_case_lookup(cs, id);
+			char *name = who ? cd_case_full_name(who) : g_strdup(id);
+			cd_error_at(op->pw_map, 0, "no password for '%s' (%s), who gets a %s, and no --user-password... "
+			            "for the others: nothing was written", id, name, op->doc);
+			g_free(name);
+			return -CD_EXIT_USAGE;
+		}
+		if (pw && p->owner && strcmp(pw, p->owner) == 0) {
+			cd_error_at(op->pw_map, cd_protect_map_line(m, id), "the password of '%s' is the owner password: "
+			            "it must differ", id);
+			return -CD_EXIT_USAGE;
+		}
+	}
+	GPtrArray *ids = cd_protect_map_ids(m);
+	for (guint k = 0; k < ids->len; k++) {
+		const char *id = ids->pdata[k];
+		int gets = 0;
+		for (size_t i = 0; i < (op->all ? n : 1) && !gets; i++)
+			gets = strcmp(op->all ? rs[i].id : one, id) == 0;
+		if (!gets)
+			cd_warning_at(op->pw_map, cd_protect_map_line(m, id), "'%s' gets no %s of this case%s", id, op->doc,
+			              op->all ? "" : " here (--for names another)");
+	}
+	g_ptr_array_free(ids, TRUE);
 	return 0;
 }
 
@@ -172,18 +214,21 @@ int cmd_render(int argc, char **argv)
 		rc = all_needs_folder(op.out, ext);
 	else
 		rc = cd_refuse_terminal("render", op.out, strcmp(wname, "png") == 0 ? "PNG" : "a PDF");
+	if (rc == 0 && op.pw_map && !(w->caps & CD_WRITER_PROTECT)) {
+		char *names = cd_writer_names(CD_WRITER_PROTECT, CD_WRITER_INTERNAL, " or ");
+		rc = cd_usage_error("render", "--user-passwords needs a PDF writer, %s (writer '%s' cannot encrypt)",
+		                    names, wname);
+		g_free(names);
+	}
 	if (rc == 0 && (rc = cd_protect_finish(&prot, wname)) < 0)
+		rc = -rc;
+	cd_protect_map *pw_map = NULL;
+	if (rc == 0 && op.pw_map && (rc = cd_protect_map_read(op.pw_map, &pw_map)) < 0)
 		rc = -rc;
 	if (rc) {
 		cd_protect_clear(&prot);
 		cd_args_free(&args);
 		return rc;
-	}
-	GString *wopts = g_string_new(op.wopts ? op.wopts : "");
-	if (prot.given) {
-		if (wopts->len)
-			g_string_append_c(wopts, ',');
-		cd_protect_opts(&prot, wopts);
 	}
 
 	xmlDocPtr cs = NULL;
@@ -208,6 +253,8 @@ int cmd_render(int argc, char **argv)
 	} else if (g_str_has_suffix(op.out, "/") && (rc = cd_mkdirs_new(op.out, &made)) < 0) {
 		goto done;
 	}
+	if (pw_map && (rc = check_passwords(&op, cs, pw_map, &prot, rs, n)) < 0)
+		goto done;
 	d = cd_docs_new(NULL);
 	if (!(r = cd_renderer_new(&rc)))
 		goto done;
@@ -223,7 +270,12 @@ int cmd_render(int argc, char **argv)
 			? g_strdup_printf("%s%s%s%s", op.out, g_str_has_suffix(op.out, "/") ? "" : "/", base, ext)
 			: g_strdup(op.out);
 		char *name = g_strdup_printf("%s.fo", base);
-		GString *item_opts = g_string_new(wopts->str);
+		GString *item_opts = g_string_new(op.wopts ? op.wopts : "");
+		if (prot.given) {
+			if (item_opts->len)
+				g_string_append_c(item_opts, ',');
+			cd_protect_opts_for(&prot, cd_protect_map_get(pw_map, req.recipient), item_opts);
+		}
 		if (w->caps & CD_WRITER_LABEL) /* its refusals name the recipient */
 			add_label(item_opts, cs, req.recipient);
 		rc = render_one(r, w, item_opts->str, o, path, fo, name, op.verbosity);
@@ -253,7 +305,7 @@ done:
 	cd_renderer_free(r);
 	cd_docs_free(d);
 	xmlFreeDoc(cs);
-	cd_protect_wipe(g_string_free(wopts, FALSE));
+	cd_protect_map_free(pw_map);
 	cd_protect_clear(&prot);
 	cd_args_free(&args);
 	return rc < 0 ? -rc : CD_EXIT_OK;

@@ -6,7 +6,7 @@
 #include "cmd/cmd.h"
 #include "web/web.h"
 
-enum { O_LISTEN = CD_OPT_LOCAL, O_USERS, O_TLS_CERT, O_TLS_KEY, O_PROXY, O_TODAY };
+enum { O_LISTEN = CD_OPT_LOCAL, O_USERS, O_TLS_CERT, O_TLS_KEY, O_PROXY, O_TODAY, O_CLOSURES };
 
 static const cd_opt serve_opts[] = {
 	{ O_LISTEN, "listen", 0, "ADDR:PORT", "where to listen; default 127.0.0.1:8080 (port 0: any free "
@@ -18,6 +18,8 @@ static const cd_opt serve_opts[] = {
 	{ O_PROXY, "behind-proxy", 0, NULL, "plain HTTP to a proxy in front that speaks TLS to browsers "
 	  "(cookies are marked Secure)", 0 },
 	{ O_TODAY, "today", 0, "DATE", "see the cases as of DATE (YYYY-MM-DD; default: today)", 0 },
+	{ O_CLOSURES, "closures", 0, "FILE", "local closure days, not working days for what is due (see "
+	  "cindoc-calendar(1)); the same file as 'cindoc due' and 'cindoc queue' are given", 0 },
 	{ 0 }
 };
 static const cd_optgroup serve_group = { NULL, serve_opts, NULL };
@@ -26,7 +28,7 @@ const cd_cmd_doc cd_doc_serve = {
 	.name = "serve",
 	.summary = "the web desk: write up meetings in a browser",
 	.usage = "[--listen ADDR:PORT] [--users FILE] [-o QUEUE_DIR] [--tls-cert FILE --tls-key FILE | "
-	         "--behind-proxy] [--today DATE] CASES_DIR",
+	         "--behind-proxy] [--today DATE] [--closures FILE] CASES_DIR",
 	.about =
 	"Serves the web desk for the case files in CASES_DIR: a case list with what is due, case pages, "
 	"writing up a meeting with the checks of 'cindoc check', previews of every copy, saving with "
@@ -39,7 +41,7 @@ const cd_cmd_doc cd_doc_serve = {
 	.groups = { &serve_group, &cd_common_group },
 	.exits = (const cd_term[]){
 		{ "0", "stopped by SIGTERM or SIGINT" }, CD_EXITS_USAGE,
-		{ "3", "a bad users file (the message gives file:line)" },
+		{ "3", "a bad users file or closures file (the message gives file:line)" },
 		{ "4", "cannot read CASES_DIR, the users file or a TLS file" },
 		{ "5", "cannot listen (the port is taken) or open the audit log" },
 		CD_EXITS_INTERNAL,
@@ -66,6 +68,7 @@ int cmd_serve(int argc, char **argv)
 		case O_TLS_KEY: o.tls_key = v; break;
 		case O_PROXY: o.behind_proxy = 1; break;
 		case O_TODAY: o.today = v; break;
+		case O_CLOSURES: o.closures = v; break;
 		default: CD_BUG("serve: option '--%s' not handled", a.v[i].opt->name);
 		}
 	}

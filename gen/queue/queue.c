@@ -1318,7 +1318,7 @@ int cd_queue_run(const cd_queue_opts *o)
 
 /* ------------------------------------------------------------------ mark-issued */
 
-int cd_queue_mark_issued(const char *queue_dir, cd_date today, char *const *what, int n)
+int cd_queue_mark_issued(const char *queue_dir, cd_date today, char *const *what, int n, int *nmarked)
 {
 	cd_queue_opts o = { 0 };
 	o.queue_dir = queue_dir;
@@ -1394,8 +1394,8 @@ int cd_queue_mark_issued(const char *queue_dir, cd_date today, char *const *what
 		rc = write_state(&r, today);
 	if (rc == 0)
 		rc = cd_qs_commit(&r.qs);
-	if (rc == 0)
-		printf("queue %s: %d item%s marked issued on %s\n", queue_dir, marked, marked == 1 ? "" : "s", r.today);
+	if (rc == 0 && nmarked)
+		*nmarked = marked;
 	run_free(&r);
 	return rc;
 }

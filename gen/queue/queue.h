@@ -50,7 +50,8 @@ int cd_queue_run(const cd_queue_opts *o);
 
 /* Marks items as issued on `today`: each `what` is a due date (every queued item of that date),
  * an item id ("NB-2026-0142/plan-copy/m3/p2") or an item's file ("2026-12-03/NAME.pdf" or
- * "NAME.pdf"). Atomic like a run. Returns 0 or a negative exit code. */
-int cd_queue_mark_issued(const char *queue_dir, cd_date today, char *const *what, int n);
+ * "NAME.pdf"). Atomic like a run. Returns 0 (and the number of items marked in *nmarked, when
+ * not NULL) or a negative exit code. */
+int cd_queue_mark_issued(const char *queue_dir, cd_date today, char *const *what, int n, int *nmarked);
 
 #endif

@@ -164,7 +164,7 @@ struct web_engines {
 	GPtrArray *idle;
 };
 
-web_engines *web_engines_new(int n, int *rc)
+web_engines *web_engines_new(int n, const char *closures, int *rc)
 {
 	web_engines *e = g_new0(web_engines, 1);
 	g_mutex_init(&e->lock);
@@ -174,10 +174,10 @@ web_engines *web_engines_new(int n, int *rc)
 	for (int i = 0; i < n; i++) {
 		web_engine *g = g_new0(web_engine, 1);
 		g->schema = cd_schema_load(rc);
-		g->cal = cd_calendar_new();
+		g->cal = g->schema ? cd_calendar_open(closures, rc) : NULL;
 		g_ptr_array_add(e->all, g);
 		g_ptr_array_add(e->idle, g);
-		if (!g->schema) {
+		if (!g->schema || !g->cal) {
 			web_engines_free(e);
 			return NULL;
 		}

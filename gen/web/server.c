@@ -308,21 +308,54 @@ static int parse_listen(const char *s, struct sockaddr_in *sa)
 	return ok ? 0 : -1;
 }
 
-int web_serve(const struct web_serve_opts *o)
+/* libmicrohttpd's server for `app` on `sa`: a pool of 4 threads, bounded connections and memory
+ * (fewer connections per address when not on loopback), TLS when app->tls. */
+static struct MHD_Daemon *start_daemon(web_app *app, struct sockaddr_in *sa, int loopback, const char *key,
+                                       const char *cert)
 {
-	struct sockaddr_in sa;
-	if (parse_listen(o->listen ? o->listen : "127.0.0.1:8080", &sa) < 0)
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+	if (app->tls)
+		flags |= MHD_USE_TLS;
+	return MHD_start_daemon(
+		flags, 0, NULL, NULL, on_request, app,
+		MHD_OPTION_EXTERNAL_LOGGER, on_log, NULL,
+		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)sa,
+		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)4,
+		MHD_OPTION_CONNECTION_LIMIT, (unsigned)200,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)(loopback ? 0 : 50),
+		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+		app->tls ? MHD_OPTION_HTTPS_MEM_KEY : MHD_OPTION_END, key,
+		MHD_OPTION_HTTPS_MEM_CERT, cert,
+		MHD_OPTION_END);
+}
+
+/* The options' checks before anything starts: the address (into *sa; *loopback), TLS, the cases
+ * folder. Returns 0 or an exit code (after a message). */
+static int check_opts(const struct web_serve_opts *o, struct sockaddr_in *sa, int *loopback)
+{
+	if (parse_listen(o->listen ? o->listen : "127.0.0.1:8080", sa) < 0)
 		return cd_fail(CD_EXIT_USAGE, "serve: '%s' is not ADDR:PORT (an IPv4 address and a port)", o->listen);
-	int loopback = (ntohl(sa.sin_addr.s_addr) >> 24) == 127;
+	*loopback = (ntohl(sa->sin_addr.s_addr) >> 24) == 127;
 	if ((o->tls_cert != NULL) != (o->tls_key != NULL))
 		return cd_fail(CD_EXIT_USAGE, "serve: --tls-cert and --tls-key go together");
-	if (!loopback && !o->tls_cert && !o->behind_proxy)
+	if (!*loopback && !o->tls_cert && !o->behind_proxy)
 		return cd_fail(CD_EXIT_USAGE, "serve: listening on '%s' needs --tls-cert and --tls-key, "
 		               "or --behind-proxy (a proxy in front that speaks TLS)", o->listen);
 	if (!g_file_test(o->cases_dir, G_FILE_TEST_IS_DIR))
 		return cd_fail(CD_EXIT_NOREAD, "serve: cannot read the cases folder '%s'", o->cases_dir);
 	if (sodium_init() < 0)
 		return cd_fail(CD_EXIT_INTERNAL, "serve: libsodium cannot start");
+	return 0;
+}
+
+int web_serve(const struct web_serve_opts *o)
+{
+	struct sockaddr_in sa;
+	int loopback = 0, bad = check_opts(o, &sa, &loopback);
+	if (bad)
+		return bad;
 
 	umask(077);
 	web_app app = { 0 };
@@ -332,9 +365,13 @@ int web_serve(const struct web_serve_opts *o)
 	app.queue_dir = g_strdup(o->queue_dir);
 	app.users_path = o->users_path ? g_strdup(o->users_path) : web_default_users(o->cases_dir);
 	app.exe = g_file_read_link("/proc/self/exe", NULL);
-	char *dd = cd_datadir();
-	app.assets_dir = g_build_filename(dd, "node_modules", "govuk-frontend", "dist", "govuk", NULL);
-	g_free(dd);
+	app.assets_dir = web_assets_dir();
+	if (!app.assets_dir) {
+		code = cd_fail(CD_EXIT_NOREAD, "serve: cannot read govuk-frontend's files (the look of the "
+		               "desk) in the data folder: install cindoc again, or run 'make deps' in the "
+		               "source tree");
+		goto out;
+	}
 	app.tls = o->tls_cert != NULL;
 	app.behind_proxy = o->behind_proxy;
 	app.today = CD_DATE_NONE;
@@ -373,7 +410,7 @@ int web_serve(const struct web_serve_opts *o)
 		code = CD_EXIT_NOWRITE;
 		goto out;
 	}
-	app.engines = web_engines_new(4, &rc);
+	app.engines = web_engines_new(4, o->closures, &rc);
 	if (!app.engines) {
 		code = -rc;
 		goto out;
@@ -390,22 +427,7 @@ int web_serve(const struct web_serve_opts *o)
 	pthread_sigmask(SIG_BLOCK, &stop, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG;
-	if (app.tls)
-		flags |= MHD_USE_TLS;
-	struct MHD_Daemon *d = MHD_start_daemon(
-		flags, 0, NULL, NULL, on_request, &app,
-		MHD_OPTION_EXTERNAL_LOGGER, on_log, NULL,
-		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
-		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)4,
-		MHD_OPTION_CONNECTION_LIMIT, (unsigned)200,
-		MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)(loopback ? 0 : 50),
-		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60,
-		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
-		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
-		app.tls ? MHD_OPTION_HTTPS_MEM_KEY : MHD_OPTION_END, key,
-		MHD_OPTION_HTTPS_MEM_CERT, cert,
-		MHD_OPTION_END);
+	struct MHD_Daemon *d = start_daemon(&app, &sa, loopback, key, cert);
 	if (!d) {
 		code = cd_fail(CD_EXIT_NOWRITE, "serve: cannot listen on '%s': %s",
 		               o->listen ? o->listen : "127.0.0.1:8080", strerror(errno));

@@ -8,7 +8,10 @@
  * A session ends after WEB_SESSION_IDLE seconds without a request, and WEB_SESSION_MAX after login.
  *
  * Failed logins: after each failure for a user name, that name must wait 2, 4, 8 ... seconds (at
- * most 60) before the next try is even checked. */
+ * most 60) before the next try is even checked. Names are kept by their first WEB_NAME_KEY bytes;
+ * at most WEB_FAILED_MAX names are remembered: a full table first forgets names not tried for
+ * WEB_FAILED_FORGET seconds, then the name whose wait ended longest ago, so a flood of made-up
+ * names can neither grow the server without end nor lock a real user out. */
 #include <string.h>
 #include <time.h>
 #include <sodium.h>
@@ -25,6 +28,38 @@ struct failures {
 	int count;
 	gint64 until;
 };
+
+enum { WEB_NAME_KEY = 64, WEB_FAILED_MAX = 4096, WEB_FAILED_FORGET = 3600 };
+
+/* The key a user name is remembered by (newly allocated). */
+static char *name_key(const char *user)
+{
+	return g_strndup(user, WEB_NAME_KEY);
+}
+
+/* Makes room for one more name in a full table of failures (lock held). */
+static void failures_make_room(GHashTable *failed, gint64 now)
+{
+	if (g_hash_table_size(failed) < WEB_FAILED_MAX)
+		return;
+	GHashTableIter it;
+	gpointer k, v;
+	g_hash_table_iter_init(&it, failed);
+	while (g_hash_table_iter_next(&it, &k, &v))
+		if (((struct failures *)v)->until + WEB_FAILED_FORGET < now)
+			g_hash_table_iter_remove(&it);
+	if (g_hash_table_size(failed) < WEB_FAILED_MAX)
+		return;
+	gpointer oldest = NULL;
+	gint64 until = G_MAXINT64;
+	g_hash_table_iter_init(&it, failed);
+	while (g_hash_table_iter_next(&it, &k, &v))
+		if (((struct failures *)v)->until < until) {
+			until = ((struct failures *)v)->until;
+			oldest = k;
+		}
+	g_hash_table_remove(failed, oldest);
+}
 
 struct web_sessions {
 	GMutex lock;
@@ -129,38 +164,55 @@ int web_sessions_count(web_sessions *s)
 	return n;
 }
 
+int web_login_failures(web_sessions *s)
+{
+	g_mutex_lock(&s->lock);
+	int n = (int)g_hash_table_size(s->failed);
+	g_mutex_unlock(&s->lock);
+	return n;
+}
+
 int web_login_wait(web_sessions *s, const char *user)
 {
 	int wait = 0;
 	gint64 now = now_s();
+	char *key = name_key(user);
 	g_mutex_lock(&s->lock);
-	struct failures *f = g_hash_table_lookup(s->failed, user);
+	struct failures *f = g_hash_table_lookup(s->failed, key);
 	if (f && f->until > now)
 		wait = (int)(f->until - now);
 	g_mutex_unlock(&s->lock);
+	g_free(key);
 	return wait;
 }
 
 void web_login_failed(web_sessions *s, const char *user)
 {
+	char *key = name_key(user);
+	gint64 now = now_s();
 	g_mutex_lock(&s->lock);
-	struct failures *f = g_hash_table_lookup(s->failed, user);
+	struct failures *f = g_hash_table_lookup(s->failed, key);
 	if (!f) {
+		failures_make_room(s->failed, now);
 		f = g_new0(struct failures, 1);
-		g_hash_table_insert(s->failed, g_strndup(user, 64), f);
+		g_hash_table_insert(s->failed, key, f);
+		key = NULL;
 	}
 	if (f->count < 30)
 		f->count++;
 	int wait = f->count >= 6 ? 60 : 1 << f->count;
-	f->until = now_s() + wait;
+	f->until = now + wait;
 	g_mutex_unlock(&s->lock);
+	g_free(key);
 }
 
 void web_login_succeeded(web_sessions *s, const char *user)
 {
+	char *key = name_key(user);
 	g_mutex_lock(&s->lock);
-	g_hash_table_remove(s->failed, user);
+	g_hash_table_remove(s->failed, key);
 	g_mutex_unlock(&s->lock);
+	g_free(key);
 }
 
 int web_token_equal(const char *a, const char *b)

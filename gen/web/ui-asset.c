@@ -20,6 +20,23 @@ static const struct {
 	{ ".ico", "image/x-icon" },
 };
 
+/* Where govuk-frontend's files are: DATADIR/govuk-frontend when installed (make install, the
+ * package), DATADIR/node_modules/govuk-frontend/dist/govuk in a source tree (make deps). */
+char *web_assets_dir(void)
+{
+	static const char *const where[] = { "govuk-frontend", "node_modules/govuk-frontend/dist/govuk" };
+	for (size_t i = 0; i < G_N_ELEMENTS(where); i++) {
+		char *dir = cd_datapath(where[i]);
+		char *css = g_build_filename(dir, "govuk-frontend.min.css", NULL);
+		int found = g_file_test(css, G_FILE_TEST_IS_REGULAR);
+		g_free(css);
+		if (found)
+			return dir;
+		g_free(dir);
+	}
+	return NULL;
+}
+
 void ui_asset(web_req *r, const char *rel)
 {
 	char *path = NULL;

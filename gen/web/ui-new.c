@@ -60,35 +60,11 @@ static void text_el(xmlNodePtr parent, const char *name, const char *value)
 	g_free(t);
 }
 
-/* Builds the case from the form; NULL after messages. */
-static xmlDocPtr build(web_req *r, GArray *msgs)
+/* The children of the form into <children> of case c; 0, or -1 after messages. `bad`: the form
+ * has errors already (then a missing child is not pointed out yet). */
+static int build_children(web_req *r, xmlNodePtr c, GArray *msgs, int bad)
 {
 	char b1[64], date[CD_DATE_BUF];
-	int bad = 0;
-	xmlDocPtr d = xmlNewDoc(BAD_CAST "1.0");
-	xmlNodePtr c = xmlNewDocNode(d, NULL, BAD_CAST "case", NULL);
-	xmlDocSetRootElement(d, c);
-	const char *ref = web_field_get(r, "ref");
-	if (blank(ref)) {
-		web_msg_add(msgs, "ref", "web.new.check.ref", NULL, 0);
-		bad = 1;
-	} else {
-		char *t = g_strstrip(g_strdup(ref));
-		web_set(c, "ref", t);
-		g_free(t);
-	}
-	const char *service = web_field_get(r, "service");
-	if (g_strcmp0(service, "family-support") && g_strcmp0(service, "disabled-children")) {
-		web_msg_add(msgs, "service", "web.new.check.service", NULL, 0);
-		bad = 1;
-	}
-	web_set(c, "service", service);
-	bad |= date_field(r, "opened", 1, date, msgs) < 0;
-	web_set(c, "opened", date);
-	bad |= date_field(r, "assessed", 0, date, msgs) < 0;
-	if (date[0])
-		web_set(c, "assessed", date);
-	web_set(c, "lang", "en");
 	xmlNodePtr children = web_add(c, "children", NULL);
 	int nchild = 0;
 	for (int i = 1; i <= NEW_CHILDREN; i++) {
@@ -123,6 +99,13 @@ static xmlDocPtr build(web_req *r, GArray *msgs)
 		web_msg_add(msgs, "child-1-given", "web.new.check.child", NULL, 0);
 		bad = 1;
 	}
+	return bad ? -1 : 0;
+}
+
+/* The people of the form into <people> of case c; 0, or -1 after messages (`bad` as above). */
+static int build_people(web_req *r, xmlNodePtr c, GArray *msgs, int bad)
+{
+	char date[CD_DATE_BUF];
 	xmlNodePtr people = web_add(c, "people", NULL);
 	int nperson = 0;
 	static const char *const kinds[] = { "parent", "carer", "family", "friend", "professional", "advocate", "interpreter" };
@@ -181,6 +164,40 @@ static xmlDocPtr build(web_req *r, GArray *msgs)
 		web_msg_add(msgs, "person-1-given", "web.new.check.person", NULL, 0);
 		bad = 1;
 	}
+	return bad ? -1 : 0;
+}
+
+/* Builds the case from the form; NULL after messages. */
+static xmlDocPtr build(web_req *r, GArray *msgs)
+{
+	char date[CD_DATE_BUF];
+	int bad = 0;
+	xmlDocPtr d = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr c = xmlNewDocNode(d, NULL, BAD_CAST "case", NULL);
+	xmlDocSetRootElement(d, c);
+	const char *ref = web_field_get(r, "ref");
+	if (blank(ref)) {
+		web_msg_add(msgs, "ref", "web.new.check.ref", NULL, 0);
+		bad = 1;
+	} else {
+		char *t = g_strstrip(g_strdup(ref));
+		web_set(c, "ref", t);
+		g_free(t);
+	}
+	const char *service = web_field_get(r, "service");
+	if (g_strcmp0(service, "family-support") && g_strcmp0(service, "disabled-children")) {
+		web_msg_add(msgs, "service", "web.new.check.service", NULL, 0);
+		bad = 1;
+	}
+	web_set(c, "service", service);
+	bad |= date_field(r, "opened", 1, date, msgs) < 0;
+	web_set(c, "opened", date);
+	bad |= date_field(r, "assessed", 0, date, msgs) < 0;
+	if (date[0])
+		web_set(c, "assessed", date);
+	web_set(c, "lang", "en");
+	bad = build_children(r, c, msgs, bad) < 0;
+	bad = build_people(r, c, msgs, bad) < 0;
 	web_add(c, "meetings", NULL);
 	if (bad) {
 		xmlFreeDoc(d);

@@ -163,6 +163,39 @@ static int allowed(const char *s, const char *const *list)
 	return 0;
 }
 
+/* The case with the user's draft write-up in it, as dir/name, with the authority's details
+ * beside it; the draft's meeting in *meeting when asked. Returns NULL or a problem's key. */
+static const char *draft_case(web_req *r, const char *dir, const char *name, GArray *msgs, char **case_file,
+                              char **meeting)
+{
+	const char *problem = NULL;
+	char *bytes = NULL;
+	size_t blen = 0;
+	web_form *f = web_write_draft(r, name);
+	if (!f || web_write_build(r, name, f, msgs, &bytes, &blen) < 0 || !bytes) {
+		problem = f ? "web.preview.draft-incomplete" : "web.preview.no-draft";
+	} else {
+		if (meeting)
+			*meeting = g_strdup(web_form_str(f, "_meeting"));
+		*case_file = g_build_filename(dir, name, NULL);
+		if (!g_file_set_contents(*case_file, bytes, (gssize)blen, NULL))
+			problem = "web.preview.failed";
+		char *auth_src = g_build_filename(r->app->cases_dir, "authority.xml", NULL);
+		char *auth = NULL;
+		gsize alen = 0;
+		if (g_file_get_contents(auth_src, &auth, &alen, NULL)) {
+			char *auth_dst = g_build_filename(dir, "authority.xml", NULL);
+			g_file_set_contents(auth_dst, auth, (gssize)alen, NULL);
+			g_free(auth_dst);
+		}
+		g_free(auth);
+		g_free(auth_src);
+	}
+	g_free(bytes);
+	web_form_free(f);
+	return problem;
+}
+
 void ui_preview(web_req *r, const char *id)
 {
 	web_app *app = r->app;
@@ -201,30 +234,9 @@ void ui_preview(web_req *r, const char *id)
 	if (!dir) {
 		problem = "web.preview.failed";
 	} else if (draft) {
-		char *bytes = NULL;
-		size_t blen = 0;
-		web_form *f = web_write_draft(r, name);
-		if (!f || web_write_build(r, name, f, msgs, &bytes, &blen) < 0 || !bytes) {
-			problem = f ? "web.preview.draft-incomplete" : "web.preview.no-draft";
-		} else {
-			if (!meeting)
-				meeting = meeting_own = g_strdup(web_form_str(f, "_meeting"));
-			case_file = g_build_filename(dir, name, NULL);
-			if (!g_file_set_contents(case_file, bytes, (gssize)blen, NULL))
-				problem = "web.preview.failed";
-			char *auth_src = g_build_filename(app->cases_dir, "authority.xml", NULL);
-			char *auth = NULL;
-			gsize alen = 0;
-			if (g_file_get_contents(auth_src, &auth, &alen, NULL)) {
-				char *auth_dst = g_build_filename(dir, "authority.xml", NULL);
-				g_file_set_contents(auth_dst, auth, (gssize)alen, NULL);
-				g_free(auth_dst);
-			}
-			g_free(auth);
-			g_free(auth_src);
-		}
-		g_free(bytes);
-		web_form_free(f);
+		problem = draft_case(r, dir, name, msgs, &case_file, meeting ? NULL : &meeting_own);
+		if (!meeting)
+			meeting = meeting_own;
 	} else {
 		case_file = web_case_path(app, id);
 	}

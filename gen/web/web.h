@@ -85,6 +85,8 @@ int web_sessions_get(web_sessions *s, const char *id, web_session *out);
 void web_sessions_create(web_sessions *s, const char *user, enum web_role role, web_session *out);
 void web_sessions_end(web_sessions *s, const char *id);
 int web_sessions_count(web_sessions *s);
+/* How many user names with failed logins are remembered (at most 4096). */
+int web_login_failures(web_sessions *s);
 /* Slowed logins: seconds to wait before `user` may try again (0: may try now). */
 int web_login_wait(web_sessions *s, const char *user);
 void web_login_failed(web_sessions *s, const char *user);
@@ -204,7 +206,9 @@ typedef struct web_engine {
 	struct cd_schema *schema;
 	cd_calendar *cal;
 } web_engine;
-web_engines *web_engines_new(int n, int *rc);
+/* n engines, each with the schema and a calendar with the closure days of `closures` (NULL:
+ * none). NULL after a message, *rc the negative exit code. */
+web_engines *web_engines_new(int n, const char *closures, int *rc);
 void web_engines_free(web_engines *e);
 web_engine *web_engine_take(web_engines *e);
 void web_engine_give(web_engines *e, web_engine *g);
@@ -301,6 +305,8 @@ void ui_preview_file(web_req *r, const char *id, const char *file);
 void ui_history(web_req *r, const char *id);
 void ui_new_case(web_req *r);
 void ui_asset(web_req *r, const char *rel);
+/* The folder of govuk-frontend's served files in the data folder, or NULL if absent. */
+char *web_assets_dir(void);
 
 /* The server: runs until SIGTERM or SIGINT. Returns an exit code. */
 struct web_serve_opts {
@@ -312,6 +318,7 @@ struct web_serve_opts {
 	const char *tls_key;
 	int behind_proxy;
 	const char *today;          /* YYYY-MM-DD, for tests and demos */
+	const char *closures;       /* local closure days (cindoc-calendar(1)), or NULL */
 };
 int web_serve(const struct web_serve_opts *o);
 

@@ -394,6 +394,29 @@ static int haru_glyphs(void *state, const cd_item *it)
 	return rc;
 }
 
+/* A cluster the font cannot show glyph by glyph (a ligature): its characters one by one, spread
+ * over the cluster's width, when each is of a simple script and in the font; else refused. */
+static int draw_spread(haru_writer *w, const cairo_matrix_t *m, hb_font_t *hb, const char *text, const char *cs,
+                       const char *ce, double left, double width, double y)
+{
+	double natural = 0;
+	for (const char *p = cs; p < ce; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		hb_codepoint_t cg;
+		if (!simple_script(c) || !hb_font_get_nominal_glyph(hb, c, &cg))
+			return refuse(w, text, strlen(text), c);
+		natural += hb_font_get_glyph_h_advance(hb, cg) / (double)PANGO_SCALE;
+	}
+	double k = natural > 0 ? width / natural : 1;
+	for (const char *p = cs; p < ce; p = g_utf8_next_char(p)) {
+		hb_codepoint_t cg;
+		hb_font_get_nominal_glyph(hb, g_utf8_get_char(p), &cg);
+		show(w, m, left, y, p, g_utf8_next_char(p) - p);
+		left += k * hb_font_get_glyph_h_advance(hb, cg) / (double)PANGO_SCALE;
+	}
+	return 0;
+}
+
 static int draw_glyphs(haru_writer *w, const cd_item *it)
 {
 	const PangoGlyphItem *run = it->u.glyphs.run;
@@ -484,36 +507,9 @@ static int draw_glyphs(haru_writer *w, const cd_item *it)
 			continue;
 		}
 		/* 2. simple-script characters one by one over the cluster's width */
-		int simple = 1;
-		gunichar bad = 0;
-		for (p = cs; p < ce; p = g_utf8_next_char(p)) {
-			gunichar c = g_utf8_get_char(p);
-			hb_codepoint_t cg;
-			if (!simple_script(c) || !hb_font_get_nominal_glyph(hb, c, &cg)) {
-				simple = 0;
-				bad = c;
-				break;
-			}
-		}
-		if (!simple) {
-			rc = refuse(w, text, strlen(text), bad);
-			break;
-		}
 		double left = step > 0 ? gx[g0] : gx[g1 + 1];
-		double natural = 0;
-		for (p = cs; p < ce; p = g_utf8_next_char(p)) {
-			hb_codepoint_t cg;
-			hb_font_get_nominal_glyph(hb, g_utf8_get_char(p), &cg);
-			natural += hb_font_get_glyph_h_advance(hb, cg) / (double)PANGO_SCALE;
-		}
 		double width = step > 0 ? gx[g1] - gx[g0] : gx[g0 + 1] - gx[g1 + 1];
-		double k = natural > 0 ? width / natural : 1;
-		for (p = cs; p < ce; p = g_utf8_next_char(p)) {
-			hb_codepoint_t cg;
-			hb_font_get_nominal_glyph(hb, g_utf8_get_char(p), &cg);
-			show(w, &m, left, y, p, g_utf8_next_char(p) - p);
-			left += k * hb_font_get_glyph_h_advance(hb, cg) / (double)PANGO_SCALE;
-		}
+		rc = draw_spread(w, &m, hb, text, cs, ce, left, width, y);
 	}
 	HPDF_Page_EndText(w->page);
 	HPDF_Page_GRestore(w->page);

@@ -92,6 +92,20 @@ int cd_protect_take(cd_protect *p, int id, const char *v)
 /* The most read of a password file (its first line is the password). */
 #define PASSWORD_FILE_MAX 4096
 
+/* What is wrong with a password, or NULL: 1 to 32 printable ASCII characters. */
+static const char *password_fault(const char *pw)
+{
+	size_t n = strlen(pw);
+	if (n == 0)
+		return "is empty";
+	if (n > 32)
+		return "is longer than 32 characters (PDF uses only 32)";
+	for (size_t k = 0; k < n; k++)
+		if (pw[k] < 0x20 || pw[k] > 0x7e)
+			return "has a character that is not printable ASCII";
+	return NULL;
+}
+
 /* Reads one password; *out is newly allocated. */
 static int read_password(const char *opt, char kind, const char *src, char **out)
 {
@@ -132,21 +146,128 @@ static int read_password(const char *opt, char kind, const char *src, char **out
 	}
 	const char *where = kind == 'f' ? "in file" : kind == 'e' ? "in variable" : "given by";
 	const char *what = kind == 'l' ? opt : src;
-	size_t n = strlen(pw);
-	int rc = 0;
-	if (n == 0)
-		rc = cd_fail(-CD_EXIT_USAGE, "the password %s '%s' is empty", where, what);
-	else if (n > 32)
-		rc = cd_fail(-CD_EXIT_USAGE, "the password %s '%s' is longer than 32 characters (PDF uses only 32)", where, what);
-	for (size_t k = 0; rc == 0 && k < n; k++)
-		if (pw[k] < 0x20 || pw[k] > 0x7e)
-			rc = cd_fail(-CD_EXIT_USAGE, "the password %s '%s' has a character that is not printable ASCII", where, what);
-	if (rc) {
+	const char *why = password_fault(pw);
+	if (why) {
 		cd_protect_wipe(pw);
-		return rc;
+		return cd_fail(-CD_EXIT_USAGE, "the password %s '%s' %s", where, what, why);
 	}
 	*out = pw;
 	return 0;
+}
+
+/* ------------------------------------------------------------------ one password per recipient */
+
+struct cd_protect_map {
+	GHashTable *pw;    /* recipient id -> password (wiped when freed) */
+	GHashTable *line;  /* recipient id -> its line in the file (GINT_TO_POINTER) */
+	char *path;
+};
+
+/* The most read of a file of passwords: room for thousands of lines. */
+#define PASSWORD_MAP_MAX (1 << 20)
+
+void cd_protect_map_free(cd_protect_map *m)
+{
+	if (!m)
+		return;
+	g_hash_table_destroy(m->pw);
+	g_hash_table_destroy(m->line);
+	g_free(m->path);
+	g_free(m);
+}
+
+int cd_protect_map_read(const char *path, cd_protect_map **out)
+{
+	*out = NULL;
+	char *data;
+	size_t len;
+	struct stat st;
+	if (stat(path, &st) == 0 && (st.st_mode & (S_IRWXG | S_IRWXO)))
+		cd_warning_at(path, 0, "other users can read this password file (chmod 600 it)");
+	int rc = cd_read_input(path, PASSWORD_MAP_MAX, &data, &len);
+	if (rc < 0)
+		return rc;
+	if (rc == 1) {
+		cd_protect_wipe(data);
+		cd_error_at(path, 0, "larger than %d bytes: not a file of passwords", PASSWORD_MAP_MAX);
+		return -CD_EXIT_USAGE;
+	}
+	if (memchr(data, '\0', len)) {
+		cd_protect_wipe(data);
+		cd_error_at(path, 0, "%s", "not text");
+		return -CD_EXIT_USAGE;
+	}
+	cd_protect_map *m = g_new0(cd_protect_map, 1);
+	m->pw = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)cd_protect_wipe);
+	m->line = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	m->path = g_strdup(path);
+	rc = 0;
+	long ln = 0;
+	for (char *p = data, *next; rc == 0 && p < data + len; p = next) {
+		char *nl = memchr(p, '\n', (size_t)(data + len - p));
+		next = nl ? nl + 1 : data + len;
+		size_t n = (size_t)((nl ? nl : data + len) - p);
+		if (n && p[n - 1] == '\r')
+			n--;
+		ln++;
+		size_t i = 0;
+		while (i < n && (p[i] == ' ' || p[i] == '\t'))
+			i++;
+		if (i == n || p[i] == '#')
+			continue; /* a blank line or a comment */
+		size_t id0 = i;
+		while (i < n && p[i] != ' ' && p[i] != '\t')
+			i++;
+		char *id = g_strndup(p + id0, i - id0);
+		while (i < n && (p[i] == ' ' || p[i] == '\t'))
+			i++;
+		char *pw = g_strndup(p + i, n - i);
+		const char *why = !*pw ? "has no password after the recipient's id" : NULL;
+		if (!why && (why = password_fault(pw)))
+			rc = cd_error_at(path, ln, "the password of '%s' %s", id, why);
+		else if (why)
+			rc = cd_error_at(path, ln, "'%s' %s (write: ID PASSWORD)", id, why);
+		else if (g_hash_table_contains(m->pw, id))
+			rc = cd_error_at(path, ln, "'%s' has a password already, on line %d", id,
+			                 GPOINTER_TO_INT(g_hash_table_lookup(m->line, id)));
+		if (rc == 0) {
+			g_hash_table_insert(m->line, g_strdup(id), GINT_TO_POINTER((int)ln));
+			g_hash_table_insert(m->pw, id, pw);
+		} else {
+			g_free(id);
+			cd_protect_wipe(pw);
+		}
+	}
+	cd_protect_wipe(data);
+	if (rc == 0 && g_hash_table_size(m->pw) == 0)
+		rc = cd_error_at(path, 0, "%s", "holds no password (lines of: ID PASSWORD)");
+	if (rc < 0) {
+		cd_protect_map_free(m);
+		return -CD_EXIT_USAGE; /* a fault in the file, reported above */
+	}
+	*out = m;
+	return 0;
+}
+
+const char *cd_protect_map_get(const cd_protect_map *m, const char *id)
+{
+	return m ? g_hash_table_lookup(m->pw, id) : NULL;
+}
+
+int cd_protect_map_line(const cd_protect_map *m, const char *id)
+{
+	return m ? GPOINTER_TO_INT(g_hash_table_lookup(m->line, id)) : 0;
+}
+
+GPtrArray *cd_protect_map_ids(const cd_protect_map *m)
+{
+	GPtrArray *ids = g_ptr_array_new();
+	GHashTableIter it;
+	gpointer k;
+	g_hash_table_iter_init(&it, m->pw);
+	while (g_hash_table_iter_next(&it, &k, NULL))
+		g_ptr_array_add(ids, k);
+	return ids;
 }
 
 int cd_protect_finish(cd_protect *p, const char *writer)
@@ -179,8 +300,15 @@ int cd_protect_finish(cd_protect *p, const char *writer)
 
 void cd_protect_opts(const cd_protect *p, GString *opts)
 {
-	if (p->user)
-		cd_wopts_append(opts, "user-password", p->user);
+	cd_protect_opts_for(p, NULL, opts);
+}
+
+void cd_protect_opts_for(const cd_protect *p, const char *user, GString *opts)
+{
+	if (!user)
+		user = p->user;
+	if (user)
+		cd_wopts_append(opts, "user-password", user);
 	if (p->owner)
 		cd_wopts_append(opts, "owner-password", p->owner);
 	if (p->allow_print >= 0)

@@ -48,6 +48,26 @@ int cd_protect_take(cd_protect *p, int id, const char *v);
 int cd_protect_finish(cd_protect *p, const char *writer);
 /* Appends the PDF writer options (user-password, owner-password, print) to `opts`. */
 void cd_protect_opts(const cd_protect *p, GString *opts);
+/* The same with `user` (when not NULL) as the password to open it: one recipient's own. */
+void cd_protect_opts_for(const cd_protect *p, const char *user, GString *opts);
+
+/* One password per recipient (render --user-passwords FILE). FILE holds lines "ID PASSWORD":
+ * the recipient's id in the case, blanks, then the password to the end of the line (1 to 32
+ * printable ASCII characters; spaces inside it are kept); blank lines and lines starting with
+ * '#' are skipped. Each fault is reported as FILE:LINE, never quoting a password. */
+typedef struct cd_protect_map cd_protect_map;
+/* Reads FILE (a regular file, at most 1 MiB; a warning when others can read it). Returns 0 or
+ * a negative exit code (-CD_EXIT_USAGE for a fault in the file, -CD_EXIT_NOREAD). */
+int cd_protect_map_read(const char *path, cd_protect_map **out);
+/* The password of recipient `id`, or NULL. */
+const char *cd_protect_map_get(const cd_protect_map *m, const char *id);
+/* The line of FILE that gives `id` its password (0: none). */
+int cd_protect_map_line(const cd_protect_map *m, const char *id);
+/* The ids with a password (pointers into the map; free the array with g_ptr_array_free). */
+GPtrArray *cd_protect_map_ids(const cd_protect_map *m);
+/* Wipes the passwords and frees the map (NULL is fine). */
+void cd_protect_map_free(cd_protect_map *m);
+
 /* Whether a writer (by name) can protect its output. */
 int cd_protect_writer_can(const char *writer);
 
