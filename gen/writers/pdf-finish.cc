@@ -11,6 +11,7 @@
 #include <ctime>
 #include <map>
 #include <memory>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -782,6 +783,38 @@ OH copy_value(QPDF &q, OH v)
 	return v.shallowCopy();
 }
 
+// libqpdf copies a page without the pages it points to (a link's or an outline entry's
+// destination becomes null): walks a copied value beside its source and points each reference
+// to a page at the page's copy.
+void relink(OH from, OH to, std::map<QPDFObjGen, OH> const &copy_of, std::set<QPDFObjGen> &seen)
+{
+	if (from.isIndirect()) {
+		if (copy_of.count(from.getObjGen()) || !seen.insert(from.getObjGen()).second)
+			return;
+	}
+	if (from.isArray() && to.isArray() && from.getArrayNItems() == to.getArrayNItems()) {
+		for (int k = 0; k < from.getArrayNItems(); k++) {
+			OH f = from.getArrayItem(k);
+			auto it = f.isIndirect() ? copy_of.find(f.getObjGen()) : copy_of.end();
+			if (it != copy_of.end())
+				to.setArrayItem(k, it->second);
+			else
+				relink(f, to.getArrayItem(k), copy_of, seen);
+		}
+	} else if (from.isDictionary() && to.isDictionary()) {
+		for (auto const &key : from.getKeys()) {
+			if (key == "/Parent" || key == "/P")
+				continue;
+			OH f = from.getKey(key);
+			auto it = f.isIndirect() ? copy_of.find(f.getObjGen()) : copy_of.end();
+			if (it != copy_of.end())
+				to.replaceKey(key, it->second);
+			else
+				relink(f, to.getKey(key), copy_of, seen);
+		}
+	}
+}
+
 // The writer's document, copied into the empty q: its pages (with their content, resources and
 // annotations) and what its catalog says of them (outline, named destinations, page labels,
 // page mode), but not its structure tree nor its metadata, which the pass writes anew. Only
@@ -790,13 +823,23 @@ OH copy_value(QPDF &q, OH v)
 void copy_document(QPDF &q, QPDF &src)
 {
 	QPDFPageDocumentHelper dh(q);
-	for (auto &p : QPDFPageDocumentHelper(src).getAllPages())
+	std::vector<QPDFPageObjectHelper> from_pages = QPDFPageDocumentHelper(src).getAllPages();
+	for (auto &p : from_pages)
 		dh.addPage(p, false);
+	std::map<QPDFObjGen, OH> copy_of;
+	std::vector<QPDFPageObjectHelper> to_pages = dh.getAllPages();
+	for (size_t i = 0; i < from_pages.size() && i < to_pages.size(); i++)
+		copy_of[from_pages[i].getObjectHandle().getObjGen()] = to_pages[i].getObjectHandle();
+	std::set<QPDFObjGen> seen;
+	for (size_t i = 0; i < from_pages.size() && i < to_pages.size(); i++)
+		relink(from_pages[i].getObjectHandle().getKey("/Annots"), to_pages[i].getObjectHandle().getKey("/Annots"),
+		       copy_of, seen);
 	OH from = src.getRoot(), to = q.getRoot();
 	for (auto const &k : from.getKeys()) {
 		if (k == "/Type" || k == "/Pages" || k == "/StructTreeRoot" || k == "/MarkInfo" || k == "/Metadata")
 			continue;
 		to.replaceKey(k, copy_value(q, from.getKey(k)));
+		relink(from.getKey(k), to.getKey(k), copy_of, seen);
 	}
 }
 
