@@ -23,7 +23,8 @@ DEBS     = build-essential pkg-config libxml2-dev libxslt1-dev libpango1.0-dev l
            libfontconfig-dev libhpdf-dev libqpdf-dev libpng-dev libxml2-utils poppler-utils qpdf python3 python3-pikepdf \
            fonts-dejavu-core fonts-dejavu-extra fonts-noto-core clang hyperfine time chromium \
            man-db bsdutils dpkg-dev lintian \
-           libmicrohttpd-dev libsodium-dev libsqlite3-dev sqlite3 curl
+           libmicrohttpd-dev libsodium-dev libsqlite3-dev sqlite3 curl \
+           libcups2-dev cups-daemon cups-client
 
 OPT     ?= -O2 -g
 CFLAGS  ?= $(OPT)
@@ -39,7 +40,7 @@ BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 # Only util.c knows the data folder (see cd_datadir_found): the installed one, and the source
 # tree for the program built here. Changing PREFIX rebuilds util.o alone.
 DATAFLAGS = -DCINDOC_DATADIR='"$(DATADIR)"' -DCINDOC_SRCDIR='"$(CURDIR)"'
-LDLIBS   = -lhpdf -lm -lstdc++
+LDLIBS   = -lhpdf -lcups -lm -lstdc++
 ifdef SANITIZE
 XCFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
 XCXXFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -237,8 +238,9 @@ fuzz: $(FUZZERS)
 bench-render: all fonts
 	./tests/bench render
 
+BENCH_CASES ?= 400
 bench-queue: all fonts
-	./tests/bench queue
+	./tests/bench queue $(BENCH_CASES)
 
 clean:
 	rm -f gen/*.o gen/*.d gen/*/*.o gen/*/*.d gen/.flags gen/.dataflags $(BIN) \

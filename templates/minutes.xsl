@@ -113,7 +113,9 @@
       <xsl:call-template name="para"><xsl:with-param name="key" select="'minutes.disagreement.how'"/></xsl:call-template>
     </xsl:if>
 
-    <!-- Next meeting -->
+    <!-- Next meeting, and who wrote the notes: one piece kept with what comes before it, so no
+         page holds only the next meeting or the sign-off -->
+    <fo:block keep-together.within-page="always" keep-with-previous.within-page="always">
     <xsl:call-template name="h2"><xsl:with-param name="key" select="'minutes.h.next'"/></xsl:call-template>
     <xsl:call-template name="plan-next-meeting-text"/>
     <xsl:if test="$m/next/invite">
@@ -135,6 +137,7 @@
       <xsl:with-param name="s1"><xsl:apply-templates select="key('party', $m/minute-taker/@ref)" mode="name-role"/></xsl:with-param>
       <xsl:with-param name="s2"><xsl:apply-templates select="key('party', $m/chair/@ref)" mode="name-role"/></xsl:with-param>
     </xsl:call-template>
+    </fo:block>
   </xsl:template>
 
   <!-- Who was there, apologies, reports. -->
@@ -430,6 +433,7 @@
             <xsl:call-template name="day-date-time">
               <xsl:with-param name="iso" select="$next/@date"/>
               <xsl:with-param name="time" select="string($next/@time)"/>
+              <xsl:with-param name="on" select="true()"/>
             </xsl:call-template>
           </xsl:with-param>
           <xsl:with-param name="s2" select="normalize-space($next/venue | $the-meeting/venue[not($next/venue)])"/>

@@ -15,6 +15,7 @@
     <xsl:variable name="names"><xsl:call-template name="child-names"/></xsl:variable>
     <xsl:call-template name="page-sequence">
       <xsl:with-param name="part" select="'letter'"/>
+      <xsl:with-param name="last" select="'minutes'"/>
       <xsl:with-param name="content">
         <xsl:call-template name="letter">
           <xsl:with-param name="to" select="$the-recipient"/>
@@ -44,6 +45,7 @@
                   <xsl:call-template name="day-date-time">
                     <xsl:with-param name="iso" select="$m/next/@date"/>
                     <xsl:with-param name="time" select="string($m/next/@time)"/>
+                    <xsl:with-param name="on" select="true()"/>
                   </xsl:call-template>
                 </xsl:with-param>
               </xsl:call-template>
@@ -54,10 +56,14 @@
     </xsl:call-template>
     <xsl:call-template name="page-sequence">
       <xsl:with-param name="part" select="'plan'"/>
+      <xsl:with-param name="first" select="false()"/>
+      <xsl:with-param name="last" select="'minutes'"/>
       <xsl:with-param name="content"><xsl:call-template name="plan-body"/></xsl:with-param>
     </xsl:call-template>
     <xsl:call-template name="page-sequence">
       <xsl:with-param name="part" select="'minutes'"/>
+      <xsl:with-param name="first" select="false()"/>
+      <xsl:with-param name="last" select="'minutes'"/>
       <xsl:with-param name="content"><xsl:call-template name="minutes-body"/></xsl:with-param>
     </xsl:call-template>
   </xsl:template>

@@ -74,4 +74,32 @@ check "new case: its page" grep -q 'Robin Ashdown' "$T/body"
 s=$(status "$T/jar3" /new --data-urlencode "csrf=$csrf" -d ref=NB-2026-0999 -d service=family-support -d opened=01/12/2026 \
 	-d child-1-given=Robin -d child-1-family=Ashdown -d child-1-born=02/05/2017 -d person-1-given=Dana -d person-1-family=Ashdown -d person-1-kind=parent)
 check "new case: a second case with the same reference is refused" test "$s" = 422
+# a new case with where letters go and how each reader's copies are made
+s=$(status "$T/jar3" /new)
+check "new case: the languages of templates/l10n are offered" bash -c "grep -q '<option value=\"cy\">Welsh</option>' '$T/body' && grep -q '<option value=\"ur\">Urdu</option>' '$T/body'"
+check "new case: the address fields" bash -c "grep -q 'name=\"person-1-postcode\"' '$T/body' && grep -q 'name=\"person-1-line1\"' '$T/body'"
+s=$(status "$T/jar3" /new --data-urlencode "csrf=$csrf" -d ref=NB-2026-0998 -d service=family-support -d opened=01/12/2026 \
+	-d child-1-given=Robin -d child-1-family=Ashdown -d child-1-born=02/05/2017 -d person-1-given=Dana -d person-1-family=Ashdown \
+	-d person-1-kind=parent -d person-1-line1='4 Invented Row' -d person-1-postcode='ZZ1 1ZZ')
+check "new case: an address without its town is refused (422)" test "$s" = 422
+check "... beside the town" grep -q 'id="person-1-town-error"' "$T/body"
+check "... keeping what was typed" grep -q 'value="4 Invented Row"' "$T/body"
+s=$(status "$T/jar3" /new --data-urlencode "csrf=$csrf" -d ref=NB-2026-0998 -d service=family-support -d opened=01/12/2026 \
+	-d child-1-given=Robin -d child-1-family=Ashdown -d child-1-born=02/05/2017 -d person-1-given=Dana -d person-1-family=Ashdown \
+	-d person-1-kind=parent -d person-1-lang=xx)
+check "new case: a language without its words is refused (422)" test "$s" = 422
+check "... beside the field" grep -q 'id="person-1-lang-error"' "$T/body"
+s=$(status "$T/jar3" /new --data-urlencode "csrf=$csrf" -d ref=NB-2026-0998 -d service=family-support -d opened=01/12/2026 \
+	-d child-1-given=Robin -d child-1-family=Ashdown -d child-1-born=02/05/2017 -d child-1-version=short -d child-1-large=yes \
+	-d child-1-line1='9 Invented Row' -d child-1-town=Northbridge -d child-1-postcode='ZZ1 1ZY' \
+	-d person-1-given=Dana -d person-1-family=Ashdown -d person-1-kind=parent -d person-1-line1='4 Invented Row' \
+	-d person-1-town=Northbridge -d person-1-postcode='zz1 1zz' -d person-1-phone='01632 960000' -d person-1-lang=pl)
+check "new case: with address, phone and languages, created (303)" test "$s" = 303
+N=$D/nb-2026-0998.xml
+check "... the address, the postcode in capitals" bash -c "grep -q '<line>4 Invented Row</line>' '$N' && grep -q '<town>Northbridge</town>' '$N' && grep -q '<postcode>ZZ1 1ZZ</postcode>' '$N'"
+check "... the phone" grep -q '<phone>01632 960000</phone>' "$N"
+check "... the parent reads Polish" grep -q '<reads lang="pl" version="full"/>' "$N"
+check "... the child gets the short version in large print" grep -q '<reads lang="en" version="short" large-print="true"/>' "$N"
+expect "... and 'cindoc check' passes, no warning" 0 "$CINDOC" check "$N"
+check "... the child's address" grep -q '<line>9 Invented Row</line>' "$N"
 serve_stop

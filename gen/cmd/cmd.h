@@ -25,6 +25,7 @@ CD_COMMAND(render_fo);
 CD_COMMAND(due);
 CD_COMMAND(calendar);
 CD_COMMAND(queue);
+CD_COMMAND(queue_print);   /* "queue print", a mode of queue (queue-print.c) */
 CD_COMMAND(history);
 CD_COMMAND(serve);
 CD_COMMAND(user);

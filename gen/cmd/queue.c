@@ -10,8 +10,10 @@
 #include "base/page.h"
 #include "writers/protect.h"
 #include "queue/queue.h"
+#include "queue/share.h"
+#include "web/record.h"
 
-enum { O_TODAY = CD_OPT_LOCAL, O_WITHIN, O_CLOSURES };
+enum { O_TODAY = CD_OPT_LOCAL, O_WITHIN, O_CLOSURES, O_GROUP, O_PRIVATE, O_CASES };
 
 static const cd_opt queue_opts[] = {
 	{ 'o', "output", 'o', "DIR", "the queue folder (created when missing)", 0 },
@@ -22,12 +24,17 @@ static const cd_opt queue_opts[] = {
 	{ CD_OPT_WRITER, "writer", 0, "NAME", "cairo (the default) or haru (for the protection options)", 0 },
 	{ CD_OPT_PROGRESS, "progress", 0, NULL, "show the progress line (queue: items done/total, items/s) even "
 	  "when standard error is not a terminal", 0 },
+	{ O_GROUP, "group", 0, "NAME", "share the queue with group NAME: files 0640, folders 0750 (kept by later runs, "
+	  "mark-issued and print)", 0 },
+	{ O_PRIVATE, "private", 0, NULL, "make a shared queue private again (files 0600, folders 0700)", 0 },
 	{ 0 }
 };
 static const cd_optgroup queue_group = { NULL, queue_opts, NULL };
 
 static const cd_opt mark_opts[] = {
 	{ O_TODAY, "today", 0, "DATE", "the day they were issued (YYYY-MM-DD; default: today)", 0 },
+	{ O_CASES, "cases", 0, "DIR", "the cases folder of the queue: each case whose copies are now all issued records "
+	  "them as sent (done/@minutes-sent, closure/@letters-sent), and each item goes into its audit log", 0 },
 	{ 0 }
 };
 static const cd_optgroup mark_group = { NULL, mark_opts, NULL };
@@ -35,11 +42,17 @@ static const cd_optgroup mark_group = { NULL, mark_opts, NULL };
 static const cd_cmd_doc mark_doc = {
 	.name = "queue mark-issued",
 	.summary = "record items of the queue as sent",
-	.usage = "QUEUE_DIR [--today DATE] DATE|ITEM...",
+	.usage = "QUEUE_DIR [--today DATE] [--cases CASES_DIR] DATE|ITEM...",
 	.about =
 	"Records items as issued on --today: a DATE marks every waiting item of that due date; an ITEM is "
 	"an item id (CASE/DOCUMENT[/MEETING]/RECIPIENT, as in the manifests), its file or its file name. "
-	"An issued item is never queued again and leaves the date's print.pdf at the next run.",
+	"An issued item is never queued again and leaves the date's print.pdf at the next run.\n\n"
+	"With --cases, the record is kept once for every view: when every copy of a meeting's minutes and plan "
+	"(or every closure letter) in the ledger is issued, the case file says so (the meeting's "
+	"done/@minutes-sent, or closure/@letters-sent: the day the last copy went), saved as the web desk saves "
+	"(checked, atomic, kept in the history as the operating system's user), so cindoc due and the desk show "
+	"them as sent on the same day as the queue. Each item marked is a row of CASES_DIR/.cindoc/audit.sqlite. "
+	"Without --cases only the ledger knows (a note says so).",
 	.groups = { &mark_group, &cd_common_group },
 };
 
@@ -64,7 +77,7 @@ const cd_cmd_doc cd_doc_queue = {
 		{ "CASES_DIR", "the folder of case files (*.xml)" },
 		{ NULL, NULL } },
 	.groups = { &queue_group, &cd_protect_group, &cd_common_group },
-	.modes = { &mark_doc },
+	.modes = { &mark_doc, &cd_doc_queue_print },
 	.exits = (const cd_term[]){
 		CD_EXITS_DONE, CD_EXITS_USAGE,
 		{ "3", "a bad closures file" },
@@ -126,13 +139,23 @@ static int mark_issued(int argc, char **argv)
 		cd_args_free(&a);
 		return CD_EXIT_USAGE;
 	}
-	int marked = 0;
-	rc = cd_queue_mark_issued(a.operands[0], today, a.operands + 1, a.noperands - 1, &marked);
+	const char *cases = cd_args_get(&a, O_CASES);
+	gid_t gid = 0;
+	int shared = cd_share_of(a.operands[0], &gid), marked = 0;
+	char *user = cd_record_os_user();
+	rc = cd_record_issued(a.operands[0], cases, user, "command line", today, a.operands + 1, a.noperands - 1,
+	                      &marked, a.verbosity < 0);
+	g_free(user);
+	if (rc == 0 && shared)
+		rc = cd_share_apply(a.operands[0], 1, gid);
 	if (rc == 0 && a.verbosity >= 0) {
 		char day[CD_DATE_BUF];
 		cd_date_format(today, day);
 		printf("queue %s: %d item%s marked issued on %s\n", a.operands[0], marked, marked == 1 ? "" : "s", day);
 	}
+	if (rc == 0 && !cases)
+		fprintf(stderr, "cindoc queue: note: only the ledger knows (give --cases CASES_DIR so that the cases, "
+		        "cindoc due and the desk record them as sent)\n");
 	if (fflush(stdout) != 0 && rc == 0)
 		rc = cd_fail(-CD_EXIT_NOWRITE, "cannot write the summary");
 	cd_args_free(&a);
@@ -158,6 +181,8 @@ int cmd_queue(int argc, char **argv)
 {
 	if (argc > 1 && strcmp(argv[1], "mark-issued") == 0)
 		return mark_issued(argc, argv);
+	if (argc > 1 && strcmp(argv[1], "print") == 0)
+		return cmd_queue_print(argc - 1, argv + 1);
 	cd_args a;
 	if (cd_args_parse(&cd_doc_queue, argc, argv, &a))
 		return a.exit;
@@ -168,7 +193,8 @@ int cmd_queue(int argc, char **argv)
 	o.within = 10;
 	o.jobs = 1;
 	o.writer = cd_writer_default()->name;
-	int rc = 0, progress = 0;
+	int rc = 0, progress = 0, private = 0;
+	const char *group = NULL;
 	for (int i = 0; i < a.n && rc == 0; i++) {
 		const char *v = a.v[i].val;
 		int pr = cd_protect_take(&prot, a.v[i].id, v);
@@ -182,6 +208,8 @@ int cmd_queue(int argc, char **argv)
 		case O_CLOSURES: closures = v; break;
 		case CD_OPT_WRITER: o.writer = v; break;
 		case CD_OPT_PROGRESS: progress = 1; break;
+		case O_GROUP: group = v; break;
+		case O_PRIVATE: private = 1; break;
 		case O_WITHIN:
 			if (parse_count("--within", v, 0, 1000, &o.within) < 0)
 				rc = CD_EXIT_USAGE;
@@ -204,6 +232,15 @@ int cmd_queue(int argc, char **argv)
 		rc = cd_usage_error("queue", "%s", "give the cases folder and -o QUEUE_DIR");
 		goto out;
 	}
+	gid_t gid = 0;
+	int shared = 0;
+	if (group && private) {
+		rc = cd_usage_error("queue", "%s", "--group and --private: give one");
+		goto out;
+	}
+	if (group && (rc = -cd_share_group(group, &gid)) != 0)
+		goto out;
+	shared = group ? 1 : private ? 0 : cd_share_of(o.queue_dir, &gid);
 	const cd_writer_ops *w = cd_writer_find(o.writer);
 	if (!w || !(w->caps & CD_WRITER_PDF) || (w->caps & CD_WRITER_INTERNAL)) {
 		char *names = cd_writer_names(CD_WRITER_PDF, CD_WRITER_INTERNAL, ", ");
@@ -239,6 +276,11 @@ int cmd_queue(int argc, char **argv)
 	o.quiet = a.verbosity < 0;
 	o.progress = !o.quiet && (progress || isatty(STDERR_FILENO));
 	rc = cd_queue_run(&o);
+	if ((rc == 0 || rc == -CD_EXIT_PARTIAL) && (shared || private)) {
+		int src = cd_share_apply(o.queue_dir, shared, gid);
+		if (src < 0)
+			rc = src;
+	}
 	if (fflush(stdout) != 0 && rc == 0)
 		rc = cd_fail(-CD_EXIT_NOWRITE, "cannot write the summary");
 	rc = rc < 0 ? -rc : rc;

@@ -1,4 +1,4 @@
-/* fo/fo.h - reading XSL-FO: elements, properties and their resolution (fo.c), shared by layout
+/* fo/fo.h - reading XSL-FO: elements, properties and their resolution (the files of fo/), shared by layout
  * and render.c. The subset is gen/FO-SUBSET.md; anything outside it is an error at its line. */
 #ifndef CD_FO_H
 #define CD_FO_H

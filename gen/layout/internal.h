@@ -89,6 +89,8 @@ struct lay_doc {
 	const char *doc_lang;        /* xml:lang of fo:root, for the Document tag */
 	fo_style root_style;
 	GPtrArray *link_refs;        /* (internal-destination, line) of every fo:basic-link */
+	struct seq_tail *tail;       /* the previous page-sequence, while its force-page-count="auto"
+	                              * waits for the next one's initial-page-number */
 };
 
 /* ------------------------------------------------------------------ the vertical list */
@@ -311,6 +313,9 @@ typedef struct table {
 	cd_page *hdr;           /* the header rows, for repeating */
 	double hdr_h;
 	int omit;
+	cd_page *ftr;           /* the footer rows, repeated at each break inside the table */
+	double ftr_h;
+	int omit_ftr;
 } table;
 
 void table_free(table *t);
@@ -334,6 +339,7 @@ int deliver(lay_doc *L, cd_page *pg);
 cd_page *new_page(lay_doc *L, double w, double h, int number, char fmt, int fmt_width);
 lay_master *pick_master(lay_doc *L, xmlNode *ps, const char *ref, int i, int num, int blank);
 void master_free(lay_master *m);
+void seq_tail_free(struct seq_tail *t);
 void seqmaster_free(lay_seqmaster *s);
 
 #endif

@@ -16,6 +16,20 @@ static double glued_after(GPtrArray *v, size_t k)
 	return h;
 }
 
+/* Whether nothing but the ends of open blocks, tags and ids (and spaces, breaks) follows entry k:
+ * a forced break there would start a page with nothing on it (break-after on the last block
+ * inside another block), so it is not taken. */
+static int only_ends_after(GPtrArray *v, size_t k)
+{
+	for (size_t j = k + 1; j < v->len; j++) {
+		vkind kd = ((vent *)v->pdata[j])->kind;
+		if (kd != V_CLOSE && kd != V_TAGEND && kd != V_IDEND && kd != V_SPACE && kd != V_BREAK &&
+		    kd != V_TABLE_END)
+			return 0;
+	}
+	return 1;
+}
+
 /* What measuring a page found: its end, or a table row to split or finish first. */
 typedef enum { FIT_END, FIT_SPLIT_ROW, FIT_FINISH_ROW } fit_act;
 typedef struct fit_plan {
@@ -51,7 +65,7 @@ static void fit_measure(GPtrArray *v, size_t i, double avail, fit_plan *F)
 				pending = e->h;
 			continue;
 		}
-		if (e->kind == V_BREAK && !at_top) {
+		if (e->kind == V_BREAK && !at_top && !only_ends_after(v, k)) {
 			*F = (fit_plan){ .act = FIT_END, .end = k };
 			return;
 		}
@@ -224,6 +238,8 @@ int lay_has_id(const lay_doc *L, const char *id)
 
 int lay_end(lay_doc *L)
 {
+	seq_tail_free(L->tail);   /* no next page-sequence: "auto" forces nothing */
+	L->tail = NULL;
 	GPtrArray *r = L->link_refs;
 	for (guint i = 0; i + 1 < r->len; i += 2)
 		if (!lay_has_id(L, r->pdata[i]))

@@ -32,6 +32,7 @@ void lay_doc_free(lay_doc *L)
 	if (!L)
 		return;
 	cd_page_free(L->held);
+	seq_tail_free(L->tail);
 	g_hash_table_destroy(L->masters);
 	g_hash_table_destroy(L->seqmasters);
 	g_hash_table_destroy(L->ids_first);
@@ -52,7 +53,7 @@ void lay_root(lay_doc *L, const fo_style *root_style)
 
 /* ------------------------------------------------------------------ page-sequences */
 
-enum { FORCE_NONE, FORCE_EVEN, FORCE_ODD, FORCE_END_ON_EVEN, FORCE_END_ON_ODD };
+enum { FORCE_AUTO, FORCE_EVEN, FORCE_ODD, FORCE_END_ON_EVEN, FORCE_END_ON_ODD, FORCE_NONE };
 
 typedef struct seq {
 	xmlNode *ps, *flow;
@@ -141,7 +142,7 @@ static int seq_numbering(lay_doc *L, seq *S)
 		else if (fo_integer(L->src, ps, "initial-page-number", v, 0, &num) < 0) return -CD_EXIT_INVALID;
 	}
 	S->num = num;
-	S->force = FORCE_NONE;
+	S->force = FORCE_AUTO;
 	if ((v = fo_attr(ps, "force-page-count"))) {
 		static const char *const w[] = { "auto", "even", "odd", "end-on-even", "end-on-odd", "no-force", NULL };
 		int f = -1;
@@ -150,7 +151,7 @@ static int seq_numbering(lay_doc *L, seq *S)
 				f = i;
 		if (f < 0)
 			return fo_bad_value(L->src, ps, "force-page-count", v);
-		S->force = f == 5 ? FORCE_NONE : f;
+		S->force = f;
 	}
 	return 0;
 }
@@ -248,6 +249,37 @@ static double repeat_header(emitter *em, GPtrArray *vl, size_t i, lay_master *m,
 	return t->hdr_h;
 }
 
+/* The innermost table still open after entries [i, j), given those open before i (em). */
+static table *table_open_at(const emitter *em, GPtrArray *vl, size_t i, size_t j)
+{
+	GPtrArray *open = g_ptr_array_new();
+	for (guint k = 0; em->tables && k < em->tables->len; k++)
+		g_ptr_array_add(open, em->tables->pdata[k]);
+	for (size_t k = i; k < j; k++) {
+		vent *e = vl->pdata[k];
+		if (e->kind == V_TABLE)
+			g_ptr_array_add(open, e->tab);
+		else if (e->kind == V_TABLE_END && open->len)
+			g_ptr_array_set_size(open, (gint)open->len - 1);
+	}
+	table *t = open->len ? open->pdata[open->len - 1] : NULL;
+	g_ptr_array_free(open, TRUE);
+	return t;
+}
+
+/* A table cut by this page's end gets its footer below its last row here (XSL 1.1: footers
+ * repeat unless table-omit-footer-at-break). The page is fitted again with the footer's room
+ * taken off. Returns the table, or NULL. */
+static table *fit_with_footer(const emitter *em, GPtrArray *vl, size_t i, double avail, size_t *j)
+{
+	table *t = table_open_at(em, vl, i, *j);
+	if (!t || t->omit_ftr || t->ftr_h <= 0 || *j >= vl->len)
+		return NULL;
+	*j = fit(vl, i, avail - t->ftr_h);
+	t = table_open_at(em, vl, i, *j);
+	return t && !t->omit_ftr && t->ftr_h > 0 ? t : NULL;
+}
+
 /* A new page numbered num with its static content; NULL on error (*rc set). */
 static cd_page *seq_page(lay_doc *L, seq *S, int idx, int num, int blank, lay_master **mp, int *rc)
 {
@@ -297,8 +329,14 @@ static int seq_pages(lay_doc *L, seq *S, GPtrArray *vl, int *idx, int *num, int 
 		em.page_by = m->by;
 		double hdr = repeat_header(&em, vl, i, m, pg);
 		size_t j = fit(vl, i, m->bh - hdr);
+		table *ft = fit_with_footer(&em, vl, i, m->bh - hdr, &j);
 		em_start(&em, pg, m->bx, m->by + hdr);
 		emit_range(&em, vl, i, j, 1);
+		if (ft) {
+			put_tag(pg, "Artifact", NULL, NULL);
+			put_all(pg, ft->ftr, m->bx, m->by + hdr + em.y, 0);
+			put_tag_end(pg);
+		}
 		em_finish(&em);
 		for (size_t k = i; k < j; k++) {
 			vent *e = vl->pdata[k];
@@ -309,6 +347,81 @@ static int seq_pages(lay_doc *L, seq *S, GPtrArray *vl, int *idx, int *num, int 
 		rc = deliver(L, pg);
 	}
 	em_clear(&em);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ force-page-count="auto" */
+
+/* A page-sequence laid out with force-page-count="auto": XSL 1.1 ends it on an even page when
+ * the next one's initial-page-number is odd, on an odd page when it is even, and forces nothing
+ * when there is no next one or its number is "auto". The next one is not read yet (a file is read
+ * one page-sequence at a time), so what a blank page of this one needs is kept: a copy of the
+ * page-sequence and its static contents, its numbering and where its masters had got to. */
+struct seq_tail {
+	seq S;
+	xmlNode *copy;
+	int idx, num;
+};
+
+void seq_tail_free(struct seq_tail *t)
+{
+	if (!t)
+		return;
+	if (t->S.statics)
+		g_ptr_array_free(t->S.statics, TRUE);
+	xmlFreeNode(t->copy);
+	g_free(t);
+}
+
+static struct seq_tail *seq_tail_new(const seq *S, int idx, int num)
+{
+	struct seq_tail *t = g_new0(struct seq_tail, 1);
+	t->S = *S;
+	t->copy = xmlDocCopyNode(S->ps, NULL, 2);
+	t->S.ps = t->copy;
+	t->S.flow = NULL;
+	t->S.ref = fo_attr(t->copy, "master-reference");
+	t->S.statics = g_ptr_array_new();
+	for (guint i = 0; i < S->statics->len; i++) {
+		xmlNode *c = xmlDocCopyNode(S->statics->pdata[i], NULL, 1);
+		xmlAddChild(t->copy, c);
+		g_ptr_array_add(t->S.statics, c);
+	}
+	t->idx = idx;
+	t->num = num;
+	return t;
+}
+
+/* The parity the page before `next` must have: 1 odd, 2 even, 0 any. */
+static int parity_before(xmlNode *next)
+{
+	const char *v = fo_attr(next, "initial-page-number");
+	if (!v || strcmp(v, "auto") == 0)
+		return 0;
+	if (strcmp(v, "auto-odd") == 0)
+		return 2;
+	if (strcmp(v, "auto-even") == 0)
+		return 1;
+	char *end;
+	long n = strtol(v, &end, 10);
+	if (end == v || *end)
+		return 0;   /* seq_numbering says why */
+	return n % 2 ? 2 : 1;
+}
+
+/* The previous sequence's blank page, when the next one (NULL at the end) asks for it. */
+static int seq_tail_finish(lay_doc *L, xmlNode *next)
+{
+	struct seq_tail *t = L->tail;
+	L->tail = NULL;
+	int rc = 0, want = next ? parity_before(next) : 0;
+	if (t && want && (want == 2) != is_even(t->num)) {
+		lay_master *m;
+		cd_page *pg = seq_page(L, &t->S, t->idx, t->num + 1, 1, &m, &rc);
+		if (pg && (rc = deliver(L, pg)) == 0)
+			L->page_number = t->num + 1;
+	}
+	seq_tail_free(t);
 	return rc;
 }
 
@@ -325,6 +438,8 @@ int lay_sequence(lay_doc *L, xmlNode *ps)
 		return cd_error_at(L->src->name, xmlGetLineNo(ps), "fo:page-sequence needs a 'master-reference'");
 	if (!g_hash_table_contains(L->masters, S.ref) && !g_hash_table_contains(L->seqmasters, S.ref))
 		return cd_error_at(L->src->name, xmlGetLineNo(ps), "no page master named '%s'", S.ref);
+	if ((rc = seq_tail_finish(L, ps)) < 0)
+		return rc;
 	if ((rc = seq_numbering(L, &S)) < 0)
 		return rc;
 	S.statics = g_ptr_array_new();
@@ -346,6 +461,8 @@ int lay_sequence(lay_doc *L, xmlNode *ps)
 		if (pg)
 			rc = deliver(L, pg);
 	}
+	if (rc == 0 && f == FORCE_AUTO)
+		L->tail = seq_tail_new(&S, idx, num);
 	g_ptr_array_free(S.statics, TRUE);
 	if (rc == 0)
 		L->page_number = num;

@@ -7,6 +7,7 @@ void table_free(table *t)
 	if (!t)
 		return;
 	cd_page_free(t->hdr);
+	cd_page_free(t->ftr);
 	g_free(t);
 }
 
@@ -166,16 +167,56 @@ cd_page *row_emit(row *r, double avail, double *h, int collapse, int move)
 
 /* ------------------------------------------------------------------ building rows */
 
+/* A cell's number-columns-spanned or number-rows-spanned (XSL 1.1), or the same with the
+ * "-spanning" ending cindoc once used; *name is the one found. */
+static const char *span_attr(xmlNode *c, const char *what, const char **name)
+{
+	static const char *const names[][2] = {
+		{ "number-columns-spanned", "number-columns-spanning" },
+		{ "number-rows-spanned", "number-rows-spanning" },
+	};
+	int i = strcmp(what, "columns") == 0 ? 0 : 1;
+	const char *v = fo_attr(c, names[i][0]);
+	*name = names[i][0];
+	if (!v && (v = fo_attr(c, names[i][1])))
+		*name = names[i][1];
+	return v;
+}
+
+/* A forced break inside a cell would need the row cut there: refused rather than dropped.
+ * Put the break on the fo:table-row (or on the table). */
+static int cell_breaks(lay_doc *L, xmlNode *n)
+{
+	for (xmlNode *c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		static const char *const props[] = { "break-before", "break-after" };
+		for (int i = 0; i < 2; i++) {
+			const char *v = fo_attr(c, props[i]);
+			if (v && strcmp(v, "auto") != 0)
+				return cd_error_at(L->src->name, xmlGetLineNo(c),
+				                   "%s=\"%s\" on %s inside fo:table-cell is not supported: put the break on the fo:table-row",
+				                   props[i], v, fo_kind_name(fo_kind_of(c)));
+		}
+		int rc = cell_breaks(L, c);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
 /* One fo:table-cell at column *col of row r: its style, box and content (a sub-flow). */
 static int table_cell(lay_doc *L, xmlNode *c, row *r, const fo_style *ps, const fo_style *rs, const double *colx,
                       int ncols, int *col)
 {
 	int span = 1, rspan = 1, rc = 0;
-	const char *v;
-	if ((v = fo_attr(c, "number-columns-spanning")) && (rc = fo_integer(L->src, c, "number-columns-spanning", v, 1, &span)) < 0)
+	const char *v, *name;
+	if ((v = span_attr(c, "columns", &name)) && (rc = fo_integer(L->src, c, name, v, 1, &span)) < 0)
 		return rc;
-	if ((v = fo_attr(c, "number-rows-spanning")) && ((rc = fo_integer(L->src, c, "number-rows-spanning", v, 1, &rspan)) < 0 || rspan != 1))
-		return cd_error_at(L->src->name, xmlGetLineNo(c), "unsupported value '%s' for property 'number-rows-spanning' on fo:table-cell", v);
+	if ((v = span_attr(c, "rows", &name)) && ((rc = fo_integer(L->src, c, name, v, 1, &rspan)) < 0 || rspan != 1))
+		return cd_error_at(L->src->name, xmlGetLineNo(c), "unsupported value '%s' for property '%s' on fo:table-cell", v, name);
+	if ((rc = cell_breaks(L, c)) < 0)
+		return rc;
 	if (span > ncols - *col)
 		return cd_error_at(L->src->name, xmlGetLineNo(c), "fo:table-cell goes past the last of %d columns", ncols);
 	r->cells = g_renew(cell, r->cells, r->n + 1);
@@ -246,8 +287,9 @@ static int table_row(lay_doc *L, xmlNode *rn, const fo_style *ps, const double *
 typedef struct tab_spec {
 	fo_style st;
 	double x, w;
-	int omit;
+	int omit, omit_ftr;
 	xmlNode *header, *footer;
+	xmlNode *first_row, *last_row;   /* of the body: their breaks go before / after the table */
 	GPtrArray *parts;         /* xmlNode*: header, bodies, footer in order */
 	int ncols;
 	double *colx;             /* ncols + 1 column edges */
@@ -268,6 +310,10 @@ static int table_props(lay_doc *L, xmlNode *n, area A, tab_spec *T)
 	if ((v = fo_attr(n, "table-omit-header-at-break"))) {
 		if (strcmp(v, "true") == 0) T->omit = 1;
 		else if (strcmp(v, "false") != 0) return fo_bad_value(L->src, n, "table-omit-header-at-break", v);
+	}
+	if ((v = fo_attr(n, "table-omit-footer-at-break"))) {
+		if (strcmp(v, "true") == 0) T->omit_ftr = 1;
+		else if (strcmp(v, "false") != 0) return fo_bad_value(L->src, n, "table-omit-footer-at-break", v);
 	}
 	int seen_part = 0;
 	for (xmlNode *c = n->children; c; c = c->next) {
@@ -352,7 +398,7 @@ static int default_columns(lay_doc *L, xmlNode *n, GArray *cols)
 				long cnt = 0;
 				for (xmlNode *c = r->children; c; c = c->next)
 					if (fo_kind_of(c) == FO_TABLE_CELL) {
-						const char *sp = fo_attr(c, "number-columns-spanning");
+						const char *name, *sp = span_attr(c, "columns", &name);
 						long span = sp ? strtol(sp, NULL, 10) : 1;
 						cnt += span < 1 ? 1 : span;
 						if (span > MAX_COLUMNS || cnt > MAX_COLUMNS)
@@ -420,7 +466,8 @@ static int table_row_entry(lay_doc *L, vbuild *vb, tab_spec *T, table *tab, xmlN
 		return rc;
 	fo_style rs;
 	style_of(L, rn, pst, T->w, &rs);
-	vadd_break(vb, rs.break_before);
+	if (rn != T->first_row)
+		vadd_break(vb, rs.break_before);
 	if (rs.id)
 		vadd_id(vb, V_DEST, rs.id);
 	if (rs.keep_prev > vb->pending_kwp)
@@ -434,13 +481,17 @@ static int table_row_entry(lay_doc *L, vbuild *vb, tab_spec *T, table *tab, xmlN
 		if (pk == FO_TABLE_HEADER) {
 			put_all(tab->hdr, items, 0, tab->hdr_h, 0);
 			tab->hdr_h += h;
+		} else if (pk == FO_TABLE_FOOTER) {
+			put_all(tab->ftr, items, 0, tab->ftr_h, 0);
+			tab->ftr_h += h;
 		}
 		vadd_box(vb, items, h, extra);
 		row_free(r);
 	}
 	if (rs.keep_next > vb->pending_kwn)
 		vb->pending_kwn = rs.keep_next;
-	vadd_break(vb, rs.break_after);
+	if (rn != T->last_row)
+		vadd_break(vb, rs.break_after);
 	return 0;
 }
 
@@ -477,8 +528,34 @@ static int table_part(lay_doc *L, vbuild *vb, tab_spec *T, table *tab, xmlNode *
 	return rc;
 }
 
+/* The first and last rows of the body. A break before the first row goes before the table (the
+ * header is not left alone on a page), one after the last row after it (nor the footer). */
+static int body_edge_breaks(lay_doc *L, tab_spec *T, int *before, int *after)
+{
+	*before = *after = BREAK_AUTO;
+	for (guint p = 0; p < T->parts->len; p++) {
+		xmlNode *part = T->parts->pdata[p];
+		if (fo_kind_of(part) != FO_TABLE_BODY)
+			continue;
+		for (xmlNode *r = part->children; r; r = r->next)
+			if (fo_kind_of(r) == FO_TABLE_ROW) {
+				if (!T->first_row)
+					T->first_row = r;
+				T->last_row = r;
+			}
+	}
+	fo_style rs;
+	int rc = 0;
+	if (T->first_row && (rc = style_of(L, T->first_row, &T->st, T->w, &rs)) == 0)
+		*before = rs.break_before;
+	if (rc == 0 && T->last_row && (rc = style_of(L, T->last_row, &T->st, T->w, &rs)) == 0)
+		*after = rs.break_after;
+	return rc;
+}
+
 int do_table(lay_doc *L, vbuild *vb, xmlNode *n, const fo_style *ps, area A)
 {
+	int brk_before = BREAK_AUTO, brk_after = BREAK_AUTO;
 	tab_spec T;
 	memset(&T, 0, sizeof T);
 	int rc = style_of(L, n, ps, A.refw, &T.st);
@@ -488,18 +565,24 @@ int do_table(lay_doc *L, vbuild *vb, xmlNode *n, const fo_style *ps, area A)
 		rc = fits_area(L, n, A, T.x, T.w);
 	if (rc == 0)
 		rc = table_widths(L, n, &T);
+	if (rc == 0)
+		rc = body_edge_breaks(L, &T, &brk_before, &brk_after);
 	if (rc == 0) {
 		const char *role = T.st.role ? T.st.role : "Table";
+		vadd_break(vb, brk_before);
 		open_block(vb, &T.st, ps, T.x, T.colx[T.ncols], role);
 		table *tab = g_new0(table, 1);
 		tab->omit = T.omit;
+		tab->omit_ftr = T.omit_ftr;
 		tab->hdr = ibuf_new();
+		tab->ftr = ibuf_new();
 		vadd(vb, V_TABLE)->tab = tab;
 		for (guint p = 0; p < T.parts->len && rc == 0; p++)
 			rc = table_part(L, vb, &T, tab, T.parts->pdata[p], (int)p);
 		vadd(vb, V_TABLE_END)->tab = tab;   /* owner */
 		if (rc == 0)
 			close_block(vb, &T.st, role);
+		vadd_break(vb, brk_after);
 	}
 	if (T.parts)
 		g_ptr_array_free(T.parts, TRUE);

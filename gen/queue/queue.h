@@ -19,7 +19,8 @@
  * templates, writer) changed; an item no longer owed is withdrawn; items of a case that cannot be
  * read this time are kept as they are.
  *
- * Rendering runs in worker processes (-j): first one task per item, then one per date.
+ * Rendering runs in worker processes (-j): first one task per item, then one per date, whose
+ * print.pdf is put together from the items' own PDFs (cd_pdf_concat_write), not rendered again.
  * Every run builds the new queue beside the old one (hard links for what did not change) and
  * swaps the two folders with one atomic rename (renameat2 RENAME_EXCHANGE), so a crash or a kill
  * at any moment leaves QUEUE_DIR as it was before the run or as it is after it.

@@ -25,7 +25,8 @@
 #include "web/web.h"
 
 enum route_kind {
-	R_ROOT, R_LOGIN_GET, R_LOGIN_POST, R_LOGOUT, R_CASES, R_CASE, R_WRITE, R_PREVIEW, R_PREVIEW_FILE, R_HISTORY, R_NEW, R_ASSET
+	R_ROOT, R_LOGIN_GET, R_LOGIN_POST, R_LOGOUT, R_CASES, R_CASE, R_WRITE, R_PREVIEW, R_PREVIEW_FILE, R_HISTORY, R_NEW, R_ASSET,
+	R_QUEUE, R_QUEUE_DATE, R_QUEUE_FILE, R_QUEUE_PRINT, R_QUEUE_MARK
 };
 
 struct route {
@@ -50,6 +51,11 @@ static const struct route routes[] = {
 	{ "GET", "/case/*/history", WEB_ROLES_ANY, R_HISTORY },
 	{ "GET", "/new", WEB_ROLE_CHAIR | WEB_ROLE_ADMIN, R_NEW },
 	{ "POST", "/new", WEB_ROLE_CHAIR | WEB_ROLE_ADMIN, R_NEW },
+	{ "GET", "/queue", WEB_ROLE_ADMIN, R_QUEUE },
+	{ "GET", "/queue/*", WEB_ROLE_ADMIN, R_QUEUE_DATE },
+	{ "GET", "/queue/*/print.pdf", WEB_ROLE_ADMIN, R_QUEUE_FILE },
+	{ "POST", "/queue/*/print", WEB_ROLE_ADMIN, R_QUEUE_PRINT },
+	{ "POST", "/queue/*/issued", WEB_ROLE_ADMIN, R_QUEUE_MARK },
 	{ "GET", "/assets/**", 0, R_ASSET },
 	{ "GET", "/static/**", 0, R_ASSET },
 };
@@ -152,6 +158,11 @@ static void dispatch(web_req *r)
 	case R_HISTORY: ui_history(r, args[0]); break;
 	case R_NEW: ui_new_case(r); break;
 	case R_ASSET: ui_asset(r, r->path + 1); break;
+	case R_QUEUE: ui_queue(r); break;
+	case R_QUEUE_DATE: ui_queue_date(r, args[0]); break;
+	case R_QUEUE_FILE: ui_queue_file(r, args[0]); break;
+	case R_QUEUE_PRINT: ui_queue_print(r, args[0]); break;
+	case R_QUEUE_MARK: ui_queue_mark(r, args[0]); break;
 	}
 done:
 	for (int k = 0; k < 4; k++)

@@ -1,6 +1,6 @@
 /* web/ui-new.c - a new case from nothing (GET and POST /new, chair or admin): the reference, the
  * service, when the plan started and the assessment date, the children, the people with their
- * consent. The authority's details come from the folder's authority.xml. The case is created by
+ * consent, each with their address and how their copies are made (language, version, large print). The authority's details come from the folder's authority.xml. The case is created by
  * the store (checked as `cindoc check` checks, never over an existing file, its first version in
  * the history) and opens on its own page, ready for the first meeting to be written up. */
 #include <string.h>
@@ -60,6 +60,90 @@ static void text_el(xmlNodePtr parent, const char *name, const char *value)
 	g_free(t);
 }
 
+/* A form field name: prefix + name ("person-2-" + "town"), in buf. */
+static const char *fname(char *buf, size_t size, const char *prefix, const char *name)
+{
+	g_snprintf(buf, size, "%s%s", prefix, name);
+	return buf;
+}
+
+/* A language copies can be written in: the name of a file of templates/l10n/. */
+static int lang_ok(const char *lang)
+{
+	size_t n = strlen(lang);
+	if (n < 2 || n > 3)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!g_ascii_islower(lang[i]))
+			return 0;
+	char *rel = g_strdup_printf("templates/l10n/%s.xml", lang);
+	char *path = cd_datapath(rel);
+	int ok = g_file_test(path, G_FILE_TEST_IS_REGULAR);
+	g_free(path);
+	g_free(rel);
+	return ok;
+}
+
+/* How a reader's copies are made (fields PREFIX-lang, -version, -large) into a <reads> of owner;
+ * 0, or -1 after a message (nothing added). Not given: English, the full plan. */
+static int add_reads(web_req *r, const char *prefix, xmlNodePtr owner, GArray *msgs)
+{
+	static const char *const versions[] = { "full", "short", "overview" };
+	char fl[64], fv[64], fg[64];
+	const char *lang = web_field_get(r, fname(fl, sizeof fl, prefix, "lang"));
+	const char *version = web_field_get(r, fname(fv, sizeof fv, prefix, "version"));
+	const char *large = web_field_get(r, fname(fg, sizeof fg, prefix, "large"));
+	lang = blank(lang) ? "en" : lang;
+	version = blank(version) ? "full" : version;
+	int vok = 0;
+	for (size_t k = 0; k < G_N_ELEMENTS(versions); k++)
+		vok |= strcmp(version, versions[k]) == 0;
+	if (!lang_ok(lang) || !vok) {
+		web_msg_add(msgs, vok ? fl : fv, "web.new.check.choice", NULL, 0);
+		return -1;
+	}
+	if (owner) {
+		xmlNodePtr rd = web_add(owner, "reads", NULL);
+		web_set(rd, "lang", lang);
+		web_set(rd, "version", version);
+		if (g_strcmp0(large, "yes") == 0)
+			web_set(rd, "large-print", "true");
+	}
+	return 0;
+}
+
+/* A postal address (fields PREFIX-line1, -line2, -town, -postcode): none, or all but line 2.
+ * With owner NULL only checks; 0, or -1 after a message. */
+static int add_address(web_req *r, const char *prefix, xmlNodePtr owner, GArray *msgs)
+{
+	static const char *const names[] = { "line1", "line2", "town", "postcode" };
+	char fn[4][64];
+	const char *v[4];
+	int any = 0;
+	for (int k = 0; k < 4; k++) {
+		v[k] = web_field_get(r, fname(fn[k], sizeof fn[k], prefix, names[k]));
+		any |= !blank(v[k]);
+	}
+	if (!any)
+		return 0;
+	for (int k = 0; k < 4; k++)
+		if (k != 1 && blank(v[k])) {
+			web_msg_add(msgs, fn[k], "web.new.check.address", NULL, 0);
+			return -1;
+		}
+	if (owner) {
+		xmlNodePtr a = web_add(owner, "address", NULL);
+		text_el(a, "line", v[0]);
+		if (!blank(v[1]))
+			text_el(a, "line", v[1]);
+		text_el(a, "town", v[2]);
+		char *pc = g_ascii_strup(v[3], -1);
+		text_el(a, "postcode", pc);
+		g_free(pc);
+	}
+	return 0;
+}
+
 /* The children of the form into <children> of case c; 0, or -1 after messages. `bad`: the form
  * has errors already (then a missing child is not pointed out yet). */
 static int build_children(web_req *r, xmlNodePtr c, GArray *msgs, int bad)
@@ -79,7 +163,10 @@ static int build_children(web_req *r, xmlNodePtr c, GArray *msgs, int bad)
 			bad = 1;
 			continue;
 		}
-		if (date_field(r, born_f, 1, date, msgs) < 0) {
+		char prefix[32];
+		g_snprintf(prefix, sizeof prefix, "child-%d-", i);
+		if (date_field(r, born_f, 1, date, msgs) < 0 || add_reads(r, prefix, NULL, msgs) < 0 ||
+		    add_address(r, prefix, NULL, msgs) < 0) {
 			bad = 1;
 			continue;
 		}
@@ -91,9 +178,8 @@ static int build_children(web_req *r, xmlNodePtr c, GArray *msgs, int bad)
 		text_el(nm, "given", given);
 		text_el(nm, "family", family);
 		web_add(ch, "born", date);
-		xmlNodePtr rd = web_add(ch, "reads", NULL);
-		web_set(rd, "lang", "en");
-		web_set(rd, "version", "full");
+		add_reads(r, prefix, ch, msgs);
+		add_address(r, prefix, ch, msgs);
 	}
 	if (!nchild && !bad) {
 		web_msg_add(msgs, "child-1-given", "web.new.check.child", NULL, 0);
@@ -134,7 +220,10 @@ static int build_people(web_req *r, xmlNodePtr c, GArray *msgs, int bad)
 			bad = 1;
 			continue;
 		}
-		if (date_field(r, fc, 0, date, msgs) < 0) {
+		char prefix[32];
+		g_snprintf(prefix, sizeof prefix, "person-%d-", i);
+		if (date_field(r, fc, 0, date, msgs) < 0 || add_address(r, prefix, NULL, msgs) < 0 ||
+		    add_reads(r, prefix, NULL, msgs) < 0) {
 			bad = 1;
 			continue;
 		}
@@ -154,11 +243,14 @@ static int build_people(web_req *r, xmlNodePtr c, GArray *msgs, int bad)
 			text_el(p, strcmp(kind, "professional") == 0 ? "role" : "relationship", rel);
 		if (date[0])
 			web_set(web_add(p, "consent", NULL), "given", date);
+		add_address(r, prefix, p, msgs);
+		char fph[64];
+		const char *phone = web_field_get(r, fname(fph, sizeof fph, prefix, "phone"));
+		if (!blank(phone))
+			text_el(p, "phone", phone);
 		if (!blank(email))
 			text_el(p, "email", email);
-		xmlNodePtr rd = web_add(p, "reads", NULL);
-		web_set(rd, "lang", "en");
-		web_set(rd, "version", "full");
+		add_reads(r, prefix, p, msgs);
 	}
 	if (!nperson && !bad) {
 		web_msg_add(msgs, "person-1-given", "web.new.check.person", NULL, 0);
@@ -206,10 +298,36 @@ static xmlDocPtr build(web_req *r, GArray *msgs)
 	return d;
 }
 
+static int cmp_names(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 static void page(web_req *r, GArray *msgs, int status)
 {
 	xmlDocPtr d = web_page_new(r, "new");
 	xmlNodePtr root = xmlDocGetRootElement(d);
+	/* the languages copies can be written in: templates/l10n/LANG.xml, English first */
+	xmlNodePtr langs = web_add(root, "langs", NULL);
+	web_set(web_add(langs, "lang", NULL), "v", "en");
+	char *dir = cd_datapath("templates/l10n");
+	GDir *dh = g_dir_open(dir, 0, NULL);
+	GPtrArray *found = g_ptr_array_new_with_free_func(g_free);
+	for (const char *e; dh && (e = g_dir_read_name(dh));)
+		if (g_str_has_suffix(e, ".xml")) {
+			char *l = g_strndup(e, strlen(e) - 4);
+			if (strcmp(l, "en") != 0 && lang_ok(l))
+				g_ptr_array_add(found, l);
+			else
+				g_free(l);
+		}
+	g_ptr_array_sort(found, cmp_names);
+	for (guint i = 0; i < found->len; i++)
+		web_set(web_add(langs, "lang", NULL), "v", found->pdata[i]);
+	g_ptr_array_free(found, TRUE);
+	if (dh)
+		g_dir_close(dh);
+	g_free(dir);
 	xmlNodePtr form = web_add(root, "form", NULL);
 	for (guint i = 0; i < r->fields->len; i++) {
 		web_field *x = &g_array_index(r->fields, web_field, i);

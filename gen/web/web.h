@@ -12,7 +12,7 @@
  *               calendar) shared out to the request threads
  *   child.c     running `cindoc check` and `cindoc render` in a child process with a time limit
  *   ui-*.c      the pages: login, cases, case, write (the meeting write-up), preview, history,
- *               new case
+ *               new case, queue (the admin's desk)
  * Routes, roles and form fields are listed in gen/web/README.md.
  *
  * Threads: libmicrohttpd runs a small pool of threads; every request is handled start to end on
@@ -305,6 +305,12 @@ void ui_preview_file(web_req *r, const char *id, const char *file);
 void ui_history(web_req *r, const char *id);
 void ui_new_case(web_req *r);
 void ui_asset(web_req *r, const char *rel);
+/* the admin's desk (ui-queue.c) */
+void ui_queue(web_req *r);
+void ui_queue_date(web_req *r, const char *day);
+void ui_queue_file(web_req *r, const char *day);
+void ui_queue_print(web_req *r, const char *day);
+void ui_queue_mark(web_req *r, const char *day);
 /* The folder of govuk-frontend's served files in the data folder, or NULL if absent. */
 char *web_assets_dir(void);
 

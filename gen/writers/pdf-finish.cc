@@ -30,55 +30,13 @@ extern "C" {
 #include "base/cindoc.h"
 #include "writers/pdf-finish.h"
 }
+#include "writers/qpdf-out.hh"
 
 namespace {
 
+using cd_qpdf::Failure;
+using cd_qpdf::FilePipe;
 typedef QPDFObjectHandle OH;
-
-// The reason a finish cannot go on, already worded for the message.
-struct Failure : std::runtime_error {
-	int code;
-	Failure(int c, std::string const &what) : std::runtime_error(what), code(c) {}
-};
-
-// The output: a FILE*, remembering the first write error and writing nothing after it
-// (QPDFWriter may finish its pipelines from destructors, so this never throws). QPDFWriter
-// writes a token at a time; they are gathered here and reach the FILE in large blocks.
-class FilePipe : public Pipeline {
-public:
-	explicit FilePipe(FILE *f) : Pipeline("cindoc output", nullptr), fp(f) { buf.reserve(size); }
-	void write(unsigned char const *data, size_t len) override
-	{
-		if (buf.size() + len > size)
-			flush();
-		if (len >= size)
-			put(data, len);
-		else
-			buf.insert(buf.end(), data, data + len);
-	}
-	void finish() override
-	{
-		flush();
-		if (!err && fflush(fp) != 0)
-			err = errno ? errno : EIO;
-	}
-	int err = 0;
-
-private:
-	static constexpr size_t size = 1 << 16;
-	void put(unsigned char const *data, size_t len)
-	{
-		if (!err && len && fwrite(data, 1, len, fp) != len)
-			err = errno ? errno : EIO;
-	}
-	void flush()
-	{
-		put(buf.data(), buf.size());
-		buf.clear();
-	}
-	FILE *fp;
-	std::vector<unsigned char> buf;
-};
 
 // Where one chunk ended up: its marked-content sequences (page, MCID after renumbering) and
 // the annotation it holds.

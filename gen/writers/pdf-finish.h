@@ -80,6 +80,36 @@ typedef struct cd_pdf_finish {
  * do not fit), after printing a message naming f->path. */
 int cd_pdf_finish_write(const void *pdf, size_t len, const cd_pdf_finish *f, FILE *out);
 
+/* The pages of several finished PDFs (cd_pdf_finish_write's) in one file, as they are (pdf-concat.cc): the
+ * queue's print.pdf, assembled from its items' own PDFs instead of laying them out again.
+ *
+ * Each input keeps its tagged structure as its own Document element (with its own /Lang) under
+ * one StructTreeRoot, its page labels, its links and named destinations (renamed "dN/NAME" from
+ * the second input on, as the renderer names them in a file of several documents), and its
+ * outline under an entry with its title. The first input gives the file its metadata (/Info,
+ * XMP, /Lang, the title shown). With odd_starts, a blank page follows an input of an odd page
+ * count, so that every input starts on a fresh sheet when printed on both sides.
+ *
+ * The inputs are read from their files as the output is written (their stream data is never
+ * held in memory at once). */
+typedef struct cd_pdf_concat {
+	const char *path;            /* for messages */
+	const char *const *inputs;   /* the PDFs, in order */
+	size_t n_inputs;
+	int odd_starts;
+	const char *password;        /* opens the inputs; NULL or "" when they need none */
+	int encrypt;                 /* AES-256 with the passwords and permission below */
+	const char *user_password;   /* "" when none */
+	const char *owner_password;
+	int allow_print;
+} cd_pdf_concat;
+
+/* Writes the inputs into `out`; pages[i] (pages may be NULL) gets input i's page count, without
+ * the blank page after it. Returns 0, -CD_EXIT_NOREAD when an input cannot be read,
+ * -CD_EXIT_NOWRITE when writing fails, or -CD_EXIT_INTERNAL, after printing a message naming
+ * the input or c->path. */
+int cd_pdf_concat_write(const cd_pdf_concat *c, int *pages, FILE *out);
+
 #ifdef __cplusplus
 }
 #endif

@@ -102,7 +102,9 @@
       <xsl:call-template name="letter-contact"/>
     </xsl:if>
 
-    <fo:block xsl:use-attribute-sets="letter.signature.properties" role="Div">
+    <!-- the sign-off and signature never stand alone on a page -->
+    <fo:block xsl:use-attribute-sets="letter.signature.properties" role="Div"
+        keep-together.within-page="always" keep-with-previous.within-page="always">
       <fo:block>
         <xsl:call-template name="t">
           <xsl:with-param name="key" select="concat('letter.signoff.', $reader)"/>

@@ -25,14 +25,27 @@
     <xsl:value-of select="concat('doc.', $part)"/>
   </xsl:template>
 
-  <!-- One part of a document on its own pages, numbered "page N of M" within the part.
-       $part: plan | minutes | letter | case-note | closing-summary. -->
+  <!-- One part of a document on its own pages. $part: plan | minutes | letter | case-note |
+       closing-summary. A document of several parts (a plan copy: letter, plan, minutes) is one
+       pack: its pages are numbered through ("page 3 of 9"), $first says whether this part starts
+       the pack and $last names the pack's last part. Each part ends where its content ends: no
+       blank page is forced between parts (force-page-count="no-force", said explicitly because
+       XSL's default "auto" would pad a part when the next one restarted its numbering). -->
   <xsl:template name="page-sequence">
     <xsl:param name="part"/>
     <xsl:param name="content"/>
+    <xsl:param name="first" select="true()"/>
+    <xsl:param name="last" select="$part"/>
     <xsl:variable name="seq-id" select="concat('part-', $part)"/>
-    <fo:page-sequence master-reference="page" id="{$seq-id}" initial-page-number="1"
+    <xsl:variable name="pack-end" select="concat('part-', $last)"/>
+    <fo:page-sequence master-reference="page" id="{$seq-id}" force-page-count="no-force"
         language="{$lang}" xsl:use-attribute-sets="root.properties">
+      <xsl:attribute name="initial-page-number">
+        <xsl:choose>
+          <xsl:when test="$first">1</xsl:when>
+          <xsl:otherwise>auto</xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
       <fo:static-content flow-name="xsl-region-before" role="Artifact">
         <fo:block xsl:use-attribute-sets="marking.properties">
           <xsl:call-template name="t"><xsl:with-param name="key" select="'marking'"/></xsl:call-template>
@@ -62,7 +75,7 @@
               <xsl:call-template name="t">
                 <xsl:with-param name="key" select="'page.n.of.m'"/>
                 <xsl:with-param name="s1"><fo:page-number/></xsl:with-param>
-                <xsl:with-param name="s2"><fo:page-number-citation-last ref-id="{$seq-id}"/></xsl:with-param>
+                <xsl:with-param name="s2"><fo:page-number-citation-last ref-id="{$pack-end}"/></xsl:with-param>
               </xsl:call-template>
             </xsl:with-param>
           </xsl:call-template>

@@ -226,6 +226,7 @@
           <th scope="col" class="govuk-table__header"><xsl:call-template name="w"><xsl:with-param name="key">web.due.col.what</xsl:with-param></xsl:call-template></th>
           <th scope="col" class="govuk-table__header"><xsl:call-template name="w"><xsl:with-param name="key">web.due.col.due</xsl:with-param></xsl:call-template></th>
           <th scope="col" class="govuk-table__header"><xsl:call-template name="w"><xsl:with-param name="key">web.due.col.status</xsl:with-param></xsl:call-template></th>
+          <th scope="col" class="govuk-table__header"><xsl:call-template name="w"><xsl:with-param name="key">web.due.col.done</xsl:with-param></xsl:call-template></th>
         </tr>
       </thead>
       <tbody class="govuk-table__body">
@@ -234,6 +235,7 @@
             <td class="govuk-table__cell"><xsl:apply-templates select="." mode="what"/></td>
             <td class="govuk-table__cell"><xsl:call-template name="date"><xsl:with-param name="d" select="@due"/></xsl:call-template></td>
             <td class="govuk-table__cell"><xsl:apply-templates select="." mode="tag"/></td>
+            <td class="govuk-table__cell"><xsl:if test="@done"><xsl:call-template name="date"><xsl:with-param name="d" select="@done"/></xsl:call-template></xsl:if></td>
           </tr>
         </xsl:for-each>
       </tbody>

@@ -153,6 +153,13 @@
                     </a>
                   </li>
                 </xsl:if>
+                <xsl:if test="/page/@role = 'admin'">
+                  <li class="govuk-service-navigation__item">
+                    <a class="govuk-service-navigation__link" href="/queue">
+                      <xsl:call-template name="w"><xsl:with-param name="key">web.nav.queue</xsl:with-param></xsl:call-template>
+                    </a>
+                  </li>
+                </xsl:if>
                 <li class="govuk-service-navigation__item desk-user">
                   <span class="govuk-body-s desk-user-name">
                     <xsl:call-template name="w">

@@ -81,6 +81,8 @@
       <xsl:call-template name="t"><xsl:with-param name="n" select="concat('child-', $i, '-given')"/><xsl:with-param name="label">web.new.given</xsl:with-param><xsl:with-param name="width">20</xsl:with-param></xsl:call-template>
       <xsl:call-template name="t"><xsl:with-param name="n" select="concat('child-', $i, '-family')"/><xsl:with-param name="label">web.new.family</xsl:with-param><xsl:with-param name="width">20</xsl:with-param></xsl:call-template>
       <xsl:call-template name="t"><xsl:with-param name="n" select="concat('child-', $i, '-born')"/><xsl:with-param name="label">web.new.born</xsl:with-param><xsl:with-param name="hint">web.write.date.hint</xsl:with-param><xsl:with-param name="width">10</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="reads"><xsl:with-param name="p" select="concat('child-', $i, '-')"/></xsl:call-template>
+      <xsl:call-template name="address"><xsl:with-param name="p" select="concat('child-', $i, '-')"/></xsl:call-template>
     </fieldset>
     <xsl:if test="$i &lt; 4"><xsl:call-template name="child"><xsl:with-param name="i" select="$i + 1"/></xsl:call-template></xsl:if>
   </xsl:template>
@@ -121,9 +123,76 @@
       </div>
       <xsl:call-template name="t"><xsl:with-param name="n" select="concat($p, 'consent')"/><xsl:with-param name="label">web.new.consent</xsl:with-param><xsl:with-param name="hint">web.new.consent.hint</xsl:with-param><xsl:with-param name="width">10</xsl:with-param></xsl:call-template>
       <xsl:call-template name="t"><xsl:with-param name="n" select="concat($p, 'email')"/><xsl:with-param name="label">web.new.email</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="t"><xsl:with-param name="n" select="concat($p, 'phone')"/><xsl:with-param name="label">web.new.phone</xsl:with-param><xsl:with-param name="width">20</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="address"><xsl:with-param name="p" select="$p"/></xsl:call-template>
+      <xsl:call-template name="reads"><xsl:with-param name="p" select="$p"/></xsl:call-template>
     </fieldset>
     <xsl:if test="$i &lt; 6"><xsl:call-template name="person"><xsl:with-param name="i" select="$i + 1"/></xsl:call-template></xsl:if>
   </xsl:template>
+
+  <!-- A postal address (optional; all of line 1, town and postcode when given): GOV.UK's address pattern. -->
+  <xsl:template name="address">
+    <xsl:param name="p"/>
+    <fieldset class="govuk-fieldset" id="{$p}address">
+      <legend class="govuk-fieldset__legend govuk-fieldset__legend--s"><xsl:call-template name="w"><xsl:with-param name="key">web.new.address</xsl:with-param></xsl:call-template></legend>
+      <div class="govuk-hint"><xsl:call-template name="w"><xsl:with-param name="key">web.new.address.hint</xsl:with-param></xsl:call-template></div>
+      <xsl:call-template name="t"><xsl:with-param name="n" select="concat($p, 'line1')"/><xsl:with-param name="label">web.new.address.line1</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="t"><xsl:with-param name="n" select="concat($p, 'line2')"/><xsl:with-param name="label">web.new.address.line2</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="t"><xsl:with-param name="n" select="concat($p, 'town')"/><xsl:with-param name="label">web.new.address.town</xsl:with-param><xsl:with-param name="width">20</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="t"><xsl:with-param name="n" select="concat($p, 'postcode')"/><xsl:with-param name="label">web.new.address.postcode</xsl:with-param><xsl:with-param name="width">10</xsl:with-param></xsl:call-template>
+    </fieldset>
+  </xsl:template>
+
+  <!-- How a reader's copies are made: their language, the version, large print. -->
+  <xsl:template name="reads">
+    <xsl:param name="p"/>
+    <xsl:call-template name="choose">
+      <xsl:with-param name="n" select="concat($p, 'lang')"/>
+      <xsl:with-param name="label">web.new.lang</xsl:with-param>
+      <xsl:with-param name="prefix">web.lang.</xsl:with-param>
+      <xsl:with-param name="values" select="/page/langs/lang"/>
+    </xsl:call-template>
+    <xsl:call-template name="choose">
+      <xsl:with-param name="n" select="concat($p, 'version')"/>
+      <xsl:with-param name="label">web.new.version</xsl:with-param>
+      <xsl:with-param name="prefix">web.version.</xsl:with-param>
+      <xsl:with-param name="values" select="document('')/*/xsl:template[@name = 'versions']/v"/>
+    </xsl:call-template>
+    <div class="govuk-form-group">
+      <div class="govuk-checkboxes govuk-checkboxes--small">
+        <div class="govuk-checkboxes__item">
+          <input class="govuk-checkboxes__input" id="{$p}large" name="{$p}large" type="checkbox" value="yes">
+            <xsl:if test="$f[@n = concat($p, 'large')] = 'yes'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+          </input>
+          <label class="govuk-label govuk-checkboxes__label" for="{$p}large"><xsl:call-template name="w"><xsl:with-param name="key">web.new.large-print</xsl:with-param></xsl:call-template></label>
+        </div>
+      </div>
+    </div>
+  </xsl:template>
+
+  <!-- A select of `values` (elements with @v), each shown as the words of prefix + @v. -->
+  <xsl:template name="choose">
+    <xsl:param name="n"/>
+    <xsl:param name="label"/>
+    <xsl:param name="prefix"/>
+    <xsl:param name="values"/>
+    <div class="govuk-form-group">
+      <xsl:if test="$errors[@field = $n]"><xsl:attribute name="class">govuk-form-group govuk-form-group--error</xsl:attribute></xsl:if>
+      <label class="govuk-label" for="{$n}"><xsl:call-template name="w"><xsl:with-param name="key" select="$label"/></xsl:call-template></label>
+      <xsl:call-template name="field-messages"><xsl:with-param name="id" select="$n"/></xsl:call-template>
+      <select class="govuk-select" id="{$n}" name="{$n}">
+        <xsl:for-each select="$values">
+          <option value="{@v}">
+            <xsl:if test="$f[@n = $n] = current()/@v"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+            <xsl:call-template name="w"><xsl:with-param name="key" select="concat($prefix, @v)"/></xsl:call-template>
+          </option>
+        </xsl:for-each>
+      </select>
+    </div>
+  </xsl:template>
+
+  <!-- The versions of a plan (values of the schema); the languages come with the page. -->
+  <xsl:template name="versions"><v v="full"/><v v="short"/><v v="overview"/></xsl:template>
 
   <!-- The kinds of person, in the order offered (values of the schema). -->
   <xsl:template name="kinds">

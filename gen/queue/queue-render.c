@@ -1,0 +1,422 @@
+/* queue/queue-render.c - the items' PDFs and the dates' print.pdf files (queue-int.h), here or in
+ * worker processes (-j). */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "base/cindoc.h"
+#include "case/case.h"
+#include "queue/queue-int.h"
+#include "render/render.h"
+#include "transform/documents.h"
+#include "writers/out-opts.h"
+#include "writers/pdf-finish.h"
+#include "writers/protect.h"
+
+/* ------------------------------------------------------------------ rendering */
+
+/* What a worker needs, one per process. */
+struct worker {
+	struct run *r;
+	cd_renderer *renderer;
+	cd_docs *docs;
+	cd_schema *schema;
+	GHashTable *cases; /* path -> xmlDocPtr */
+	int progress_fd;   /* -1: count in r->done */
+};
+
+static void show_progress(struct run *r);
+
+static void tick(struct worker *w)
+{
+	if (w->progress_fd >= 0) {
+		char c = '.';
+		if (write(w->progress_fd, &c, 1) < 0) {
+			/* the parent is gone; nothing to tell */
+		}
+		return;
+	}
+	w->r->done++;
+	show_progress(w->r);
+}
+
+static int worker_init(struct worker *w, struct run *r, int progress_fd)
+{
+	memset(w, 0, sizeof *w);
+	w->r = r;
+	w->progress_fd = progress_fd;
+	w->cases = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)xmlFreeDoc);
+	return 0;
+}
+
+/* The renderer, stylesheets and schema, made when the first item needs them (a worker that only
+ * assembles print.pdf files never does). */
+static int worker_tools(struct worker *w)
+{
+	int rc = 0;
+	if (w->renderer)
+		return 0;
+	w->renderer = cd_renderer_new(&rc);
+	if (!w->renderer)
+		return rc < 0 ? rc : -CD_EXIT_INTERNAL;
+	w->docs = cd_docs_new((struct cd_calendar *)w->r->o->cal);
+	w->schema = cd_schema_load(&rc);
+	if (!w->docs || !w->schema)
+		return rc < 0 ? rc : -CD_EXIT_INTERNAL;
+	return 0;
+}
+
+static void worker_free(struct worker *w)
+{
+	if (w->cases)
+		g_hash_table_destroy(w->cases);
+	if (w->docs)
+		cd_docs_free(w->docs);
+	if (w->schema)
+		cd_schema_free(w->schema);
+	if (w->renderer)
+		cd_renderer_free(w->renderer);
+}
+
+/* The FO of one item, or NULL after reporting. */
+static xmlDocPtr item_fo(struct worker *w, struct item *it)
+{
+	if (worker_tools(w) < 0)
+		return NULL;
+	xmlDocPtr doc = g_hash_table_lookup(w->cases, it->case_path);
+	if (!doc) {
+		if (g_hash_table_size(w->cases) >= 32)
+			g_hash_table_remove_all(w->cases);
+		if (cd_case_load(w->schema, it->case_path, &doc) < 0)
+			return NULL;
+		g_hash_table_insert(w->cases, g_strdup(it->case_path), doc);
+	}
+	int kind = cd_doc_parse(it->f[CD_QL_DOCUMENT]);
+	cd_doc_request req = { (cd_doc_kind)kind, it->f[CD_QL_RECIPIENT], *it->f[CD_QL_MEETING] ? it->f[CD_QL_MEETING] : NULL,
+		               it->f[CD_QL_STYLE], it->f[CD_QL_LANG], it->f[CD_QL_VERSION], NULL };
+	xmlDocPtr fo = NULL;
+	if (kind < 0 || cd_document_fo(w->docs, doc, it->case_path, &req, &fo) < 0)
+		return NULL;
+	return fo;
+}
+
+/* Renders one FO into its own file in the staging tree; sets pages and sha256. */
+static int render_own(struct worker *w, struct item *it, xmlDocPtr fo, GString *result)
+{
+	struct run *r = w->r;
+	char *path = g_build_filename(r->qs.staging, it->f[CD_QL_FILE], NULL);
+	char *dir = g_path_get_dirname(path);
+	int pages = 0;
+	int rc = cd_mkdirs(dir);
+	if (rc == 0)
+		rc = cd_render_doc_file(w->renderer, cd_writer_find(r->o->writer), r->o->writer_opts, NULL, path, fo,
+		                        it->f[CD_QL_ITEM], &pages);
+	char sha[65] = "";
+	if (rc == 0 && cd_qs_sha256_file(path, sha) < 0)
+		rc = cd_fail(-CD_EXIT_NOWRITE, "cannot read back '%s'", path);
+	if (rc == 0)
+		g_string_append_printf(result, "own\t%s\t%d\t%s\n", it->f[CD_QL_ITEM], pages, sha);
+	g_free(dir);
+	g_free(path);
+	cd_qs_checkpoint(&r->qs);
+	return rc;
+}
+
+/* Rendering runs in two phases, each a list of tasks shared out among the workers: first every
+ * item that needs it is rendered into its own PDF (one task per item), then each date whose
+ * print.pdf must be made again (one task per date). A worker appends its results as lines to a
+ * string, written at the end to ".results/PHASE-WORKER" in the staging tree and read back by the
+ * parent: "own ITEM PAGES SHA256", "failed ITEM", "print ITEM FIRST LAST", "keep-print DATE". */
+typedef int (*task_fn)(struct worker *w, void *task, GString *result);
+
+/* Phase 1: one item into its own file. */
+static int task_own(struct worker *w, void *task, GString *result)
+{
+	struct item *it = task;
+	xmlDocPtr fo = item_fo(w, it);
+	int rc = fo ? render_own(w, it, fo, result) : -1;
+	xmlFreeDoc(fo);
+	if (rc < 0) {
+		g_string_append_printf(result, "failed\t%s\n", it->f[CD_QL_ITEM]);
+		fprintf(stderr, "cindoc queue: '%s' is skipped\n", it->f[CD_QL_ITEM]);
+	}
+	tick(w);
+	return 0; /* an item that fails is skipped, the run goes on */
+}
+
+/* Writes print.pdf of a date from the items' own PDFs in the staging tree (cd_pdf_concat_write):
+ * nothing is laid out again. Protected like the items, with the same options. */
+static int write_print(struct run *r, struct date_job *dj, GPtrArray *in, GString *result)
+{
+	const char **paths = g_new0(const char *, in->len);
+	int *pages = g_new0(int, in->len);
+	for (guint i = 0; i < in->len; i++)
+		paths[i] = g_build_filename(r->qs.staging, ((struct item *)in->pdata[i])->f[CD_QL_FILE], NULL);
+	char *print = g_build_filename(r->qs.staging, dj->date, "print.pdf", NULL);
+	static const char *const known[] = { CD_PROTECTION_KEYS, NULL };
+	cd_wopt *wo = NULL;
+	size_t nwo = 0;
+	cd_protection prot;
+	memset(&prot, 0, sizeof prot);
+	int rc = cd_wopts_parse(r->o->writer, r->o->writer_opts, known, &wo, &nwo);
+	if (rc == 0)
+		rc = cd_protection_from_opts(r->o->writer, wo, nwo, &prot);
+	cd_output *o = cd_output_new();
+	FILE *fp = rc == 0 ? cd_output_open(o, print) : NULL;
+	if (rc == 0 && !fp)
+		rc = -CD_EXIT_NOWRITE;
+	if (rc == 0) {
+		cd_pdf_concat c = { print, paths, in->len, 1, prot.user, prot.encrypt, prot.user, prot.owner,
+			            prot.allow_print };
+		rc = cd_pdf_concat_write(&c, pages, fp);
+	}
+	rc = rc == 0 ? cd_output_commit(o) : rc;
+	if (rc < 0)
+		cd_output_abort(o);
+	cd_output_free(o);
+	for (guint i = 0, first = 1; i < in->len && rc == 0; i++) {
+		g_string_append_printf(result, "print\t%s\t%u\t%u\n", ((struct item *)in->pdata[i])->f[CD_QL_ITEM], first,
+		                       first + (guint)pages[i] - 1);
+		first += (guint)pages[i] + (guint)pages[i] % 2;
+	}
+	cd_protection_clear(&prot);
+	cd_wopts_free(wo, nwo);
+	for (guint i = 0; i < in->len; i++)
+		g_free((char *)paths[i]);
+	g_free(paths);
+	g_free(pages);
+	g_free(print);
+	return rc;
+}
+
+/* Phase 2: print.pdf of one date, from every queued item of the date that has its PDF, each
+ * starting on an odd page; kept as it was when nothing it would hold changed (every item that
+ * needed rendering failed). */
+static int task_print(struct worker *w, void *task, GString *result)
+{
+	struct date_job *dj = task;
+	struct run *r = w->r;
+	int changed = dj->lost, rc = 0;
+	GPtrArray *in = g_ptr_array_new();
+	for (guint i = 0; i < dj->items->len; i++) {
+		struct item *it = dj->items->pdata[i];
+		if (it->failed) {
+			changed |= atoi(it->f[CD_QL_PRINT_FIRST]) > 0;
+			continue;
+		}
+		changed |= it->render || atoi(it->f[CD_QL_PRINT_FIRST]) <= 0;
+		g_ptr_array_add(in, it);
+	}
+	if (!changed)
+		g_string_append_printf(result, "keep-print\t%s\n", dj->date);
+	else if (in->len)
+		rc = write_print(r, dj, in, result);
+	for (guint i = 0; i < dj->items->len; i++)
+		tick(w);
+	g_ptr_array_free(in, TRUE);
+	cd_qs_checkpoint(&r->qs);
+	return rc;
+}
+
+/* Runs every k-th task (from `first`) and writes the results file. */
+static int worker_run(struct worker *w, const char *phase, int k, int step, GPtrArray *tasks, task_fn fn)
+{
+	struct run *r = w->r;
+	GString *result = g_string_new(NULL);
+	int rc = 0;
+	for (guint i = (guint)k; i < tasks->len && rc == 0; i += (guint)step)
+		rc = fn(w, tasks->pdata[i], result);
+	if (rc == 0) {
+		char *rdir = g_build_filename(r->qs.staging, ".results", NULL);
+		char *name = g_strdup_printf("%s-%d", phase, k);
+		char *rpath = g_build_filename(rdir, name, NULL);
+		cd_output *o = cd_output_new();
+		FILE *fp = cd_mkdirs(rdir) == 0 ? cd_output_open(o, rpath) : NULL;
+		rc = fp && fwrite(result->str, 1, result->len, fp) == result->len ? cd_output_commit(o) : -CD_EXIT_NOWRITE;
+		cd_output_free(o);
+		g_free(rpath);
+		g_free(name);
+		g_free(rdir);
+	}
+	g_string_free(result, TRUE);
+	return rc;
+}
+
+static void show_progress(struct run *r)
+{
+	if (!r->o->progress)
+		return;
+	double s = (double)(g_get_monotonic_time() - r->t0) / 1e6;
+	fprintf(stderr, "\rqueue: %d/%d items, %.1f items/s ", r->done, r->total, s > 0 ? r->done / s : 0.0);
+}
+
+/* Reads a phase's results files back into the items. */
+static int read_results(struct run *r, const char *phase, int workers, GHashTable *djs_by_date)
+{
+	int rc = 0;
+	for (int k = 0; k < workers && rc == 0; k++) {
+		char *name = g_strdup_printf("%s-%d", phase, k);
+		char *path = g_build_filename(r->qs.staging, ".results", name, NULL);
+		char *text = NULL;
+		g_free(name);
+		rc = cd_read_file(path, &text, NULL);
+		unlink(path);
+		g_free(path);
+		if (rc < 0)
+			break;
+		char **lines = g_strsplit(text, "\n", -1);
+		g_free(text);
+		for (char **l = lines; *l && rc == 0; l++) {
+			char **f = g_strsplit(*l, "\t", -1);
+			guint nf = g_strv_length(f);
+			struct item *it = nf >= 2 ? g_hash_table_lookup(r->by_key, f[1]) : NULL;
+			if (it && strcmp(f[0], "own") == 0 && nf == 4) {
+				set(it, CD_QL_PAGES, f[2]);
+				set(it, CD_QL_SHA256, f[3]);
+			} else if (it && strcmp(f[0], "print") == 0 && nf == 4) {
+				set(it, CD_QL_PRINT_FIRST, f[2]);
+				set(it, CD_QL_PRINT_LAST, f[3]);
+				it->printed = 1;
+			} else if (it && strcmp(f[0], "failed") == 0) {
+				it->failed = 1;
+			} else if (nf == 2 && strcmp(f[0], "keep-print") == 0) {
+				struct date_job *dj = g_hash_table_lookup(djs_by_date, f[1]);
+				if (dj)
+					dj->kept = 1;
+				char *rel = g_build_filename(f[1], "print.pdf", NULL);
+				if (cd_qs_exists(&r->qs, rel))
+					rc = cd_qs_carry(&r->qs, rel);
+				g_free(rel);
+			}
+			g_strfreev(f);
+		}
+		g_strfreev(lines);
+	}
+	return rc;
+}
+
+/* Runs the tasks of one phase: here (jobs 1) or in worker processes, each taking every jobs-th
+ * task. Returns the number of workers used, or negative (nothing of this run is then committed). */
+static int run_phase(struct run *r, const char *phase, GPtrArray *tasks, task_fn fn)
+{
+	int jobs = r->o->jobs < 1 ? 1 : r->o->jobs;
+	if ((guint)jobs > tasks->len)
+		jobs = tasks->len ? (int)tasks->len : 1;
+	int rc = 0;
+	if (jobs == 1) {
+		struct worker w;
+		rc = worker_init(&w, r, -1);
+		if (rc == 0)
+			rc = worker_run(&w, phase, 0, 1, tasks, fn);
+		worker_free(&w);
+		return rc < 0 ? rc : 1;
+	}
+	int fds[2];
+	if (pipe(fds) != 0)
+		return cd_fail(-CD_EXIT_INTERNAL, "cannot start workers: %s", strerror(errno));
+	fflush(NULL);
+	pid_t *pids = g_new0(pid_t, jobs);
+	for (int k = 0; k < jobs; k++) {
+		pids[k] = fork();
+		if (pids[k] == 0) {
+			close(fds[0]);
+			prctl(PR_SET_PDEATHSIG, SIGKILL); /* a killed run takes its workers with it */
+			struct worker w;
+			int wrc = worker_init(&w, r, fds[1]);
+			if (wrc == 0)
+				wrc = worker_run(&w, phase, k, jobs, tasks, fn);
+			worker_free(&w);
+			fflush(NULL);
+			_exit(wrc < 0 ? -wrc : 0);
+		}
+		if (pids[k] < 0)
+			rc = cd_fail(-CD_EXIT_INTERNAL, "cannot start workers: %s", strerror(errno));
+	}
+	close(fds[1]);
+	char buf[256];
+	ssize_t n;
+	while ((n = read(fds[0], buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR)) {
+		if (n > 0) {
+			r->done += (int)n;
+			show_progress(r);
+		}
+	}
+	close(fds[0]);
+	for (int k = 0; k < jobs; k++) {
+		int st = 0;
+		if (pids[k] <= 0)
+			continue;
+		while (waitpid(pids[k], &st, 0) < 0 && errno == EINTR)
+			;
+		if (WIFSIGNALED(st))
+			rc = rc ? rc : cd_fail(-CD_EXIT_INTERNAL, "a worker died of signal %d", WTERMSIG(st));
+		else if (WEXITSTATUS(st) != 0)
+			rc = rc ? rc : -WEXITSTATUS(st);
+	}
+	g_free(pids);
+	return rc < 0 ? rc : jobs;
+}
+
+/* Renders what this run must: the items, then the dates' print.pdf. */
+int render_all(struct run *r, GPtrArray *djs)
+{
+	GPtrArray *own = g_ptr_array_new(), *dates = g_ptr_array_new();
+	for (guint i = 0; i < djs->len; i++) {
+		struct date_job *dj = djs->pdata[i];
+		if (!dj->rebuild || !dj->items->len)
+			continue;
+		g_ptr_array_add(dates, dj);
+		r->total += (int)dj->items->len;
+		for (guint k = 0; k < dj->items->len; k++) {
+			struct item *it = dj->items->pdata[k];
+			if (it->render && it->case_path)
+				g_ptr_array_add(own, it);
+		}
+	}
+	r->total += (int)own->len;
+	r->t0 = g_get_monotonic_time();
+	GHashTable *by_date = g_hash_table_new(g_str_hash, g_str_equal);
+	for (guint i = 0; i < dates->len; i++)
+		g_hash_table_insert(by_date, ((struct date_job *)dates->pdata[i])->date, dates->pdata[i]);
+	int rc = 0;
+	if (own->len) {
+		rc = run_phase(r, "own", own, task_own);
+		if (rc > 0)
+			rc = read_results(r, "own", rc, NULL);
+	}
+	if (rc >= 0 && dates->len) {
+		rc = run_phase(r, "print", dates, task_print);
+		if (rc > 0)
+			rc = read_results(r, "print", rc, by_date);
+		/* A print.pdf made again holds only what it lists; the rest lose their old pages. */
+		for (guint i = 0; i < dates->len && rc >= 0; i++) {
+			struct date_job *dj = dates->pdata[i];
+			if (dj->kept)
+				continue;
+			for (guint k = 0; k < dj->items->len; k++) {
+				struct item *it = dj->items->pdata[k];
+				if (!it->printed) {
+					set(it, CD_QL_PRINT_FIRST, "0");
+					set(it, CD_QL_PRINT_LAST, "0");
+				}
+			}
+		}
+	}
+	if (r->o->progress && r->total)
+		fputc('\n', stderr);
+	if (rc >= 0) {
+		char *rdir = g_build_filename(r->qs.staging, ".results", NULL);
+		cd_qs_rm_rf(rdir);
+		g_free(rdir);
+	}
+	g_hash_table_destroy(by_date);
+	g_ptr_array_free(own, TRUE);
+	g_ptr_array_free(dates, TRUE);
+	return rc < 0 ? rc : 0;
+}
+
