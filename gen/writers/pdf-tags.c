@@ -15,6 +15,7 @@ struct cd_tags {
 	GArray *last_y;   /* double per element: the baseline of the last run added to its text */
 	GArray *open;     /* int: the elements open now (-1: an artifact, -2: inside one) */
 	int artifact;     /* depth of open artifacts */
+	int predicted;    /* see cd_tags_predicted */
 	int seq;          /* orders elements and chunks */
 	int chunk;        /* the chunk open now, or -1 */
 	const cd_item *chunk_link;
@@ -97,7 +98,7 @@ static void close_chunk(cd_tags *t)
 static void open_chunk(cd_tags *t, int elem, const cd_item *link)
 {
 	close_chunk(t);
-	cd_pdf_chunk c = { elem, link != NULL, -1, -1, -1, t->seq++ };
+	cd_pdf_chunk c = { elem, link != NULL, -1, -1, -1, t->seq++, { 0, 0, 0, 0 } };
 	g_array_append_val(t->chunks, c);
 	t->chunk = (int)t->chunks->len - 1;
 	t->chunk_link = link;
@@ -251,6 +252,11 @@ cd_pdf_chunk *cd_tags_chunk(cd_tags *t, int chunk)
 	return &g_array_index(t->chunks, cd_pdf_chunk, chunk);
 }
 
+void cd_tags_predicted(cd_tags *t)
+{
+	t->predicted = 1;
+}
+
 void cd_tags_fill(cd_tags *t, cd_pdf_finish *f)
 {
 	close_chunk(t);
@@ -260,6 +266,7 @@ void cd_tags_fill(cd_tags *t, cd_pdf_finish *f)
 			g_array_index(t->elems, cd_pdf_elem, i).text = g_strstrip(s->str);
 	}
 	f->tagged = 1;
+	f->predicted = t->predicted;
 	f->elems = (const cd_pdf_elem *)t->elems->data;
 	f->n_elems = t->elems->len;
 	f->chunks = (const cd_pdf_chunk *)t->chunks->data;

@@ -51,6 +51,9 @@ unsigned cd_tags_open(const cd_tags *t);
 int cd_tags_current(const cd_tags *t);
 /* Chunk number `chunk`, for a writer that numbers marked content itself (page, mcid, annot). */
 cd_pdf_chunk *cd_tags_chunk(cd_tags *t, int chunk);
+/* The numbers the writer gives its chunks are its prediction of its library's (cairo): the
+ * finishing pass checks them (pdf-finish.h, `predicted`). */
+void cd_tags_predicted(cd_tags *t);
 /* Points f's elems and chunks at what was recorded (valid until cd_tags_free) and sets tagged. */
 void cd_tags_fill(cd_tags *t, cd_pdf_finish *f);
 /* The end of every PDF writer: the document's metadata and protection and the structure recorded
