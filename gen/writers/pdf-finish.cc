@@ -18,6 +18,7 @@
 
 #include <glib.h>
 #include <qpdf/Pl_Buffer.hh>
+#include <qpdf/Pl_Flate.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFExc.hh>
 #include <qpdf/QPDFObjectHandle.hh>
@@ -57,8 +58,9 @@ struct Placed {
 // job but builds an object per token, several times slower on every page.)
 class McRewriter {
 public:
-	McRewriter(int page, std::map<int, int> const &by_mcid, cd_pdf_finish const *f, std::vector<Placed> &placed)
-	    : page(page), by_mcid(by_mcid), f(f), placed(placed) {}
+	McRewriter(int page, std::vector<int> const &by_mcid, cd_pdf_finish const *f, std::vector<Placed> &placed,
+	           std::vector<int> &met)
+	    : page(page), by_mcid(by_mcid), f(f), placed(placed), met(met) {}
 
 	std::string run(const char *b, size_t n)
 	{
@@ -136,7 +138,6 @@ public:
 	}
 	int next_mcid = 0;
 	int strangers = 0;          // MCIDs of no chunk
-	std::vector<int> met;       // how many times each chunk's MCID was met (sized by the caller)
 
 private:
 	enum Kind { NAME, NUM, STR, DOPEN, DCLOSE, OTHER };
@@ -175,27 +176,28 @@ private:
 			         memcmp(b + ops[k].s, "/MCID", 5) == 0 && k + 1 < ops.size() && ops[k + 1].k == NUM)
 				m = atoi(std::string(b + ops[k + 1].s, ops[k + 1].e - ops[k + 1].s).c_str());
 		}
-		auto it = m >= 0 ? by_mcid.find(m) : by_mcid.end();
-		if (it == by_mcid.end()) {
+		int chunk = m >= 0 && (size_t)m < by_mcid.size() ? by_mcid[m] : -1;
+		if (chunk < 0) {
 			if (m >= 0)
 				strangers++;
 			return false;
 		}
-		met[it->second]++;
-		cd_pdf_chunk const &c = f->chunks[it->second];
+		met[chunk]++;
+		cd_pdf_chunk const &c = f->chunks[chunk];
 		if (c.elem < 0) {
 			rep = "/Artifact BMC";
 			return true;
 		}
 		int nm = next_mcid++;
-		placed[it->second].mcrs.emplace_back(page, nm);
+		placed[chunk].mcrs.emplace_back(page, nm);
 		rep = "/" + std::string(f->elems[c.elem].role) + " <</MCID " + std::to_string(nm) + ">> BDC";
 		return true;
 	}
 	int page;
-	std::map<int, int> const &by_mcid;
+	std::vector<int> const &by_mcid; // the chunk of each MCID of the page, or -1
 	cd_pdf_finish const *f;
 	std::vector<Placed> &placed;
+	std::vector<int> &met; // how many times each chunk's MCID was met
 	std::vector<Tok> ops;
 };
 
@@ -552,11 +554,15 @@ bool rewrite_contents(QPDF &q, cd_pdf_finish const *f, std::vector<QPDFPageObjec
                       std::vector<Placed> &placed, bool check)
 {
 	// which chunk each (page, MCID) of the writer's PDF is
-	std::vector<std::map<int, int>> by_mcid(pages.size());
+	std::vector<std::vector<int>> by_mcid(pages.size());
 	for (size_t c = 0; c < placed.size(); c++)
 		for (auto const &m : placed[c].old)
-			if (m.first >= 0 && (size_t)m.first < pages.size())
-				by_mcid[m.first][m.second] = (int)c;
+			if (m.first >= 0 && (size_t)m.first < pages.size() && m.second >= 0) {
+				auto &v = by_mcid[m.first];
+				if ((size_t)m.second >= v.size())
+					v.resize(m.second + 1, -1);
+				v[m.second] = (int)c;
+			}
 	std::vector<int> met(placed.size(), 0);
 	std::vector<std::string> out(pages.size());
 	for (size_t i = 0; i < pages.size(); i++) {
@@ -565,13 +571,10 @@ bool rewrite_contents(QPDF &q, cd_pdf_finish const *f, std::vector<QPDFPageObjec
 		Pl_Buffer buf("page content");
 		pages[i].pipeContents(&buf);
 		auto data = buf.getBufferSharedPointer();
-		McRewriter mc((int)i, by_mcid[i], f, placed);
-		mc.met.assign(placed.size(), 0);
+		McRewriter mc((int)i, by_mcid[i], f, placed, met);
 		out[i] = mc.run(reinterpret_cast<const char *>(data->getBuffer()), data->getSize());
 		if (check && mc.strangers)
 			return false;
-		for (size_t c = 0; c < met.size(); c++)
-			met[c] += mc.met[c];
 	}
 	if (check)
 		for (int m : met)
@@ -844,7 +847,10 @@ int finish(const void *pdf, size_t len, cd_pdf_finish const *f, FILE *out)
 	metadata(q, src, f);
 
 	// the writer's streams (fonts, images) pass through as they are; only the rewritten page
-	// contents and the new metadata are compressed here
+	// contents and the new metadata are compressed here, at zlib's fastest level: page content
+	// is small and repetitive, and the default level costs three times the time for a few
+	// per cent of the bytes (libqpdf keeps the level for the whole process)
+	Pl_Flate::setCompressionLevel(1);
 	write_out(q, out, f->encrypt, f->user_password, f->owner_password, f->allow_print, src.getPDFVersion(),
 	          src.getExtensionLevel());
 	return 0;
