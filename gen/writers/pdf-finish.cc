@@ -18,7 +18,6 @@
 
 #include <glib.h>
 #include <qpdf/Pl_Buffer.hh>
-#include <qpdf/Pl_Flate.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFExc.hh>
 #include <qpdf/QPDFObjectHandle.hh>
@@ -847,10 +846,7 @@ int finish(const void *pdf, size_t len, cd_pdf_finish const *f, FILE *out)
 	metadata(q, src, f);
 
 	// the writer's streams (fonts, images) pass through as they are; only the rewritten page
-	// contents and the new metadata are compressed here, at zlib's fastest level: page content
-	// is small and repetitive, and the default level costs three times the time for a few
-	// per cent of the bytes (libqpdf keeps the level for the whole process)
-	Pl_Flate::setCompressionLevel(1);
+	// contents and the new metadata are compressed here
 	write_out(q, out, f->encrypt, f->user_password, f->owner_password, f->allow_print, src.getPDFVersion(),
 	          src.getExtensionLevel());
 	return 0;
