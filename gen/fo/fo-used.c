@@ -1,6 +1,6 @@
 /* fo/fo-used.c - the values of the properties layout (and the bookmarks of render.c) read where
  * they use them, the P_OTHER rows of fo-props.c: keywords, lengths or auto, content sizes, column
- * widths, page numbering, page margins, roles and image sources. Layout gets numbers and enums;
+ * widths, page numbering, page margins, roles, image sources, characters. Layout gets numbers and enums;
  * each error names the value, property and element. */
 #include "fo/fo-internal.h"
 
@@ -238,4 +238,14 @@ const char *fo_attr_not_auto(xmlNode *n, const char *prop)
 {
 	const char *v = fo_attr(n, prop);
 	return v && strcmp(v, "auto") != 0 ? v : NULL;
+}
+
+const char *fo_character(const fo_src *src, xmlNode *n)
+{
+	const char *c = fo_attr(n, "character");
+	if (!c || !*c || g_utf8_strlen(c, -1) != 1) {
+		cd_error_at(src->name, xmlGetLineNo(n), "fo:character needs one 'character'");
+		return NULL;
+	}
+	return c;
 }

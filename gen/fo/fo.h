@@ -154,6 +154,8 @@ char *fo_uri(const char *v);
 /* The src of an fo:external-graphic: a local path as written, relative or absolute (g_free),
  * or NULL with the message printed. */
 char *fo_graphic_src(const fo_src *src, xmlNode *n);
+/* The character of an fo:character (one, as UTF-8), or NULL with the message printed. */
+const char *fo_character(const fo_src *src, xmlNode *n);
 /* The value of prop when it is set to something other than "auto", else NULL. */
 const char *fo_attr_not_auto(xmlNode *n, const char *prop);
 /* An error "invalid value 'v' for property 'prop'" at n. */

@@ -201,9 +201,9 @@ int inline_level(lay_doc *L, vbuild *vb, para *P, xmlNode *n, const fo_style *ps
 		break;
 	}
 	case FO_CHARACTER: {
-		const char *c = fo_attr(n, "character");
-		if (!c || !*c || g_utf8_strlen(c, -1) != 1)
-			return cd_error_at(L->src->name, xmlGetLineNo(n), "fo:character needs one 'character'");
+		const char *c = fo_character(L->src, n);
+		if (!c)
+			return -CD_EXIT_INVALID;
 		if (n->children && !fo_is_blank(n->children))
 			return fo_bad_child(L->src, n->children, n);
 		add_literal(P, &st, c);
