@@ -40,6 +40,19 @@ while read -r doc who lang style writer s; do
 	check "$n: qpdf --check" sh -c "qpdf --check '$P/$n.pdf' | grep -q 'No syntax or stream encoding errors'"
 done <"$jobs"
 
+# the plan's short and overview versions (a young person's copy, the overview): their case text
+# is in the case's language inside a translated copy too
+for v in short overview; do
+	for lang in ur cy; do
+		for doc in plan plan-copy; do
+			case $doc in plan-copy) who=p1 ;; *) who=file ;; esac
+			n=$doc-$v-$lang
+			expect "$n renders" 0 "$CINDOC" render --doc "$doc" --for "$who" --version "$v" --lang "$lang" "$S" -o "$P/$n.pdf"
+			check "$n: PDF/UA checks" "$UA" "$P/$n.pdf"
+		done
+	done
+done
+
 check "the title is the document's (plan)" sh -c "pdfinfo '$P/plan-en-standard-cairo.pdf' | grep -q 'Title: *Child in Need plan for Freya Lindgren, 19 August 2026'"
 check "Urdu text carries its words (/ActualText on its elements)" /usr/bin/python3 -c '
 import pikepdf, sys

@@ -176,6 +176,37 @@ static int render_one(cd_renderer *r, const cd_writer_ops *w, const char *wopts,
 	return rc;
 }
 
+/* One document, for req's recipient: its FO, its file (OUT, or its name in the folder OUT) and
+ * its writer options (passwords, label). */
+static int render_item(cd_renderer *r, const cd_writer_ops *w, cd_output *o, const struct opts *op, cd_docs *d,
+                       xmlDocPtr cs, const cd_doc_request *req, const cd_protect *prot, const cd_protect_map *pw_map)
+{
+	xmlDocPtr fo = NULL;
+	int rc = cd_document_fo(d, cs, op->case_path, req, &fo);
+	if (rc < 0)
+		return rc;
+	char *base = cd_document_basename(cs, req);
+	char *path = op->all || is_dir_target(op->out)
+		? g_strdup_printf("%s%s%s%s", op->out, g_str_has_suffix(op->out, "/") ? "" : "/", base, w->ext)
+		: g_strdup(op->out);
+	char *name = g_strdup_printf("%s.fo", base);
+	GString *item_opts = g_string_new(op->wopts ? op->wopts : "");
+	if (prot->given) {
+		if (item_opts->len)
+			g_string_append_c(item_opts, ',');
+		cd_protect_opts_for(prot, cd_protect_map_get(pw_map, req->recipient), item_opts);
+	}
+	if (w->caps & CD_WRITER_LABEL) /* its refusals name the recipient */
+		add_label(item_opts, cs, req->recipient);
+	rc = render_one(r, w, item_opts->str, o, path, fo, name, op->verbosity);
+	cd_protect_wipe(g_string_free(item_opts, FALSE));
+	xmlFreeDoc(fo);
+	g_free(name);
+	g_free(base);
+	g_free(path);
+	return rc;
+}
+
 /* With --all, OUT is a folder: "-", an existing file or a name with the writer's extension
  * ("plans.pdf") is a mistake, not a folder to create. */
 static int all_needs_folder(const char *out, const char *ext)
@@ -270,28 +301,7 @@ int cmd_render(int argc, char **argv)
 		cd_doc_request req = op.req;
 		if (op.all)
 			req.recipient = rs[i].id;
-		xmlDocPtr fo = NULL;
-		if ((rc = cd_document_fo(d, cs, op.case_path, &req, &fo)) < 0)
-			break;
-		char *base = cd_document_basename(cs, &req);
-		char *path = op.all || is_dir_target(op.out)
-			? g_strdup_printf("%s%s%s%s", op.out, g_str_has_suffix(op.out, "/") ? "" : "/", base, ext)
-			: g_strdup(op.out);
-		char *name = g_strdup_printf("%s.fo", base);
-		GString *item_opts = g_string_new(op.wopts ? op.wopts : "");
-		if (prot.given) {
-			if (item_opts->len)
-				g_string_append_c(item_opts, ',');
-			cd_protect_opts_for(&prot, cd_protect_map_get(pw_map, req.recipient), item_opts);
-		}
-		if (w->caps & CD_WRITER_LABEL) /* its refusals name the recipient */
-			add_label(item_opts, cs, req.recipient);
-		rc = render_one(r, w, item_opts->str, o, path, fo, name, op.verbosity);
-		cd_protect_wipe(g_string_free(item_opts, FALSE));
-		xmlFreeDoc(fo);
-		g_free(name);
-		g_free(base);
-		g_free(path);
+		rc = render_item(r, w, o, &op, d, cs, &req, &prot, pw_map);
 	}
 	if (rc == 0)
 		rc = cd_output_commit(o);
