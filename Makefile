@@ -11,6 +11,7 @@
 #   make check      deps + build + every test (tests/run); ends "N passed, N failed"
 #   make SANITIZE=address,undefined check      the same under ASan/UBSan
 #   make bench-render, make bench-queue        speed and memory (benchmarks, not tests)
+#   make bench-finish                          what the PDF finishing pass costs (callgrind)
 #   make fuzz       fuzz the case loader and lints, then the FO reader, layout and writers,
 #                   each for FUZZ_SECONDS (clang, libFuzzer)
 
@@ -21,7 +22,7 @@ PKGS     = libxml-2.0 libxslt libexslt pango pangocairo pangofc fontconfig cairo
            libmicrohttpd libsodium sqlite3 libqpdf
 DEBS     = build-essential pkg-config libxml2-dev libxslt1-dev libpango1.0-dev libcairo2-dev \
            libfontconfig-dev libhpdf-dev libqpdf-dev libpng-dev libxml2-utils poppler-utils qpdf python3 python3-pikepdf \
-           fonts-dejavu-core fonts-dejavu-extra fonts-noto-core clang hyperfine time chromium \
+           fonts-dejavu-core fonts-dejavu-extra fonts-noto-core clang hyperfine time valgrind chromium \
            man-db bsdutils dpkg-dev lintian \
            libmicrohttpd-dev libsodium-dev libsqlite3-dev sqlite3 curl \
            libcups2-dev cups-daemon cups-client
@@ -238,6 +239,9 @@ fuzz: $(FUZZERS)
 bench-render: all fonts
 	./tests/bench render
 
+bench-finish: all fonts
+	./tests/bench finish
+
 BENCH_CASES ?= 400
 bench-queue: all fonts
 	./tests/bench queue $(BENCH_CASES)
@@ -248,4 +252,4 @@ clean:
 	rm -rf gen/.fuzz
 	rm -rf gen/man out tests/out fonts/cache fonts/*.ttf fonts/LICENSE.* fonts/.stamp
 
-.PHONY: all man deps fonts install uninstall deb demo serve check fuzz fuzzers bench-render bench-queue clean print-objs print-ldlibs FORCE
+.PHONY: all man deps fonts install uninstall deb demo serve check fuzz fuzzers bench-render bench-finish bench-queue clean print-objs print-ldlibs FORCE

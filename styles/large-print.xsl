@@ -66,7 +66,9 @@
   <xsl:attribute-set name="letter.authority.properties">
     <xsl:attribute name="font-size">15pt</xsl:attribute>
   </xsl:attribute-set>
-  <!-- the address stays inside the envelope window: 14 pt is the largest that fits five lines -->
+  <!-- the address stays inside the envelope window: 14 pt is the largest that fits five lines
+       (a longer one is set as the standard style's compact address) -->
+  <xsl:param name="window.address.lines" select="5"/>
   <xsl:attribute-set name="letter.address.properties">
     <xsl:attribute name="font-size">14pt</xsl:attribute>
     <xsl:attribute name="line-height">1.2</xsl:attribute>

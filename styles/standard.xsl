@@ -252,6 +252,14 @@
     <xsl:attribute name="line-height">1.3</xsl:attribute>
     <xsl:attribute name="text-align">start</xsl:attribute>
   </xsl:attribute-set>
+  <!-- how many lines of letter.address.properties fit in the window; a longer address (four
+       lines and a country abroad) is set in letter.address.compact.properties, which fits nine:
+       the address is read by the post, and must stay inside the window to arrive -->
+  <xsl:param name="window.address.lines" select="6"/>
+  <xsl:attribute-set name="letter.address.compact.properties">
+    <xsl:attribute name="font-size">8.5pt</xsl:attribute>
+    <xsl:attribute name="line-height">1.05</xsl:attribute>
+  </xsl:attribute-set>
   <xsl:attribute-set name="letter.date.properties">
     <xsl:attribute name="space-after">4mm</xsl:attribute>
   </xsl:attribute-set>

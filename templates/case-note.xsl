@@ -85,6 +85,23 @@
               </xsl:with-param>
             </xsl:call-template>
             <xsl:call-template name="record-row"><xsl:with-param name="key" select="'casenote.decision'"/><xsl:with-param name="value" select="$decision"/></xsl:call-template>
+            <!-- dissent recorded at the meeting goes on the file with the decision (seed 003 App. 3) -->
+            <xsl:if test="$m/disagreement">
+              <xsl:call-template name="record-row">
+                <xsl:with-param name="key" select="'casenote.disagreement'"/>
+                <xsl:with-param name="value">
+                  <xsl:for-each select="$m/disagreement">
+                    <fo:block>
+                      <xsl:call-template name="t">
+                        <xsl:with-param name="key" select="'casenote.disagreement.by'"/>
+                        <xsl:with-param name="s1"><xsl:apply-templates select="key('party', @person)" mode="name-role"/></xsl:with-param>
+                        <xsl:with-param name="s2" select="normalize-space(.)"/>
+                      </xsl:call-template>
+                    </fo:block>
+                  </xsl:for-each>
+                </xsl:with-param>
+              </xsl:call-template>
+            </xsl:if>
             <xsl:call-template name="record-row"><xsl:with-param name="key" select="'casenote.next'"/><xsl:with-param name="value" select="$next"/></xsl:call-template>
             <xsl:call-template name="record-row">
               <xsl:with-param name="key" select="'casenote.due'"/>

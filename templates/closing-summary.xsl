@@ -71,6 +71,8 @@
           <xsl:call-template name="lead">
             <xsl:with-param name="key" select="concat('summary.views.', @given)"/>
             <xsl:with-param name="s1"><xsl:apply-templates select="key('party', @child)" mode="name"/></xsl:with-param>
+            <xsl:with-param name="s2"><xsl:apply-templates select="key('party', @by)" mode="name"/></xsl:with-param>
+            <xsl:with-param name="g"><xsl:call-template name="gender-of"><xsl:with-param name="child" select="key('party', @child)"/></xsl:call-template></xsl:with-param>
           </xsl:call-template>
           <xsl:apply-templates select="quote | not-sought" mode="text"/>
         </xsl:for-each>

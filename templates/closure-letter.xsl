@@ -5,7 +5,9 @@
      has died no letter is written to a child, and letters to the family are written with care. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:fo="http://www.w3.org/1999/XSL/Format">
+    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:rules="urn:cindoc:rules"
+    exclude-result-prefixes="rules">
 
   <xsl:template match="case" mode="closure-letter">
     <xsl:variable name="c" select="closure"/>
@@ -29,6 +31,12 @@
 
     <xsl:call-template name="page-sequence">
       <xsl:with-param name="part" select="'letter'"/>
+      <xsl:with-param name="last">
+        <xsl:choose>
+          <xsl:when test="$final-minutes = 'yes'"><xsl:value-of select="'minutes'"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="'letter'"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
       <xsl:with-param name="content">
         <xsl:call-template name="letter">
           <xsl:with-param name="to" select="$the-recipient"/>
@@ -45,6 +53,9 @@
             </xsl:call-template>
           </xsl:with-param>
           <xsl:with-param name="body">
+            <xsl:call-template name="letter-late">
+              <xsl:with-param name="due" select="rules:due('closure-letters', string($c/@date))"/>
+            </xsl:call-template>
             <xsl:call-template name="para">
               <xsl:with-param name="key" select="concat('closure.reason.', $reason, '.', $reader)"/>
               <xsl:with-param name="s1" select="$names"/>
@@ -87,29 +98,49 @@
               </xsl:otherwise>
             </xsl:choose>
 
-            <xsl:call-template name="letter-heading"><xsl:with-param name="key" select="'letter.h.contact'"/></xsl:call-template>
-            <xsl:call-template name="letter-contact"/>
+            <!-- the final minutes come with this letter (no plan copy is sent once the plan ended) -->
+            <xsl:if test="$final-minutes = 'yes'">
+              <xsl:call-template name="para">
+                <xsl:with-param name="key" select="concat('closure.minutes.', $reader)"/>
+                <xsl:with-param name="s1"><xsl:call-template name="date"><xsl:with-param name="iso" select="$the-meeting/@date"/></xsl:call-template></xsl:with-param>
+              </xsl:call-template>
+            </xsl:if>
 
-            <xsl:call-template name="letter-heading">
-              <xsl:with-param name="key">
-                <xsl:choose>
-                  <xsl:when test="$died">letter.h.raise</xsl:when>
-                  <xsl:otherwise>letter.h.complain</xsl:otherwise>
-                </xsl:choose>
-              </xsl:with-param>
-            </xsl:call-template>
-            <xsl:call-template name="complaints">
-              <xsl:with-param name="key">
-                <xsl:choose>
-                  <xsl:when test="$died"><xsl:value-of select="concat('complain.died.', $reader)"/></xsl:when>
-                  <xsl:otherwise><xsl:value-of select="concat('complain.', $reader)"/></xsl:otherwise>
-                </xsl:choose>
-              </xsl:with-param>
-            </xsl:call-template>
+            <!-- who to contact and how to complain are read whole: each heading with its
+                 sentences on one page, never a sentence split by the page footer -->
+            <fo:block keep-together.within-page="always" role="Div">
+              <xsl:call-template name="letter-heading"><xsl:with-param name="key" select="'letter.h.contact'"/></xsl:call-template>
+              <xsl:call-template name="letter-contact"/>
+            </fo:block>
+            <fo:block keep-together.within-page="always" role="Div">
+              <xsl:call-template name="letter-heading">
+                <xsl:with-param name="key">
+                  <xsl:choose>
+                    <xsl:when test="$died">letter.h.raise</xsl:when>
+                    <xsl:otherwise>letter.h.complain</xsl:otherwise>
+                  </xsl:choose>
+                </xsl:with-param>
+              </xsl:call-template>
+              <xsl:call-template name="complaints">
+                <xsl:with-param name="key">
+                  <xsl:choose>
+                    <xsl:when test="$died"><xsl:value-of select="concat('complain.died.', $reader)"/></xsl:when>
+                    <xsl:otherwise><xsl:value-of select="concat('complain.', $reader)"/></xsl:otherwise>
+                  </xsl:choose>
+                </xsl:with-param>
+              </xsl:call-template>
+            </fo:block>
           </xsl:with-param>
         </xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
+    <xsl:if test="$final-minutes = 'yes'">
+      <xsl:call-template name="page-sequence">
+        <xsl:with-param name="part" select="'minutes'"/>
+        <xsl:with-param name="first" select="false()"/>
+        <xsl:with-param name="content"><xsl:call-template name="minutes-body"/></xsl:with-param>
+      </xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="letter-heading">

@@ -109,8 +109,9 @@
       </xsl:call-template>
       <xsl:apply-templates select="." mode="text"/>
     </xsl:for-each>
+    <!-- someone disagreed: how it will be sorted out, and the complaints team's contact -->
     <xsl:if test="$m/disagreement">
-      <xsl:call-template name="para"><xsl:with-param name="key" select="'minutes.disagreement.how'"/></xsl:call-template>
+      <xsl:call-template name="complaints"><xsl:with-param name="key" select="'minutes.disagreement.how'"/></xsl:call-template>
     </xsl:if>
 
     <!-- Next meeting, and who wrote the notes: one piece kept with what comes before it, so no
@@ -235,6 +236,8 @@
       <xsl:call-template name="lead">
         <xsl:with-param name="key" select="concat('minutes.views.', @given, '.', count($subjects) = 1)"/>
         <xsl:with-param name="s1" select="$who"/>
+        <xsl:with-param name="s2"><xsl:apply-templates select="key('party', @by)" mode="name"/></xsl:with-param>
+        <xsl:with-param name="g"><xsl:call-template name="gender-of"><xsl:with-param name="child" select="key('party', @child)"/></xsl:call-template></xsl:with-param>
       </xsl:call-template>
       <xsl:apply-templates select="quote | not-sought" mode="text"/>
     </xsl:for-each>

@@ -5,7 +5,9 @@
      (seed 003 section 5). -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:fo="http://www.w3.org/1999/XSL/Format">
+    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:rules="urn:cindoc:rules"
+    exclude-result-prefixes="rules">
 
   <xsl:template match="case" mode="plan-copy">
     <xsl:variable name="m" select="$the-meeting"/>
@@ -27,6 +29,9 @@
             </xsl:call-template>
           </xsl:with-param>
           <xsl:with-param name="body">
+            <xsl:call-template name="letter-late">
+              <xsl:with-param name="due" select="rules:due('minutes-sent', string($m/@date))"/>
+            </xsl:call-template>
             <xsl:call-template name="para">
               <xsl:with-param name="key" select="concat('plancopy.body.', $reader)"/>
               <xsl:with-param name="s1" select="$names"/>
@@ -38,7 +43,8 @@
             <xsl:call-template name="para">
               <xsl:with-param name="key" select="concat('plancopy.check.', $reader)"/>
             </xsl:call-template>
-            <xsl:if test="$m/next">
+            <!-- a copy sent late does not name a next meeting that has already been held -->
+            <xsl:if test="$m/next and number(translate($m/next/@date, '-', '')) &gt;= number(translate($date, '-', ''))">
               <xsl:call-template name="para">
                 <xsl:with-param name="key" select="'plancopy.next'"/>
                 <xsl:with-param name="s1">

@@ -240,7 +240,7 @@
               <fo:table-row role="TR" keep-together.within-page="always">
                 <fo:table-cell xsl:use-attribute-sets="table.cell.properties" role="TD">
                   <fo:block>
-                    <xsl:value-of select="normalize-space(need)"/>
+                    <fo:inline language="{$case/@lang}"><xsl:value-of select="normalize-space(need)"/></fo:inline>
                     <xsl:if test="@status = 'completed'">
                       <fo:inline xsl:use-attribute-sets="item.done.properties">
                         <xsl:call-template name="t"><xsl:with-param name="key" select="'plan.item.done'"/></xsl:call-template>
@@ -278,7 +278,7 @@
         <xsl:if test="$in = 1">
           <fo:list-item xsl:use-attribute-sets="list.item.properties" role="LI">
             <fo:list-item-label end-indent="label-end()" role="Lbl"><fo:block>&#x2022;</fo:block></fo:list-item-label>
-            <fo:list-item-body start-indent="body-start()" role="LBody"><fo:block><xsl:value-of select="normalize-space(need)"/></fo:block></fo:list-item-body>
+            <fo:list-item-body start-indent="body-start()" role="LBody"><fo:block language="{$case/@lang}"><xsl:value-of select="normalize-space(need)"/></fo:block></fo:list-item-body>
           </fo:list-item>
         </xsl:if>
       </xsl:for-each>

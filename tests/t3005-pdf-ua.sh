@@ -17,18 +17,20 @@ jobs=$T/jobs
 : >"$jobs"
 for doc in plan minutes plan-copy closure-letter case-note closing-summary; do
 	case $doc in plan-copy|closure-letter) who=p1 ;; *) who=file ;; esac
+	# a plan copy is never sent once the plan has ended: that of a running case
 	for lang in en cy pl ur; do
 		for style in standard large-print; do
 			for writer in cairo haru; do
 				[ "$writer" = haru ] && [ "$lang" = ur ] && continue
-				echo "$doc $who $lang $style $writer" >>"$jobs"
+				s=$S; [ "$doc" = plan-copy ] && s=samples/02-review-scaling.xml
+				echo "$doc $who $lang $style $writer $s" >>"$jobs"
 			done
 		done
 	done
 done
 export CINDOC P S
-xargs -P 2 -L 1 sh -c '"$CINDOC" render --doc "$0" --for "$1" --lang "$2" --style "$3" --writer "$4" "$S" -o "$P/$0-$2-$3-$4.pdf" >/dev/null 2>"$P/$0-$2-$3-$4.err"; echo $? >"$P/$0-$2-$3-$4.rc"' <"$jobs"
-while read -r doc who lang style writer; do
+xargs -P 2 -L 1 sh -c '"$CINDOC" render --doc "$0" --for "$1" --lang "$2" --style "$3" --writer "$4" "$5" -o "$P/$0-$2-$3-$4.pdf" >/dev/null 2>"$P/$0-$2-$3-$4.err"; echo $? >"$P/$0-$2-$3-$4.rc"' <"$jobs"
+while read -r doc who lang style writer s; do
 	n=$doc-$lang-$style-$writer
 	if [ "$(cat "$P/$n.rc")" != 0 ]; then
 		notok "$n renders" "$(head -c 500 "$P/$n.err")"
@@ -37,6 +39,20 @@ while read -r doc who lang style writer; do
 	check "$n: PDF/UA checks" "$UA" "$P/$n.pdf"
 	check "$n: qpdf --check" sh -c "qpdf --check '$P/$n.pdf' | grep -q 'No syntax or stream encoding errors'"
 done <"$jobs"
+
+# the plan's short and overview versions (a young person's copy, the overview): their case text
+# is in the case's language inside a translated copy too
+for v in short overview; do
+	for lang in ur cy; do
+		for doc in plan plan-copy; do
+			case $doc in plan-copy) who=p1 ;; *) who=file ;; esac
+			s=$S; [ "$doc" = plan-copy ] && s=samples/02-review-scaling.xml  # a running case's
+			n=$doc-$v-$lang
+			expect "$n renders" 0 "$CINDOC" render --doc "$doc" --for "$who" --version "$v" --lang "$lang" "$s" -o "$P/$n.pdf"
+			check "$n: PDF/UA checks" "$UA" "$P/$n.pdf"
+		done
+	done
+done
 
 check "the title is the document's (plan)" sh -c "pdfinfo '$P/plan-en-standard-cairo.pdf' | grep -q 'Title: *Child in Need plan for Freya Lindgren, 19 August 2026'"
 check "Urdu text carries its words (/ActualText on its elements)" /usr/bin/python3 -c '

@@ -24,6 +24,8 @@ while read -r f s d; do
 	[ "$rc" = 0 ] && continue
 	# an open case has no closure documents: that, and only that, may fail
 	if [ "$rc" = 3 ] && grep -q "has no 'closure'" "$P/$s.$d.err"; then continue; fi
+	# ...and a closed case sends no plan copy (its final minutes go with the closure letter)
+	if [ "$d" = plan-copy ] && [ "$rc" = 3 ] && grep -q "no plan copy is sent after that" "$P/$s.$d.err"; then continue; fi
 	bad="$bad$s $d: exit $rc $(head -c 300 "$P/$s.$d.err")
 "
 done <"$jobs"
@@ -199,13 +201,19 @@ has "case note: who chaired, decision, next meeting" "$R/case-note/NB-2026-0142-
 expect "closure letters of a closed case" 0 "$CINDOC" render --doc closure-letter --all tests/docs/closed-needs-met.xml -o "$T/closed"
 unhash "$T/closed"
 pdftotext "$T/closed/NB-2026-0142-closure-letter-c1.pdf" "$T/c1.txt"
-pdftotext "$T/closed/NB-2026-0142-closure-letter-p1.pdf" "$T/p1.txt"
+# the letter runs onto a second page before the final minutes: read it without the page furniture
+pdftotext "$T/closed/NB-2026-0142-closure-letter-p1.pdf" - | grep -v -e " · " -e "^OFFICIAL-SENSITIVE$" >"$T/p1.txt"
+# ... and each of its pages as printed: a section is read whole on one page, never split by a footer
+pdftotext -f 1 -l 1 "$T/closed/NB-2026-0142-closure-letter-p1.pdf" "$T/p1-page1.txt"
+pdftotext -f 2 -l 2 "$T/closed/NB-2026-0142-closure-letter-p1.pdf" "$T/p1-page2.txt"
 has "the child's closure letter is written to the child" "$T/c1.txt" "Dear Millie, Your plan has ended"
 has "the parent's letter gives the reason" "$T/p1.txt" "we agreed that Millie no longer needs a Child in Need plan"
 has "what happens next" "$T/p1.txt" "The family plan agreed at the last meeting carries on without a social worker."
 has "who to contact" "$T/p1.txt" "please contact Helen Marsh on 01632 960141 or at helen.marsh@northbridge.example."
 has "how to complain" "$T/p1.txt" "make a complaint under our Complaints Procedure: contact the Complaints and Representations Team"
-check "a letter fits on one page" test "$(pdfinfo "$T/closed/NB-2026-0142-closure-letter-p1.pdf" | awk '/^Pages:/ {print $2}')" = 1
+has "who to contact: heading and sentence on one page" "$T/p1-page1.txt" "Who to contact If you have any questions about this letter, please contact Helen Marsh on 01632 960141 or at helen.marsh@northbridge.example."
+has "how to complain: heading, whole sentence and sign-off on one page" "$T/p1-page2.txt" "If you are not happy If you are unhappy with our work or with this decision, please talk to us first. You can also make a complaint under our Complaints Procedure: contact the Complaints and Representations Team on 01632 960199 or at complaints@northbridge.example, or write to County Hall, Market Street, Northbridge, NB1 2AA. Yours sincerely,"
+check "the letter, then the final minutes on pages of their own" bash -c "pdftotext '$T/closed/NB-2026-0142-closure-letter-p1.pdf' - | tr '\\f' '\\n' | grep -B3 -m1 'Notes of' | grep -q 'Meeting notes'"
 D=$(ls "$P"/12-child-died/closure-letter/*-p1*.txt | head -1)
 has "when a child has died the family letter is written with care" "$D" "We are so sorry that"
 check "and does not say 'What happens next'" bash -c "! grep -q 'What happens next' '$D'"

@@ -112,7 +112,7 @@ consistent "bad case" "$T/qw"
 cp "$T/06.bak" "$CASES/06-step-down.xml"; rm "$CASES/13-copy-of-03.xml"
 
 # mark-issued: a date, an item id, a file; issued items are never queued again.
-expect "mark-issued a date and an item" 0 "$CINDOC" queue mark-issued "$T/qw" 2026-11-12 NB-2026-0388/plan-copy/m1/p1 --today $TODAY
+expect "mark-issued a date and an item" 0 "$CINDOC" queue mark-issued "$T/qw" 2026-11-30 NB-2026-0388/plan-copy/m1/p1 --today $TODAY
 sed "s|$T/||g" "$T/.run.out" >"$T/mark1.out"
 golden "mark-issued: summary" "$T/mark1.out" "$Q/mark1.out"
 check "mark-issued: ledger" grep -q $'^NB-2026-0388/plan-copy/m1/p1\tissued\t.*\t2026-11-25\t2026-11-26/' "$T/qw/ledger.tsv"
@@ -122,14 +122,14 @@ check "a file name: readable, then a hash" bash -c "basename '$p4' | grep -qx 'N
 expect "mark-issued by file name, -q" 0 "$CINDOC" queue mark-issued -q "$T/qw" "$(basename "$p4")" --today $TODAY
 check "mark-issued -q: no summary" test ! -s "$T/.run.out"
 check "mark-issued -q: marked all the same" grep -q '^NB-2026-0388/plan-copy/m1/p4,.*,issued,' "$T/qw/manifest.csv"
-expect "mark-issued again: nothing new, exit 0" 0 "$CINDOC" queue mark-issued "$T/qw" 2026-11-12 --today $TODAY
-check "mark-issued again: says so" grep -qx "cindoc queue: '2026-11-12' was issued already" "$T/.run.err"
+expect "mark-issued again: nothing new, exit 0" 0 "$CINDOC" queue mark-issued "$T/qw" 2026-11-30 --today $TODAY
+check "mark-issued again: says so" grep -qx "cindoc queue: '2026-11-30' was issued already" "$T/.run.err"
 expect "run after mark-issued" 0 "$CINDOC" queue "$CASES" -o "$T/qw" --today $TODAY
 check "run after mark-issued: nothing re-queued" grep -q ' 0 new, 0 updated, 0 withdrawn;' "$T/.run.out"
 check "run after mark-issued: issued items left print.pdf" python3 -c "
 import csv,sys
-# (2026-11-12 and 2026-07-20 have nothing waiting: their print.pdf stays as it was printed)
-r=[x for x in csv.DictReader(open('$T/qw/manifest.csv')) if x['status']=='issued' and x['due'] not in ('2026-11-12', '2026-07-20')]
+# (2026-11-30 and 2026-07-20 have nothing waiting: their print.pdf stays as it was printed)
+r=[x for x in csv.DictReader(open('$T/qw/manifest.csv')) if x['status']=='issued' and x['due'] not in ('2026-11-30', '2026-07-20')]
 sys.exit(0 if r and all(x['print_first']=='0' for x in r) else 1)"
 consistent "after mark-issued" "$T/qw"
 

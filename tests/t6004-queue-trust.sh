@@ -22,7 +22,7 @@ col() { python3 -c 'import csv,sys
 print(*[r[sys.argv[3]] for r in csv.DictReader(open(sys.argv[1])) if r["item"]==sys.argv[2]])' "$T/$1/manifest.csv" "$2" "$3"; }
 issued_file=$(col base $issued_item file)
 issued_date=$(dirname "$issued_file")
-queued_item=HD-2026-0533/plan-copy/m3/p1
+queued_item=HD-2026-0533/closure-letter/p1
 queued_file=$(col base $queued_item file)
 queued_date=$(dirname "$queued_file")
 

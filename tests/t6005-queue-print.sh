@@ -17,6 +17,8 @@ for f in "$T"/q/*/print.pdf; do
 	rel=${f#"$T/q/"}
 	check "$rel: qpdf --check" sh -c "qpdf --check '$f' | grep -q 'No syntax or stream encoding errors'"
 	check "$rel: PDF/UA checks" "$TESTS/pdf/ua-check.py" "$f"
+	item=$(find "$(dirname "$f")" -name '*.pdf' ! -name print.pdf | head -1)
+	check "$rel: its header says at least its items' PDF version" sh -c "[ \"\$(head -c 8 '$f')\" = \"\$(head -c 8 '$item')\" ]"
 done
 
 # A case that cannot be read this run: its waiting items stay in a print.pdf made again.

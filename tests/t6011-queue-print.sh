@@ -63,19 +63,30 @@ done
 check "... each job two-sided, named for its item, in print.pdf's order, printing exactly its PDF" test -z "$bad"
 check "... the items are issued on the day" test "$(issued_on 2026-11-26)" = 2026-11-25
 check "... none waits" test -z "$(waiting 2026-11-26)"
-ref=HD-2026-0533
+ref=NB-2026-0388
 case_file=$(grep -l "ref=\"$ref\"" "$C"/*.xml)
 "$CINDOC" due --today 2026-11-25 --format csv "$case_file" >"$T/due.csv"
-check "due: the minutes of $ref m3 sent on the day they were printed" \
-	grep -q '^HD-2026-0533,.*,minutes-sent,m3,.*,2026-11-25,done,' "$T/due.csv"
+check "due: the minutes of $ref m1 sent on the day they were printed" \
+	grep -q '^NB-2026-0388,.*,minutes-sent,m1,.*,2026-11-25,done,' "$T/due.csv"
 "$CINDOC" audit "$C" >"$T/audit.tsv"
 check "audit: a print row per job, by the system user" \
 	test "$(awk -F'\t' -v u="$me" '$2 == u && $3 == "print"' "$T/audit.tsv" | grep -c 'printer cindoc-test, job [0-9]*, two-sided')" = "$n"
 check "audit: an issue row per item" test "$(awk -F'\t' '$3 == "issue"' "$T/audit.tsv" | wc -l)" = "$n"
-check "audit: names the recipient" grep -q $'\tprint\t'"$(basename "$case_file" .xml)"$'\t'"HD-2026-0533/plan-copy/m3/p1 to " "$T/audit.tsv"
+check "audit: names the recipient" grep -q $'\tprint\t'"$(basename "$case_file" .xml)"$'\t'"NB-2026-0388/plan-copy/m1/p1 to " "$T/audit.tsv"
 
 expect "printing the date again" 2 "$CINDOC" queue print "$Q" 2026-11-26 --printer cindoc-test
 check "... nothing waits" grep -q "nothing waits to be printed on 2026-11-26" "$T/.run.err"
+
+# ---- closure letters that carry the final minutes (sample 06, HD-2026-0533, m3): printing them
+# is the minutes' sending too
+expect "print the closure letters' date" 0 "$CINDOC" queue print "$Q" 2026-11-30 --printer cindoc-test --cases "$C" --today 2026-11-25
+cups_wait "$(( n + $(grep -c $'\tprinter cindoc-test\tjob ' "$T/.run.out") ))" cindoc-test >/dev/null 2>&1
+case_file=$(grep -l 'ref="HD-2026-0533"' "$C"/*.xml)
+"$CINDOC" due --today 2026-11-25 --format csv "$case_file" >"$T/due06.csv"
+check "due: the closure letters of HD-2026-0533 sent on the day they were printed" \
+	grep -q '^HD-2026-0533,.*,closure-letters,,.*,2026-11-25,done,' "$T/due06.csv"
+check "due: ... and the final minutes (m3) that went with them" \
+	grep -q '^HD-2026-0533,.*,minutes-sent,m3,.*,2026-11-25,done,' "$T/due06.csv"
 
 # ---- one-sided, the default printer, one item, --no-mark
 item=$(waiting 2026-11-27 | head -1)

@@ -55,8 +55,8 @@ for j in $(seq 1 "$n"); do cups_job_attr "$j" | grep -q 'one-sided' || bad="$bad
 check "... each one-sided" test -z "$bad"
 check "... no copy waits" test -z "$(waiting 2026-11-26)"
 check "... the page says so" bash -c "curl -s -b '$J' '$URL/queue/2026-11-26?printed=$n&printer=cindoc-test' | grep -q '$n jobs sent to cindoc-test'"
-check "due: HD-2026-0533's minutes sent on the day" \
-	bash -c "'$CINDOC' due --today 2026-11-25 --format csv '$C/06-step-down.xml' | grep -q ',minutes-sent,m3,.*,2026-11-25,done,'"
+check "due: NB-2026-0388's minutes sent on the day" \
+	bash -c "'$CINDOC' due --today 2026-11-25 --format csv '$C/01-initial-meeting.xml' | grep -q ',minutes-sent,m1,.*,2026-11-25,done,'"
 
 # ---- marking on the desk, then the queue and due agree
 one=$(waiting 2026-11-27 | head -1)

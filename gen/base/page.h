@@ -39,6 +39,8 @@ typedef struct cd_item {
 			PangoGlyphItem *run;  /* owned; run->item->offset is 0: indexes into text */
 			char *text;           /* the run's source text (UTF-8), for extraction */
 			cd_rgba color;
+			const char *lang;     /* the language of the fo:inline it is set in, when that differs
+			                       * from its block's (Pango's interned string), else NULL */
 		} glyphs;
 		struct { double x, y, w, h; cd_rgba fill; } rect;
 		struct { double x0, y0, x1, y1, width; cd_rgba color; cd_line_style style; } line;

@@ -250,6 +250,8 @@ static const struct {
 	{ "interpreter", "ref", CHILD | PERSON },
 	{ "interpreter", "by", PERSON },
 	{ "child-views", "child", CHILD },
+	{ "child-views", "by", PERSON },
+	{ "known-as", "child", CHILD },
 	{ "parent-views", "person", PERSON },
 	{ "professional-update", "person", PERSON },
 	{ "score", "person", CHILD | PERSON },
@@ -411,6 +413,24 @@ static void review_due(struct lc *c, GArray *ms, guint i, cd_date *due, const ch
 	*rule = lint_keep(c, g_strdup_printf("%s after", cd_rule_span(r, span)));
 }
 
+/* The minutes never put words in a child's mouth: "you came to the meeting and told us" only for a
+ * child who was there; what someone else passed on is reported speech, and says who. */
+static void check_views_given(struct lc *c, struct mtg *m, xmlNodePtr v)
+{
+	const char *child = cd_case_attr(v, "child"), *given = cd_case_attr(v, "given");
+	int present = 0;
+	for (xmlNodePtr p = cd_case_first(cd_case_first(m->node, "attendance"), "present"); p && child;
+	     p = cd_case_next(p, "present"))
+		present |= g_strcmp0(cd_case_attr(p, "ref"), child) == 0;
+	if (g_strcmp0(given, "in-person") == 0 && !present)
+		lint_report(c, 0, v, "views of %s are given=\"in-person\" but they were not at meeting '%s': "
+		            "say how they came (message, drawing, advocate, or reported with by=\"PERSON\")",
+		            lint_who(c, child), m->id);
+	if (g_strcmp0(given, "reported") == 0 && !cd_case_attr(v, "by"))
+		lint_report(c, 0, v, "views of %s are given=\"reported\": say who reported them (by=\"PERSON\")",
+		            lint_who(c, child));
+}
+
 static void check_views(struct lc *c, struct mtg *m, GArray *kids)
 {
 	for (xmlNodePtr v = cd_case_first(m->node, "child-views"); v; v = cd_case_next(v, "child-views")) {
@@ -422,6 +442,7 @@ static void check_views(struct lc *c, struct mtg *m, GArray *kids)
 		else if (!ns && says_ns)
 			lint_report(c, 0, v, "views of %s are given=\"not-sought\" but quote them: give the reason instead",
 			       lint_who(c, cd_case_attr(v, "child")));
+		check_views_given(c, m, v);
 	}
 	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
 	for (xmlNodePtr v = cd_case_first(m->node, "child-views"); v; v = cd_case_next(v, "child-views"))

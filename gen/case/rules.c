@@ -151,3 +151,28 @@ const char *cd_delivery_name(enum cd_delivery d)
 {
 	return d == CD_DELIVERY_EMAIL ? "email" : "post";
 }
+
+xmlNodePtr cd_rule_plan_ended(xmlDocPtr case_doc)
+{
+	xmlNodePtr root = xmlDocGetRootElement(case_doc);
+	return cd_case_is(root, "case") ? cd_case_first(root, "closure") : NULL;
+}
+
+xmlNodePtr cd_rule_final_minutes(xmlDocPtr case_doc)
+{
+	if (!cd_rule_plan_ended(case_doc))
+		return NULL;
+	xmlNodePtr last = NULL;
+	const char *last_date = NULL;
+	xmlNodePtr ms = cd_case_first(xmlDocGetRootElement(case_doc), "meetings");
+	for (xmlNodePtr m = cd_case_first(ms, "meeting"); m; m = cd_case_next(m, "meeting")) {
+		const char *d = cd_case_attr(m, "date");
+		if (!last || (d && last_date && strcmp(d, last_date) >= 0)) {
+			last = m;
+			last_date = d;
+		}
+	}
+	if (!last || !cd_case_attr(last, "id") || cd_case_attr(cd_case_first(last, "done"), "minutes-sent"))
+		return NULL;
+	return last;
+}

@@ -113,4 +113,14 @@ enum cd_delivery { CD_DELIVERY_POST, CD_DELIVERY_EMAIL };
 enum cd_delivery cd_rule_delivery(xmlNodePtr party);
 const char *cd_delivery_name(enum cd_delivery d);   /* "post", "email" */
 
+/* The closure of a case whose plan has ended, or NULL while it runs. Once a plan has ended no
+ * plan copy is sent ("here is your plan ... the next meeting is on ..." would be wrong): the
+ * final minutes go with the closure letter, in one mailing. */
+xmlNodePtr cd_rule_plan_ended(xmlDocPtr case_doc);
+
+/* The meeting whose minutes go with the closure letters, or NULL: once the plan has ended, its
+ * last meeting (the latest date) when those minutes have not gone out (no done/@minutes-sent).
+ * The letters that carry them are then the minutes' sending too. */
+xmlNodePtr cd_rule_final_minutes(xmlDocPtr case_doc);
+
 #endif

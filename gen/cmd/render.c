@@ -6,6 +6,7 @@
 #include "base/cindoc.h"
 #include "cmd/cmd.h"
 #include "transform/documents.h"
+#include "case/rules.h"
 #include "base/page.h"
 #include "case/case.h"
 #include "writers/out-opts.h"
@@ -175,6 +176,37 @@ static int render_one(cd_renderer *r, const cd_writer_ops *w, const char *wopts,
 	return rc;
 }
 
+/* One document, for req's recipient: its FO, its file (OUT, or its name in the folder OUT) and
+ * its writer options (passwords, label). */
+static int render_item(cd_renderer *r, const cd_writer_ops *w, cd_output *o, const struct opts *op, cd_docs *d,
+                       xmlDocPtr cs, const cd_doc_request *req, const cd_protect *prot, const cd_protect_map *pw_map)
+{
+	xmlDocPtr fo = NULL;
+	int rc = cd_document_fo(d, cs, op->case_path, req, &fo);
+	if (rc < 0)
+		return rc;
+	char *base = cd_document_basename(cs, req);
+	char *path = op->all || is_dir_target(op->out)
+		? g_strdup_printf("%s%s%s%s", op->out, g_str_has_suffix(op->out, "/") ? "" : "/", base, w->ext)
+		: g_strdup(op->out);
+	char *name = g_strdup_printf("%s.fo", base);
+	GString *item_opts = g_string_new(op->wopts ? op->wopts : "");
+	if (prot->given) {
+		if (item_opts->len)
+			g_string_append_c(item_opts, ',');
+		cd_protect_opts_for(prot, cd_protect_map_get(pw_map, req->recipient), item_opts);
+	}
+	if (w->caps & CD_WRITER_LABEL) /* its refusals name the recipient */
+		add_label(item_opts, cs, req->recipient);
+	rc = render_one(r, w, item_opts->str, o, path, fo, name, op->verbosity);
+	cd_protect_wipe(g_string_free(item_opts, FALSE));
+	xmlFreeDoc(fo);
+	g_free(name);
+	g_free(base);
+	g_free(path);
+	return rc;
+}
+
 /* With --all, OUT is a folder: "-", an existing file or a name with the writer's extension
  * ("plans.pdf") is a mistake, not a folder to create. */
 static int all_needs_folder(const char *out, const char *ext)
@@ -244,6 +276,13 @@ int cmd_render(int argc, char **argv)
 	if (op.all) {
 		if ((rc = cd_recipients(cs, op.case_path, op.req.kind, op.req.meeting, &rs, &n)) < 0)
 			goto done;
+		xmlNodePtr ended = cd_rule_plan_ended(cs);
+		if (n == 0 && op.req.kind == CD_DOC_PLAN_COPY && ended) {
+			rc = cd_error_at(op.case_path, cd_case_line(ended), "the plan ended on %s: no plan copy is sent "
+			                 "after that; the final minutes go with the closure letter",
+			                 cd_case_attr(ended, "date"));
+			goto done;
+		}
 		if (n == 0) {
 			rc = cd_error_at(op.case_path, 0, "nobody should get a %s of this case", op.doc);
 			goto done;
@@ -262,28 +301,7 @@ int cmd_render(int argc, char **argv)
 		cd_doc_request req = op.req;
 		if (op.all)
 			req.recipient = rs[i].id;
-		xmlDocPtr fo = NULL;
-		if ((rc = cd_document_fo(d, cs, op.case_path, &req, &fo)) < 0)
-			break;
-		char *base = cd_document_basename(cs, &req);
-		char *path = op.all || is_dir_target(op.out)
-			? g_strdup_printf("%s%s%s%s", op.out, g_str_has_suffix(op.out, "/") ? "" : "/", base, ext)
-			: g_strdup(op.out);
-		char *name = g_strdup_printf("%s.fo", base);
-		GString *item_opts = g_string_new(op.wopts ? op.wopts : "");
-		if (prot.given) {
-			if (item_opts->len)
-				g_string_append_c(item_opts, ',');
-			cd_protect_opts_for(&prot, cd_protect_map_get(pw_map, req.recipient), item_opts);
-		}
-		if (w->caps & CD_WRITER_LABEL) /* its refusals name the recipient */
-			add_label(item_opts, cs, req.recipient);
-		rc = render_one(r, w, item_opts->str, o, path, fo, name, op.verbosity);
-		cd_protect_wipe(g_string_free(item_opts, FALSE));
-		xmlFreeDoc(fo);
-		g_free(name);
-		g_free(base);
-		g_free(path);
+		rc = render_item(r, w, o, &op, d, cs, &req, &prot, pw_map);
 	}
 	if (rc == 0)
 		rc = cd_output_commit(o);

@@ -33,6 +33,19 @@ enum { BREAK_AUTO, BREAK_PAGE, BREAK_EVEN, BREAK_ODD };
 enum { LF_TREAT_AS_SPACE, LF_PRESERVE, LF_IGNORE };
 enum { DISPLAY_BEFORE, DISPLAY_CENTER, DISPLAY_AFTER };
 enum { SIDE_BEFORE, SIDE_AFTER, SIDE_START, SIDE_END };
+/* The keywords of the properties layout reads where it uses them (fo_keyword). */
+enum { POSITION_AUTO, POSITION_ABSOLUTE, POSITION_FIXED };          /* absolute-position */
+enum { SCALING_UNIFORM, SCALING_NON_UNIFORM };                      /* scaling */
+enum { PATTERN_SPACE, PATTERN_RULE, PATTERN_DOTS };                 /* leader-pattern */
+enum { TABLE_LAYOUT_AUTO, TABLE_LAYOUT_FIXED };                     /* table-layout */
+enum { FORCE_AUTO, FORCE_EVEN, FORCE_ODD, FORCE_END_ON_EVEN, FORCE_END_ON_ODD, FORCE_NONE }; /* force-page-count */
+enum { PAGE_POSITION_ANY, PAGE_POSITION_FIRST, PAGE_POSITION_REST }; /* page-position */
+enum { ODD_EVEN_ANY, ODD_EVEN_ODD, ODD_EVEN_EVEN };                 /* odd-or-even */
+enum { BLANK_ANY, BLANK_BLANK, BLANK_NOT_BLANK };                   /* blank-or-not-blank */
+enum { STATE_SHOW, STATE_HIDE };                                    /* starting-state */
+/* What content-width, content-height and initial-page-number were given as. */
+enum { CONTENT_AUTO, CONTENT_SCALE_TO_FIT, CONTENT_LENGTH };
+enum { PAGE_NUMBER_AUTO, PAGE_NUMBER_AUTO_ODD, PAGE_NUMBER_AUTO_EVEN, PAGE_NUMBER_SET };
 
 /* A keep strength: 0 auto, 1..999 an integer keep, KEEP_ALWAYS. */
 #define KEEP_ALWAYS 1000
@@ -106,6 +119,45 @@ const char *fo_attr(xmlNode *n, const char *name);
 int fo_length(const fo_src *src, xmlNode *n, const char *prop, const char *v, double em, double pct_base, double *out);
 int fo_color(const fo_src *src, xmlNode *n, const char *prop, const char *v, cd_rgba *out);
 int fo_integer(const fo_src *src, xmlNode *n, const char *prop, const char *v, int min, int *out);
+/* The properties layout reads where it uses them (the P_OTHER rows of fo-props.c), parsed in
+ * fo-used.c. Each reads attribute prop of n: when it is absent, *out keeps what the caller put
+ * there (the initial value) and the result is 0; a bad value is -CD_EXIT_INVALID with its message
+ * at n's line. */
+/* A keyword property: absolute-position, scaling, leader-pattern, rule-style (BORDER_*),
+ * table-layout, table-omit-header-at-break and table-omit-footer-at-break (0 false, 1 true),
+ * force-page-count, page-position, odd-or-even, blank-or-not-blank, starting-state; *out is the
+ * enum value above. */
+int fo_keyword(const fo_src *src, xmlNode *n, const char *prop, int *out);
+/* width, height, page-width, page-height: a length or "auto". 1 when a length was read into
+ * *out, 0 when absent or auto. */
+int fo_length_or_auto(const fo_src *src, xmlNode *n, const char *prop, double em, double pct_base, double *out);
+/* content-width, content-height: CONTENT_AUTO (absent too), CONTENT_SCALE_TO_FIT, or
+ * CONTENT_LENGTH with the length in *out. */
+int fo_content_size(const fo_src *src, xmlNode *n, const char *prop, double em, double pct_base, double *out);
+/* column-width: a length (into *fixed, and *share = 0), proportional-column-width(N) (*share = N)
+ * or auto (both kept). */
+int fo_column_width(const fo_src *src, xmlNode *n, double em, double pct_base, double *fixed, double *share);
+/* maximum-repeats: an integer, or -1 for "no-limit" (and when absent). */
+int fo_max_repeats(const fo_src *src, xmlNode *n, int *out);
+/* initial-page-number: PAGE_NUMBER_AUTO (absent too), _AUTO_ODD, _AUTO_EVEN, or PAGE_NUMBER_SET
+ * with the number in *num. src NULL: a quiet probe that takes a bad value for auto. */
+int fo_initial_page_number(const fo_src *src, xmlNode *n, int *num);
+/* format of page numbers: *fmt '1' with *width digits ("001" is 3), or 'i', 'I', 'a', 'A'. */
+int fo_page_format(const fo_src *src, xmlNode *n, char *fmt, int *width);
+/* The margins of a simple-page-master or region-body, from margin and margin-top/bottom/left/
+ * right, in that order (top, bottom, left, right); w is what percentages refer to. */
+int fo_page_margins(const fo_src *src, xmlNode *n, double w, double m[4]);
+/* role: one of the PDF structure types. */
+int fo_check_role(const fo_src *src, xmlNode *n, const char *role);
+/* A url(...) or plain URI without its wrapping (g_free). */
+char *fo_uri(const char *v);
+/* The src of an fo:external-graphic: a local path as written, relative or absolute (g_free),
+ * or NULL with the message printed. */
+char *fo_graphic_src(const fo_src *src, xmlNode *n);
+/* The character of an fo:character (one, as UTF-8), or NULL with the message printed. */
+const char *fo_character(const fo_src *src, xmlNode *n);
+/* The value of prop when it is set to something other than "auto", else NULL. */
+const char *fo_attr_not_auto(xmlNode *n, const char *prop);
 /* An error "invalid value 'v' for property 'prop'" at n. */
 int fo_bad_value(const fo_src *src, xmlNode *n, const char *prop, const char *v);
 /* "unsupported element 'fo:x' in fo:y" at n. */

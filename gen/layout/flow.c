@@ -3,27 +3,11 @@
  * in table.c, inline elements in inline.c. */
 #include "layout/internal.h"
 
-static const char *const roles[] = {
-	"Document", "Part", "Sect", "Div", "H", "H1", "H2", "H3", "H4", "H5", "H6", "P", "L", "LI", "Lbl",
-	"LBody", "Table", "THead", "TBody", "TFoot", "TR", "TH", "TD", "Link", "Figure", "Caption", "Span",
-	"Quote", "BlockQuote", "Note", "Code", "Artifact", "Form", "Index", "TOC", "TOCI", NULL
-};
-
-static int check_role(lay_doc *L, xmlNode *n, const fo_style *st)
-{
-	if (!st->role)
-		return 0;
-	for (int i = 0; roles[i]; i++)
-		if (strcmp(roles[i], st->role) == 0)
-			return 0;
-	return fo_bad_value(L->src, n, "role", st->role);
-}
-
 int style_of(lay_doc *L, xmlNode *n, const fo_style *ps, double refw, fo_style *st)
 {
 	int rc = fo_style_compute(L->src, n, ps, refw, st);
 	if (rc == 0)
-		rc = check_role(L, n, st);
+		rc = fo_check_role(L->src, n, st->role);
 	return rc;
 }
 
@@ -180,7 +164,7 @@ static int do_block(lay_doc *L, vbuild *vb, xmlNode *n, const fo_style *ps, area
 
 /* A block-container's geometry, from its properties. */
 typedef struct container {
-	int mode;                   /* 0 auto, 1 absolute, 2 fixed */
+	int mode;                   /* POSITION_* (absolute-position) */
 	double x, w, hgt, top, left;
 	const char *role;
 	fo_style st, inner;         /* inner: a reference area, indents start again from its edges */
@@ -189,29 +173,26 @@ typedef struct container {
 static int container_props(lay_doc *L, xmlNode *n, area A, container *C)
 {
 	const fo_style *st = &C->st;
-	const char *pos = fo_attr(n, "absolute-position");
-	C->mode = 0;
-	if (pos && strcmp(pos, "absolute") == 0) C->mode = 1;
-	else if (pos && strcmp(pos, "fixed") == 0) C->mode = 2;
-	else if (pos && strcmp(pos, "auto") != 0) return fo_bad_value(L->src, n, "absolute-position", pos);
+	C->mode = POSITION_AUTO;
+	if (fo_keyword(L->src, n, "absolute-position", &C->mode) < 0)
+		return -CD_EXIT_INVALID;
 	C->x = A.ax + st->start_indent;
 	C->w = A.refw - st->start_indent - st->end_indent;
 	C->hgt = -1;
 	C->top = C->left = 0;
 	const char *v;
-	if ((v = fo_attr(n, "width")) && strcmp(v, "auto") != 0 && fo_length(L->src, n, "width", v, st->size, A.refw, &C->w) < 0)
-		return -CD_EXIT_INVALID;
-	if ((v = fo_attr(n, "height")) && strcmp(v, "auto") != 0 && fo_length(L->src, n, "height", v, st->size, -1, &C->hgt) < 0)
+	if (fo_length_or_auto(L->src, n, "width", st->size, A.refw, &C->w) < 0 ||
+	    fo_length_or_auto(L->src, n, "height", st->size, -1, &C->hgt) < 0)
 		return -CD_EXIT_INVALID;
 	if ((v = fo_attr(n, "top")) && fo_length(L->src, n, "top", v, st->size, -1, &C->top) < 0)
 		return -CD_EXIT_INVALID;
 	if ((v = fo_attr(n, "left")) && fo_length(L->src, n, "left", v, st->size, A.refw, &C->left) < 0)
 		return -CD_EXIT_INVALID;
-	if (C->mode == 0 && (fo_attr(n, "top") || fo_attr(n, "left")))
+	if (C->mode == POSITION_AUTO && (fo_attr(n, "top") || fo_attr(n, "left")))
 		return cd_error_at(L->src->name, xmlGetLineNo(n), "'top' and 'left' need absolute-position=\"absolute\" or \"fixed\" on fo:block-container");
 	if (C->w <= 0)
 		return fo_bad_value(L->src, n, "width", fo_attr(n, "width") ? fo_attr(n, "width") : "auto");
-	if (C->mode == 0 && fits_area(L, n, A, C->x, C->w) < 0)
+	if (C->mode == POSITION_AUTO && fits_area(L, n, A, C->x, C->w) < 0)
 		return -CD_EXIT_INVALID;
 	C->inner = *st;
 	C->inner.start_indent = C->inner.end_indent = 0;
@@ -289,7 +270,7 @@ static int container_absolute(lay_doc *L, vbuild *vb, xmlNode *n, container *C)
 		vadd_id(vb, V_DEST, st->id);
 	vent *e = vadd(vb, V_ABS);
 	e->box = box;
-	e->fixed = C->mode == 2;
+	e->fixed = C->mode == POSITION_FIXED;
 	e->ax = C->left;
 	e->ay = C->top;
 	return 0;
@@ -303,7 +284,7 @@ static int do_block_container(lay_doc *L, vbuild *vb, xmlNode *n, const fo_style
 		rc = container_props(L, n, A, &C);
 	if (rc < 0)
 		return rc;
-	return C.mode == 0 ? container_in_flow(L, vb, n, ps, &C) : container_absolute(L, vb, n, &C);
+	return C.mode == POSITION_AUTO ? container_in_flow(L, vb, n, ps, &C) : container_absolute(L, vb, n, &C);
 }
 
 /* ------------------------------------------------------------------ lists */

@@ -5,23 +5,6 @@
 #include <errno.h>
 #include <unistd.h>
 
-char *strip_url(const char *v)
-{
-	char *s = g_strstrip(g_strdup(v));
-	size_t n = strlen(s);
-	if (n > 5 && strncmp(s, "url(", 4) == 0 && s[n - 1] == ')') {
-		memmove(s, s + 4, n - 4);
-		s[n - 5] = 0;
-		g_strstrip(s);
-		n = strlen(s);
-		if (n >= 2 && (s[0] == '\'' || s[0] == '"') && s[n - 1] == s[0]) {
-			memmove(s, s + 1, n - 2);
-			s[n - 2] = 0;
-		}
-	}
-	return s;
-}
-
 static guint32 be32(const unsigned char *p) { return (guint32)p[0] << 24 | (guint32)p[1] << 16 | (guint32)p[2] << 8 | p[3]; }
 
 /* Width and height of a PNG in points: pixels at the pHYs resolution, else 96 per inch. */
@@ -75,17 +58,9 @@ static int png_size(lay_doc *L, xmlNode *n, const char *path, double *w, double 
 
 static int graphic(lay_doc *L, para *P, xmlNode *n, const fo_style *st, double avail)
 {
-	const char *src = fo_attr(n, "src");
-	if (!src)
-		return cd_error_at(L->src->name, xmlGetLineNo(n), "fo:external-graphic needs a 'src'");
-	char *rel = strip_url(src);
-	if (strncmp(rel, "file:", 5) == 0)
-		memmove(rel, rel + 5, strlen(rel + 5) + 1);
-	if (strstr(rel, "://")) {
-		int rc = cd_error_at(L->src->name, xmlGetLineNo(n), "unsupported value '%s' for 'src' on fo:external-graphic: only local PNG files", src);
-		g_free(rel);
-		return rc;
-	}
+	char *rel = fo_graphic_src(L->src, n);
+	if (!rel)
+		return -CD_EXIT_INVALID;
 	char *path = g_path_is_absolute(rel) ? g_strdup(rel) : g_build_filename(L->base_dir, rel, NULL);
 	g_free(rel);
 	double iw = 1, ih = 1;
@@ -95,34 +70,23 @@ static int graphic(lay_doc *L, para *P, xmlNode *n, const fo_style *st, double a
 		return rc;
 	}
 	double w = iw, h = ih, vw = -1, vh = -1;
-	const char *cw = fo_attr(n, "content-width"), *ch = fo_attr(n, "content-height");
-	const char *ww = fo_attr(n, "width"), *hh = fo_attr(n, "height"), *sc = fo_attr(n, "scaling");
-	int uniform = 1;
-	if (sc) {
-		if (strcmp(sc, "non-uniform") == 0) uniform = 0;
-		else if (strcmp(sc, "uniform") != 0) rc = fo_bad_value(L->src, n, "scaling", sc);
-	}
-	if (rc == 0 && ww && strcmp(ww, "auto") != 0)
-		rc = fo_length(L->src, n, "width", ww, st->size, avail, &vw);
-	if (rc == 0 && hh && strcmp(hh, "auto") != 0)
-		rc = fo_length(L->src, n, "height", hh, st->size, -1, &vh);
+	int scaling = SCALING_UNIFORM;
+	rc = fo_keyword(L->src, n, "scaling", &scaling);
+	if (rc == 0)
+		rc = fo_length_or_auto(L->src, n, "width", st->size, avail, &vw);
+	if (rc >= 0)
+		rc = fo_length_or_auto(L->src, n, "height", st->size, -1, &vh);
 	int setw = 0, seth = 0;
-	for (int i = 0; i < 2 && rc == 0; i++) {
-		const char *v = i ? ch : cw;
+	for (int i = 0; i < 2 && rc >= 0; i++) {
 		double *d = i ? &h : &w, intr = i ? ih : iw, box = i ? vh : vw;
-		if (!v || strcmp(v, "auto") == 0)
-			continue;
-		if (strcmp(v, "scale-to-fit") == 0) {
-			double lim = box > 0 ? box : (i ? -1 : avail);
-			if (lim > 0) {
-				*d = lim;
-				*(i ? &seth : &setw) = 1;
-			}
-			continue;
-		}
-		rc = fo_length(L->src, n, i ? "content-height" : "content-width", v, st->size, intr, d);
-		*(i ? &seth : &setw) = 1;
+		rc = fo_content_size(L->src, n, i ? "content-height" : "content-width", st->size, intr, d);
+		double lim = box > 0 ? box : (i ? -1 : avail);
+		if (rc == CONTENT_SCALE_TO_FIT && lim > 0)
+			*d = lim;
+		if (rc == CONTENT_LENGTH || (rc == CONTENT_SCALE_TO_FIT && lim > 0))
+			*(i ? &seth : &setw) = 1;
 	}
+	int uniform = scaling == SCALING_UNIFORM;
 	if (rc < 0) {
 		g_free(path);
 		return rc;
@@ -156,14 +120,8 @@ static int leader(lay_doc *L, para *P, xmlNode *n, const fo_style *st, double av
 	o->thick = 1;
 	o->color = st->color;
 	double minv = 0;
-	int rc = 0;
-	const char *pat = fo_attr(n, "leader-pattern");
-	if (pat) {
-		if (strcmp(pat, "space") == 0) o->pattern = PATTERN_SPACE;
-		else if (strcmp(pat, "rule") == 0) o->pattern = PATTERN_RULE;
-		else if (strcmp(pat, "dots") == 0) o->pattern = PATTERN_DOTS;
-		else rc = fo_bad_value(L->src, n, "leader-pattern", pat);
-	}
+	o->pattern = PATTERN_SPACE;
+	int rc = fo_keyword(L->src, n, "leader-pattern", &o->pattern);
 	const char *v;
 	if (rc == 0 && (v = fo_attr(n, "leader-length"))) {
 		rc = fo_length(L->src, n, "leader-length", v, st->size, avail, &o->opt);
@@ -177,12 +135,8 @@ static int leader(lay_doc *L, para *P, xmlNode *n, const fo_style *st, double av
 		rc = fo_length(L->src, n, "leader-length.maximum", v, st->size, avail, &o->max);
 	if (rc == 0 && (v = fo_attr(n, "rule-thickness")))
 		rc = fo_length(L->src, n, "rule-thickness", v, st->size, -1, &o->thick);
-	if (rc == 0 && (v = fo_attr(n, "rule-style"))) {
-		if (strcmp(v, "solid") == 0) o->rstyle = BORDER_SOLID;
-		else if (strcmp(v, "dashed") == 0) o->rstyle = BORDER_DASHED;
-		else if (strcmp(v, "dotted") == 0) o->rstyle = BORDER_DOTTED;
-		else rc = fo_bad_value(L->src, n, "rule-style", v);
-	}
+	if (rc == 0)
+		rc = fo_keyword(L->src, n, "rule-style", &o->rstyle);
 	if (rc == 0 && (o->opt < 0 || minv < 0 || o->max < 0 || o->thick < 0))
 		rc = cd_error_at(L->src->name, xmlGetLineNo(n), "the lengths and rule-thickness of fo:leader cannot be negative");
 	if (rc < 0) {
@@ -239,7 +193,7 @@ int inline_level(lay_doc *L, vbuild *vb, para *P, xmlNode *n, const fo_style *ps
 			g_ptr_array_add(L->link_refs, GINT_TO_POINTER(xmlGetLineNo(n)));
 		}
 		rc = content(L, vb, P, n, &st, A, 1);
-		link_rng lr = { start, (int)P->text->len, ex ? strip_url(ex) : NULL, in ? g_strdup(in) : NULL };
+		link_rng lr = { start, (int)P->text->len, ex ? fo_uri(ex) : NULL, in ? g_strdup(in) : NULL };
 		if (lr.end > lr.start)
 			g_array_append_val(P->links, lr);
 		else
@@ -247,9 +201,9 @@ int inline_level(lay_doc *L, vbuild *vb, para *P, xmlNode *n, const fo_style *ps
 		break;
 	}
 	case FO_CHARACTER: {
-		const char *c = fo_attr(n, "character");
-		if (!c || !*c || g_utf8_strlen(c, -1) != 1)
-			return cd_error_at(L->src->name, xmlGetLineNo(n), "fo:character needs one 'character'");
+		const char *c = fo_character(L->src, n);
+		if (!c)
+			return -CD_EXIT_INVALID;
 		if (n->children && !fo_is_blank(n->children))
 			return fo_bad_child(L->src, n->children, n);
 		add_literal(P, &st, c);

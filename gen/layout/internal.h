@@ -51,9 +51,9 @@ typedef struct lay_master {
 /* One alternative of a page-sequence-master. */
 typedef struct lay_cond {
 	lay_master *m;
-	int position;    /* 0 any, 1 first, 2 rest */
-	int odd_even;    /* 0 any, 1 odd, 2 even */
-	int blank;       /* 0 any, 1 blank, 2 not-blank */
+	int position;    /* PAGE_POSITION_* */
+	int odd_even;    /* ODD_EVEN_* */
+	int blank;       /* BLANK_* */
 } lay_cond;
 
 typedef struct lay_seqmaster {
@@ -210,14 +210,13 @@ cd_page *render_list(GPtrArray *v, double *h, int move);
 /* ------------------------------------------------------------------ paragraphs */
 
 enum { OBJ_LEADER, OBJ_IMAGE };
-enum { PATTERN_SPACE, PATTERN_RULE, PATTERN_DOTS };
 
 /* An inline object: a leader or an image, shaped as one object character. */
 typedef struct inl_obj {
 	int kind;
 	double w, h;              /* current size */
 	double opt, max;          /* leader lengths */
-	int pattern;              /* PATTERN_* */
+	int pattern;              /* PATTERN_* (fo/fo.h) */
 	double thick;
 	int rstyle;
 	cd_rgba color;
@@ -285,7 +284,6 @@ int block_level(lay_doc *L, vbuild *vb, xmlNode *n, const fo_style *ps, area A);
 int fits_area(lay_doc *L, xmlNode *n, area A, double x, double w);
 int inline_level(lay_doc *L, vbuild *vb, para *P, xmlNode *n, const fo_style *ps, area A);
 int do_table(lay_doc *L, vbuild *vb, xmlNode *n, const fo_style *ps, area A);
-char *strip_url(const char *v);
 
 /* ------------------------------------------------------------------ tables (for the pager) */
 

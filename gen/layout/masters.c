@@ -25,48 +25,7 @@ static int margins(lay_doc *L, xmlNode *n, double w, double m[4])
 	fo_style base, st;
 	fo_style_init(&base);
 	int rc = fo_style_compute(L->src, n, &base, w, &st);
-	if (rc < 0)
-		return rc;
-	const char *names[4] = { "margin-top", "margin-bottom", "margin-left", "margin-right" };
-	m[0] = m[1] = m[2] = m[3] = 0;
-	const char *all = fo_attr(n, "margin");
-	int one_value = 0;
-	if (all) {
-		char *t = g_strstrip(g_strdup(all));
-		one_value = !strchr(t, ' ');
-		g_free(t);
-	}
-	for (int i = 0; i < 4; i++) {
-		const char *v = fo_attr(n, names[i]);
-		if (!v && all && one_value) {
-			/* the shorthand with one value */
-			if (fo_length(L->src, n, "margin", all, 12, w, &m[i]) < 0)
-				return -CD_EXIT_INVALID;
-		} else if (!v && all) {
-			char **t = g_strsplit_set(all, " \t\n", -1);
-			char *vals[4] = { 0 };
-			int k = 0;
-			for (int j = 0; t[j]; j++)
-				if (*t[j] && k < 4)
-					vals[k++] = t[j];
-			if (k == 0 || t[0] == NULL) {
-				g_strfreev(t);
-				return fo_bad_value(L->src, n, "margin", all);
-			}
-			/* CSS order: top right bottom left */
-			const char *pick[4][4] = { { vals[0], vals[0], vals[0], vals[0] },
-			                           { vals[0], vals[0], vals[1], vals[1] },
-			                           { vals[0], vals[2], vals[1], vals[1] },
-			                           { vals[0], vals[2], vals[3], vals[1] } };
-			rc = fo_length(L->src, n, "margin", pick[k - 1][i], 12, w, &m[i]);
-			g_strfreev(t);
-			if (rc < 0)
-				return rc;
-		} else if (v && fo_length(L->src, n, names[i], v, 12, w, &m[i]) < 0) {
-			return -CD_EXIT_INVALID;
-		}
-	}
-	return 0;
+	return rc < 0 ? rc : fo_page_margins(L->src, n, w, m);
 }
 
 /* PDF's limits on a page's size (ISO 32000-1, annex C), in points. */
@@ -105,10 +64,8 @@ static int simple_master(lay_doc *L, xmlNode *n)
 	m->line = xmlGetLineNo(n);
 	m->width = 210 * 72 / 25.4;
 	m->height = 297 * 72 / 25.4;
-	const char *v;
-	if ((v = fo_attr(n, "page-width")) && strcmp(v, "auto") != 0 && fo_length(L->src, n, "page-width", v, 12, -1, &m->width) < 0)
-		rc = -CD_EXIT_INVALID;
-	if (rc == 0 && (v = fo_attr(n, "page-height")) && strcmp(v, "auto") != 0 && fo_length(L->src, n, "page-height", v, 12, -1, &m->height) < 0)
+	if (fo_length_or_auto(L->src, n, "page-width", 12, -1, &m->width) < 0 ||
+	    fo_length_or_auto(L->src, n, "page-height", 12, -1, &m->height) < 0)
 		rc = -CD_EXIT_INVALID;
 	double pm[4];
 	if (rc == 0)
@@ -148,7 +105,8 @@ static int simple_master(lay_doc *L, xmlNode *n)
 		m->has_region[side] = 1;
 		const char *rn = fo_attr(c, "region-name");
 		m->region_name[side] = g_strdup(rn ? rn : defname[side]);
-		if ((v = fo_attr(c, "extent")) && fo_length(L->src, c, "extent", v, 12, -1, &m->extent[side]) < 0)
+		const char *v = fo_attr(c, "extent");
+		if (v && fo_length(L->src, c, "extent", v, 12, -1, &m->extent[side]) < 0)
 			rc = -CD_EXIT_INVALID;
 	}
 	if (rc == 0 && !have_body)
@@ -163,15 +121,6 @@ static int simple_master(lay_doc *L, xmlNode *n)
 	}
 	g_hash_table_insert(L->masters, m->name, m);
 	return 0;
-}
-
-static int max_repeats(lay_doc *L, xmlNode *n, int *out)
-{
-	const char *v = fo_attr(n, "maximum-repeats");
-	*out = -1;
-	if (!v || strcmp(v, "no-limit") == 0)
-		return 0;
-	return fo_integer(L->src, n, "maximum-repeats", v, 0, out);
 }
 
 static int sequence_master(lay_doc *L, xmlNode *n)
@@ -204,13 +153,13 @@ static int sequence_master(lay_doc *L, xmlNode *n)
 				break;
 			}
 			sub->max_repeats = 1;
-			if (k == FO_REPEATABLE_PAGE_MASTER_REFERENCE && (rc = max_repeats(L, c, &sub->max_repeats)) < 0)
+			if (k == FO_REPEATABLE_PAGE_MASTER_REFERENCE && (rc = fo_max_repeats(L->src, c, &sub->max_repeats)) < 0)
 				break;
 			sub->conds = g_new0(lay_cond, 1);
 			sub->conds[0].m = m;
 			sub->n_conds = 1;
 		} else if (k == FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES) {
-			if ((rc = max_repeats(L, c, &sub->max_repeats)) < 0)
+			if ((rc = fo_max_repeats(L->src, c, &sub->max_repeats)) < 0)
 				break;
 			for (xmlNode *d = c->children; d && rc == 0; d = d->next) {
 				if (d->type == XML_COMMENT_NODE || fo_is_blank(d))
@@ -227,26 +176,10 @@ static int sequence_master(lay_doc *L, xmlNode *n)
 					rc = cd_error_at(L->src->name, xmlGetLineNo(d), "no fo:simple-page-master named '%s'", ref ? ref : "");
 					break;
 				}
-				lay_cond cd = { m, 0, 0, 0 };
-				const char *v;
-				static const char *const pos[] = { "any", "first", "rest", NULL };
-				static const char *const oe[] = { "any", "odd", "even", NULL };
-				static const char *const bl[] = { "any", "blank", "not-blank", NULL };
-				const char *const *lists[3] = { pos, oe, bl };
-				const char *names[3] = { "page-position", "odd-or-even", "blank-or-not-blank" };
-				int *dst[3] = { &cd.position, &cd.odd_even, &cd.blank };
-				for (int q = 0; q < 3 && rc == 0; q++) {
-					if (!(v = fo_attr(d, names[q])))
-						continue;
-					int found = -1;
-					for (int w = 0; lists[q][w]; w++)
-						if (strcmp(lists[q][w], v) == 0)
-							found = w;
-					if (found < 0)
-						rc = cd_error_at(L->src->name, xmlGetLineNo(d), "unsupported value '%s' for property '%s' on fo:conditional-page-master-reference", v, names[q]);
-					else
-						*dst[q] = found;
-				}
+				lay_cond cd = { m, PAGE_POSITION_ANY, ODD_EVEN_ANY, BLANK_ANY };
+				if ((rc = fo_keyword(L->src, d, "page-position", &cd.position)) == 0 &&
+				    (rc = fo_keyword(L->src, d, "odd-or-even", &cd.odd_even)) == 0)
+					rc = fo_keyword(L->src, d, "blank-or-not-blank", &cd.blank);
 				sub->conds = g_renew(lay_cond, sub->conds, sub->n_conds + 1);
 				sub->conds[sub->n_conds++] = cd;
 			}
@@ -303,11 +236,11 @@ lay_master *pick_master(lay_doc *L, xmlNode *ps, const char *ref, int i, int num
 		}
 		for (int c = 0; c < sub->n_conds; c++) {
 			lay_cond *cd = &sub->conds[c];
-			if ((cd->position == 1 && i != 0) || (cd->position == 2 && i == 0))
+			if ((cd->position == PAGE_POSITION_FIRST && i != 0) || (cd->position == PAGE_POSITION_REST && i == 0))
 				continue;
-			if ((cd->odd_even == 1 && num % 2 == 0) || (cd->odd_even == 2 && num % 2 != 0))
+			if ((cd->odd_even == ODD_EVEN_ODD && num % 2 == 0) || (cd->odd_even == ODD_EVEN_EVEN && num % 2 != 0))
 				continue;
-			if ((cd->blank == 1 && !blank) || (cd->blank == 2 && blank))
+			if ((cd->blank == BLANK_BLANK && !blank) || (cd->blank == BLANK_NOT_BLANK && blank))
 				continue;
 			return cd->m;
 		}

@@ -338,6 +338,28 @@ static void run_decorations(line_out *lo, PangoGlyphItem *gi, double rx, double 
 	pango_font_metrics_unref(m);
 }
 
+/* The language an fo:inline sets at byte `off` of the paragraph's text, when it differs from
+ * the block's; NULL otherwise. (The run's analysis.language cannot say: Pango derives one from
+ * the script, and the environment, where the language set does not write that script.) */
+static const char *lang_at(para *P, int off)
+{
+	const char *l = NULL;
+	if (!P->attrs)
+		return NULL;
+	PangoAttrIterator *ai = pango_attr_list_get_iterator(P->attrs);
+	do {
+		int s, e;
+		pango_attr_iterator_range(ai, &s, &e);
+		if (off >= s && off < e) {
+			PangoAttrLanguage *a = (PangoAttrLanguage *)pango_attr_iterator_get(ai, PANGO_ATTR_LANGUAGE);
+			l = a ? pango_language_to_string(a->value) : NULL;
+			break;
+		}
+	} while (pango_attr_iterator_next(ai));
+	pango_attr_iterator_destroy(ai);
+	return l;
+}
+
 /* Opens, extends or closes the link a run falls in. */
 static void run_link(line_out *lo, para *P, int off, double rx, double rw)
 {
@@ -395,6 +417,7 @@ static void run_put(line_out *lo, para *P, PangoGlyphItem *gi, double rx, double
 		g->u.glyphs.x = x + rx;
 		g->u.glyphs.y = gy;
 		g->u.glyphs.color = fg;
+		g->u.glyphs.lang = lang_at(P, lo->from + off);
 	}
 	if ((ul || st) && !o)
 		run_decorations(lo, gi, rx, rw, gy, fg, ul, st);

@@ -53,8 +53,6 @@ void lay_root(lay_doc *L, const fo_style *root_style)
 
 /* ------------------------------------------------------------------ page-sequences */
 
-enum { FORCE_AUTO, FORCE_EVEN, FORCE_ODD, FORCE_END_ON_EVEN, FORCE_END_ON_ODD, FORCE_NONE };
-
 typedef struct seq {
 	xmlNode *ps, *flow;
 	const char *ref;
@@ -122,38 +120,19 @@ static int is_even(int n) { return n % 2 == 0; }
 static int seq_numbering(lay_doc *L, seq *S)
 {
 	xmlNode *ps = S->ps;
-	const char *v;
 	S->fmt = '1';
 	S->fmt_width = 1;
-	if ((v = fo_attr(ps, "format"))) {
-		size_t n = strlen(v);
-		if (n >= 1 && strspn(v, "0") == n - 1 && v[n - 1] == '1')
-			S->fmt_width = (int)n;
-		else if (strcmp(v, "i") == 0 || strcmp(v, "I") == 0 || strcmp(v, "a") == 0 || strcmp(v, "A") == 0)
-			S->fmt = v[0];
-		else
-			return fo_bad_value(L->src, ps, "format", v);
-	}
+	if (fo_page_format(L->src, ps, &S->fmt, &S->fmt_width) < 0)
+		return -CD_EXIT_INVALID;
 	int num = L->page_number + 1;
-	if ((v = fo_attr(ps, "initial-page-number"))) {
-		if (strcmp(v, "auto") == 0) ;
-		else if (strcmp(v, "auto-odd") == 0) { if (is_even(num)) num++; }
-		else if (strcmp(v, "auto-even") == 0) { if (!is_even(num)) num++; }
-		else if (fo_integer(L->src, ps, "initial-page-number", v, 0, &num) < 0) return -CD_EXIT_INVALID;
-	}
+	int how = fo_initial_page_number(L->src, ps, &num);
+	if (how < 0)
+		return -CD_EXIT_INVALID;
+	if ((how == PAGE_NUMBER_AUTO_ODD && is_even(num)) || (how == PAGE_NUMBER_AUTO_EVEN && !is_even(num)))
+		num++;
 	S->num = num;
 	S->force = FORCE_AUTO;
-	if ((v = fo_attr(ps, "force-page-count"))) {
-		static const char *const w[] = { "auto", "even", "odd", "end-on-even", "end-on-odd", "no-force", NULL };
-		int f = -1;
-		for (int i = 0; w[i]; i++)
-			if (strcmp(w[i], v) == 0)
-				f = i;
-		if (f < 0)
-			return fo_bad_value(L->src, ps, "force-page-count", v);
-		S->force = f;
-	}
-	return 0;
+	return fo_keyword(L->src, ps, "force-page-count", &S->force);
 }
 
 /* The static contents, then the one fo:flow. */
@@ -395,18 +374,13 @@ static struct seq_tail *seq_tail_new(const seq *S, int idx, int num)
 /* The parity the page before `next` must have: 1 odd, 2 even, 0 any. */
 static int parity_before(xmlNode *next)
 {
-	const char *v = fo_attr(next, "initial-page-number");
-	if (!v || strcmp(v, "auto") == 0)
-		return 0;
-	if (strcmp(v, "auto-odd") == 0)
-		return 2;
-	if (strcmp(v, "auto-even") == 0)
-		return 1;
-	char *end;
-	long n = strtol(v, &end, 10);
-	if (end == v || *end)
-		return 0;   /* seq_numbering says why */
-	return n % 2 ? 2 : 1;
+	int n = 0;
+	switch (fo_initial_page_number(NULL, next, &n)) {   /* quiet: seq_numbering says why */
+	case PAGE_NUMBER_AUTO_ODD: return 2;
+	case PAGE_NUMBER_AUTO_EVEN: return 1;
+	case PAGE_NUMBER_SET: return n % 2 ? 2 : 1;
+	default: return 0;
+	}
 }
 
 /* The previous sequence's blank page, when the next one (NULL at the end) asks for it. */

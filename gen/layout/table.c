@@ -192,8 +192,8 @@ static int cell_breaks(lay_doc *L, xmlNode *n)
 			continue;
 		static const char *const props[] = { "break-before", "break-after" };
 		for (int i = 0; i < 2; i++) {
-			const char *v = fo_attr(c, props[i]);
-			if (v && strcmp(v, "auto") != 0)
+			const char *v = fo_attr_not_auto(c, props[i]);
+			if (v)
 				return cd_error_at(L->src->name, xmlGetLineNo(c),
 				                   "%s=\"%s\" on %s inside fo:table-cell is not supported: put the break on the fo:table-row",
 				                   props[i], v, fo_kind_name(fo_kind_of(c)));
@@ -259,8 +259,7 @@ static int table_row(lay_doc *L, xmlNode *rn, const fo_style *ps, const double *
 	r->bg = rs.bg;
 	r->x = tx;
 	r->w = colx[ncols];
-	const char *v = fo_attr(rn, "height");
-	if (v && strcmp(v, "auto") != 0 && fo_length(L->src, rn, "height", v, rs.size, -1, &r->minh) < 0) {
+	if (fo_length_or_auto(L->src, rn, "height", rs.size, -1, &r->minh) < 0) {
 		row_free(r);
 		return -CD_EXIT_INVALID;
 	}
@@ -302,19 +301,12 @@ static int table_props(lay_doc *L, xmlNode *n, area A, tab_spec *T)
 	const fo_style *st = &T->st;
 	T->x = A.ax + st->start_indent;
 	T->w = A.refw - st->start_indent - st->end_indent;
-	const char *v;
-	if ((v = fo_attr(n, "width")) && strcmp(v, "auto") != 0 && fo_length(L->src, n, "width", v, st->size, A.refw, &T->w) < 0)
+	int table_layout = TABLE_LAYOUT_AUTO;   /* checked only: auto is laid out as fixed */
+	if (fo_length_or_auto(L->src, n, "width", st->size, A.refw, &T->w) < 0 ||
+	    fo_keyword(L->src, n, "table-layout", &table_layout) < 0 ||
+	    fo_keyword(L->src, n, "table-omit-header-at-break", &T->omit) < 0 ||
+	    fo_keyword(L->src, n, "table-omit-footer-at-break", &T->omit_ftr) < 0)
 		return -CD_EXIT_INVALID;
-	if ((v = fo_attr(n, "table-layout")) && strcmp(v, "fixed") != 0 && strcmp(v, "auto") != 0)
-		return fo_bad_value(L->src, n, "table-layout", v);
-	if ((v = fo_attr(n, "table-omit-header-at-break"))) {
-		if (strcmp(v, "true") == 0) T->omit = 1;
-		else if (strcmp(v, "false") != 0) return fo_bad_value(L->src, n, "table-omit-header-at-break", v);
-	}
-	if ((v = fo_attr(n, "table-omit-footer-at-break"))) {
-		if (strcmp(v, "true") == 0) T->omit_ftr = 1;
-		else if (strcmp(v, "false") != 0) return fo_bad_value(L->src, n, "table-omit-footer-at-break", v);
-	}
 	int seen_part = 0;
 	for (xmlNode *c = n->children; c; c = c->next) {
 		if (c->type == XML_COMMENT_NODE || fo_is_blank(c))
@@ -362,17 +354,9 @@ static int table_columns(lay_doc *L, xmlNode *t, const fo_style *st, double tw, 
 		if (rc < 0)
 			return rc;
 		colspec s = { 0, 1 };
-		const char *v = fo_attr(c, "column-width");
-		if (v && strncmp(v, "proportional-column-width(", 26) == 0) {
-			char *end;
-			s.prop = g_ascii_strtod(v + 26, &end);
-			if (end == v + 26 || strcmp(end, ")") != 0 || s.prop <= 0)
-				return fo_bad_value(L->src, c, "column-width", v);
-		} else if (v && strcmp(v, "auto") != 0) {
-			if (fo_length(L->src, c, "column-width", v, cs.size, tw, &s.fixed) < 0)
-				return -CD_EXIT_INVALID;
-			s.prop = 0;
-		}
+		if (fo_column_width(L->src, c, cs.size, tw, &s.fixed, &s.prop) < 0)
+			return -CD_EXIT_INVALID;
+		const char *v;
 		int rep = 1;
 		if ((v = fo_attr(c, "number-columns-repeated")) && fo_integer(L->src, c, "number-columns-repeated", v, 1, &rep) < 0)
 			return -CD_EXIT_INVALID;

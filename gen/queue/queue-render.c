@@ -97,8 +97,14 @@ static xmlDocPtr item_fo(struct worker *w, struct item *it)
 		g_hash_table_insert(w->cases, g_strdup(it->case_path), doc);
 	}
 	int kind = cd_doc_parse(it->f[CD_QL_DOCUMENT]);
+	/* A letter is dated the day it goes out: its due date, or this run when that has passed
+	 * (the templates then say sorry that it is late). */
+	char sent[CD_DATE_BUF];
+	cd_date due;
+	cd_date_format(cd_date_parse(it->f[CD_QL_DUE], &due, NULL) == 0 && due > w->r->o->today ? due : w->r->o->today,
+	               sent);
 	cd_doc_request req = { (cd_doc_kind)kind, it->f[CD_QL_RECIPIENT], *it->f[CD_QL_MEETING] ? it->f[CD_QL_MEETING] : NULL,
-		               it->f[CD_QL_STYLE], it->f[CD_QL_LANG], it->f[CD_QL_VERSION], NULL };
+		               it->f[CD_QL_STYLE], it->f[CD_QL_LANG], it->f[CD_QL_VERSION], sent };
 	xmlDocPtr fo = NULL;
 	if (kind < 0 || cd_document_fo(w->docs, doc, it->case_path, &req, &fo) < 0)
 		return NULL;

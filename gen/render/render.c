@@ -226,9 +226,9 @@ static int bookmark(cd_render_job *j, const fo_src *src, xmlNode *c, int parent,
 		return cd_error_at(src->name, xmlGetLineNo(c), "unsupported property 'external-destination' on fo:bookmark");
 	if (!dest)
 		return cd_error_at(src->name, xmlGetLineNo(c), "fo:bookmark needs an 'internal-destination'");
-	const char *st = fo_attr(c, "starting-state");
-	if (st && strcmp(st, "show") != 0 && strcmp(st, "hide") != 0)
-		return fo_bad_value(src, c, "starting-state", st);
+	int state = STATE_SHOW;
+	if ((rc = fo_keyword(src, c, "starting-state", &state)) < 0)
+		return rc;
 	xmlNode *title = NULL;
 	for (xmlNode *d = c->children; d; d = d->next) {
 		if (d->type == XML_COMMENT_NODE || fo_is_blank(d))
@@ -253,7 +253,7 @@ static int bookmark(cd_render_job *j, const fo_src *src, xmlNode *c, int parent,
 		xmlChar *t = xmlNodeGetContent(title);
 		char *s = g_strstrip(g_strdup((const char *)t));
 		xmlFree(t);
-		cd_outline o = { parent, s, g_strdup(dest), !st || strcmp(st, "show") == 0 };
+		cd_outline o = { parent, s, g_strdup(dest), state == STATE_SHOW };
 		g_array_append_val(j->outline, o);
 		me = (int)j->outline->len - 1;
 	}

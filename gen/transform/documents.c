@@ -204,6 +204,19 @@ static int add_refs(struct rlist *l, xmlNodePtr parent, const char *el, const ch
 	return 0;
 }
 
+/* Adds each child whose views the meeting heard (every child-views but given="not-sought"). */
+static int add_views_givers(struct rlist *l, xmlNodePtr m)
+{
+	for (xmlNodePtr v = cd_case_first(m, "child-views"); v; v = cd_case_next(v, "child-views")) {
+		if (attr_is(v, "given", "not-sought"))
+			continue;
+		int rc = add_recipient(l, cd_case_attr(v, "child"));
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
 static xmlNodePtr meeting_or_error(xmlDocPtr doc, const char *path, const char *id, int *rc)
 {
 	xmlNodePtr m = find_meeting(doc, id);
@@ -244,11 +257,18 @@ int cd_recipients(xmlDocPtr doc, const char *path, cd_doc_kind kind, const char 
 		xmlNodePtr m = meeting_or_error(doc, path, meeting_id, &rc);
 		if (!m)
 			break;
+		/* Once the plan has ended, the final minutes go with the closure letter. */
+		if (kind == CD_DOC_PLAN_COPY && cd_rule_plan_ended(doc))
+			break;
 		cd_case_date_attr(m, "date", &l.on);
 		xmlNodePtr att = cd_case_first(m, "attendance");
 		if ((rc = add_refs(&l, att, "present", "ref")) < 0)
 			break;
 		if ((rc = add_refs(&l, m, "copies-to", "ref")) < 0)
+			break;
+		/* A child old enough who gave their views gets their own copy, whether or not they
+		 * came ("They didn't send me anything", seed 003 Appendix 1). */
+		if ((rc = add_views_givers(&l, m)) < 0)
 			break;
 		if (kind != CD_DOC_PLAN_COPY)
 			rc = add_recipient(&l, CD_RECIPIENT_FILE);
@@ -380,7 +400,26 @@ struct resolved {
 	cd_recipient r;
 	char *meeting;   /* "" when the document is not about a meeting */
 	char *date;
+	int final_minutes; /* a closure letter carrying the minutes of `meeting` */
 };
+
+/* The meeting whose minutes go with this closure letter, or NULL: cd_rule_final_minutes, when
+ * the recipient is one of those who get its minutes. Its plan copy is never sent once the plan has
+ * ended (cd_recipients), so this one mailing carries them. */
+static xmlNodePtr final_minutes(xmlDocPtr doc, const char *path, const char *recipient)
+{
+	xmlNodePtr m = cd_rule_final_minutes(doc);
+	if (!m)
+		return NULL;
+	cd_recipient *rs = NULL;
+	size_t n = 0;
+	int found = 0;
+	if (cd_recipients(doc, path, CD_DOC_MINUTES, cd_case_attr(m, "id"), &rs, &n) == 0)
+		for (size_t i = 0; i < n && !found; i++)
+			found = strcmp(rs[i].id, recipient) == 0;
+	cd_recipients_free(rs, n);
+	return found ? m : NULL;
+}
 
 static void resolved_clear(struct resolved *x)
 {
@@ -446,7 +485,15 @@ static int resolve(xmlDocPtr doc, const char *path, const cd_doc_request *req, s
 	} else {
 		if (req->meeting)
 			return cd_fail(-CD_EXIT_USAGE, "a %s is not about one meeting: leave out --meeting", kind);
-		x->meeting = g_strdup("");
+		xmlNodePtr fm = req->kind == CD_DOC_CLOSURE_LETTER ? final_minutes(doc, path, req->recipient) : NULL;
+		x->final_minutes = fm != NULL;
+		x->meeting = g_strdup(fm ? cd_case_attr(fm, "id") : "");
+	}
+	if (req->kind == CD_DOC_PLAN_COPY && cd_rule_plan_ended(doc)) {
+		xmlNodePtr c = cd_rule_plan_ended(doc);
+		cd_error_at(path, xmlGetLineNo(c), "the plan ended on %s: no plan copy is sent after that; "
+			    "the final minutes go with the closure letter", cd_case_attr(c, "date"));
+		return -CD_EXIT_USAGE;
 	}
 	xmlNodePtr closure = NULL;
 	if (req->kind == CD_DOC_CLOSURE_LETTER || req->kind == CD_DOC_CLOSING_SUMMARY) {
@@ -496,6 +543,7 @@ int cd_document_fo(cd_docs *d, xmlDocPtr doc, const char *path, const cd_doc_req
 		"date", x.date,
 		"style", x.r.style,
 		"source", base,
+		"final-minutes", x.final_minutes ? "yes" : "",
 		NULL,
 	};
 	rc = cd_transform_apply(d->xf, x.r.style, copy, path, params, fo);

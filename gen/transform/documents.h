@@ -59,9 +59,11 @@ typedef struct cd_recipient {
 
 /* Who should get `kind` of this case (meeting documents: for meeting `meeting_id`, NULL for the
  * latest meeting):
- *  - plan, minutes, plan-copy: every child and person present at the meeting, and everyone in its
- *    copies-to; never staff of the authority itself (they read the file copy), nor interpreters;
- *    then the file (not for plan-copy, which is a letter);
+ *  - plan, minutes, plan-copy: every child and person present at the meeting, everyone in its
+ *    copies-to, and every child whose views it heard (child-views not given="not-sought"), present
+ *    or not; never staff of the authority itself (they read the file copy), nor interpreters;
+ *    then the file (not for plan-copy, which is a letter). Nobody gets a plan-copy once the plan
+ *    has ended (cd_rule_plan_ended): the final minutes go with the closure letter;
  *  - closure-letter: every involved child and person (not interpreters, not the authority's own
  *    staff), never a child who has died, and no child at all when the reason is 'died' (the
  *    adults' letters are written with care; a child hears it from a person, not a letter);

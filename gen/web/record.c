@@ -7,6 +7,7 @@
 
 #include "base/cindoc.h"
 #include "case/case.h"
+#include "case/rules.h"
 #include "queue/queue.h"
 #include "queue/queue-store.h"
 #include "web/record.h"
@@ -86,6 +87,23 @@ static void append_indented(xmlNodePtr parent, xmlNodePtr el)
 	}
 }
 
+/* Records meeting `m`'s minutes as sent on `date` (done/@minutes-sent), unless already recorded;
+ * returns 1 when it changed the case. `before`: records changed so far (for the comma). */
+static int set_minutes_sent(xmlDocPtr doc, xmlNodePtr m, const char *date, GString *said, int before)
+{
+	xmlNodePtr done = cd_case_first(m, "done");
+	if (done && cd_case_attr(done, "minutes-sent"))
+		return 0;
+	if (!done) {
+		done = xmlNewDocNode(doc, m->ns, BAD_CAST "done", NULL);
+		append_indented(m, done);
+	}
+	xmlSetProp(done, BAD_CAST "minutes-sent", BAD_CAST date);
+	g_string_append_printf(said, "%sminutes and plan of meeting %s sent on %s", before ? ", " : "",
+	                       cd_case_attr(m, "id"), date);
+	return 1;
+}
+
 /* Sets what the ledger says was sent in one parsed case; returns how many records changed. */
 static int apply_sent(xmlDocPtr doc, GPtrArray *sent, GString *said)
 {
@@ -95,10 +113,14 @@ static int apply_sent(xmlDocPtr doc, GPtrArray *sent, GString *said)
 		struct sent *s = sent->pdata[i];
 		if (strcmp(s->document, "closure-letter") == 0) {
 			xmlNodePtr c = cd_case_first(root, "closure");
+			/* the letters carried the final minutes: those went out with them */
+			xmlNodePtr fm = cd_rule_final_minutes(doc);
 			if (c && !cd_case_attr(c, "letters-sent")) {
 				xmlSetProp(c, BAD_CAST "letters-sent", BAD_CAST s->date);
 				g_string_append_printf(said, "%sclosure letters sent on %s", changed++ ? ", " : "", s->date);
 			}
+			if (fm)
+				changed += set_minutes_sent(doc, fm, s->date, said, changed);
 			continue;
 		}
 		if (strcmp(s->document, "plan-copy") != 0)
@@ -109,21 +131,12 @@ static int apply_sent(xmlDocPtr doc, GPtrArray *sent, GString *said)
 			if (id && strcmp(id, s->meeting) == 0)
 				break;
 		}
-		if (!m)
-			continue;
-		xmlNodePtr done = cd_case_first(m, "done");
-		if (done && cd_case_attr(done, "minutes-sent"))
-			continue;
-		if (!done) {
-			done = xmlNewDocNode(doc, m->ns, BAD_CAST "done", NULL);
-			append_indented(m, done);
-		}
-		xmlSetProp(done, BAD_CAST "minutes-sent", BAD_CAST s->date);
-		g_string_append_printf(said, "%sminutes and plan of meeting %s sent on %s", changed++ ? ", " : "",
-		                       s->meeting, s->date);
+		if (m)
+			changed += set_minutes_sent(doc, m, s->date, said, changed);
 	}
 	return changed;
 }
+
 
 /* Records one case's sending through the store's versioned save. */
 static int record_case(cd_store *st, const char *cases_dir, const char *name, GPtrArray *sent,

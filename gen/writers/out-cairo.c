@@ -45,6 +45,9 @@ typedef struct {
 	cd_doc_info info;  /* strings owned by `strs` */
 	GPtrArray *strs;
 	cd_tags *tags;
+	int page;          /* 0-based page drawn now */
+	double page_h;     /* its height */
+	int mcid, links;   /* Cairo's next MCID and link annotation on it (pdf-finish.h) */
 } cairo_writer;
 
 static void chunk_open(void *ctx, int chunk, const cd_item *link);
@@ -109,6 +112,8 @@ static int cairo_begin_document(void **state, cd_output *out, const char *path,
 	w->strs = g_ptr_array_new_with_free_func(g_free);
 	cd_tags_sink sink = { chunk_open, chunk_close, w };
 	w->tags = cd_tags_new("cairo", &sink);
+	cd_tags_predicted(w->tags);
+	w->page = -1;
 	w->draw = cd_draw_new();
 	w->fp = cd_output_open(out, path);
 	if (!w->fp)
@@ -145,20 +150,32 @@ static int cairo_begin_page(void *state, const cd_page *pg)
 {
 	cairo_writer *w = state;
 	cairo_pdf_surface_set_size(w->surf, pg->width, pg->height);
+	w->page++;
+	w->page_h = pg->height;
+	w->mcid = w->links = 0;
 	if (pg->label && *pg->label)
 		cairo_pdf_surface_set_page_label(w->surf, pg->label);
 	return check(w);
 }
 
-/* A chunk is one Cairo structure tag, a link tag when it holds a link's annotation. */
+/* A chunk is one Cairo structure tag, a link tag when it holds a link's annotation. Cairo
+ * numbers each tag's marked content from 0 on each page and lists each page's link annotations
+ * in order: the chunk records the numbers it should get, for the finishing pass to check. */
 static void chunk_open(void *ctx, int chunk, const cd_item *link)
 {
 	cairo_writer *w = ctx;
-	(void)chunk;
+	cd_pdf_chunk *c = cd_tags_chunk(w->tags, chunk);
+	c->page = w->page;
+	c->mcid = w->mcid++;
 	if (!link) {
 		cairo_tag_begin(w->cr, "NonStruct", "");
 		return;
 	}
+	c->annot = w->links++;
+	c->rect[0] = link->u.link.x;
+	c->rect[1] = w->page_h - (link->u.link.y + link->u.link.h);
+	c->rect[2] = link->u.link.x + link->u.link.w;
+	c->rect[3] = w->page_h - link->u.link.y;
 	GString *a = g_string_new(NULL);
 	g_string_append_printf(a, "rect=[%.3f %.3f %.3f %.3f]", link->u.link.x, link->u.link.y,
 	                       link->u.link.w, link->u.link.h);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <glib.h>
+#include <qpdf/PDFVersion.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFExc.hh>
 #include <qpdf/QPDFNameTreeObjectHelper.hh>
@@ -44,6 +45,7 @@ struct Assembly {
 	OH last_entry;                // the outline's last top entry
 	int entries = 0;
 	int pages = 0;
+	PDFVersion version{1, 3};     // the highest of the inputs' versions
 	std::vector<std::unique_ptr<std::string>> files; // the inputs' bytes, read while writing
 	explicit Assembly(QPDF &dst) : q(dst) {}
 };
@@ -180,6 +182,8 @@ int append_input(Assembly &a, const char *path, cd_pdf_concat const *c, size_t i
 	g_free(data);
 	src.processMemoryFile(path, bytes->data(), bytes->size(), c->password && *c->password ? c->password : nullptr);
 	a.files.push_back(std::move(bytes));
+	if (a.version < src.getVersionAsPDFVersion())
+		a.version = src.getVersionAsPDFVersion();
 	std::string prefix = index ? "d" + std::to_string(index + 1) + "/" : "";
 	if (index == 0)
 		take_metadata(a, src);
@@ -336,7 +340,11 @@ int concat(cd_pdf_concat const *c, int *counts, FILE *out)
 		cat.replaceKey("/Outlines", a.outline);
 	}
 	// the items' streams pass through as they are
-	write_out(q, out, c->encrypt, c->user_password, c->owner_password, c->allow_print);
+	// the header says at least what the inputs say (an empty document says 1.3)
+	std::string version;
+	int extension = 0;
+	a.version.getVersion(version, extension);
+	write_out(q, out, c->encrypt, c->user_password, c->owner_password, c->allow_print, version, extension);
 	return 0;
 }
 

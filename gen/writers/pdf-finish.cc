@@ -3,12 +3,15 @@
 // The only C++ file: libqpdf's C API has no content-stream tokenizer and cannot build a
 // structure tree, so this file keeps C++ behind the C header pdf-finish.h. Every exception
 // stops here and becomes a message and a negative exit code.
+#include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <map>
 #include <memory>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -54,8 +57,9 @@ struct Placed {
 // job but builds an object per token, several times slower on every page.)
 class McRewriter {
 public:
-	McRewriter(int page, std::map<int, int> const &by_mcid, cd_pdf_finish const *f, std::vector<Placed> &placed)
-	    : page(page), by_mcid(by_mcid), f(f), placed(placed) {}
+	McRewriter(int page, std::vector<int> const &by_mcid, cd_pdf_finish const *f, std::vector<Placed> &placed,
+	           std::vector<int> &met)
+	    : page(page), by_mcid(by_mcid), f(f), placed(placed), met(met) {}
 
 	std::string run(const char *b, size_t n)
 	{
@@ -132,6 +136,7 @@ public:
 		return out;
 	}
 	int next_mcid = 0;
+	int strangers = 0;          // MCIDs of no chunk
 
 private:
 	enum Kind { NAME, NUM, STR, DOPEN, DCLOSE, OTHER };
@@ -170,23 +175,28 @@ private:
 			         memcmp(b + ops[k].s, "/MCID", 5) == 0 && k + 1 < ops.size() && ops[k + 1].k == NUM)
 				m = atoi(std::string(b + ops[k + 1].s, ops[k + 1].e - ops[k + 1].s).c_str());
 		}
-		auto it = m >= 0 ? by_mcid.find(m) : by_mcid.end();
-		if (it == by_mcid.end())
+		int chunk = m >= 0 && (size_t)m < by_mcid.size() ? by_mcid[m] : -1;
+		if (chunk < 0) {
+			if (m >= 0)
+				strangers++;
 			return false;
-		cd_pdf_chunk const &c = f->chunks[it->second];
+		}
+		met[chunk]++;
+		cd_pdf_chunk const &c = f->chunks[chunk];
 		if (c.elem < 0) {
 			rep = "/Artifact BMC";
 			return true;
 		}
 		int nm = next_mcid++;
-		placed[it->second].mcrs.emplace_back(page, nm);
+		placed[chunk].mcrs.emplace_back(page, nm);
 		rep = "/" + std::string(f->elems[c.elem].role) + " <</MCID " + std::to_string(nm) + ">> BDC";
 		return true;
 	}
 	int page;
-	std::map<int, int> const &by_mcid;
+	std::vector<int> const &by_mcid; // the chunk of each MCID of the page, or -1
 	cd_pdf_finish const *f;
 	std::vector<Placed> &placed;
+	std::vector<int> &met; // how many times each chunk's MCID was met
 	std::vector<Tok> ops;
 };
 
@@ -237,16 +247,56 @@ bool droppable(std::string const &role)
 	return role == "P" || role == "Span" || role == "Div" || role == "NonStruct" || role == "Lbl";
 }
 
+// New indirect objects, numbered after the file's. libqpdf 11's makeIndirectObject walks every
+// object of the file to find a free number (QPDF::getObjectCount), so a tree of n elements would
+// cost n walks; this finds the number once.
+class Numberer {
+public:
+	explicit Numberer(QPDF &q) : q(q), next((int)q.getObjectCount() + 1) {}
+	OH add(OH direct)
+	{
+		QPDFObjGen og(next++, 0);
+		q.replaceObject(og, direct);
+		return q.getObject(og);
+	}
+
+private:
+	QPDF &q;
+	int next;
+};
+
+// Names and small numbers are immutable: one object each, shared by every element that says it.
+class Atoms {
+public:
+	OH name(std::string const &n)
+	{
+		auto it = names.find(n);
+		return it != names.end() ? it->second : (names[n] = OH::newName(n));
+	}
+	OH integer(int v)
+	{
+		if (v < 0 || v > 4096)
+			return OH::newInteger(v);
+		while ((int)ints.size() <= v)
+			ints.push_back(OH::newInteger((long long)ints.size()));
+		return ints[v];
+	}
+
+private:
+	std::map<std::string, OH> names;
+	std::vector<OH> ints;
+};
+
 // The structure element of f->elems[i] (its parent made already, in el), its language in lang[i]:
 // each top element (a Document: one per FO document) says its language; below, an element says
 // it when it differs from its parent's. TH cells say their scope.
-OH struct_elem(QPDF &q, cd_pdf_finish const *f, size_t i, OH root, std::vector<OH> const &el,
+OH struct_elem(Numberer &num, Atoms &at, cd_pdf_finish const *f, size_t i, OH root, std::vector<OH> const &el,
                std::vector<std::string> &lang)
 {
 	cd_pdf_elem const &e = f->elems[i];
-	OH d = q.makeIndirectObject(OH::newDictionary());
-	d.replaceKey("/Type", OH::newName("/StructElem"));
-	d.replaceKey("/S", OH::newName(std::string("/") + e.role));
+	OH d = num.add(OH::newDictionary());
+	d.replaceKey("/Type", at.name("/StructElem"));
+	d.replaceKey("/S", at.name(std::string("/") + e.role));
 	d.replaceKey("/P", e.parent < 0 ? root : el[e.parent]);
 	std::string up = e.parent < 0 ? (f->lang ? f->lang : "") : lang[e.parent];
 	lang[i] = e.lang && *e.lang ? e.lang : up;
@@ -260,15 +310,15 @@ OH struct_elem(QPDF &q, cd_pdf_finish const *f, size_t i, OH root, std::vector<O
 		int tr = e.parent, sect = tr >= 0 ? f->elems[tr].parent : -1;
 		bool head = sect >= 0 && strcmp(f->elems[sect].role, "THead") == 0;
 		OH a = OH::newDictionary();
-		a.replaceKey("/O", OH::newName("/Table"));
-		a.replaceKey("/Scope", OH::newName(head ? "/Column" : "/Row"));
+		a.replaceKey("/O", at.name("/Table"));
+		a.replaceKey("/Scope", at.name(head ? "/Column" : "/Row"));
 		d.replaceKey("/A", a);
 	}
 	return d;
 }
 
-void parent_tree(QPDF &q, OH root, std::vector<QPDFPageObjectHelper> &pages, std::vector<std::vector<OH>> &parents,
-                 std::vector<std::pair<OH, OH>> &annots);
+void parent_tree(QPDF &q, Numberer &num, OH root, std::vector<QPDFPageObjectHelper> &pages,
+                 std::vector<std::vector<OH>> &parents, std::vector<std::pair<OH, OH>> &annots);
 
 // Builds the structure tree; `placed` says where each chunk went.
 void build_tree(QPDF &q, cd_pdf_finish const *f, std::vector<QPDFPageObjectHelper> &pages,
@@ -306,32 +356,47 @@ void build_tree(QPDF &q, cd_pdf_finish const *f, std::vector<QPDFPageObjectHelpe
 		std::stable_sort(k.begin(), k.end(),
 		                 [](std::pair<int, long> const &a, std::pair<int, long> const &b) { return a.first < b.first; });
 
-	OH root = q.makeIndirectObject(OH::newDictionary());
+	Numberer num(q);
+	OH root = num.add(OH::newDictionary());
 	root.replaceKey("/Type", OH::newName("/StructTreeRoot"));
 	std::vector<OH> el(ne);
 	std::vector<std::string> lang(ne);
 	std::vector<std::vector<OH>> parents(pages.size());
+	Atoms at;
 	std::vector<std::pair<OH, OH>> annots; // annotation, its element
 	for (size_t i = 0; i < ne; i++) {
 		if (!keep[i])
 			continue;
-		el[i] = struct_elem(q, f, i, root, el, lang);
+		el[i] = struct_elem(num, at, f, i, root, el, lang);
 	}
 	auto kid_array = [&](std::vector<std::pair<int, long>> const &ks, OH owner) {
-		OH arr = OH::newArray();
+		// marked content all on one page: the element says the page (/Pg) and its kids are
+		// bare MCIDs, instead of one MCR dictionary each
+		int pg = -2;
+		for (auto const &k : ks)
+			if (k.second < 0)
+				for (auto const &m : placed[~k.second].mcrs)
+					pg = pg == -2 || pg == m.first ? m.first : -1;
+		if (pg >= 0)
+			owner.replaceKey("/Pg", pages[pg].getObjectHandle());
+		std::vector<OH> arr;
 		for (auto const &k : ks) {
 			if (k.second >= 0) {
 				if (keep[k.second])
-					arr.appendItem(el[k.second]);
+					arr.push_back(el[k.second]);
 				continue;
 			}
 			Placed &p = placed[~k.second];
 			for (auto const &m : p.mcrs) {
-				OH mcr = OH::newDictionary();
-				mcr.replaceKey("/Type", OH::newName("/MCR"));
-				mcr.replaceKey("/Pg", pages[m.first].getObjectHandle());
-				mcr.replaceKey("/MCID", OH::newInteger(m.second));
-				arr.appendItem(mcr);
+				if (pg >= 0) {
+					arr.push_back(at.integer(m.second));
+				} else {
+					OH mcr = OH::newDictionary();
+					mcr.replaceKey("/Type", at.name("/MCR"));
+					mcr.replaceKey("/Pg", pages[m.first].getObjectHandle());
+					mcr.replaceKey("/MCID", at.integer(m.second));
+					arr.push_back(mcr);
+				}
 				auto &pp = parents[m.first];
 				if ((size_t)m.second >= pp.size())
 					pp.resize(m.second + 1, OH::newNull());
@@ -353,23 +418,23 @@ void build_tree(QPDF &q, cd_pdf_finish const *f, std::vector<QPDFPageObjectHelpe
 				r.replaceKey("/Type", OH::newName("/OBJR"));
 				r.replaceKey("/Pg", pages[p.annot_page].getObjectHandle());
 				r.replaceKey("/Obj", p.annot);
-				arr.appendItem(r);
+				arr.push_back(r);
 				annots.emplace_back(p.annot, owner);
 			}
 		}
-		return arr;
+		return OH::newArray(arr);
 	};
 	for (size_t i = 0; i < ne; i++)
 		if (keep[i])
 			el[i].replaceKey("/K", kid_array(kids[i], el[i]));
 	root.replaceKey("/K", kid_array(kids[ne], root));
 
-	parent_tree(q, root, pages, parents, annots);
+	parent_tree(q, num, root, pages, parents, annots);
 }
 
 // The ParentTree: each page's marked content and each link annotation back to its element.
-void parent_tree(QPDF &q, OH root, std::vector<QPDFPageObjectHelper> &pages, std::vector<std::vector<OH>> &parents,
-                 std::vector<std::pair<OH, OH>> &annots)
+void parent_tree(QPDF &q, Numberer &num, OH root, std::vector<QPDFPageObjectHelper> &pages,
+                 std::vector<std::vector<OH>> &parents, std::vector<std::pair<OH, OH>> &annots)
 {
 	OH nums = OH::newArray();
 	int key = 0;
@@ -389,7 +454,7 @@ void parent_tree(QPDF &q, OH root, std::vector<QPDFPageObjectHelper> &pages, std
 	}
 	OH pt = OH::newDictionary();
 	pt.replaceKey("/Nums", nums);
-	root.replaceKey("/ParentTree", q.makeIndirectObject(pt));
+	root.replaceKey("/ParentTree", num.add(pt));
 	root.replaceKey("/ParentTreeNextKey", OH::newInteger(key));
 	OH cat = q.getRoot();
 	cat.replaceKey("/StructTreeRoot", root);
@@ -398,61 +463,143 @@ void parent_tree(QPDF &q, OH root, std::vector<QPDFPageObjectHelper> &pages, std
 	cat.replaceKey("/MarkInfo", mi);
 }
 
-// Tags the content: chunks found, content streams rewritten, the tree built.
-void tag(QPDF &q, cd_pdf_finish const *f, std::vector<QPDFPageObjectHelper> &pages)
+// Where each chunk is, read from Cairo's own structure tree: the n-th element of its flat tree
+// is the n-th chunk (see pdf-finish.h).
+void chunks_from_tree(QPDF &q, QPDF &src, cd_pdf_finish const *f, std::vector<Placed> &placed, std::string const &what)
 {
-	std::string what = std::string("writer '") + f->writer + "'";
 	std::map<QPDFObjGen, int> page_no;
-	for (size_t i = 0; i < pages.size(); i++)
-		page_no[pages[i].getObjectHandle().getObjGen()] = (int)i;
-	std::vector<Placed> placed(f->n_chunks);
-	bool from_tree = f->n_chunks && f->chunks[0].page < 0;
-	if (from_tree) {
-		OH sr = q.getRoot().getKey("/StructTreeRoot");
-		OH k = sr.isDictionary() ? sr.getKey("/K") : OH::newNull();
-		std::vector<OH> flat;
-		if (k.isArray())
-			flat = k.getArrayAsVector();
-		else if (k.isDictionary())
-			flat.push_back(k);
-		if (flat.size() != f->n_chunks)
-			throw Failure(-CD_EXIT_INTERNAL, what + ": the PDF's structure tree has " + std::to_string(flat.size()) +
-			              " elements where " + std::to_string(f->n_chunks) + " were drawn");
-		for (size_t c = 0; c < flat.size(); c++) {
-			if (!flat[c].isDictionary())
-				throw Failure(-CD_EXIT_INTERNAL, what + ": a structure element that is not a dictionary");
-			read_kids(flat[c].getKey("/K"), flat[c].getKey("/Pg"), page_no, placed[c], what);
-		}
-	} else {
-		for (size_t c = 0; c < f->n_chunks; c++) {
-			cd_pdf_chunk const &ch = f->chunks[c];
-			if (ch.page < 0 || (size_t)ch.page >= pages.size())
-				throw Failure(-CD_EXIT_INTERNAL, what + ": a chunk on no page");
-			placed[c].old.emplace_back(ch.page, ch.mcid);
-			if (ch.link && ch.annot >= 0) {
-				OH an = pages[ch.page].getObjectHandle().getKey("/Annots");
-				if (!an.isArray() || ch.annot >= an.getArrayNItems())
-					throw Failure(-CD_EXIT_INTERNAL, what + ": a link without its annotation");
-				placed[c].annot = an.getArrayItem(ch.annot);
-				placed[c].annot_page = ch.page;
-			}
-		}
+	std::vector<QPDFPageObjectHelper> src_pages = QPDFPageDocumentHelper(src).getAllPages();
+	for (size_t i = 0; i < src_pages.size(); i++)
+		page_no[src_pages[i].getObjectHandle().getObjGen()] = (int)i;
+	OH sr = src.getRoot().getKey("/StructTreeRoot");
+	OH k = sr.isDictionary() ? sr.getKey("/K") : OH::newNull();
+	std::vector<OH> flat;
+	if (k.isArray())
+		flat = k.getArrayAsVector();
+	else if (k.isDictionary())
+		flat.push_back(k);
+	if (flat.size() != f->n_chunks)
+		throw Failure(-CD_EXIT_INTERNAL, what + ": the PDF's structure tree has " + std::to_string(flat.size()) +
+		              " elements where " + std::to_string(f->n_chunks) + " were drawn");
+	for (size_t c = 0; c < flat.size(); c++) {
+		if (!flat[c].isDictionary())
+			throw Failure(-CD_EXIT_INTERNAL, what + ": a structure element that is not a dictionary");
+		read_kids(flat[c].getKey("/K"), flat[c].getKey("/Pg"), page_no, placed[c], what);
+		if (placed[c].annot.isIndirect())
+			placed[c].annot = q.copyForeignObject(placed[c].annot); // the copy made with its page
 	}
+}
+
+// Where each chunk is, from the writer's own numbers. A wrong number throws, unless they are
+// only predicted: then it returns false.
+bool chunks_from_numbers(cd_pdf_finish const *f, std::vector<QPDFPageObjectHelper> &pages,
+                         std::vector<Placed> &placed, std::string const &what)
+{
+	std::vector<OH> annots(pages.size());
+	for (size_t c = 0; c < f->n_chunks; c++) {
+		cd_pdf_chunk const &ch = f->chunks[c];
+		if (ch.page < 0 || (size_t)ch.page >= pages.size()) {
+			if (f->predicted)
+				return false;
+			throw Failure(-CD_EXIT_INTERNAL, what + ": a chunk on no page");
+		}
+		placed[c].old.emplace_back(ch.page, ch.mcid);
+		if (!ch.link || ch.annot < 0)
+			continue;
+		OH &an = annots[ch.page];
+		if (!an.isInitialized())
+			an = pages[ch.page].getObjectHandle().getKey("/Annots");
+		OH a = an.isArray() && ch.annot < an.getArrayNItems() ? an.getArrayItem(ch.annot) : OH::newNull();
+		if (f->predicted) {
+			// the annotation Cairo made for this link tag: a link at the same rectangle
+			OH r = a.isDictionary() && a.getKey("/Subtype").isNameAndEquals("/Link") ? a.getKey("/Rect") : OH::newNull();
+			std::vector<double> v;
+			if (r.isArray() && r.getArrayNItems() == 4)
+				for (auto x : r.aitems())
+					v.push_back(x.isNumber() ? x.getNumericValue() : 1e300);
+			if (v.size() != 4)
+				return false;
+			double lo[2] = {std::min(v[0], v[2]), std::min(v[1], v[3])}, hi[2] = {std::max(v[0], v[2]), std::max(v[1], v[3])};
+			if (fabs(lo[0] - ch.rect[0]) > 0.05 || fabs(lo[1] - ch.rect[1]) > 0.05 ||
+			    fabs(hi[0] - ch.rect[2]) > 0.05 || fabs(hi[1] - ch.rect[3]) > 0.05)
+				return false;
+		} else if (!a.isDictionary()) {
+			throw Failure(-CD_EXIT_INTERNAL, what + ": a link without its annotation");
+		}
+		placed[c].annot = a;
+		placed[c].annot_page = ch.page;
+	}
+	return true;
+}
+
+// A page's content becomes `data`, in the page's own content stream when it has one: a new
+// stream costs libqpdf 11 a walk over every object of the file (QPDF::newStream).
+void set_contents(QPDF &q, OH page, std::string const &data)
+{
+	OH c = page.getKey("/Contents");
+	if (c.isArray() && c.getArrayNItems() > 0 && c.getArrayItem(0).isStream())
+		c = c.getArrayItem(0);
+	if (c.isStream() && c.isIndirect()) {
+		c.replaceStreamData(data, OH::newNull(), OH::newNull());
+		page.replaceKey("/Contents", c);
+	} else {
+		page.replaceKey("/Contents", OH::newStream(&q, data));
+	}
+}
+
+// Each page's content with its chunks' marked content rewritten (McRewriter); with `check`,
+// false when an MCID of the content is no chunk's or a chunk's is met other than once.
+bool rewrite_contents(QPDF &q, cd_pdf_finish const *f, std::vector<QPDFPageObjectHelper> &pages,
+                      std::vector<Placed> &placed, bool check)
+{
 	// which chunk each (page, MCID) of the writer's PDF is
-	std::vector<std::map<int, int>> by_mcid(pages.size());
+	std::vector<std::vector<int>> by_mcid(pages.size());
 	for (size_t c = 0; c < placed.size(); c++)
 		for (auto const &m : placed[c].old)
-			if (m.first >= 0 && (size_t)m.first < pages.size())
-				by_mcid[m.first][m.second] = (int)c;
+			if (m.first >= 0 && (size_t)m.first < pages.size() && m.second >= 0) {
+				auto &v = by_mcid[m.first];
+				if ((size_t)m.second >= v.size())
+					v.resize(m.second + 1, -1);
+				v[m.second] = (int)c;
+			}
+	std::vector<int> met(placed.size(), 0);
+	std::vector<std::string> out(pages.size());
 	for (size_t i = 0; i < pages.size(); i++) {
-		if (by_mcid[i].empty())
+		if (by_mcid[i].empty() && !check)
 			continue;
 		Pl_Buffer buf("page content");
 		pages[i].pipeContents(&buf);
 		auto data = buf.getBufferSharedPointer();
-		McRewriter mc((int)i, by_mcid[i], f, placed);
-		std::string out = mc.run(reinterpret_cast<const char *>(data->getBuffer()), data->getSize());
-		pages[i].getObjectHandle().replaceKey("/Contents", OH::newStream(&q, out));
+		McRewriter mc((int)i, by_mcid[i], f, placed, met);
+		out[i] = mc.run(reinterpret_cast<const char *>(data->getBuffer()), data->getSize());
+		if (check && mc.strangers)
+			return false;
+	}
+	if (check)
+		for (int m : met)
+			if (m != 1)
+				return false;
+	for (size_t i = 0; i < pages.size(); i++)
+		if (check || !by_mcid[i].empty())
+			set_contents(q, pages[i].getObjectHandle(), out[i]);
+	return true;
+}
+
+// Tags the content: chunks found, content streams rewritten, the tree built.
+void tag(QPDF &q, QPDF &src, cd_pdf_finish const *f, std::vector<QPDFPageObjectHelper> &pages)
+{
+	std::string what = std::string("writer '") + f->writer + "'";
+	std::vector<Placed> placed(f->n_chunks);
+	bool done = false;
+	if (f->n_chunks && (f->predicted || f->chunks[0].page >= 0)) {
+		done = chunks_from_numbers(f, pages, placed, what) && rewrite_contents(q, f, pages, placed, f->predicted);
+		if (!done && !f->predicted)
+			throw Failure(-CD_EXIT_INTERNAL, what + ": its marked content is not what it recorded");
+	}
+	if (!done) {
+		placed.assign(f->n_chunks, Placed());
+		chunks_from_tree(q, src, f, placed, what);
+		rewrite_contents(q, f, pages, placed, false);
 	}
 	build_tree(q, f, pages, placed);
 	for (auto &p : pages) {
@@ -539,10 +686,10 @@ std::string xml_escape(const char *s)
 }
 
 // /Info and the XMP metadata stream, saying the same things.
-void metadata(QPDF &q, cd_pdf_finish const *f)
+void metadata(QPDF &q, QPDF &src, cd_pdf_finish const *f)
 {
 	When w = when_of(f);
-	OH old = q.getTrailer().getKey("/Info");
+	OH old = src.getTrailer().getKey("/Info");
 	std::string producer = old.isDictionary() && old.getKey("/Producer").isString()
 	                           ? old.getKey("/Producer").getUTF8Value() : std::string();
 	producer = "cindoc " CINDOC_VERSION + (producer.empty() ? std::string() : " (" + producer + ")");
@@ -602,22 +749,106 @@ void metadata(QPDF &q, cd_pdf_finish const *f)
 	}
 }
 
+// A value of src's catalog, copied into q: indirect objects with libqpdf's copier (which maps
+// each page to its copy), direct arrays and dictionaries item by item.
+OH copy_value(QPDF &q, OH v)
+{
+	if (v.isIndirect())
+		return q.copyForeignObject(v);
+	if (v.isArray()) {
+		OH a = OH::newArray();
+		for (auto x : v.aitems())
+			a.appendItem(copy_value(q, x));
+		return a;
+	}
+	if (v.isDictionary()) {
+		OH d = OH::newDictionary();
+		for (auto const &k : v.getKeys())
+			d.replaceKey(k, copy_value(q, v.getKey(k)));
+		return d;
+	}
+	return v.shallowCopy();
+}
+
+// libqpdf copies a page without the pages it points to (a link's or an outline entry's
+// destination becomes null): walks a copied value beside its source and points each reference
+// to a page at the page's copy.
+void relink(OH from, OH to, std::map<QPDFObjGen, OH> const &copy_of, std::set<QPDFObjGen> &seen)
+{
+	if (from.isIndirect()) {
+		if (copy_of.count(from.getObjGen()) || !seen.insert(from.getObjGen()).second)
+			return;
+	}
+	if (from.isArray() && to.isArray() && from.getArrayNItems() == to.getArrayNItems()) {
+		for (int k = 0; k < from.getArrayNItems(); k++) {
+			OH f = from.getArrayItem(k);
+			auto it = f.isIndirect() ? copy_of.find(f.getObjGen()) : copy_of.end();
+			if (it != copy_of.end())
+				to.setArrayItem(k, it->second);
+			else
+				relink(f, to.getArrayItem(k), copy_of, seen);
+		}
+	} else if (from.isDictionary() && to.isDictionary()) {
+		for (auto const &key : from.getKeys()) {
+			if (key == "/Parent" || key == "/P")
+				continue;
+			OH f = from.getKey(key);
+			auto it = f.isIndirect() ? copy_of.find(f.getObjGen()) : copy_of.end();
+			if (it != copy_of.end())
+				to.replaceKey(key, it->second);
+			else
+				relink(f, to.getKey(key), copy_of, seen);
+		}
+	}
+}
+
+// The writer's document, copied into the empty q: its pages (with their content, resources and
+// annotations) and what its catalog says of them (outline, named destinations, page labels,
+// page mode), but not its structure tree nor its metadata, which the pass writes anew. Only
+// what is copied is ever parsed: the writer's own tree (cairo: one element per chunk, most of
+// its objects) is never read, where finishing src in place would parse every object of it.
+void copy_document(QPDF &q, QPDF &src)
+{
+	QPDFPageDocumentHelper dh(q);
+	std::vector<QPDFPageObjectHelper> from_pages = QPDFPageDocumentHelper(src).getAllPages();
+	for (auto &p : from_pages)
+		dh.addPage(p, false);
+	std::map<QPDFObjGen, OH> copy_of;
+	std::vector<QPDFPageObjectHelper> to_pages = dh.getAllPages();
+	for (size_t i = 0; i < from_pages.size() && i < to_pages.size(); i++)
+		copy_of[from_pages[i].getObjectHandle().getObjGen()] = to_pages[i].getObjectHandle();
+	std::set<QPDFObjGen> seen;
+	for (size_t i = 0; i < from_pages.size() && i < to_pages.size(); i++)
+		relink(from_pages[i].getObjectHandle().getKey("/Annots"), to_pages[i].getObjectHandle().getKey("/Annots"),
+		       copy_of, seen);
+	OH from = src.getRoot(), to = q.getRoot();
+	for (auto const &k : from.getKeys()) {
+		if (k == "/Type" || k == "/Pages" || k == "/StructTreeRoot" || k == "/MarkInfo" || k == "/Metadata")
+			continue;
+		to.replaceKey(k, copy_value(q, from.getKey(k)));
+		relink(from.getKey(k), to.getKey(k), copy_of, seen);
+	}
+}
+
 int finish(const void *pdf, size_t len, cd_pdf_finish const *f, FILE *out)
 {
+	QPDF src;
+	src.setSuppressWarnings(true);
+	src.processMemoryFile(f->path, static_cast<const char *>(pdf), len);
 	QPDF q;
 	q.setSuppressWarnings(true);
-	q.processMemoryFile(f->path, static_cast<const char *>(pdf), len);
+	q.emptyPDF();
+	copy_document(q, src);
 	QPDFPageDocumentHelper dh(q);
 	std::vector<QPDFPageObjectHelper> pages = dh.getAllPages();
 	if (f->tagged)
-		tag(q, f, pages);
-	else
-		q.getRoot().removeKey("/StructTreeRoot");
-	metadata(q, f);
+		tag(q, src, f, pages);
+	metadata(q, src, f);
 
 	// the writer's streams (fonts, images) pass through as they are; only the rewritten page
 	// contents and the new metadata are compressed here
-	write_out(q, out, f->encrypt, f->user_password, f->owner_password, f->allow_print);
+	write_out(q, out, f->encrypt, f->user_password, f->owner_password, f->allow_print, src.getPDFVersion(),
+	          src.getExtensionLevel());
 	return 0;
 }
 

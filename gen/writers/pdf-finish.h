@@ -17,10 +17,15 @@
  * - AES-256 encryption (revision 6) when asked, with accessibility extraction allowed.
  *
  * A chunk is one marked-content sequence (BDC with an /MCID ... EMC) the writer opened around
- * content of one element (or of an artifact); pdf-tags.h records them. Where the writer knows
- * the page and MCID it gives them (haru); the cairo writer does not (Cairo numbers its own): it
- * opens one Cairo structure tag per chunk and never nests them, so the n-th element of Cairo's
- * flat tree is the n-th chunk.
+ * content of one element (or of an artifact); pdf-tags.h records them. Where the writer writes
+ * the MCIDs itself it gives the page and MCID (haru). The cairo writer cannot: Cairo numbers its
+ * own. It opens one Cairo structure tag per chunk and never nests them, so it predicts Cairo's
+ * numbers (each page's tags from 0, each link tag's annotation next in the page's /Annots) and
+ * says so (`predicted`); the pass checks the prediction against the content it reads anyway
+ * (every MCID of every page is the predicted chunk's, each chunk met once, each annotation a
+ * link at the chunk's rectangle) and only when it fails reads Cairo's own tree, where the n-th
+ * element of the flat tree is the n-th chunk. So a document costs one read of its content, not
+ * a parse of one object per chunk.
  */
 #ifndef CD_PDF_FINISH_H
 #define CD_PDF_FINISH_H
@@ -47,8 +52,9 @@ typedef struct cd_pdf_chunk {
 	int elem;            /* the element it belongs to; -1 for an artifact */
 	int link;            /* 1: it holds a link annotation (the element is a Link) */
 	int page, mcid;      /* 0-based page and MCID, or -1, -1 (cairo: from Cairo's own tree) */
-	int annot;           /* link: its annotation's index in the page's /Annots, or -1 (cairo) */
+	int annot;           /* link: its annotation's index in the page's /Annots, or -1 */
 	int seq;             /* order among its element's elements and chunks */
+	double rect[4];      /* link, predicted: its annotation's /Rect (x0 y0 x1 y1, PDF space) */
 } cd_pdf_chunk;
 
 typedef struct cd_pdf_finish {
@@ -58,6 +64,7 @@ typedef struct cd_pdf_finish {
 	const char *lang;    /* the catalog's /Lang */
 	const char *date;    /* ISO 8601 date of the document, or NULL: SOURCE_DATE_EPOCH, else now */
 	int tagged;          /* write a structure tree from elems and chunks */
+	int predicted;       /* the chunks' page, mcid and annot are predicted: check them (above) */
 	const cd_pdf_elem *elems;
 	size_t n_elems;
 	const cd_pdf_chunk *chunks;

@@ -13,8 +13,11 @@ struct cd_tags {
 	GArray *chunks;   /* cd_pdf_chunk */
 	GPtrArray *texts; /* GString * per element: the text drawn in it and its children */
 	GArray *last_y;   /* double per element: the baseline of the last run added to its text */
+	GPtrArray *chunk_texts; /* GString * per chunk: the text drawn in it */
+	double chunk_y;   /* the baseline of the last run added to the open chunk's text */
 	GArray *open;     /* int: the elements open now (-1: an artifact, -2: inside one) */
 	int artifact;     /* depth of open artifacts */
+	int predicted;    /* see cd_tags_predicted */
 	int seq;          /* orders elements and chunks */
 	int chunk;        /* the chunk open now, or -1 */
 	const cd_item *chunk_link;
@@ -28,6 +31,11 @@ static const char *const roles[] = {
 	"BibEntry", "Code", "Link", "Figure", "Formula", "Form", NULL
 };
 
+static void cd_tags_free_gstring(void *s)
+{
+	g_string_free(s, TRUE);
+}
+
 cd_tags *cd_tags_new(const char *writer, const cd_tags_sink *sink)
 {
 	cd_tags *t = g_new0(cd_tags, 1);
@@ -38,6 +46,7 @@ cd_tags *cd_tags_new(const char *writer, const cd_tags_sink *sink)
 	t->chunks = g_array_new(FALSE, FALSE, sizeof(cd_pdf_chunk));
 	t->texts = g_ptr_array_new();
 	t->last_y = g_array_new(FALSE, FALSE, sizeof(double));
+	t->chunk_texts = g_ptr_array_new_with_free_func(cd_tags_free_gstring);
 	t->open = g_array_new(FALSE, FALSE, sizeof(int));
 	t->chunk = -1;
 	return t;
@@ -51,6 +60,7 @@ void cd_tags_free(cd_tags *t)
 		g_string_free(t->texts->pdata[i], TRUE);
 	g_ptr_array_free(t->texts, TRUE);
 	g_array_free(t->last_y, TRUE);
+	g_ptr_array_free(t->chunk_texts, TRUE);
 	g_ptr_array_free(t->strs, TRUE);
 	g_array_free(t->elems, TRUE);
 	g_array_free(t->chunks, TRUE);
@@ -97,25 +107,61 @@ static void close_chunk(cd_tags *t)
 static void open_chunk(cd_tags *t, int elem, const cd_item *link)
 {
 	close_chunk(t);
-	cd_pdf_chunk c = { elem, link != NULL, -1, -1, -1, t->seq++ };
+	cd_pdf_chunk c = { elem, link != NULL, -1, -1, -1, t->seq++, { 0, 0, 0, 0 } };
 	g_array_append_val(t->chunks, c);
+	g_ptr_array_add(t->chunk_texts, g_string_new(NULL));
+	t->chunk_y = -1e300;
 	t->chunk = (int)t->chunks->len - 1;
 	t->chunk_link = link;
 	t->sink.open(t->sink.ctx, t->chunk, link);
 }
 
-/* Adds a glyph run's text to element e and its ancestors: runs on one line join as they are,
- * a new line starts after a space. */
+/* Adds a glyph run's text to s: runs on one line join as they are, a new line starts after a
+ * space. */
+static void join_text(GString *s, double *y, const cd_item *it)
+{
+	if (s->len && *y != it->u.glyphs.y && !g_ascii_isspace(s->str[s->len - 1]))
+		g_string_append_c(s, ' ');
+	g_string_append(s, it->u.glyphs.text);
+	*y = it->u.glyphs.y;
+}
+
+/* Adds a glyph run's text to element e and its ancestors. */
 static void add_text(cd_tags *t, int e, const cd_item *it)
 {
+	for (; e >= 0; e = g_array_index(t->elems, cd_pdf_elem, e).parent)
+		join_text(t->texts->pdata[e], &g_array_index(t->last_y, double, e), it);
+}
+
+/* The language element e is in: its own, else its nearest ancestor's; NULL when none says. */
+static const char *elem_lang(const cd_tags *t, int e)
+{
 	for (; e >= 0; e = g_array_index(t->elems, cd_pdf_elem, e).parent) {
-		GString *s = t->texts->pdata[e];
-		double *y = &g_array_index(t->last_y, double, e);
-		if (s->len && *y != it->u.glyphs.y && !g_ascii_isspace(s->str[s->len - 1]))
-			g_string_append_c(s, ' ');
-		g_string_append(s, it->u.glyphs.text);
-		*y = it->u.glyphs.y;
+		const char *l = g_array_index(t->elems, cd_pdf_elem, e).lang;
+		if (l && *l)
+			return l;
 	}
+	return NULL;
+}
+
+/* The element a glyph run of element e goes in. A run set in another language than e's (an
+ * fo:inline with its own language: a name or a quotation in the record's language inside a
+ * translated sentence) goes in a Span of e saying that language, so that a screen reader
+ * changes voice for it; the runs of one such stretch share their Span. */
+static int run_elem(cd_tags *t, int e, const cd_item *it)
+{
+	const char *el = elem_lang(t, e), *rl = it->u.glyphs.lang;
+	if (!el || !rl || !*rl || g_ascii_strcasecmp(el, rl) == 0)
+		return e;
+	if (t->chunk >= 0) {
+		int c = g_array_index(t->chunks, cd_pdf_chunk, t->chunk).elem;
+		if (c >= 0) {
+			const cd_pdf_elem *ce = &g_array_index(t->elems, cd_pdf_elem, c);
+			if (ce->parent == e && strcmp(ce->role, "Span") == 0 && ce->lang && g_ascii_strcasecmp(ce->lang, rl) == 0)
+				return c;
+		}
+	}
+	return add_elem(t, "Span", e, rl, NULL);
 }
 
 /* A run in a script whose glyphs do not map one to one onto characters: its own characters,
@@ -158,13 +204,15 @@ void cd_tags_before(cd_tags *t, const cd_item *it)
 		return;
 	}
 	if (it->kind == CD_ITEM_GLYPHS && e >= 0) {
+		e = run_elem(t, e, it);
 		add_text(t, e, it);
 		if (needs_actual_text(it))
 			g_array_index(t->elems, cd_pdf_elem, e).actual = 1;
 	}
-	if (t->chunk >= 0 && g_array_index(t->chunks, cd_pdf_chunk, t->chunk).elem == e)
-		return;
-	open_chunk(t, e, NULL);
+	if (t->chunk < 0 || g_array_index(t->chunks, cd_pdf_chunk, t->chunk).elem != e)
+		open_chunk(t, e, NULL);
+	if (it->kind == CD_ITEM_GLYPHS)
+		join_text(t->chunk_texts->pdata[t->chunk], &t->chunk_y, it);
 }
 
 void cd_tags_after(cd_tags *t, const cd_item *it)
@@ -251,15 +299,58 @@ cd_pdf_chunk *cd_tags_chunk(cd_tags *t, int chunk)
 	return &g_array_index(t->chunks, cd_pdf_chunk, chunk);
 }
 
+void cd_tags_predicted(cd_tags *t)
+{
+	t->predicted = 1;
+}
+
+/* An element whose text is given as /ActualText (Urdu) stands for all its content, so a
+ * screen reader would read a child in another language (a Span above, a block of the record's
+ * language) in the element's language: such an element instead has each of its own chunks in a
+ * Span of its own carrying that chunk's text as /ActualText, beside the child. */
+static void split_actual(cd_tags *t)
+{
+	guint ne = t->elems->len;
+	GArray *mixed = g_array_sized_new(FALSE, TRUE, sizeof(char), ne);
+	g_array_set_size(mixed, ne);
+	for (guint i = 0; i < ne; i++) {
+		const cd_pdf_elem *e = &g_array_index(t->elems, cd_pdf_elem, i);
+		if (e->parent >= 0 && e->lang && *e->lang) {
+			const char *up = elem_lang(t, e->parent);
+			if (!up || g_ascii_strcasecmp(up, e->lang) != 0)
+				g_array_index(mixed, char, e->parent) = 1;
+		}
+	}
+	for (guint c = 0; c < t->chunks->len; c++) {
+		cd_pdf_chunk *ch = &g_array_index(t->chunks, cd_pdf_chunk, c);
+		GString *s = t->chunk_texts->pdata[c];
+		if (ch->elem < 0 || ch->link || !g_array_index(mixed, char, ch->elem) || !s->len ||
+		    !g_array_index(t->elems, cd_pdf_elem, ch->elem).actual)
+			continue;
+		int sp = add_elem(t, "Span", ch->elem, NULL, NULL);
+		cd_pdf_elem *e = &g_array_index(t->elems, cd_pdf_elem, sp);
+		e->seq = ch->seq;
+		e->actual = 1;
+		g_string_assign(t->texts->pdata[sp], s->str);
+		ch->elem = sp;
+	}
+	for (guint i = 0; i < ne; i++)
+		if (g_array_index(mixed, char, i))
+			g_array_index(t->elems, cd_pdf_elem, i).actual = 0;
+	g_array_free(mixed, TRUE);
+}
+
 void cd_tags_fill(cd_tags *t, cd_pdf_finish *f)
 {
 	close_chunk(t);
+	split_actual(t);
 	for (guint i = 0; i < t->elems->len; i++) {
 		GString *s = t->texts->pdata[i];
 		if (s->len)
 			g_array_index(t->elems, cd_pdf_elem, i).text = g_strstrip(s->str);
 	}
 	f->tagged = 1;
+	f->predicted = t->predicted;
 	f->elems = (const cd_pdf_elem *)t->elems->data;
 	f->n_elems = t->elems->len;
 	f->chunks = (const cd_pdf_chunk *)t->chunks->data;

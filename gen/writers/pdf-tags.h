@@ -7,8 +7,12 @@
  * - content goes into a chunk of the innermost open element; inside an Artifact element
  *   (headers, footers, decoration layout marks so), into an artifact chunk;
  * - rectangles and lines (backgrounds, borders, rules, leaders, underlines) are artifacts;
+ * - a glyph run set in another language than its element's (cd_item glyphs.lang: an fo:inline
+ *   with its own language) goes in a Span of that element with that /Lang;
  * - an element holding a glyph run in a script that needs shaping (Arabic, Urdu...) gets its
- *   text as /ActualText, so it is read as the words it is, whatever the glyphs' positions;
+ *   text as /ActualText, so it is read as the words it is, whatever the glyphs' positions; when
+ *   it also holds an element in another language, each of its own chunks is instead a Span
+ *   with that chunk's text as /ActualText (the element's would hide the other language);
  * - a link item inside a Link element opens a chunk of that element holding its annotation;
  *   a link item elsewhere becomes a Link element of its own;
  * - chunks never nest, and the open one is closed at the end of each page.
@@ -51,6 +55,9 @@ unsigned cd_tags_open(const cd_tags *t);
 int cd_tags_current(const cd_tags *t);
 /* Chunk number `chunk`, for a writer that numbers marked content itself (page, mcid, annot). */
 cd_pdf_chunk *cd_tags_chunk(cd_tags *t, int chunk);
+/* The numbers the writer gives its chunks are its prediction of its library's (cairo): the
+ * finishing pass checks them (pdf-finish.h, `predicted`). */
+void cd_tags_predicted(cd_tags *t);
 /* Points f's elems and chunks at what was recorded (valid until cd_tags_free) and sets tagged. */
 void cd_tags_fill(cd_tags *t, cd_pdf_finish *f);
 /* The end of every PDF writer: the document's metadata and protection and the structure recorded

@@ -11,6 +11,7 @@
 #include <string>
 
 #include <qpdf/Pipeline.hh>
+#include <qpdf/Pl_Flate.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFWriter.hh>
 
@@ -48,12 +49,22 @@ private:
 // Writes q to out: the streams pass through as they are (decode level none), AES-256 (R6) when
 // `encrypt` (extraction for accessibility on; copying, changing, assembling, annotating and
 // filling forms off; printing, high quality, as allow_print says), else with a deterministic
-// ID so that the same input gives the same bytes. Throws Failure when out cannot be written.
-inline void write_out(QPDF &q, FILE *out, bool encrypt, const char *user, const char *owner, bool allow_print)
+// ID so that the same input gives the same bytes. What is compressed here (rewritten page
+// content, new metadata) is compressed at zlib's fastest level: page content is small and
+// repetitive, and the default level costs three times the time for a few per cent of the
+// bytes. libqpdf keeps the level for the whole process, so every write sets it, and the same
+// input gives the same bytes whatever the process wrote before. The header says at least `version` (a
+// document copied into an empty one would otherwise say libqpdf's 1.3). Throws Failure when out
+// cannot be written.
+inline void write_out(QPDF &q, FILE *out, bool encrypt, const char *user, const char *owner, bool allow_print,
+                      std::string const &version = "", int extension = 0)
 {
+	Pl_Flate::setCompressionLevel(1);
 	FilePipe fp(out);
 	QPDFWriter w(q);
 	w.setOutputPipeline(&fp);
+	if (!version.empty())
+		w.setMinimumPDFVersion(version, extension);
 	w.setDecodeLevel(qpdf_dl_none);
 	if (encrypt)
 		w.setR6EncryptionParameters(user ? user : "", owner, true, false, false, false, false, false,

@@ -76,11 +76,13 @@
     <xsl:param name="key"/>
     <xsl:param name="s1"/>
     <xsl:param name="s2"/>
+    <xsl:param name="g" select="$child-gender"/>
     <fo:block xsl:use-attribute-sets="lead.properties" role="P">
       <xsl:call-template name="t">
         <xsl:with-param name="key" select="$key"/>
         <xsl:with-param name="s1" select="$s1"/>
         <xsl:with-param name="s2" select="$s2"/>
+        <xsl:with-param name="g" select="$g"/>
       </xsl:call-template>
     </fo:block>
   </xsl:template>
@@ -98,6 +100,11 @@
         <xsl:with-param name="s1" select="string(.)"/>
       </xsl:call-template>
     </fo:block>
+  </xsl:template>
+  <!-- What someone else passed on about a child is reported speech, not the child's own quoted
+       words: no quotation marks (the lead before it says who told us). -->
+  <xsl:template match="child-views[@given = 'reported']/quote" mode="text">
+    <fo:block xsl:use-attribute-sets="para.properties" role="P" language="{$case/@lang}"><xsl:value-of select="normalize-space(.)"/></fo:block>
   </xsl:template>
   <xsl:template match="*" mode="text">
     <xsl:choose>

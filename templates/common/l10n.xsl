@@ -23,6 +23,8 @@
     <xsl:param name="s2"/>
     <xsl:param name="s3"/>
     <xsl:param name="s4"/>
+    <!-- the grammatical gender of the child the words are about: f, m or '' (not recorded) -->
+    <xsl:param name="g" select="$child-gender"/>
     <xsl:variable name="e" select="$l10n.set/text[@key = $key]"/>
     <xsl:if test="not($l10n.set)">
       <xsl:message terminate="yes">templates/l10n/<xsl:value-of select="$lang"/>.xml: error: no language set</xsl:message>
@@ -35,7 +37,30 @@
       <xsl:with-param name="s2" select="$s2"/>
       <xsl:with-param name="s3" select="$s3"/>
       <xsl:with-param name="s4" select="$s4"/>
+      <xsl:with-param name="g" select="$g"/>
     </xsl:apply-templates>
+  </xsl:template>
+
+  <!-- A word that agrees with the child's gender (Polish "powiedziałeś" / "powiedziałaś"):
+       <g m="..." f="...">both forms</g>; the text between is for a child whose pronouns do not
+       say, so nobody is given a gender the case does not record. -->
+  <xsl:template match="g" mode="l10n">
+    <xsl:param name="g"/>
+    <xsl:choose>
+      <xsl:when test="$g = 'f' and @f"><xsl:value-of select="@f"/></xsl:when>
+      <xsl:when test="$g = 'm' and @m"><xsl:value-of select="@m"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The gender of a child from their recorded pronouns: she/her f, he/him m, else ''. -->
+  <xsl:template name="gender-of">
+    <xsl:param name="child"/>
+    <xsl:variable name="p" select="translate(normalize-space($child/pronouns), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
+    <xsl:choose>
+      <xsl:when test="$p = 'she/her' or $p = 'she/her/hers' or $p = 'she'">f</xsl:when>
+      <xsl:when test="$p = 'he/him' or $p = 'he/him/his' or $p = 'he'">m</xsl:when>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="text()" mode="l10n">

@@ -10,11 +10,24 @@
   <xsl:variable name="signatory"
       select="key('party', string($case/plan/@lead | $case/meetings/meeting[last()]/chair/@ref[not($case/plan/@lead)]))"/>
 
-  <!-- An address, one line per block. -->
+  <!-- An address, one line per block: every field of the schema's address (line, town, postcode,
+       country). An address abroad ends with its country in capitals on a line of its own, as
+       Royal Mail asks for post going overseas. -->
   <xsl:template match="address" mode="lines">
     <xsl:for-each select="line | town | postcode">
       <fo:block><xsl:value-of select="normalize-space(.)"/></fo:block>
     </xsl:for-each>
+    <xsl:for-each select="country">
+      <fo:block><xsl:call-template name="country-caps"/></fo:block>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- The country of an address, in capitals (ASCII and the Latin letters of the languages we
+       write to; a script without case stays as it is). -->
+  <xsl:template name="country-caps">
+    <xsl:value-of select="translate(normalize-space(.),
+        'abcdefghijklmnopqrstuvwxyzàáâäçèéêëìíîïñòóôöùúûüýÿąćęłńśźżŵŷ',
+        'ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÄÇÈÉÊËÌÍÎÏÑÒÓÔÖÙÚÛÜÝŸĄĆĘŁŃŚŹŻŴŶ')"/>
   </xsl:template>
 
   <xsl:template name="letter">
@@ -52,24 +65,36 @@
         top="{$window.top.mm}mm" left="{$window.left.mm}mm"
         width="{$window.width.mm}mm" height="{$window.height.mm}mm">
       <fo:block xsl:use-attribute-sets="letter.address.properties" role="Div">
-        <fo:block>
-          <xsl:choose>
-            <xsl:when test="$to/self::child">
-              <xsl:call-template name="one-name">
-                <xsl:with-param name="id" select="$to/@id"/>
-                <xsl:with-param name="mode" select="'full'"/>
-              </xsl:call-template>
-            </xsl:when>
-            <xsl:otherwise><xsl:apply-templates select="$to" mode="full-name"/></xsl:otherwise>
-          </xsl:choose>
-        </fo:block>
-        <xsl:if test="$to/@kind = 'professional' and $to/role">
-          <fo:block><xsl:value-of select="normalize-space($to/role)"/></fo:block>
-        </xsl:if>
-        <xsl:if test="$to/agency and not($to/address/line[1] = $to/agency)">
-          <fo:block><xsl:value-of select="normalize-space($to/agency)"/></fo:block>
-        </xsl:if>
-        <xsl:apply-templates select="$to/address" mode="lines"/>
+        <xsl:variable name="to-lines">
+          <fo:block>
+            <xsl:choose>
+              <xsl:when test="$to/self::child">
+                <xsl:call-template name="one-name">
+                  <xsl:with-param name="id" select="$to/@id"/>
+                  <xsl:with-param name="mode" select="'full'"/>
+                </xsl:call-template>
+              </xsl:when>
+              <xsl:otherwise><xsl:apply-templates select="$to" mode="full-name"/></xsl:otherwise>
+            </xsl:choose>
+          </fo:block>
+          <xsl:if test="$to/@kind = 'professional' and $to/role">
+            <fo:block><xsl:value-of select="normalize-space($to/role)"/></fo:block>
+          </xsl:if>
+          <xsl:if test="$to/agency and not($to/address/line[1] = $to/agency)">
+            <fo:block><xsl:value-of select="normalize-space($to/agency)"/></fo:block>
+          </xsl:if>
+          <xsl:apply-templates select="$to/address" mode="lines"/>
+        </xsl:variable>
+        <!-- an address longer than the window holds at the reader's size is set smaller: it
+             is read by the post, and only arrives when all of it shows in the window -->
+        <xsl:variable name="lines" select="1 + count($to[@kind = 'professional']/role) +
+            count($to/agency[not(. = $to/address/line[1])]) + count($to/address/*)"/>
+        <xsl:choose>
+          <xsl:when test="$lines &gt; $window.address.lines">
+            <fo:block xsl:use-attribute-sets="letter.address.compact.properties"><xsl:copy-of select="$to-lines"/></fo:block>
+          </xsl:when>
+          <xsl:otherwise><xsl:copy-of select="$to-lines"/></xsl:otherwise>
+        </xsl:choose>
       </fo:block>
     </fo:block-container>
 
@@ -115,6 +140,17 @@
       </fo:block>
       <fo:block><xsl:value-of select="normalize-space($signatory/role)"/></fo:block>
     </fo:block>
+  </xsl:template>
+
+  <!-- "Sorry this is late": when a letter is dated (sent) after the day it was due. -->
+  <xsl:template name="letter-late">
+    <xsl:param name="due"/>
+    <xsl:if test="number(translate($date, '-', '')) &gt; number(translate($due, '-', ''))">
+      <xsl:call-template name="para">
+        <xsl:with-param name="key" select="concat('letter.late.', $reader)"/>
+        <xsl:with-param name="s1"><xsl:call-template name="date"><xsl:with-param name="iso" select="$due"/></xsl:call-template></xsl:with-param>
+      </xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <!-- Who to contact: the lead professional, with phone and email. -->
@@ -174,7 +210,7 @@
         </xsl:call-template>
       </xsl:with-param>
       <xsl:with-param name="s3">
-        <xsl:for-each select="$c/address/line | $c/address/town | $c/address/postcode">
+        <xsl:for-each select="$c/address/line | $c/address/town | $c/address/postcode | $c/address/country">
           <xsl:if test="position() != 1">
             <xsl:call-template name="t"><xsl:with-param name="key" select="'address.sep'"/></xsl:call-template>
           </xsl:if>

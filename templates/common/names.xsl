@@ -19,8 +19,13 @@
       <xsl:otherwise><xsl:value-of select="normalize-space(name/given)"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+  <!-- A child's own copy names people as that child calls them (known-as, "Mum"). -->
   <xsl:template match="person" mode="name">
-    <xsl:value-of select="normalize-space(concat(name/given, ' ', name/family))"/>
+    <xsl:variable name="known" select="known-as[$reader = 'child' and @child = $recipient]"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space($known)"><xsl:value-of select="normalize-space($known)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="normalize-space(concat(name/given, ' ', name/family))"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Full name, as on an envelope: "Ms Sarah Hartley", "Amelia Hartley". -->
@@ -46,6 +51,8 @@
   <xsl:template match="person" mode="name-role">
     <xsl:apply-templates select="." mode="name"/>
     <xsl:choose>
+      <!-- "Mum" needs no "(mother)" after it -->
+      <xsl:when test="normalize-space(known-as[$reader = 'child' and @child = $recipient])"/>
       <xsl:when test="normalize-space(role) and normalize-space(agency)">
         <xsl:call-template name="t">
           <xsl:with-param name="key" select="'name.role.agency'"/>

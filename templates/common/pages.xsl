@@ -60,7 +60,16 @@
               </xsl:call-template>
             </xsl:with-param>
             <xsl:with-param name="s3">
-              <xsl:call-template name="date"><xsl:with-param name="iso" select="$date"/></xsl:call-template>
+              <!-- the plan and minutes inside a letter are those of their meeting; the letter
+                   itself is dated the day it is sent -->
+              <xsl:call-template name="date">
+                <xsl:with-param name="iso">
+                  <xsl:choose>
+                    <xsl:when test="$the-meeting and ($part = 'plan' or $part = 'minutes')"><xsl:value-of select="$the-meeting/@date"/></xsl:when>
+                    <xsl:otherwise><xsl:value-of select="$date"/></xsl:otherwise>
+                  </xsl:choose>
+                </xsl:with-param>
+              </xsl:call-template>
             </xsl:with-param>
           </xsl:call-template>
         </fo:block>
@@ -132,6 +141,9 @@
         </xsl:when>
         <xsl:when test="$doc = 'closure-letter'">
           <xsl:call-template name="bookmark"><xsl:with-param name="part" select="'letter'"/></xsl:call-template>
+          <xsl:if test="$final-minutes = 'yes'">
+            <xsl:call-template name="bookmark"><xsl:with-param name="part" select="'minutes'"/></xsl:call-template>
+          </xsl:if>
         </xsl:when>
         <xsl:otherwise>
           <xsl:call-template name="bookmark"><xsl:with-param name="part" select="$doc"/></xsl:call-template>

@@ -15,6 +15,9 @@
   <xsl:param name="version" select="'full'"/>
   <!-- the document date, YYYY-MM-DD -->
   <xsl:param name="date" select="''"/>
+  <!-- 'yes' when a closure letter carries the final minutes (of $meeting), whose plan copy is
+       never sent once the plan has ended -->
+  <xsl:param name="final-minutes" select="''"/>
   <!-- the style's name, and the case file's name (for messages) -->
   <xsl:param name="style" select="'standard'"/>
   <xsl:param name="source" select="'case'"/>
@@ -25,4 +28,18 @@
   <xsl:variable name="the-recipient" select="/case/children/child[@id = $recipient] | /case/people/person[@id = $recipient]"/>
   <!-- The children the document is about: all children of the case, or those a closure names. -->
   <xsl:variable name="subjects" select="/case/children/child"/>
+  <!-- The gender words addressed to the child agree with (l10n <g>): the reader's own when a
+       child reads, else the children's when they all share one, else none. -->
+  <xsl:variable name="child-gender">
+    <xsl:variable name="all">
+      <xsl:for-each select="$the-recipient[self::child] | $subjects[not($the-recipient[self::child])]">
+        <xsl:call-template name="gender-of"><xsl:with-param name="child" select="."/></xsl:call-template>
+        <xsl:text>.</xsl:text>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="contains($all, 'f') and translate($all, 'f.', '') = '' and not(contains(concat('.', $all), '..'))">f</xsl:when>
+      <xsl:when test="contains($all, 'm') and translate($all, 'm.', '') = '' and not(contains(concat('.', $all), '..'))">m</xsl:when>
+    </xsl:choose>
+  </xsl:variable>
 </xsl:stylesheet>

@@ -64,8 +64,10 @@ async function main() {
       L.assert(done.includes(`${waiting.length} jobs sent to ${PRINTER}`), `no success message: ${done}`);
       const after = ledger(queue).filter((r) => r.file.startsWith('2026-11-26/'));
       L.assert(after.every((r) => r.status === 'issued' && r.issued === L.TODAY), 'the printed copies are not all issued today');
-      const due = L.run(['due', '--today', L.TODAY, '--format', 'csv', path.join(desk.cases, '06-step-down.xml')]);
-      L.assert(/,minutes-sent,m3,[^\n]*,2026-11-25,done,/.test(due.out), `due does not show m3's minutes sent:\n${due.out}`);
+      // 2026-11-26 holds sample 01's plan copies of m1 (sample 06's plan ended: its final
+      // minutes go with the closure letters)
+      const due = L.run(['due', '--today', L.TODAY, '--format', 'csv', path.join(desk.cases, '01-initial-meeting.xml')]);
+      L.assert(/,minutes-sent,m1,[^\n]*,2026-11-25,done,/.test(due.out), `due does not show m1's minutes sent:\n${due.out}`);
       await page.close();
     });
 

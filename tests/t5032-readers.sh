@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Written to each reader (issue 13): when someone disagreed at a meeting, the minutes give the
+# complaints team's contact, in the reader's language; the case note on the file records the
+# dissent with the decision. Polish words that agree with the child's gender follow the pronouns
+# the case records (she/her: "powiedziałaś"), and keep both forms when none are recorded.
+. "$(dirname "$0")/lib.sh"
+cd "$ROOT" || exit 2
+# has NAME FILE STRING: the text holds STRING, whatever the line breaks.
+has() {
+	if python3 -c "import re,sys; t=re.sub(r'\s+',' ',open(sys.argv[1],encoding='utf-8').read()); sys.exit(0 if sys.argv[2] in t else 1)" "$2" "$3"
+	then ok "$1"; else notok "$1" "not in $2: $3"; fi
+}
+hasnt() {
+	if python3 -c "import re,sys; t=re.sub(r'\s+',' ',open(sys.argv[1],encoding='utf-8').read()); sys.exit(1 if sys.argv[2] in t else 0)" "$2" "$3"
+	then ok "$1"; else notok "$1" "in $2: $3"; fi
+}
+pdf() { pdftotext "$1" "${1%.pdf}.txt"; }
+
+# ---- 1. complaints contact in the minutes when someone disagreed (sample 02, m3: Joanne)
+for l in en cy pl; do
+	expect "sample 02 minutes ($l)" 0 "$CINDOC" render --doc minutes --for c1 --lang $l samples/02-review-scaling.xml -o "$T/m-$l.pdf"
+	pdf "$T/m-$l.pdf"
+done
+has "minutes: how to complain after a disagreement (en)" "$T/m-en.txt" \
+	"Anyone who is still unhappy can use the council’s complaints procedure: contact the Complaints and Representations Team on 01632 960199 or at complaints@northbridge.example, or write to County Hall, Market Street, Northbridge, NB1 2AA."
+has "minutes: how to complain after a disagreement (cy)" "$T/m-cy.txt" \
+	"gweithdrefn gwyno’r cyngor: cysylltwch â’r Complaints and Representations Team ar 01632 960199"
+has "minutes: how to complain after a disagreement (pl)" "$T/m-pl.txt" \
+	"procedury skargowej urzędu: dział Complaints and Representations Team – telefon 01632 960199"
+expect "sample 02 minutes (ur)" 0 "$CINDOC" render --doc minutes --for c1 --lang ur samples/02-review-scaling.xml -o "$T/m-ur.pdf"
+"$CINDOC" fo --doc minutes --for c1 --lang ur samples/02-review-scaling.xml >"$T/m-ur.fo"
+has "minutes: how to complain after a disagreement (ur)" "$T/m-ur.fo" \
+	"شکایتی طریقۂ کار استعمال کر سکتا ہے: Complaints and Representations Team سے رابطہ کریں، فون 01632 960199 یا ای میل complaints@northbridge.example، یا اس پتے پر لکھیں: County Hall، Market Street، Northbridge، NB1 2AA۔"
+# no disagreement, no complaints paragraph in the minutes
+expect "sample 01 minutes" 0 "$CINDOC" render --doc minutes --for file samples/01-initial-meeting.xml -o "$T/m01.pdf"
+pdf "$T/m01.pdf"
+hasnt "minutes: no complaints contact when everyone agreed" "$T/m01.txt" "complaints procedure"
+
+# ---- 2. dissent recorded at a meeting appears in its case note (sample 08, m1: the father)
+expect "sample 08 case note, m1" 0 "$CINDOC" render --doc case-note --for file --meeting m1 samples/08-child-protection.xml -o "$T/cn1.pdf"
+pdf "$T/cn1.pdf"
+has "case note: the dissent, who and what" "$T/cn1.txt" \
+	"Disagreement recorded Dean Fairbairn (father): Dad did not agree that there is a worry about drinking."
+has "case note: the dissent follows the decision" "$T/cn1.txt" \
+	"Decision Continue the Child in Need plan Disagreement recorded Dean Fairbairn (father): Dad did not agree that there is a worry about drinking. Next meeting Thursday"
+expect "sample 08 case note, m3" 0 "$CINDOC" render --doc case-note --for file --meeting m3 samples/08-child-protection.xml -o "$T/cn3.pdf"
+pdf "$T/cn3.pdf"
+hasnt "case note: no dissent row when no one disagreed" "$T/cn3.txt" "Disagreement recorded"
+for l in cy pl ur; do
+	expect "sample 08 case note, m1 ($l)" 0 "$CINDOC" render --doc case-note --for file --meeting m1 --lang $l samples/08-child-protection.xml -o "$T/cn1-$l.pdf"
+	"$CINDOC" fo --doc case-note --for file --meeting m1 --lang $l samples/08-child-protection.xml >"$T/cn1-$l.fo"
+done
+has "case note: the dissent in Welsh" "$T/cn1-cy.fo" "Anghytundeb a gofnodwyd"
+has "case note: the dissent in Polish" "$T/cn1-pl.fo" "Zgłoszone zastrzeżenia"
+has "case note: the dissent in Urdu" "$T/cn1-ur.fo" "درج شدہ اختلاف"
+
+# ---- 3. Polish: the child's recorded pronouns choose the form
+expect "sample 02 minutes to Millie (she/her), Polish" 0 "$CINDOC" render --doc minutes --for c1 --lang pl samples/02-review-scaling.xml -o "$T/pl02.pdf"
+pdf "$T/pl02.pdf"
+has "pl: she/her: 'Co nam powiedziałaś'" "$T/pl02.txt" "Co nam powiedziałaś"
+has "pl: she/her: 'Przyszłaś na spotkanie i powiedziałaś nam'" "$T/pl02.txt" "Przyszłaś na spotkanie i powiedziałaś nam:"
+expect "sample 03 minutes, Polish" 0 "$CINDOC" render --doc minutes --for p2 --lang pl samples/03-siblings.xml -o "$T/pl03.pdf"
+pdf "$T/pl03.pdf"
+has "pl: each sibling's own form: Kacper (he/him)" "$T/pl03.txt" "Kas, przyszedłeś na spotkanie i powiedziałeś nam:"
+has "pl: each sibling's own form: Maja (she/her)" "$T/pl03.txt" "Maja, przyszłaś na spotkanie i powiedziałaś nam:"
+has "pl: no pronouns recorded (Alfie): both forms" "$T/pl03.txt" "Alfie, przyszedłeś(-aś) na spotkanie i powiedziałeś(-aś) nam:"
+has "pl: siblings of both genders: the heading keeps both forms" "$T/pl03.txt" "Co nam powiedziałeś(-aś)"
+expect "sample 06 closing summary, Polish" 0 "$CINDOC" render --doc closing-summary --for file --lang pl samples/06-step-down.xml -o "$T/pl06.pdf"
+pdf "$T/pl06.pdf"
+has "pl: the closing summary: 'Ruby powiedziała'" "$T/pl06.txt" "Ruby powiedziała:"
+mkdir -p "$T/s7" && cp samples/authority.xml "$T/s7/"
+sed 's|<pronouns>he/him</pronouns>|<pronouns>She/Her</pronouns>|' samples/07-eighteen.xml >"$T/s7/07-she.xml"
+expect "sample 07 as she/her: the closure letter, Polish" 0 "$CINDOC" render --doc closure-letter --for c1 --lang pl "$T/s7/07-she.xml" -o "$T/pl07f.pdf"
+expect "sample 07 (he/him): the closure letter, Polish" 0 "$CINDOC" render --doc closure-letter --for c1 --lang pl samples/07-eighteen.xml -o "$T/pl07m.pdf"
+pdf "$T/pl07f.pdf"; pdf "$T/pl07m.pdf"
+has "pl: she/her at 18: 'jesteś już dorosła', 'zostajesz sama'" "$T/pl07f.txt" "Ponieważ jesteś już dorosła, twój plan zakończył się 20 listopada 2026 r. Nie znaczy to, że zostajesz sama: jeśli jako dorosła"
+has "pl: he/him at 18: 'jesteś już dorosły', 'zostajesz sam'" "$T/pl07m.txt" "Ponieważ jesteś już dorosły, twój plan zakończył się 20 listopada 2026 r. Nie znaczy to, że zostajesz sam: jeśli jako dorosły"
