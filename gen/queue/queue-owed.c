@@ -137,6 +137,13 @@ static int owe(struct run *r, xmlDocPtr doc, const char *path, const char *case_
 	return 0;
 }
 
+/* The key of r->sent: "REF/DOCUMENT/MEETING", or "REF/DOCUMENT" for a document of no meeting. */
+static char *sent_key(const char *ref, const char *document, const char *meeting)
+{
+	return meeting && meeting[0] ? g_strdup_printf("%s/%s/%s", ref, document, meeting)
+	                             : g_strdup_printf("%s/%s", ref, document);
+}
+
 /* Every item one case owes as of today. */
 static int case_items(struct run *r, xmlDocPtr doc, const char *path, const char *case_file, const char *case_sha,
                       GPtrArray *out)
@@ -159,7 +166,7 @@ static int case_items(struct run *r, xmlDocPtr doc, const char *path, const char
 		}
 		if (done_by(r, cd_case_first(m, "done"), "minutes-sent")) {
 			/* the minutes and plan went out already: a copy still queued was sent with them */
-			g_hash_table_replace(r->sent, g_strdup_printf("%s/%s/%s", ref, cd_doc_name(CD_DOC_PLAN_COPY), attr(m, "id")),
+			g_hash_table_replace(r->sent, sent_key(ref, cd_doc_name(CD_DOC_PLAN_COPY), attr(m, "id")),
 			                     g_strdup(attr(cd_case_first(m, "done"), "minutes-sent")));
 			continue;
 		}
@@ -173,7 +180,7 @@ static int case_items(struct run *r, xmlDocPtr doc, const char *path, const char
 	xmlNodePtr closure = cd_case_first(root, "closure");
 	cd_date d, due;
 	if (closure && done_by(r, closure, "letters-sent"))
-		g_hash_table_replace(r->sent, g_strdup_printf("%s/%s", ref, cd_doc_name(CD_DOC_CLOSURE_LETTER)),
+		g_hash_table_replace(r->sent, sent_key(ref, cd_doc_name(CD_DOC_CLOSURE_LETTER), NULL),
 		                     g_strdup(attr(closure, "letters-sent")));
 	if (rc == 0 && closure && cd_date_parse(attr(closure, "date"), &d, NULL) == 0 && d <= r->o->today &&
 	    !done_by(r, closure, "letters-sent")) {
@@ -319,9 +326,7 @@ int read_cases(struct run *r)
 		if (!is_status(it, "queued") || it->owed)
 			continue;
 		if (g_hash_table_contains(r->cases_ok, it->f[CD_QL_CASE_FILE])) {
-			char *key = it->f[CD_QL_MEETING][0]
-			                    ? g_strdup_printf("%s/%s/%s", it->f[CD_QL_CASE], it->f[CD_QL_DOCUMENT], it->f[CD_QL_MEETING])
-			                    : g_strdup_printf("%s/%s", it->f[CD_QL_CASE], it->f[CD_QL_DOCUMENT]);
+			char *key = sent_key(it->f[CD_QL_CASE], it->f[CD_QL_DOCUMENT], it->f[CD_QL_MEETING]);
 			const char *sent = g_hash_table_lookup(r->sent, key);
 			g_free(key);
 			set(it, CD_QL_STATUS, sent ? "issued" : "withdrawn");
