@@ -94,6 +94,22 @@
     <xsl:attribute name="border-bottom-color"><xsl:value-of select="$rule.color"/></xsl:attribute>
     <xsl:attribute name="padding-bottom">1.5mm</xsl:attribute>
   </xsl:attribute-set>
+  <!-- under the header: the section a page of a plan or minutes goes on with -->
+  <xsl:attribute-set name="header.continued.properties">
+    <xsl:attribute name="font-size"><xsl:value-of select="$small.font.size"/></xsl:attribute>
+    <xsl:attribute name="font-weight">bold</xsl:attribute>
+    <xsl:attribute name="color"><xsl:value-of select="$muted.color"/></xsl:attribute>
+    <xsl:attribute name="line-height">1.3</xsl:attribute>
+    <xsl:attribute name="padding-top">1mm</xsl:attribute>
+  </xsl:attribute-set>
+  <!-- above the footer of a letter's pages before its last -->
+  <xsl:attribute-set name="footer.more.properties">
+    <xsl:attribute name="font-size"><xsl:value-of select="$small.font.size"/></xsl:attribute>
+    <xsl:attribute name="font-weight">bold</xsl:attribute>
+    <xsl:attribute name="color"><xsl:value-of select="$muted.color"/></xsl:attribute>
+    <xsl:attribute name="line-height">1.3</xsl:attribute>
+    <xsl:attribute name="text-align">end</xsl:attribute>
+  </xsl:attribute-set>
   <xsl:attribute-set name="footer.properties">
     <xsl:attribute name="font-size"><xsl:value-of select="$small.font.size"/></xsl:attribute>
     <xsl:attribute name="color"><xsl:value-of select="$muted.color"/></xsl:attribute>

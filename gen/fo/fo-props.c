@@ -158,6 +158,10 @@ static const prop_def props[] = {
 	{ "internal-destination", P_OTHER, B(FO_BASIC_LINK) | B(FO_BOOKMARK), -1 },
 	{ "external-destination", P_OTHER, B(FO_BASIC_LINK) | B(FO_BOOKMARK), -1 },
 	{ "starting-state", P_OTHER, B(FO_BOOKMARK), -1 },
+	{ "marker-class-name", P_OTHER, B(FO_MARKER), -1 },
+	{ "retrieve-class-name", P_OTHER, B(FO_RETRIEVE_MARKER), -1 },
+	{ "retrieve-position", P_OTHER, B(FO_RETRIEVE_MARKER), -1 },
+	{ "retrieve-boundary", P_OTHER, B(FO_RETRIEVE_MARKER), -1 },
 };
 
 const prop_def *fo_find_prop(const char *name)

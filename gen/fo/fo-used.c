@@ -16,16 +16,19 @@ static const int v_rule_style[] = { BORDER_SOLID, BORDER_DASHED, BORDER_DOTTED }
 static const char *const w_table_layout[] = { "auto", "fixed", NULL };
 static const char *const w_bool[] = { "false", "true", NULL };
 static const char *const w_force[] = { "auto", "even", "odd", "end-on-even", "end-on-odd", "no-force", NULL };
-static const char *const w_page_position[] = { "any", "first", "rest", NULL };
+static const char *const w_page_position[] = { "any", "first", "rest", "last", "only", NULL };
 static const char *const w_odd_even[] = { "any", "odd", "even", NULL };
 static const char *const w_blank[] = { "any", "blank", "not-blank", NULL };
 static const char *const w_state[] = { "show", "hide", NULL };
+static const char *const w_retrieve_position[] = { "first-starting-within-page", "first-including-carryover",
+                                                   "last-starting-within-page", "last-ending-within-page", NULL };
+static const char *const w_retrieve_boundary[] = { "page", "page-sequence", "document", NULL };
 
 static const struct keyword_prop {
 	const char *prop;
 	const char *const *words;
 	const int *values;
-	int unsupported;   /* a word XSL has beyond these ("last") is "unsupported", not "invalid" */
+	int unsupported;   /* a word XSL has beyond these ("inherit") is "unsupported", not "invalid" */
 } keyword_props[] = {
 	{ .prop = "absolute-position", .words = w_position },
 	{ .prop = "scaling", .words = w_scaling },
@@ -35,10 +38,12 @@ static const struct keyword_prop {
 	{ .prop = "table-omit-header-at-break", .words = w_bool },
 	{ .prop = "table-omit-footer-at-break", .words = w_bool },
 	{ .prop = "force-page-count", .words = w_force },
-	{ .prop = "page-position", .words = w_page_position, .unsupported = 1 },
+	{ .prop = "page-position", .words = w_page_position },
 	{ .prop = "odd-or-even", .words = w_odd_even, .unsupported = 1 },
 	{ .prop = "blank-or-not-blank", .words = w_blank, .unsupported = 1 },
 	{ .prop = "starting-state", .words = w_state },
+	{ .prop = "retrieve-position", .words = w_retrieve_position },
+	{ .prop = "retrieve-boundary", .words = w_retrieve_boundary },
 };
 
 int fo_keyword(const fo_src *src, xmlNode *n, const char *prop, int *out)

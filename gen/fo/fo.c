@@ -30,6 +30,7 @@ static const char *const kind_names[FO_N_KINDS] = {
 	[FO_LIST_ITEM_BODY] = "list-item-body", [FO_TABLE] = "table", [FO_TABLE_COLUMN] = "table-column",
 	[FO_TABLE_HEADER] = "table-header", [FO_TABLE_FOOTER] = "table-footer",
 	[FO_TABLE_BODY] = "table-body", [FO_TABLE_ROW] = "table-row", [FO_TABLE_CELL] = "table-cell",
+	[FO_MARKER] = "marker", [FO_RETRIEVE_MARKER] = "retrieve-marker",
 };
 
 static const char *const kind_qnames[FO_N_KINDS] = {
@@ -55,6 +56,7 @@ static const char *const kind_qnames[FO_N_KINDS] = {
 	Q(FO_LIST_ITEM_BODY, "list-item-body"), Q(FO_TABLE, "table"), Q(FO_TABLE_COLUMN, "table-column"),
 	Q(FO_TABLE_HEADER, "table-header"), Q(FO_TABLE_FOOTER, "table-footer"),
 	Q(FO_TABLE_BODY, "table-body"), Q(FO_TABLE_ROW, "table-row"), Q(FO_TABLE_CELL, "table-cell"),
+	Q(FO_MARKER, "marker"), Q(FO_RETRIEVE_MARKER, "retrieve-marker"),
 #undef Q
 };
 

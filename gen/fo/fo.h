@@ -23,7 +23,7 @@ typedef enum {
 	FO_PAGE_NUMBER, FO_PAGE_NUMBER_CITATION, FO_PAGE_NUMBER_CITATION_LAST, FO_BASIC_LINK,
 	FO_EXTERNAL_GRAPHIC, FO_LIST_BLOCK, FO_LIST_ITEM, FO_LIST_ITEM_LABEL, FO_LIST_ITEM_BODY,
 	FO_TABLE, FO_TABLE_COLUMN, FO_TABLE_HEADER, FO_TABLE_FOOTER, FO_TABLE_BODY, FO_TABLE_ROW,
-	FO_TABLE_CELL,
+	FO_TABLE_CELL, FO_MARKER, FO_RETRIEVE_MARKER,
 	FO_N_KINDS
 } fo_kind;
 
@@ -39,10 +39,14 @@ enum { SCALING_UNIFORM, SCALING_NON_UNIFORM };                      /* scaling *
 enum { PATTERN_SPACE, PATTERN_RULE, PATTERN_DOTS };                 /* leader-pattern */
 enum { TABLE_LAYOUT_AUTO, TABLE_LAYOUT_FIXED };                     /* table-layout */
 enum { FORCE_AUTO, FORCE_EVEN, FORCE_ODD, FORCE_END_ON_EVEN, FORCE_END_ON_ODD, FORCE_NONE }; /* force-page-count */
-enum { PAGE_POSITION_ANY, PAGE_POSITION_FIRST, PAGE_POSITION_REST }; /* page-position */
+enum { PAGE_POSITION_ANY, PAGE_POSITION_FIRST, PAGE_POSITION_REST, PAGE_POSITION_LAST,
+       PAGE_POSITION_ONLY };                                        /* page-position */
 enum { ODD_EVEN_ANY, ODD_EVEN_ODD, ODD_EVEN_EVEN };                 /* odd-or-even */
 enum { BLANK_ANY, BLANK_BLANK, BLANK_NOT_BLANK };                   /* blank-or-not-blank */
 enum { STATE_SHOW, STATE_HIDE };                                    /* starting-state */
+enum { RETRIEVE_FIRST_STARTING, RETRIEVE_FIRST_INCLUDING_CARRYOVER, RETRIEVE_LAST_STARTING,
+       RETRIEVE_LAST_ENDING };                                      /* retrieve-position */
+enum { BOUNDARY_PAGE, BOUNDARY_PAGE_SEQUENCE, BOUNDARY_DOCUMENT };  /* retrieve-boundary */
 /* What content-width, content-height and initial-page-number were given as. */
 enum { CONTENT_AUTO, CONTENT_SCALE_TO_FIT, CONTENT_LENGTH };
 enum { PAGE_NUMBER_AUTO, PAGE_NUMBER_AUTO_ODD, PAGE_NUMBER_AUTO_EVEN, PAGE_NUMBER_SET };
@@ -125,8 +129,8 @@ int fo_integer(const fo_src *src, xmlNode *n, const char *prop, const char *v, i
  * at n's line. */
 /* A keyword property: absolute-position, scaling, leader-pattern, rule-style (BORDER_*),
  * table-layout, table-omit-header-at-break and table-omit-footer-at-break (0 false, 1 true),
- * force-page-count, page-position, odd-or-even, blank-or-not-blank, starting-state; *out is the
- * enum value above. */
+ * force-page-count, page-position, odd-or-even, blank-or-not-blank, starting-state,
+ * retrieve-position, retrieve-boundary; *out is the enum value above. */
 int fo_keyword(const fo_src *src, xmlNode *n, const char *prop, int *out);
 /* width, height, page-width, page-height: a length or "auto". 1 when a length was read into
  * *out, 0 when absent or auto. */

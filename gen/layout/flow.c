@@ -94,6 +94,14 @@ int content(lay_doc *L, vbuild *vb, para *P, xmlNode *parent, const fo_style *st
 			rc = wrapper(L, vb, P, c, st, A, inline_ok);
 			continue;
 		}
+		if (k == FO_MARKER) {
+			rc = marker_child(L, c, parent);
+			continue;
+		}
+		if (k == FO_RETRIEVE_MARKER) {
+			rc = retrieve_marker(L, vb, P, c, st, A, inline_ok);
+			continue;
+		}
 		if (is_inline_kind(k)) {
 			if (!inline_ok)
 				return fo_bad_child(L->src, c, parent);
@@ -120,7 +128,9 @@ cd_page *sub_flow_items(lay_doc *L, xmlNode *n, const fo_style *st, area A, doub
 {
 	vbuild vb;
 	vb_init(&vb);
+	L->apart++;
 	*rc = sub_flow(L, &vb, n, st, A);
+	L->apart--;
 	cd_page *items = *rc < 0 ? NULL : render_list(vb.v, h, 1);
 	vb_clear(&vb);
 	return items;
@@ -145,6 +155,8 @@ static int do_block(lay_doc *L, vbuild *vb, xmlNode *n, const fo_style *ps, area
 	if ((rc = fits_area(L, n, A, x, w)) < 0)
 		return rc;
 	open_block(vb, &st, ps, x, w, role);
+	if ((rc = markers_start(L, vb, n)) < 0)
+		return rc;
 	para P;
 	para_init(&P);
 	P.base = st;
@@ -155,8 +167,11 @@ static int do_block(lay_doc *L, vbuild *vb, xmlNode *n, const fo_style *ps, area
 	if (rc == 0)
 		para_flush(L, vb, &P);
 	para_free(&P);
-	if (rc == 0)
+	if (rc == 0) {
+		size_t at = vb->v->len;
 		close_block(vb, &st, role);
+		markers_end(vb, at + 1, n);
+	}
 	return rc;
 }
 
@@ -205,9 +220,12 @@ static int container_in_flow(lay_doc *L, vbuild *vb, xmlNode *n, const fo_style 
 {
 	const fo_style *st = &C->st;
 	open_block(vb, st, ps, C->x, C->w, C->role);
+	int rc = markers_start(L, vb, n);
+	if (rc < 0)
+		return rc;
 	area B = { C->x, C->w };
 	size_t start = vb->v->len;
-	int rc = sub_flow(L, vb, n, &C->inner, B);
+	rc = sub_flow(L, vb, n, &C->inner, B);
 	if (rc < 0)
 		return rc;
 	double used = C->hgt > 0 ? measure(vb->v, start, vb->v->len, 0, NULL) : 0;
@@ -224,7 +242,9 @@ static int container_in_flow(lay_doc *L, vbuild *vb, xmlNode *n, const fo_style 
 		if (room - before > 0)
 			vadd_box(vb, NULL, room - before, KEEP_ALWAYS);
 	}
+	size_t at = vb->v->len;
 	close_block(vb, st, C->role);
+	markers_end(vb, at + 1, n);
 	return 0;
 }
 
@@ -246,7 +266,11 @@ static int container_absolute(lay_doc *L, vbuild *vb, xmlNode *n, container *C)
 	double cw = w - cx - st->border[SIDE_END].width - st->pad[SIDE_END];
 	area B = { cx, cw };
 	double ch;
-	int rc;
+	L->apart++;
+	int rc = markers_start(L, vb, n);    /* none: laid out apart, it has no place in the flow */
+	L->apart--;
+	if (rc < 0)
+		return rc;
 	cd_page *items = sub_flow_items(L, n, &C->inner, B, &ch, &rc);
 	if (!items)
 		return rc;

@@ -17,6 +17,8 @@
  *   table.c     tables: columns, rows, cells, split rows, repeated headers
  *   masters.c   fo:layout-master-set: simple page masters and page-sequence masters
  *   paginate.c  cutting the list into pages (fit), page labels, delivering pages
+ *   marks.c     fo:marker and fo:retrieve-marker: which markers each page holds, what a
+ *               retrieve-marker in its static content gets
  *   sequence.c  one fo:page-sequence: its properties, static content, the page loop,
  *               force-page-count; the lay_doc itself
  */
@@ -91,12 +93,15 @@ struct lay_doc {
 	GPtrArray *link_refs;        /* (internal-destination, line) of every fo:basic-link */
 	struct seq_tail *tail;       /* the previous page-sequence, while its force-page-count="auto"
 	                              * waits for the next one's initial-page-number */
+	int apart;                   /* > 0 while content is laid out apart from the flow's list (table
+	                              * cells, list labels, absolute containers): no markers there */
+	struct lay_marks *marks;     /* the markers of the page being made (marks.c) */
 };
 
 /* ------------------------------------------------------------------ the vertical list */
 
 typedef enum { V_BOX, V_SPACE, V_OPEN, V_CLOSE, V_TAG, V_TAGEND, V_BREAK, V_ABS, V_TABLE, V_TABLE_END,
-	       V_DEST, V_IDEND } vkind;
+	       V_DEST, V_IDEND, V_MARKER, V_MARKER_END } vkind;
 
 typedef struct deco {
 	double x, w;          /* border box, relative to the area's left */
@@ -116,7 +121,8 @@ typedef struct vent {
 	cd_page *box;         /* BOX/ABS: items (a page used as an item buffer), relative */
 	deco *deco;           /* OPEN (owned) / CLOSE (shared) */
 	char *role, *alt, *lang;   /* TAG */
-	char *id;             /* DEST / IDEND */
+	char *id;             /* DEST / IDEND; MARKER(_END): the marker-class-name */
+	xmlNode *marker;      /* MARKER / MARKER_END: the fo:marker (its block's area starts / ends) */
 	struct table *tab;    /* TABLE */
 	struct row *row;      /* splittable table row */
 	int fixed;            /* ABS: position relative to the page, not the body */
@@ -333,14 +339,45 @@ cd_page *row_emit(row *r, double avail, double *h, int collapse, int move);
 /* Whether every cell of a split row has been placed. */
 int row_done(const row *r);
 
+/* ------------------------------------------------------------------ markers (marks.c) */
+
+/* The fo:marker children of a block (initial children, each class once) as V_MARKER entries on
+ * vb; the block is n, its kind one that may hold markers. */
+int markers_start(lay_doc *L, vbuild *vb, xmlNode *n);
+/* An fo:marker child c met while laying out parent's content: 0 when markers_start placed it,
+ * else the error (markers are not supported there). */
+int marker_child(lay_doc *L, xmlNode *c, xmlNode *parent);
+/* Their V_MARKER_END entries, put at index `at` (just after the block's closing). */
+void markers_end(vbuild *vb, size_t at, xmlNode *n);
+struct lay_marks *marks_new(void);
+void marks_free(struct lay_marks *M);
+/* A page-sequence starts: retrieve-boundary="page-sequence" looks no further back. */
+void marks_sequence(struct lay_marks *M);
+/* The markers of the page holding entries [i, j) of v (none for a blank page: v NULL); `open`
+ * (vent*) holds the marked blocks open before i and is brought up to j. */
+void marks_page(struct lay_marks *M, GPtrArray *open, GPtrArray *v, size_t i, size_t j);
+/* The page is done: its markers become what later pages find when they have none. */
+void marks_page_done(struct lay_marks *M);
+/* fo:retrieve-marker n: lays out the children of the marker it retrieves (none: nothing). */
+int retrieve_marker(lay_doc *L, vbuild *vb, para *P, xmlNode *n, const fo_style *st, area A, int inline_ok);
+
 /* ------------------------------------------------------------------ pages */
 
 /* Where the page that starts at entry i ends: entries [i, result) go on it. */
 size_t fit(GPtrArray *v, size_t i, double avail);
+/* Whether all the rest of the list, from entry i, fits in avail (changes nothing but making
+ * the rest of a split row whole, which fit would do too). */
+int fits_rest(GPtrArray *v, size_t i, double avail);
 char *page_label(int n, char fmt, int width);
 int deliver(lay_doc *L, cd_page *pg);
 cd_page *new_page(lay_doc *L, double w, double h, int number, char fmt, int fmt_width);
-lay_master *pick_master(lay_doc *L, xmlNode *ps, const char *ref, int i, int num, int blank);
+/* The master for page i (0-based in the sequence) numbered num. `last`: the page is the last of
+ * the sequence (page-position "last", "only"; "rest" is then not the last page): NULL, quietly,
+ * when no alternative is for it; *by_last (may be NULL) says whether the master chosen was one
+ * for the last page. */
+lay_master *pick_master(lay_doc *L, xmlNode *ps, const char *ref, int i, int num, int blank, int last, int *by_last);
+/* Whether the page-sequence-master ref has an alternative for the last page. */
+int has_last_master(lay_doc *L, const char *ref);
 void master_free(lay_master *m);
 void seq_tail_free(struct seq_tail *t);
 void seqmaster_free(lay_seqmaster *s);

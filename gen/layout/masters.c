@@ -220,12 +220,35 @@ int lay_masters(lay_doc *L, xmlNode *lms)
 	return rc;
 }
 
-/* The master for page `i` (0-based in the sequence) numbered `num`. */
-lay_master *pick_master(lay_doc *L, xmlNode *ps, const char *ref, int i, int num, int blank)
+int has_last_master(lay_doc *L, const char *ref)
 {
+	lay_seqmaster *s = g_hash_table_lookup(L->seqmasters, ref);
+	for (int k = 0; s && k < s->n_subs; k++)
+		for (int c = 0; c < s->subs[k].n_conds; c++)
+			if (s->subs[k].conds[c].position == PAGE_POSITION_LAST || s->subs[k].conds[c].position == PAGE_POSITION_ONLY)
+				return 1;
+	return 0;
+}
+
+/* Whether an alternative's page-position admits page i (the last of its sequence or not). */
+static int position_fits(int position, int i, int last)
+{
+	switch (position) {
+	case PAGE_POSITION_FIRST: return i == 0;
+	case PAGE_POSITION_REST: return i != 0 && !last;
+	case PAGE_POSITION_LAST: return last;
+	case PAGE_POSITION_ONLY: return i == 0 && last;
+	default: return 1;
+	}
+}
+
+lay_master *pick_master(lay_doc *L, xmlNode *ps, const char *ref, int i, int num, int blank, int last, int *by_last)
+{
+	if (by_last)
+		*by_last = 0;
 	lay_master *m = g_hash_table_lookup(L->masters, ref);
 	if (m)
-		return m;
+		return last ? NULL : m;
 	lay_seqmaster *s = g_hash_table_lookup(L->seqmasters, ref);
 	int start = 0;
 	for (int k = 0; s && k < s->n_subs; k++) {
@@ -236,16 +259,20 @@ lay_master *pick_master(lay_doc *L, xmlNode *ps, const char *ref, int i, int num
 		}
 		for (int c = 0; c < sub->n_conds; c++) {
 			lay_cond *cd = &sub->conds[c];
-			if ((cd->position == PAGE_POSITION_FIRST && i != 0) || (cd->position == PAGE_POSITION_REST && i == 0))
+			if (!position_fits(cd->position, i, last))
 				continue;
 			if ((cd->odd_even == ODD_EVEN_ODD && num % 2 == 0) || (cd->odd_even == ODD_EVEN_EVEN && num % 2 != 0))
 				continue;
 			if ((cd->blank == BLANK_BLANK && !blank) || (cd->blank == BLANK_NOT_BLANK && blank))
 				continue;
+			if (by_last)
+				*by_last = cd->position == PAGE_POSITION_LAST || cd->position == PAGE_POSITION_ONLY;
 			return cd->m;
 		}
 		break;    /* this sub-sequence is current, and no alternative fits */
 	}
+	if (last)
+		return NULL;
 	cd_error_at(L->src->name, xmlGetLineNo(ps), "page-sequence-master '%s' has no page master for page %d", ref, num);
 	return NULL;
 }

@@ -154,6 +154,19 @@ size_t fit(GPtrArray *v, size_t i, double avail)
 	}
 }
 
+int fits_rest(GPtrArray *v, size_t i, double avail)
+{
+	fit_plan F;
+	for (;;) {
+		fit_measure(v, i, avail, &F);
+		if (F.act == FIT_END)
+			return F.end >= v->len;
+		if (F.act == FIT_SPLIT_ROW)
+			return 0;
+		fit_apply(v, &F);   /* a split row's rest made whole: the same whatever the room */
+	}
+}
+
 /* ------------------------------------------------------------------ page labels */
 
 static char *roman(int n, int upper)

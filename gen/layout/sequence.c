@@ -23,6 +23,7 @@ lay_doc *lay_doc_new(const lay_setup *s)
 	L->pn_labels = g_ptr_array_new_with_free_func(g_free);
 	L->first_page = 1;
 	L->link_refs = g_ptr_array_new();
+	L->marks = marks_new();
 	fo_style_init(&L->root_style);
 	return L;
 }
@@ -41,6 +42,7 @@ void lay_doc_free(lay_doc *L)
 	for (guint i = 0; i < L->link_refs->len; i += 2)
 		g_free(L->link_refs->pdata[i]);
 	g_ptr_array_free(L->link_refs, TRUE);
+	marks_free(L->marks);
 	g_free(L->base_dir);
 	g_free(L);
 }
@@ -183,7 +185,7 @@ static int seq_width(lay_doc *L, seq *S, lay_master *m0)
 /* The flow into the vertical list vb. */
 static int seq_flow(lay_doc *L, seq *S, vbuild *vb)
 {
-	lay_master *m0 = pick_master(L, S->ps, S->ref, 0, S->num, 0);
+	lay_master *m0 = pick_master(L, S->ps, S->ref, 0, S->num, 0, 0, NULL);
 	if (!m0)
 		return -CD_EXIT_INVALID;
 	int rc = seq_width(L, S, m0);
@@ -208,7 +210,8 @@ static int seq_flow(lay_doc *L, seq *S, vbuild *vb)
 	return rc;
 }
 
-/* A table that goes on from the previous page gets its header again; returns its height. */
+/* A table that goes on from the previous page gets its header again; returns its height, and
+ * puts it on pg (when not NULL). */
 static double repeat_header(emitter *em, GPtrArray *vl, size_t i, lay_master *m, cd_page *pg)
 {
 	table *t = em_table(em);
@@ -222,6 +225,8 @@ static double repeat_header(emitter *em, GPtrArray *vl, size_t i, lay_master *m,
 	}
 	if (t->hdr_h <= 0 || t->omit || !rows_follow)
 		return 0;
+	if (!pg)
+		return t->hdr_h;
 	put_tag(pg, "Artifact", NULL, NULL);
 	put_all(pg, t->hdr, m->bx, m->by, 0);
 	put_tag_end(pg);
@@ -259,15 +264,19 @@ static table *fit_with_footer(const emitter *em, GPtrArray *vl, size_t i, double
 	return t && !t->omit_ftr && t->ftr_h > 0 ? t : NULL;
 }
 
-/* A new page numbered num with its static content; NULL on error (*rc set). */
-static cd_page *seq_page(lay_doc *L, seq *S, int idx, int num, int blank, lay_master **mp, int *rc)
+/* A page numbered num with no flow content (blank: a forced page), with its static content; the
+ * last page of the sequence when `last` and an alternative is for it. NULL on error (*rc set). */
+static cd_page *seq_page(lay_doc *L, seq *S, int idx, int num, int blank, int last, lay_master **mp, int *rc)
 {
-	lay_master *m = pick_master(L, S->ps, S->ref, idx, num, blank);
+	lay_master *m = last ? pick_master(L, S->ps, S->ref, idx, num, blank, 1, NULL) : NULL;
+	if (!m)
+		m = pick_master(L, S->ps, S->ref, idx, num, blank, 0, NULL);
 	if (!m) {
 		*rc = -CD_EXIT_INVALID;
 		return NULL;
 	}
 	cd_page *pg = new_page(L, m->width, m->height, num, S->fmt, S->fmt_width);
+	marks_page(L->marks, NULL, NULL, 0, 0);
 	if ((*rc = put_statics(L, S, m, pg)) < 0) {
 		cd_page_free(pg);
 		return NULL;
@@ -276,14 +285,79 @@ static cd_page *seq_page(lay_doc *L, seq *S, int idx, int num, int blank, lay_ma
 	return pg;
 }
 
+/* Whether force-page-count adds a blank page after `made` pages, the last numbered num. */
+static int forces_blank(int f, int made, int num)
+{
+	return (f == FORCE_EVEN && made % 2) || (f == FORCE_ODD && !(made % 2)) ||
+	       (f == FORCE_END_ON_EVEN && !is_even(num)) || (f == FORCE_END_ON_ODD && is_even(num));
+}
+
+/* The master of the page that starts at entry i. With an alternative for the last page
+ * (page-position "last" or "only"), that one when the rest of the flow fits on it (*is_last set);
+ * a forced blank page after this one would be the last instead. */
+static lay_master *flow_master(lay_doc *L, seq *S, GPtrArray *vl, size_t i, double hdr, int idx, int num,
+                               int made, int *is_last)
+{
+	*is_last = 0;
+	lay_master *m = pick_master(L, S->ps, S->ref, idx, num, 0, 0, NULL);
+	if (!m || !has_last_master(L, S->ref) || forces_blank(S->force, made + 1, num))
+		return m;
+	int by_last;
+	lay_master *ml = pick_master(L, S->ps, S->ref, idx, num, 0, 1, &by_last);
+	if (ml && by_last && fits_rest(vl, i, ml->bh - hdr)) {
+		*is_last = 1;
+		return ml;
+	}
+	return m;
+}
+
+/* One page of the flow, entries from *i on, with master m: static contents (after the page is
+ * cut, so that retrieve-markers see its markers), a repeated table header, the content, a
+ * repeated table footer. */
+static int flow_page(lay_doc *L, seq *S, emitter *em, GPtrArray *vl, size_t *i, lay_master *m, int num,
+                     GPtrArray *open)
+{
+	cd_page *pg = new_page(L, m->width, m->height, num, S->fmt, S->fmt_width);
+	em->page_bx = m->bx;
+	em->page_by = m->by;
+	double hdr = repeat_header(em, vl, *i, m, NULL);
+	size_t j = fit(vl, *i, m->bh - hdr);
+	table *ft = fit_with_footer(em, vl, *i, m->bh - hdr, &j);
+	marks_page(L->marks, open, vl, *i, j);
+	int rc = put_statics(L, S, m, pg);
+	if (rc < 0) {
+		cd_page_free(pg);
+		return rc;
+	}
+	repeat_header(em, vl, *i, m, pg);
+	em_start(em, pg, m->bx, m->by + hdr);
+	emit_range(em, vl, *i, j, 1);
+	if (ft) {
+		put_tag(pg, "Artifact", NULL, NULL);
+		put_all(pg, ft->ftr, m->bx, m->by + hdr + em->y, 0);
+		put_tag_end(pg);
+	}
+	em_finish(em);
+	for (size_t k = *i; k < j; k++) {
+		vent *e = vl->pdata[k];
+		cd_page_free(e->box);
+		e->box = NULL;
+	}
+	marks_page_done(L->marks);
+	*i = j;
+	return deliver(L, pg);
+}
+
 /* The pages of the list vl: the page loop. Sets *idx and *num to the next master index and
  * the last page's number, *made to the count of pages. */
 static int seq_pages(lay_doc *L, seq *S, GPtrArray *vl, int *idx, int *num, int *made)
 {
 	emitter em;
 	memset(&em, 0, sizeof em);
+	GPtrArray *open = g_ptr_array_new();    /* vent*: marked blocks open where a page starts */
 	size_t i = 0;
 	int rc = 0, want_parity = 0;   /* 1 odd, 2 even: the next page must be */
+	int last_made = 0;             /* a page from a master for the last page was made */
 	while (rc == 0) {
 		/* forced breaks where the page starts */
 		while (i < vl->len && ((vent *)vl->pdata[i])->kind == V_BREAK) {
@@ -296,35 +370,40 @@ static int seq_pages(lay_doc *L, seq *S, GPtrArray *vl, int *idx, int *num, int 
 		int blank = want_parity && *made > 0 && ((want_parity == 1) == is_even(*num + 1));
 		want_parity = blank ? want_parity : 0;
 		lay_master *m;
-		cd_page *pg = seq_page(L, S, (*idx)++, ++*num, blank, &m, &rc);
-		if (!pg)
-			break;
-		++*made;
 		if (blank) {
+			cd_page *pg = seq_page(L, S, (*idx)++, ++*num, 1, 0, &m, &rc);
+			if (!pg)
+				break;
+			++*made;
 			rc = deliver(L, pg);
 			continue;
 		}
-		em.page_bx = m->bx;
-		em.page_by = m->by;
-		double hdr = repeat_header(&em, vl, i, m, pg);
-		size_t j = fit(vl, i, m->bh - hdr);
-		table *ft = fit_with_footer(&em, vl, i, m->bh - hdr, &j);
-		em_start(&em, pg, m->bx, m->by + hdr);
-		emit_range(&em, vl, i, j, 1);
-		if (ft) {
-			put_tag(pg, "Artifact", NULL, NULL);
-			put_all(pg, ft->ftr, m->bx, m->by + hdr + em.y, 0);
-			put_tag_end(pg);
+		double hdr = repeat_header(&em, vl, i, NULL, NULL);
+		int is_last;
+		m = flow_master(L, S, vl, i, hdr, *idx, *num + 1, *made, &is_last);
+		if (!m) {
+			rc = -CD_EXIT_INVALID;
+			break;
 		}
-		em_finish(&em);
-		for (size_t k = i; k < j; k++) {
-			vent *e = vl->pdata[k];
-			cd_page_free(e->box);
-			e->box = NULL;
-		}
-		i = j;
-		rc = deliver(L, pg);
+		(*idx)++;
+		++*made;
+		last_made |= is_last;
+		rc = flow_page(L, S, &em, vl, &i, m, ++*num, open);
 	}
+	/* the end of the flow did not fit on the last page's master: a blank page of it ends the
+	 * sequence (as Apache FOP does), unless force-page-count adds one anyway */
+	if (rc == 0 && !last_made && has_last_master(L, S->ref) && !forces_blank(S->force, *made, *num)) {
+		int by_last;
+		lay_master *m = pick_master(L, S->ps, S->ref, *idx, *num + 1, 1, 1, &by_last);
+		if (m && by_last) {
+			cd_page *pg = seq_page(L, S, (*idx)++, ++*num, 1, 1, &m, &rc);
+			if (pg) {
+				++*made;
+				rc = deliver(L, pg);
+			}
+		}
+	}
+	g_ptr_array_free(open, TRUE);
 	em_clear(&em);
 	return rc;
 }
@@ -391,7 +470,7 @@ static int seq_tail_finish(lay_doc *L, xmlNode *next)
 	int rc = 0, want = next ? parity_before(next) : 0;
 	if (t && want && (want == 2) != is_even(t->num)) {
 		lay_master *m;
-		cd_page *pg = seq_page(L, &t->S, t->idx, t->num + 1, 1, &m, &rc);
+		cd_page *pg = seq_page(L, &t->S, t->idx, t->num + 1, 1, 0, &m, &rc);
 		if (pg && (rc = deliver(L, pg)) == 0)
 			L->page_number = t->num + 1;
 	}
@@ -416,6 +495,7 @@ int lay_sequence(lay_doc *L, xmlNode *ps)
 		return rc;
 	if ((rc = seq_numbering(L, &S)) < 0)
 		return rc;
+	marks_sequence(L->marks);
 	S.statics = g_ptr_array_new();
 	vbuild vb;
 	vb_init(&vb);
@@ -428,10 +508,9 @@ int lay_sequence(lay_doc *L, xmlNode *ps)
 	vb_clear(&vb);
 	/* force-page-count: a blank page at the end when the count is not as asked */
 	int f = S.force;
-	if (rc == 0 && ((f == FORCE_EVEN && made % 2) || (f == FORCE_ODD && !(made % 2)) ||
-	                (f == FORCE_END_ON_EVEN && !is_even(num)) || (f == FORCE_END_ON_ODD && is_even(num)))) {
+	if (rc == 0 && forces_blank(f, made, num)) {
 		lay_master *m;
-		cd_page *pg = seq_page(L, &S, idx++, ++num, 1, &m, &rc);
+		cd_page *pg = seq_page(L, &S, idx++, ++num, 1, 1, &m, &rc);
 		if (pg)
 			rc = deliver(L, pg);
 	}

@@ -237,7 +237,9 @@ static int table_cell(lay_doc *L, xmlNode *c, row *r, const fo_style *ps, const 
 	vb_init(&sub);
 	if (ce->st.id)
 		vadd_id(&sub, V_DEST, ce->st.id);
+	L->apart++;
 	rc = sub_flow(L, &sub, c, &inner, A);
+	L->apart--;
 	ce->v = sub.v;
 	sub.v = NULL;
 	vb_clear(&sub);

@@ -262,7 +262,7 @@ size_t break_start(GPtrArray *v, size_t lo, size_t k)
 	while (k > lo) {
 		vent *e = v->pdata[k - 1];
 		if (e->kind == V_SPACE || e->kind == V_DEST || e->kind == V_TAG || e->kind == V_TABLE ||
-		    (e->kind == V_OPEN && e->h == 0))
+		    e->kind == V_MARKER || (e->kind == V_OPEN && e->h == 0))
 			k--;
 		else
 			break;

@@ -4,7 +4,9 @@
      "page N of M". Page geometry comes from the style's parameters. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:fo="http://www.w3.org/1999/XSL/Format">
+    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:exsl="http://exslt.org/common"
+    exclude-result-prefixes="exsl">
 
   <xsl:template name="layout-master-set">
     <fo:layout-master-set>
@@ -16,6 +18,21 @@
         <fo:region-before extent="{$region.before.extent.mm}mm"/>
         <fo:region-after extent="{$region.after.extent.mm}mm"/>
       </fo:simple-page-master>
+      <!-- a letter's pages before its last: the footer says that the letter goes on -->
+      <fo:simple-page-master master-name="page-more"
+          page-width="{$page.width}" page-height="{$page.height}"
+          margin-top="{$page.margin.top.mm}mm" margin-bottom="{$page.margin.bottom.mm}mm"
+          margin-left="{$page.margin.inner.mm}mm" margin-right="{$page.margin.outer.mm}mm">
+        <fo:region-body margin-top="{$body.margin.top.mm}mm" margin-bottom="{$body.margin.bottom.mm}mm"/>
+        <fo:region-before extent="{$region.before.extent.mm}mm"/>
+        <fo:region-after region-name="after-more" extent="{$region.after.extent.mm}mm"/>
+      </fo:simple-page-master>
+      <fo:page-sequence-master master-name="letter">
+        <fo:repeatable-page-master-alternatives>
+          <fo:conditional-page-master-reference master-reference="page" page-position="last"/>
+          <fo:conditional-page-master-reference master-reference="page-more"/>
+        </fo:repeatable-page-master-alternatives>
+      </fo:page-sequence-master>
     </fo:layout-master-set>
   </xsl:template>
 
@@ -38,8 +55,14 @@
     <xsl:param name="last" select="$part"/>
     <xsl:variable name="seq-id" select="concat('part-', $part)"/>
     <xsl:variable name="pack-end" select="concat('part-', $last)"/>
-    <fo:page-sequence master-reference="page" id="{$seq-id}" force-page-count="no-force"
+    <fo:page-sequence id="{$seq-id}" force-page-count="no-force"
         language="{$lang}" xsl:use-attribute-sets="root.properties">
+      <xsl:attribute name="master-reference">
+        <xsl:choose>
+          <xsl:when test="$part = 'letter'">letter</xsl:when>
+          <xsl:otherwise>page</xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
       <xsl:attribute name="initial-page-number">
         <xsl:choose>
           <xsl:when test="$first">1</xsl:when>
@@ -73,30 +96,95 @@
             </xsl:with-param>
           </xsl:call-template>
         </fo:block>
+        <xsl:if test="$part = 'plan' or $part = 'minutes'">
+          <fo:block xsl:use-attribute-sets="header.continued.properties">
+            <fo:retrieve-marker retrieve-class-name="continued" retrieve-position="first-including-carryover" retrieve-boundary="page"/>
+          </fo:block>
+        </xsl:if>
       </fo:static-content>
       <fo:static-content flow-name="xsl-region-after" role="Artifact">
-        <fo:block xsl:use-attribute-sets="footer.properties">
-          <xsl:call-template name="t">
-            <xsl:with-param name="key" select="'footer.line'"/>
-            <xsl:with-param name="s1" select="normalize-space($case/authority/name)"/>
-            <xsl:with-param name="s2" select="string($case/@ref)"/>
-            <xsl:with-param name="s3">
-              <xsl:call-template name="t">
-                <xsl:with-param name="key" select="'page.n.of.m'"/>
-                <xsl:with-param name="s1"><fo:page-number/></xsl:with-param>
-                <xsl:with-param name="s2"><fo:page-number-citation-last ref-id="{$pack-end}"/></xsl:with-param>
-              </xsl:call-template>
-            </xsl:with-param>
-          </xsl:call-template>
-        </fo:block>
-        <fo:block xsl:use-attribute-sets="marking.properties">
-          <xsl:call-template name="t"><xsl:with-param name="key" select="'marking'"/></xsl:call-template>
-        </fo:block>
+        <xsl:call-template name="footer"><xsl:with-param name="pack-end" select="$pack-end"/></xsl:call-template>
       </fo:static-content>
+      <xsl:if test="$part = 'letter'">
+        <fo:static-content flow-name="after-more" role="Artifact">
+          <fo:block xsl:use-attribute-sets="footer.more.properties">
+            <xsl:call-template name="t"><xsl:with-param name="key" select="'letter.continues'"/></xsl:call-template>
+          </fo:block>
+          <xsl:call-template name="footer"><xsl:with-param name="pack-end" select="$pack-end"/></xsl:call-template>
+        </fo:static-content>
+      </xsl:if>
       <fo:flow flow-name="xsl-region-body">
-        <xsl:copy-of select="$content"/>
+        <xsl:choose>
+          <xsl:when test="$part = 'plan' or $part = 'minutes'">
+            <xsl:call-template name="sections"><xsl:with-param name="blocks" select="exsl:node-set($content)/node()"/></xsl:call-template>
+          </xsl:when>
+          <xsl:otherwise><xsl:copy-of select="$content"/></xsl:otherwise>
+        </xsl:choose>
       </fo:flow>
     </fo:page-sequence>
+  </xsl:template>
+
+  <!-- The running footer: the council, the case reference, "page N of M" and the marking. -->
+  <xsl:template name="footer">
+    <xsl:param name="pack-end"/>
+    <fo:block xsl:use-attribute-sets="footer.properties">
+      <xsl:call-template name="t">
+        <xsl:with-param name="key" select="'footer.line'"/>
+        <xsl:with-param name="s1" select="normalize-space($case/authority/name)"/>
+        <xsl:with-param name="s2" select="string($case/@ref)"/>
+        <xsl:with-param name="s3">
+          <xsl:call-template name="t">
+            <xsl:with-param name="key" select="'page.n.of.m'"/>
+            <xsl:with-param name="s1"><fo:page-number/></xsl:with-param>
+            <xsl:with-param name="s2"><fo:page-number-citation-last ref-id="{$pack-end}"/></xsl:with-param>
+          </xsl:call-template>
+        </xsl:with-param>
+      </xsl:call-template>
+    </fo:block>
+    <fo:block xsl:use-attribute-sets="marking.properties">
+      <xsl:call-template name="t"><xsl:with-param name="key" select="'marking'"/></xsl:call-template>
+    </fo:block>
+  </xsl:template>
+
+  <!-- A top-level block that starts a section: a level-1 heading, or a block that opens with one. -->
+  <xsl:template name="sections">
+    <xsl:param name="blocks"/>
+    <xsl:variable name="starts" select="$blocks[self::fo:block and (@role = 'H2' or *[1][@role = 'H2'])]"/>
+    <xsl:copy-of select="$blocks[count(. | $starts) != count($starts)][not(preceding-sibling::*[count(. | $starts) = count($starts)])]"/>
+    <xsl:for-each select="$starts">
+      <xsl:call-template name="section">
+        <xsl:with-param name="head" select="."/>
+        <xsl:with-param name="body" select="following-sibling::node()[count(. | $starts) != count($starts)][generate-id(preceding-sibling::*[count(. | $starts) = count($starts)][1]) = generate-id(current())]"/>
+      </xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A section of a long plan or minutes: a page that begins inside its body says, under the
+       header, which section goes on ("What we are going to do (continued)": fo:marker, retrieved
+       by the header); a page that begins with a heading says nothing. -->
+  <xsl:template name="section">
+    <xsl:param name="head"/>
+    <xsl:param name="body"/>
+    <fo:block>
+      <xsl:for-each select="$head">
+        <xsl:copy>
+          <xsl:copy-of select="@*"/>
+          <fo:marker marker-class-name="continued"/>
+          <xsl:copy-of select="node()"/>
+        </xsl:copy>
+      </xsl:for-each>
+      <xsl:if test="$body">
+        <fo:block>
+          <fo:marker marker-class-name="continued">
+            <xsl:call-template name="t">
+              <xsl:with-param name="key" select="'heading.continued'"/>
+              <xsl:with-param name="s1" select="normalize-space($head[@role = 'H2'] | $head/*[1][@role = 'H2'])"/>
+            </xsl:call-template>
+          </fo:marker>
+          <xsl:copy-of select="$body"/>
+        </fo:block>
+      </xsl:if>
+    </fo:block>
   </xsl:template>
 
   <!-- The document's metadata: its title ("Child in Need plan for Amelia Hartley, 6 July 2026",
