@@ -196,6 +196,39 @@ static PangoAttrList *para_full_attrs(para *P)
 	return l;
 }
 
+/* Whether a language is written right to left (its paragraphs are, whatever letter they start
+ * with). */
+static int lang_rtl(const char *lang)
+{
+	static const char *const rtl[] = { "ur", "ar", "fa", "he", "ps", "sd", "yi", "ug", "dv", "ckb", NULL };
+	for (int i = 0; lang && rtl[i]; i++) {
+		size_t n = strlen(rtl[i]);
+		if (g_ascii_strncasecmp(lang, rtl[i], n) == 0 && (lang[n] == 0 || lang[n] == '-' || lang[n] == '_'))
+			return 1;
+	}
+	return 0;
+}
+
+/* The base direction of a paragraph: from its language when that is written right to left (a
+ * paragraph of an Urdu copy that starts with a Latin name is still right to left, its start the
+ * right edge); else from its first strong letter, as Pango finds it. */
+static void set_direction(PangoLayout *lo, const fo_style *b)
+{
+	int rtl = lang_rtl(b->lang);
+	PangoContext *ctx = pango_layout_get_context(lo);
+	PangoDirection want = rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR;
+	if (pango_context_get_base_dir(ctx) != want) {
+		pango_context_set_base_dir(ctx, want);
+		pango_layout_context_changed(lo);
+	}
+	pango_layout_set_auto_dir(lo, !rtl);
+	/* without auto-dir Pango takes left and right as they are: start is the right edge */
+	PangoAlignment al = b->align == ALIGN_CENTER ? PANGO_ALIGN_CENTER : b->align == ALIGN_END ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+	if (rtl && al != PANGO_ALIGN_CENTER)
+		al = al == PANGO_ALIGN_LEFT ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+	pango_layout_set_alignment(lo, al);
+}
+
 /* The layout of bytes [start, start + len) of the paragraph's text (the first line indented
  * when start is 0). */
 static void set_layout(PangoLayout *lo, para *P, double w, PangoAttrList *attrs, int start, int len)
@@ -209,9 +242,7 @@ static void set_layout(PangoLayout *lo, para *P, double w, PangoAttrList *attrs,
 	pango_layout_set_width(lo, b->wrap ? (int)lround(w * PS) : -1);
 	pango_layout_set_wrap(lo, PANGO_WRAP_WORD_CHAR);
 	pango_layout_set_indent(lo, start == 0 ? (int)lround(b->text_indent * PS) : 0);
-	pango_layout_set_auto_dir(lo, TRUE);
-	PangoAlignment al = b->align == ALIGN_CENTER ? PANGO_ALIGN_CENTER : b->align == ALIGN_END ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
-	pango_layout_set_alignment(lo, al);
+	set_direction(lo, b);
 	pango_layout_set_justify(lo, b->align == ALIGN_JUSTIFY);
 	pango_layout_set_justify_last_line(lo, b->align_last == ALIGN_JUSTIFY);
 }
