@@ -188,6 +188,16 @@
     <xsl:attribute name="color"><xsl:value-of select="$muted.color"/></xsl:attribute>
     <xsl:attribute name="space-after">2mm</xsl:attribute>
   </xsl:attribute-set>
+  <!-- a copy in another language than the case's says that some parts are in English -->
+  <xsl:attribute-set name="notice.properties">
+    <xsl:attribute name="font-weight">bold</xsl:attribute>
+    <xsl:attribute name="border-start-style">solid</xsl:attribute>
+    <xsl:attribute name="border-start-width">2pt</xsl:attribute>
+    <xsl:attribute name="border-start-color"><xsl:value-of select="$rule.color"/></xsl:attribute>
+    <xsl:attribute name="padding-start">3mm</xsl:attribute>
+    <xsl:attribute name="space-before">4mm</xsl:attribute>
+    <xsl:attribute name="space-after">4mm</xsl:attribute>
+  </xsl:attribute-set>
   <xsl:attribute-set name="box.properties">
     <xsl:attribute name="background-color"><xsl:value-of select="$shade.color"/></xsl:attribute>
     <xsl:attribute name="padding">3mm</xsl:attribute>

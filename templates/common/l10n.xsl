@@ -5,7 +5,9 @@
      letter never goes out with an empty phrase. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:fo="http://www.w3.org/1999/XSL/Format">
+    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:exsl="http://exslt.org/common"
+    exclude-result-prefixes="exsl">
 
   <xsl:variable name="l10n.file" select="concat('../l10n/', $lang, '.xml')"/>
   <xsl:variable name="l10n.set" select="document($l10n.file)/l10n"/>
@@ -73,10 +75,36 @@
     <xsl:param name="s3"/>
     <xsl:param name="s4"/>
     <xsl:choose>
-      <xsl:when test="@n = 1"><xsl:copy-of select="$s1"/></xsl:when>
-      <xsl:when test="@n = 2"><xsl:copy-of select="$s2"/></xsl:when>
-      <xsl:when test="@n = 3"><xsl:copy-of select="$s3"/></xsl:when>
-      <xsl:when test="@n = 4"><xsl:copy-of select="$s4"/></xsl:when>
+      <xsl:when test="@n = 1"><xsl:call-template name="slot-value"><xsl:with-param name="v" select="$s1"/></xsl:call-template></xsl:when>
+      <xsl:when test="@n = 2"><xsl:call-template name="slot-value"><xsl:with-param name="v" select="$s2"/></xsl:call-template></xsl:when>
+      <xsl:when test="@n = 3"><xsl:call-template name="slot-value"><xsl:with-param name="v" select="$s3"/></xsl:call-template></xsl:when>
+      <xsl:when test="@n = 4"><xsl:call-template name="slot-value"><xsl:with-param name="v" select="$s4"/></xsl:call-template></xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Latin letters, digits and what goes with them in names, numbers and addresses. -->
+  <xsl:variable name="l10n.latin">ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzÀÁÂÄÇÈÉÊËÌÍÎÏÑÒÓÔÖÙÚÛÜÝŸàáâäçèéêëìíîïñòóôöùúûüýÿĄĆĘŁŃŚŹŻąćęłńśźżŴŶŵŷ0123456789 &#xA0;.,-+()/@&amp;’'</xsl:variable>
+
+  <!-- What a slot holds. In a right-to-left copy, a slot of text written only in Latin letters
+       and digits (a name, a phone number, an email, an English team name) is a left-to-right run
+       of its own (Unicode isolates: its spaces, digits and brackets keep their order), and when
+       it has letters, or is a number longer than a day or a year (a phone number), it is marked
+       with the case's language, so that a screen reader reads it in that voice and it is set in
+       a Latin font (a Nastaliq font would close up a phone number's spaces). -->
+  <xsl:template name="slot-value">
+    <xsl:param name="v"/>
+    <xsl:variable name="text" select="string($v)"/>
+    <xsl:choose>
+      <xsl:when test="$l10n.dir = 'rtl' and not(exsl:node-set($v)/*) and normalize-space($text) != ''
+                      and translate($text, string($l10n.latin), '') = ''">
+        <xsl:choose>
+          <xsl:when test="translate($text, '0123456789 &#xA0;.,-+()/', '') != '' or string-length(normalize-space($text)) &gt; 4">
+            <fo:inline xml:lang="{$case/@lang}">&#x2066;<xsl:value-of select="$text"/>&#x2069;</fo:inline>
+          </xsl:when>
+          <xsl:otherwise>&#x2066;<xsl:value-of select="$text"/>&#x2069;</xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:otherwise><xsl:copy-of select="$v"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

@@ -64,7 +64,8 @@
     <fo:block-container absolute-position="fixed"
         top="{$window.top.mm}mm" left="{$window.left.mm}mm"
         width="{$window.width.mm}mm" height="{$window.height.mm}mm">
-      <fo:block xsl:use-attribute-sets="letter.address.properties" role="Div">
+      <!-- the address is case data, in the case's language (left to right in an Urdu copy) -->
+      <fo:block xsl:use-attribute-sets="letter.address.properties" role="Div" language="{$case/@lang}">
         <xsl:variable name="to-lines">
           <fo:block>
             <xsl:choose>

@@ -114,14 +114,31 @@
         </fo:static-content>
       </xsl:if>
       <fo:flow flow-name="xsl-region-body">
+        <xsl:if test="$first and $part != 'letter'"><xsl:call-template name="english-notice"/></xsl:if>
         <xsl:choose>
           <xsl:when test="$part = 'plan' or $part = 'minutes'">
             <xsl:call-template name="sections"><xsl:with-param name="blocks" select="exsl:node-set($content)/node()"/></xsl:call-template>
           </xsl:when>
           <xsl:otherwise><xsl:copy-of select="$content"/></xsl:otherwise>
         </xsl:choose>
+        <!-- a letter's head sits where the envelope's window is: its notice goes at its end -->
+        <xsl:if test="$first and $part = 'letter'"><xsl:call-template name="english-notice"/></xsl:if>
       </fo:flow>
     </fo:page-sequence>
+  </xsl:template>
+
+  <!-- A copy in another language than the case's: the case text is in the case's language (no
+       translation is recorded), so the copy says so in the reader's words, once, at the start of
+       the pack (a letter: at its end), with how to ask for an interpreter. -->
+  <xsl:template name="english-notice">
+    <xsl:if test="$lang != string($case/@lang)">
+      <fo:block xsl:use-attribute-sets="notice.properties" role="Note">
+        <xsl:call-template name="t">
+          <xsl:with-param name="key" select="'notice.case-language'"/>
+          <xsl:with-param name="s1" select="normalize-space($case/authority/phone)"/>
+        </xsl:call-template>
+      </fo:block>
+    </xsl:if>
   </xsl:template>
 
   <!-- The running footer: the council, the case reference, "page N of M" and the marking. -->
