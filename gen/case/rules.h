@@ -113,6 +113,14 @@ enum cd_delivery { CD_DELIVERY_POST, CD_DELIVERY_EMAIL };
 enum cd_delivery cd_rule_delivery(xmlNodePtr party);
 const char *cd_delivery_name(enum cd_delivery d);   /* "post", "email" */
 
+/* 1 when two people of the case are sent one closure letter together ("Dear Mrs Lindgren and
+ * Mr Lindgren") rather than one each: both are parents or carers who get copies by post (no
+ * email address in the case), live at the same address (every field alike, ignoring case,
+ * spaces and commas), read the same language, version and print size, and neither asked for
+ * their own letters (reads/@own-letter); and nothing in the case is withheld from one of them
+ * and not the other. cd_recipients() pairs them (transform/documents.h). */
+int cd_rule_one_letter(xmlNodePtr a, xmlNodePtr b);
+
 /* The closure of a case whose plan has ended, or NULL while it runs. Once a plan has ended no
  * plan copy is sent ("here is your plan ... the next meeting is on ..." would be wrong): the
  * final minutes go with the closure letter, in one mailing. */

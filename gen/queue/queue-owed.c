@@ -110,7 +110,7 @@ static int owe(struct run *r, xmlDocPtr doc, const char *path, const char *case_
 		set(it, CD_QL_CASE, ref);
 		set(it, CD_QL_CASE_FILE, case_file);
 		set(it, CD_QL_RECIPIENT, rs[i].id);
-		char *name = cd_case_full_name(cd_case_lookup(doc, rs[i].id));
+		char *name = cd_recipient_name(doc, rs[i].id); /* "A & B" for a letter to two */
 		set(it, CD_QL_RECIPIENT_NAME, name);
 		g_free(name);
 		set(it, CD_QL_DOCUMENT, cd_doc_name(kind));

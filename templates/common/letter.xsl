@@ -32,6 +32,7 @@
 
   <xsl:template name="letter">
     <xsl:param name="to"/>          <!-- the child or person written to -->
+    <xsl:param name="also" select="$the-other"/> <!-- the second person of a letter to two -->
     <xsl:param name="subject"/>     <!-- RTF -->
     <xsl:param name="body"/>        <!-- RTF: the paragraphs -->
     <xsl:param name="contact" select="true()"/>
@@ -77,6 +78,9 @@
               <xsl:otherwise><xsl:apply-templates select="$to" mode="full-name"/></xsl:otherwise>
             </xsl:choose>
           </fo:block>
+          <xsl:for-each select="$also">
+            <fo:block><xsl:apply-templates select="." mode="full-name"/></fo:block>
+          </xsl:for-each>
           <xsl:if test="$to/@kind = 'professional' and $to/role">
             <fo:block><xsl:value-of select="normalize-space($to/role)"/></fo:block>
           </xsl:if>
@@ -87,7 +91,7 @@
         </xsl:variable>
         <!-- an address longer than the window holds at the reader's size is set smaller: it
              is read by the post, and only arrives when all of it shows in the window -->
-        <xsl:variable name="lines" select="1 + count($to[@kind = 'professional']/role) +
+        <xsl:variable name="lines" select="1 + count($also) + count($to[@kind = 'professional']/role) +
             count($to/agency[not(. = $to/address/line[1])]) + count($to/address/*)"/>
         <xsl:choose>
           <xsl:when test="$lines &gt; $window.address.lines">
@@ -113,7 +117,18 @@
     <fo:block xsl:use-attribute-sets="para.properties" role="P">
       <xsl:call-template name="t">
         <xsl:with-param name="key" select="'letter.dear'"/>
-        <xsl:with-param name="s1"><xsl:apply-templates select="$to" mode="salutation"/></xsl:with-param>
+        <xsl:with-param name="s1">
+          <xsl:choose>
+            <xsl:when test="$also">
+              <xsl:call-template name="t">
+                <xsl:with-param name="key" select="'list.and'"/>
+                <xsl:with-param name="s1"><xsl:apply-templates select="$to" mode="salutation"/></xsl:with-param>
+                <xsl:with-param name="s2"><xsl:apply-templates select="$also" mode="salutation"/></xsl:with-param>
+              </xsl:call-template>
+            </xsl:when>
+            <xsl:otherwise><xsl:apply-templates select="$to" mode="salutation"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
       </xsl:call-template>
     </fo:block>
 
