@@ -95,6 +95,10 @@
                   </xsl:call-template>
                 </xsl:if>
                 <xsl:apply-templates select="$c/ongoing-plan" mode="text"/>
+                <!-- a young person of 18 or more: where adult services are -->
+                <xsl:if test="$adult = 'yes' and $reader = 'child'">
+                  <xsl:call-template name="adult-services"/>
+                </xsl:if>
               </xsl:otherwise>
             </xsl:choose>
 

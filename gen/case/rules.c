@@ -119,6 +119,16 @@ int cd_rule_child_gets_copies(xmlNodePtr child, cd_date on)
 	return cd_date_years_between(born, on) >= CD_RULE_CHILD_COPY_AGE;
 }
 
+int cd_rule_adult_reader(xmlNodePtr party, cd_date on)
+{
+	if (cd_case_is(party, "person"))
+		return 1;
+	cd_date born;
+	if (!cd_case_is(party, "child") || cd_case_text_date(cd_case_first(party, "born"), &born) < 0)
+		return 0;
+	return cd_date_years_between(born, on) >= CD_RULE_ADULT_AGE;
+}
+
 /* One of the authority's own staff: their agency is the authority's name. */
 static int authority_staff(xmlNodePtr person)
 {

@@ -101,6 +101,16 @@ int cd_rule_visit_weeks(const char *visit_weeks);
  * it) and CD_RULE_CHILD_COPY_AGE or older. 0 when the date of birth is missing or not a date. */
 int cd_rule_child_gets_copies(xmlNodePtr child, cd_date on);
 
+/* A young person is written to as an adult from this birthday on. */
+#define CD_RULE_ADULT_AGE 18
+
+/* 1 when a child or person of the case reads as an adult on `on` (the document's date): every
+ * person; a child from their 18th birthday (a young person still on a plan, or written to when
+ * it ends on that day). Their copies say no "ask an adult you trust" (the l10n key's ".adult"
+ * form is used where the set has one) and say where adult services are. 0 for a child whose date
+ * of birth is missing. */
+int cd_rule_adult_reader(xmlNodePtr party, cd_date on);
+
 /* 1 when a child or person of the case is sent copies of documents dated `on` (the meeting or
  * the closure): a child who gets copies (above) and has not died; a person who is not one of the
  * authority's own staff (they read the file copy) nor an interpreter (not a party). */

@@ -632,6 +632,10 @@ int cd_document_fo(cd_docs *d, xmlDocPtr doc, const char *path, const cd_doc_req
 			withhold(xmlDocGetRootElement(copy), x.with);
 	}
 	char *base = g_path_get_basename(path);
+	/* a young person of 18 or more on the document's date is written to as an adult */
+	cd_date on = 0;
+	int adult = x.r.reader == CD_READER_CHILD && cd_case_date(x.date, &on) == 0 &&
+	            cd_rule_adult_reader(find_party(doc, x.first), on);
 	const char *params[] = {
 		"doc", cd_doc_name(req->kind),
 		"recipient", x.first,
@@ -644,6 +648,7 @@ int cd_document_fo(cd_docs *d, xmlDocPtr doc, const char *path, const cd_doc_req
 		"style", x.r.style,
 		"source", base,
 		"final-minutes", x.final_minutes ? "yes" : "",
+		"adult", adult ? "yes" : "",
 		NULL,
 	};
 	rc = cd_transform_apply(d->xf, x.r.style, copy, path, params, fo);

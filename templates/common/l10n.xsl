@@ -2,7 +2,9 @@
 <!-- l10n.xsl - every visible word comes from l10n/LANG.xml, as DocBook's gentext.
      <text key="letter.dear">Dear <slot n="1"/>,</text>: call-template "t" with key and s1..s4.
      Slots take any content (text or FO). A key missing from the set stops the transform: a
-     letter never goes out with an empty phrase. -->
+     letter never goes out with an empty phrase. A young person of 18 or more ($adult) reads the
+     KEY.adult form of a KEY.child where the set has one ("ask an adult you trust" is not for an
+     adult). -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:fo="http://www.w3.org/1999/XSL/Format">
@@ -25,7 +27,12 @@
     <xsl:param name="s4"/>
     <!-- the grammatical gender of the child the words are about: f, m or '' (not recorded) -->
     <xsl:param name="g" select="$child-gender"/>
-    <xsl:variable name="e" select="$l10n.set/text[@key = $key]"/>
+    <!-- a young person of 18 or more reads a '.child' key's '.adult' form where the set has one -->
+    <xsl:variable name="adult-key" select="concat(substring($key, 1, string-length($key) - 6), '.adult')"/>
+    <xsl:variable name="as-adult" select="$adult = 'yes' and substring($key, string-length($key) - 5) = '.child' and
+                                          $l10n.set/text[@key = $adult-key]"/>
+    <xsl:variable name="e" select="$l10n.set/text[@key = $key and not($as-adult)] |
+                                   $l10n.set/text[$as-adult and @key = $adult-key]"/>
     <xsl:if test="not($l10n.set)">
       <xsl:message terminate="yes">templates/l10n/<xsl:value-of select="$lang"/>.xml: error: no language set</xsl:message>
     </xsl:if>

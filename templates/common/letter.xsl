@@ -211,6 +211,33 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- Where a young person of 18 or more turns for help as an adult: the authority's adult
+       services, or, when the authority gives none, the lead professional who can put them in
+       touch. -->
+  <xsl:template name="adult-services">
+    <xsl:variable name="a" select="$case/authority/adult-services"/>
+    <xsl:choose>
+      <xsl:when test="$a">
+        <xsl:call-template name="para">
+          <xsl:with-param name="key" select="'adult.services'"/>
+          <xsl:with-param name="s1" select="normalize-space($a/name)"/>
+          <xsl:with-param name="s2">
+            <xsl:call-template name="contact-ways">
+              <xsl:with-param name="phone" select="$a/phone"/>
+              <xsl:with-param name="email" select="$a/email"/>
+            </xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="para">
+          <xsl:with-param name="key" select="'adult.services.ask'"/>
+          <xsl:with-param name="s1"><xsl:apply-templates select="$signatory" mode="name"/></xsl:with-param>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- How to complain: the authority's complaints team. -->
   <xsl:template name="complaints">
     <xsl:param name="key" select="concat('complain.', $reader)"/>

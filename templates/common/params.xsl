@@ -20,6 +20,9 @@
   <!-- 'yes' when a closure letter carries the final minutes (of $meeting), whose plan copy is
        never sent once the plan has ended -->
   <xsl:param name="final-minutes" select="''"/>
+  <!-- 'yes' when a young person of 18 or more reads the copy (cd_rule_adult_reader): written to
+       as an adult, where the words have an adult form -->
+  <xsl:param name="adult" select="''"/>
   <!-- the style's name, and the case file's name (for messages) -->
   <xsl:param name="style" select="'standard'"/>
   <xsl:param name="source" select="'case'"/>
