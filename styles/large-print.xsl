@@ -29,6 +29,8 @@
   <xsl:param name="scaling.col2.width">14%</xsl:param>
   <xsl:param name="scaling.col3.width">38%</xsl:param>
   <xsl:param name="scaling.col4.width">20%</xsl:param>
+  <!-- a first meeting has no "last time" column: the reason takes its width -->
+  <xsl:param name="scaling.col3.first.width">58%</xsl:param>
 
   <xsl:attribute-set name="marking.properties">
     <xsl:attribute name="font-size">14pt</xsl:attribute>

@@ -234,6 +234,8 @@
   <xsl:param name="scaling.col2.width">12%</xsl:param>
   <xsl:param name="scaling.col3.width">43%</xsl:param>
   <xsl:param name="scaling.col4.width">15%</xsl:param>
+  <!-- a first meeting has no "last time" column: the reason takes its width -->
+  <xsl:param name="scaling.col3.first.width">58%</xsl:param>
 
   <!-- Letters -->
   <xsl:attribute-set name="letter.sender.properties">
