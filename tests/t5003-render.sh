@@ -197,7 +197,7 @@ order "plan copy: letter, then plan, then minutes" "$R/plan-copy/NB-2026-0142-pl
 	"Dear Mr Okafor," "Millie’s plan" "Notes of your review meeting"
 has "the grandmother's copy is the short plan she chose" "$R/plan-copy/NB-2026-0142-plan-copy-m3-p2-large-print.txt" 'The short version, agreed at the meeting on 6 July 2026'
 check "the short plan has no six-header table" bash -c "! grep -q 'What do you and your family feel' '$R/plan-copy/NB-2026-0142-plan-copy-m3-p2-large-print.txt'"
-has "case note: who chaired, decision, next meeting" "$R/case-note/NB-2026-0142-case-note-m3-file.txt" 'Child in Need review meeting held on 6 July 2026, chaired by Helen Marsh (Social Worker, Northbridge County Council). Decision: Continue the Child in Need plan. Next meeting: Monday 28 September 2026 at 10:00.'
+has "case note: who chaired, decision, next meeting" "$R/case-note/NB-2026-0142-case-note-m3-file.txt" 'Child in Need review meeting held on 6 July 2026, chaired by Samir Kaur (Team Manager, Northbridge County Council). Decision: Continue the Child in Need plan. Next meeting: Monday 28 September 2026 at 10:00.'
 expect "closure letters of a closed case" 0 "$CINDOC" render --doc closure-letter --all tests/docs/closed-needs-met.xml -o "$T/closed"
 unhash "$T/closed"
 pdftotext "$T/closed/NB-2026-0142-closure-letter-c1.pdf" "$T/c1.txt"

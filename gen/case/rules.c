@@ -119,6 +119,16 @@ int cd_rule_child_gets_copies(xmlNodePtr child, cd_date on)
 	return cd_date_years_between(born, on) >= CD_RULE_CHILD_COPY_AGE;
 }
 
+int cd_rule_chair_ok(const char *meeting_type, const char *role, const char **roles)
+{
+	int review = g_strcmp0(meeting_type, "review") == 0;
+	*roles = review ? "Team Manager or Senior Practitioner" : "Team Manager";
+	char *low = g_ascii_strdown(role ? role : "", -1);
+	int ok = strstr(low, "team manager") || (review && strstr(low, "senior practitioner"));
+	g_free(low);
+	return ok;
+}
+
 int cd_rule_adult_reader(xmlNodePtr party, cd_date on)
 {
 	if (cd_case_is(party, "person"))

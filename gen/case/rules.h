@@ -101,6 +101,12 @@ int cd_rule_visit_weeks(const char *visit_weeks);
  * it) and CD_RULE_CHILD_COPY_AGE or older. 0 when the date of birth is missing or not a date. */
 int cd_rule_child_gets_copies(xmlNodePtr child, cd_date on);
 
+/* Who chairs a meeting of this type (seed 003 section 5): an initial meeting (and a transfer-in
+ * meeting, and the first after child protection) a Team Manager; a review a Team Manager or a
+ * Senior Practitioner. 1 when `role` (a person's role, any case) is one of them for
+ * `meeting_type`; the roles, for messages, in *roles ("Team Manager or Senior Practitioner"). */
+int cd_rule_chair_ok(const char *meeting_type, const char *role, const char **roles);
+
 /* A young person is written to as an adult from this birthday on. */
 #define CD_RULE_ADULT_AGE 18
 
