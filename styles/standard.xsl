@@ -224,6 +224,11 @@
     <xsl:attribute name="font-weight">bold</xsl:attribute>
     <xsl:attribute name="color">#1f6b35</xsl:attribute>
   </xsl:attribute-set>
+  <!-- a step whose "by when" has passed: flagged in the minutes -->
+  <xsl:attribute-set name="late.properties">
+    <xsl:attribute name="font-weight">bold</xsl:attribute>
+    <xsl:attribute name="color">#a4262c</xsl:attribute>
+  </xsl:attribute-set>
   <!-- scaling: a score stands out -->
   <xsl:attribute-set name="score.properties">
     <xsl:attribute name="font-weight">bold</xsl:attribute>

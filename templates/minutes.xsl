@@ -334,6 +334,24 @@
                     <xsl:otherwise><xsl:value-of select="normalize-space(need)"/></xsl:otherwise>
                   </xsl:choose>
                 </fo:block>
+                <!-- its "by when" passed before this meeting and it is not done: late, with what
+                     the meeting agreed about it -->
+                <xsl:if test="normalize-space(by) and number(translate(normalize-space(by), '-', '')) &lt; number(translate($m/@date, '-', ''))">
+                  <fo:block xsl:use-attribute-sets="late.properties">
+                    <xsl:call-template name="t">
+                      <xsl:with-param name="key" select="'minutes.plan.late'"/>
+                      <xsl:with-param name="s1"><xsl:call-template name="item-by"/></xsl:with-param>
+                    </xsl:call-template>
+                  </fo:block>
+                  <xsl:for-each select="late[@meeting = $m/@id]">
+                    <fo:block>
+                      <xsl:call-template name="t">
+                        <xsl:with-param name="key" select="'minutes.plan.late.agreed'"/>
+                        <xsl:with-param name="s1"><fo:inline language="{$case/@lang}"><xsl:value-of select="normalize-space(.)"/></fo:inline></xsl:with-param>
+                      </xsl:call-template>
+                    </fo:block>
+                  </xsl:for-each>
+                </xsl:if>
               </fo:list-item-body>
             </fo:list-item>
           </xsl:if>

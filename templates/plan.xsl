@@ -65,8 +65,11 @@
   <xsl:template name="in-plan">
     <xsl:param name="item"/>
     <xsl:variable name="agreed" select="key('meeting', $item/@agreed-at)/@date"/>
+    <xsl:variable name="removed" select="key('meeting', $item/@removed-at)/@date"/>
     <xsl:choose>
-      <xsl:when test="$item/@status = 'removed'">0</xsl:when>
+      <!-- a removed item is in the plans of the meetings before the one that took it out -->
+      <xsl:when test="$item/@status = 'removed' and not($removed and
+                      number(translate($removed, '-', '')) &gt; number(translate($the-meeting/@date, '-', '')))">0</xsl:when>
       <xsl:when test="not($agreed)">1</xsl:when>
       <xsl:when test="number(translate($agreed, '-', '')) &lt;= number(translate($the-meeting/@date, '-', ''))">1</xsl:when>
       <xsl:otherwise>0</xsl:otherwise>
@@ -107,6 +110,10 @@
           <xsl:apply-templates select="." mode="full"/>
         </xsl:if>
       </xsl:for-each>
+      <!-- the file keeps the steps taken out of the plan, with why -->
+      <xsl:if test="$reader = 'file'">
+        <xsl:call-template name="plan-removed"><xsl:with-param name="section" select="."/></xsl:call-template>
+      </xsl:if>
     </xsl:for-each>
 
     <xsl:call-template name="h2"><xsl:with-param name="key" select="'plan.h.safety'"/></xsl:call-template>
@@ -125,6 +132,46 @@
 
     <xsl:call-template name="h2"><xsl:with-param name="key" select="'plan.h.ending'"/></xsl:call-template>
     <xsl:apply-templates select="$plan/closure-criteria" mode="text"/>
+  </xsl:template>
+
+  <!-- The file copy's list of the steps a meeting took out of the plan (by this meeting), each with
+       the meeting that did and why. -->
+  <xsl:template name="plan-removed">
+    <xsl:param name="section"/>
+    <xsl:variable name="mdate" select="number(translate($the-meeting/@date, '-', ''))"/>
+    <xsl:variable name="gone" select="$section/item[@status = 'removed'][not(@removed-at) or
+        number(translate(key('meeting', @removed-at)/@date, '-', '')) &lt;= $mdate]"/>
+    <xsl:if test="$gone">
+      <xsl:call-template name="h3"><xsl:with-param name="key" select="'plan.h.removed'"/></xsl:call-template>
+      <fo:list-block xsl:use-attribute-sets="list.properties" role="L">
+        <xsl:for-each select="$gone">
+          <fo:list-item xsl:use-attribute-sets="list.item.properties" role="LI">
+            <fo:list-item-label end-indent="label-end()" role="Lbl"><fo:block>&#x2022;</fo:block></fo:list-item-label>
+            <fo:list-item-body start-indent="body-start()" role="LBody">
+              <fo:block language="{$case/@lang}">
+                <xsl:choose>
+                  <xsl:when test="@removed-at">
+                    <xsl:call-template name="t">
+                      <xsl:with-param name="key" select="'plan.removed'"/>
+                      <xsl:with-param name="s1" select="normalize-space(need)"/>
+                      <xsl:with-param name="s2"><xsl:call-template name="date"><xsl:with-param name="iso" select="key('meeting', @removed-at)/@date"/></xsl:call-template></xsl:with-param>
+                      <xsl:with-param name="s3" select="normalize-space(why-removed)"/>
+                    </xsl:call-template>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <xsl:call-template name="t">
+                      <xsl:with-param name="key" select="'plan.removed.nodate'"/>
+                      <xsl:with-param name="s1" select="normalize-space(need)"/>
+                      <xsl:with-param name="s2" select="normalize-space(why-removed)"/>
+                    </xsl:call-template>
+                  </xsl:otherwise>
+                </xsl:choose>
+              </fo:block>
+            </fo:list-item-body>
+          </fo:list-item>
+        </xsl:for-each>
+      </fo:list-block>
+    </xsl:if>
   </xsl:template>
 
   <!-- The lead professional and how to reach them. -->
@@ -149,7 +196,8 @@
     <fo:block xsl:use-attribute-sets="item.title.properties" role="H3">
       <xsl:call-template name="t">
         <xsl:with-param name="key" select="'plan.item.title'"/>
-        <xsl:with-param name="s1" select="count(preceding-sibling::item[not(@status = 'removed')]) + 1"/>
+        <xsl:with-param name="s1" select="count(preceding-sibling::item[not(@status = 'removed') or
+            number(translate(key('meeting', @removed-at)/@date, '-', '')) &gt; number(translate($the-meeting/@date, '-', ''))]) + 1"/>
       </xsl:call-template>
       <xsl:if test="@status = 'completed'">
         <fo:inline xsl:use-attribute-sets="item.done.properties">

@@ -263,6 +263,8 @@ static const struct {
 	{ "section", "child", CHILD },
 	{ "who", "ref", CHILD | PERSON },
 	{ "item", "agreed-at", MEETING },
+	{ "item", "removed-at", MEETING },
+	{ "late", "meeting", MEETING },
 	{ NULL, "withheld-from", CHILD | PERSON },
 };
 
@@ -576,6 +578,25 @@ static void check_meetings(struct lc *c, GArray *ms, GArray *kids)
 
 /* ------------------------------------------------------------------ plan, visits, closure */
 
+/* A step still open whose "by when" had passed at a later meeting: the minutes flag it as late,
+ * with what that meeting agreed about it (item/late[@meeting]); without that, the minutes can
+ * only say it is late (seed 003 Appendix 3: drift is noted and resolved). */
+static void check_late(struct lc *c, GArray *ms, xmlNodePtr it, cd_date by, cd_date set)
+{
+	for (guint i = 0; i < ms->len; i++) {
+		struct mtg *m = &g_array_index(ms, struct mtg, i);
+		if (m->date <= by || m->date < set)
+			continue;
+		int said = 0;
+		for (xmlNodePtr l = cd_case_first(it, "late"); l && !said; l = cd_case_next(l, "late"))
+			said = g_strcmp0(cd_case_attr(l, "meeting"), m->id) == 0;
+		if (!said)
+			lint_report(c, 0, it, "plan item '%s' was due by %s and still open at meeting '%s' (%s): record what "
+			            "the meeting agreed about it (<late meeting=\"%s\">)", cd_case_attr(it, "id"),
+			            lint_ds(c, by), m->id, lint_ds(c, m->date), m->id);
+	}
+}
+
 static void check_plan(struct lc *c, GArray *ms)
 {
 	xmlNodePtr plan = cd_case_first(c->root, "plan");
@@ -603,6 +624,8 @@ static void check_plan(struct lc *c, GArray *ms)
 			int removed = g_strcmp0(cd_case_attr(it, "status"), "removed") == 0;
 			if (!removed && !cd_case_first(it, "who"))
 				lint_report(c, 0, it, "plan item '%s' has no 'who': say who will do it", id);
+			if (removed && !cd_case_first(it, "why-removed"))
+				lint_report(c, 0, it, "plan item '%s' was removed with no 'why-removed': the file keeps why", id);
 			xmlNodePtr by = cd_case_first(it, "by");
 			if (!removed && !by)
 				lint_report(c, 0, it, "plan item '%s' has no 'by' date: say by when", id);
@@ -618,6 +641,8 @@ static void check_plan(struct lc *c, GArray *ms)
 			if (bd <= set->date)
 				lint_report(c, 1, by, "plan item '%s' is due by %s, not after the meeting that set it ('%s' on %s)",
 				       id, lint_ds(c, bd), set->id, lint_ds(c, set->date));
+			else if (!removed && g_strcmp0(cd_case_attr(it, "status"), "open") == 0)
+				check_late(c, ms, it, bd, set->date);
 		}
 	}
 }
