@@ -241,6 +241,11 @@
   <xsl:param name="scaling.col4.width">15%</xsl:param>
   <!-- a first meeting has no "last time" column: the reason takes its width -->
   <xsl:param name="scaling.col3.first.width">58%</xsl:param>
+  <!-- the plan's agreement page: name, signature, date; a row tall enough to sign in -->
+  <xsl:param name="agree.col1.width">45%</xsl:param>
+  <xsl:param name="agree.col2.width">35%</xsl:param>
+  <xsl:param name="agree.col3.width">20%</xsl:param>
+  <xsl:param name="agree.row.height">16mm</xsl:param>
 
   <!-- Letters -->
   <xsl:attribute-set name="letter.sender.properties">

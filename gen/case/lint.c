@@ -265,6 +265,7 @@ static const struct {
 	{ "item", "agreed-at", MEETING },
 	{ "item", "removed-at", MEETING },
 	{ "late", "meeting", MEETING },
+	{ "done", "authorised-by", PERSON },
 	{ NULL, "withheld-from", CHILD | PERSON },
 };
 
@@ -471,6 +472,18 @@ static void check_done(struct lc *c, struct mtg *m)
 			lint_report(c, 1, done, "%s done on %s, before the meeting (%s)", tasks[t], lint_ds(c, d),
 			       lint_ds(c, m->date));
 	}
+	/* The Team Manager authorises the plan (seed 003 section 5). */
+	const char *by = cd_case_attr(done, "authorised-by");
+	xmlNodePtr p = cd_case_lookup(c->doc, by);
+	if (!by || !cd_case_is(p, "person"))
+		return;
+	char *role = lint_text(cd_case_first(p, "role"));
+	if (!cd_rule_authoriser_ok(role))
+		lint_report(c, 0, done, "the plan of meeting '%s' is to be authorised by a Team Manager, but the role of %s is '%s'",
+		            m->id, lint_who(c, by), role);
+	if (!cd_case_attr(done, "plan-authorised"))
+		lint_report(c, 0, done, "meeting '%s' says who authorised the plan but not when (plan-authorised)", m->id);
+	g_free(role);
 }
 
 /* Each meeting is chaired by whom seed 003 section 5 says: a Team Manager, or for a review a

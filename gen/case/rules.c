@@ -119,14 +119,39 @@ int cd_rule_child_gets_copies(xmlNodePtr child, cd_date on)
 	return cd_date_years_between(born, on) >= CD_RULE_CHILD_COPY_AGE;
 }
 
+int cd_rule_signs_plan(xmlNodePtr party, cd_date on)
+{
+	if (cd_case_is(party, "person")) {
+		const char *pr = cd_case_attr(party, "parental-responsibility");
+		return pr && (strcmp(pr, "true") == 0 || strcmp(pr, "1") == 0);
+	}
+	cd_date born, died;
+	if (!cd_case_is(party, "child") || cd_case_text_date(cd_case_first(party, "born"), &born) < 0)
+		return 0;
+	xmlNodePtr d = cd_case_first(party, "died");
+	if (d && cd_case_date_attr(d, "date", &died) == 0 && died <= on)
+		return 0;
+	return cd_date_years_between(born, on) >= CD_RULE_SIGN_AGE;
+}
+
+static int role_has(const char *role, const char *what)
+{
+	char *low = g_ascii_strdown(role ? role : "", -1);
+	int has = strstr(low, what) != NULL;
+	g_free(low);
+	return has;
+}
+
 int cd_rule_chair_ok(const char *meeting_type, const char *role, const char **roles)
 {
 	int review = g_strcmp0(meeting_type, "review") == 0;
 	*roles = review ? "Team Manager or Senior Practitioner" : "Team Manager";
-	char *low = g_ascii_strdown(role ? role : "", -1);
-	int ok = strstr(low, "team manager") || (review && strstr(low, "senior practitioner"));
-	g_free(low);
-	return ok;
+	return role_has(role, "team manager") || (review && role_has(role, "senior practitioner"));
+}
+
+int cd_rule_authoriser_ok(const char *role)
+{
+	return role_has(role, "team manager");
 }
 
 int cd_rule_adult_reader(xmlNodePtr party, cd_date on)

@@ -106,6 +106,14 @@ int cd_rule_child_gets_copies(xmlNodePtr child, cd_date on);
  * Senior Practitioner. 1 when `role` (a person's role, any case) is one of them for
  * `meeting_type`; the roles, for messages, in *roles ("Team Manager or Senior Practitioner"). */
 int cd_rule_chair_ok(const char *meeting_type, const char *role, const char **roles);
+/* 1 when someone of this role authorises a plan (the Team Manager, seed 003 section 5). */
+int cd_rule_authoriser_ok(const char *role);
+
+/* Who signs the plan's agreement page (seed 004: "the child and parent/s ... sign their
+ * agreement"): each person with parental responsibility, and each child who is a young person
+ * (CD_RULE_SIGN_AGE or older) and alive on `on`, the meeting's date. */
+#define CD_RULE_SIGN_AGE 12
+int cd_rule_signs_plan(xmlNodePtr party, cd_date on);
 
 /* A young person is written to as an adult from this birthday on. */
 #define CD_RULE_ADULT_AGE 18

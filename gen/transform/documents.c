@@ -480,6 +480,24 @@ static int valid_date(const char *s)
 	return cd_case_date(s, &d) == 0;
 }
 
+/* The ids of those who sign the plan's agreement page (cd_rule_signs_plan on the meeting's date),
+ * space-separated: the children first, then the people. Newly allocated. */
+static char *plan_signers(xmlDocPtr doc, const char *meeting_id)
+{
+	GString *s = g_string_new(NULL);
+	cd_date on;
+	if (cd_case_date_attr(find_meeting(doc, meeting_id), "date", &on) != 0)
+		return g_string_free(s, FALSE);
+	const char *groups[] = { "children", "people" };
+	for (size_t g = 0; g < 2; g++) {
+		xmlNodePtr list = cd_case_first(case_root(doc), groups[g]);
+		for (xmlNodePtr p = list ? list->children : NULL; p; p = p->next)
+			if (p->type == XML_ELEMENT_NODE && cd_rule_signs_plan(p, on) && cd_case_attr(p, "id"))
+				g_string_append_printf(s, "%s%s", s->len ? " " : "", cd_case_attr(p, "id"));
+	}
+	return g_string_free(s, FALSE);
+}
+
 /* The resolved request: every field set. */
 struct resolved {
 	cd_recipient r;
@@ -636,6 +654,7 @@ int cd_document_fo(cd_docs *d, xmlDocPtr doc, const char *path, const cd_doc_req
 	cd_date on = 0;
 	int adult = x.r.reader == CD_READER_CHILD && cd_case_date(x.date, &on) == 0 &&
 	            cd_rule_adult_reader(find_party(doc, x.first), on);
+	char *signers = *x.meeting ? plan_signers(doc, x.meeting) : g_strdup("");
 	const char *params[] = {
 		"doc", cd_doc_name(req->kind),
 		"recipient", x.first,
@@ -649,9 +668,11 @@ int cd_document_fo(cd_docs *d, xmlDocPtr doc, const char *path, const cd_doc_req
 		"source", base,
 		"final-minutes", x.final_minutes ? "yes" : "",
 		"adult", adult ? "yes" : "",
+		"signers", signers,
 		NULL,
 	};
 	rc = cd_transform_apply(d->xf, x.r.style, copy, path, params, fo);
+	g_free(signers);
 	g_free(base);
 	xmlFreeDoc(copy);
 	resolved_clear(&x);

@@ -23,6 +23,8 @@
   <!-- 'yes' when a young person of 18 or more reads the copy (cd_rule_adult_reader): written to
        as an adult, where the words have an adult form -->
   <xsl:param name="adult" select="''"/>
+  <!-- the ids of those who sign the plan's agreement page (cd_rule_signs_plan), space-separated -->
+  <xsl:param name="signers" select="''"/>
   <!-- the style's name, and the case file's name (for messages) -->
   <xsl:param name="style" select="'standard'"/>
   <xsl:param name="source" select="'case'"/>
