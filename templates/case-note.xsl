@@ -18,7 +18,7 @@
       <xsl:call-template name="t">
         <xsl:with-param name="key">
           <xsl:value-of select="concat('outcome.', $m/decision/@outcome)"/>
-          <xsl:if test="$m/@type != 'review' and $m/decision/@outcome = 'continue'">.initial</xsl:if>
+          <xsl:if test="$m/@type != 'review' and $m/decision/@outcome = 'continue'"><xsl:value-of select="'.initial'"/></xsl:if>
         </xsl:with-param>
       </xsl:call-template>
     </xsl:variable>

@@ -108,7 +108,7 @@
     <xsl:call-template name="para">
       <xsl:with-param name="key">
         <xsl:value-of select="concat('minutes.decision.', $m/decision/@outcome)"/>
-        <xsl:if test="not($review) and $m/decision/@outcome = 'continue'">.initial</xsl:if>
+        <xsl:if test="not($review) and $m/decision/@outcome = 'continue'"><xsl:value-of select="'.initial'"/></xsl:if>
       </xsl:with-param>
     </xsl:call-template>
     <xsl:apply-templates select="$m/decision" mode="text"/>
