@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <memory>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <map>
 #include <set>
@@ -365,7 +366,11 @@ struct Out {
 	GChecksum *md5;                // of every byte: the deterministic /ID
 	unsigned long long at = 0;     // bytes written
 	int err = 0;
-	std::vector<unsigned long long> offsets{0}; // by object number; 0: object 0, the free one
+	// by object number (0: object 0, the free one): 32 bits each while the file is under 4 GiB
+	std::vector<uint32_t> narrow{0};
+	std::vector<unsigned long long> wide;
+	size_t count() const { return wide.empty() ? narrow.size() : wide.size(); }
+	unsigned long long offset(size_t i) const { return wide.empty() ? narrow[i] : wide[i]; }
 	void put(std::string const &t)
 	{
 		if (err || t.empty())
@@ -378,12 +383,22 @@ struct Out {
 	}
 	int alloc()
 	{
-		offsets.push_back(0);
-		return (int)offsets.size() - 1;
+		if (wide.empty())
+			narrow.push_back(0);
+		else
+			wide.push_back(0);
+		return (int)count() - 1;
 	}
 	void object(int num, std::string const &body)
 	{
-		offsets[(size_t)num] = at;
+		if (wide.empty() && at > UINT32_MAX) {
+			wide.assign(narrow.begin(), narrow.end());
+			std::vector<uint32_t>().swap(narrow);
+		}
+		if (wide.empty())
+			narrow[(size_t)num] = (uint32_t)at;
+		else
+			wide[(size_t)num] = at;
 		put(std::to_string(num) + " 0 obj\n" + body + "\nendobj\n");
 	}
 };
@@ -778,17 +793,17 @@ void stream_end(Streamed &a, Out &o)
 		o.object(info, a.info);
 	}
 	unsigned long long xref = o.at;
-	std::string t = "xref\n0 " + std::to_string(o.offsets.size()) + "\n0000000000 65535 f \n";
+	std::string t = "xref\n0 " + std::to_string(o.count()) + "\n0000000000 65535 f \n";
 	o.put(t);
 	char line[32];
-	for (size_t i = 1; i < o.offsets.size(); i++) {
-		snprintf(line, sizeof line, "%010llu 00000 n \n", o.offsets[i]);
+	for (size_t i = 1; i < o.count(); i++) {
+		snprintf(line, sizeof line, "%010llu 00000 n \n", o.offset(i));
 		o.put(line);
 	}
 	std::string id = g_checksum_get_string(o.md5);
 	o.md5 = nullptr; // closed: what follows is not part of the ID
 	id = "<" + id + ">";
-	t = "trailer <</Root " + ref_text(catalog) + "\n/Size " + std::to_string(o.offsets.size()) +
+	t = "trailer <</Root " + ref_text(catalog) + "\n/Size " + std::to_string(o.count()) +
 	    (info ? "\n/Info " + ref_text(info) : std::string()) + "\n/ID [" + id + " " + id + "]\n>>\nstartxref\n" +
 	    std::to_string(xref) + "\n%%EOF\n";
 	o.put(t);
