@@ -63,18 +63,12 @@ struct date_job {
 	int keep_print;     /* carry the old print.pdf over */
 };
 
-/* A string kept until the end of the run (a short one, which repeats, once). */
-static inline char *keep(GStringChunk *strs, const char *v)
-{
-	v = v ? v : "";
-	return strlen(v) <= 12 ? g_string_chunk_insert_const(strs, v) : g_string_chunk_insert(strs, v);
-}
-
-/* Rows live in the run's string chunk: a field set again leaves its old value there until the
- * run ends (a few per item). */
+/* Rows live in the run's string chunk (a value that repeats from item to item once): a field
+ * set again leaves its old value there until the run ends (a few per item). */
 static inline void set(struct item *it, int col, const char *v)
 {
-	it->f[col] = keep(it->strs, v);
+	v = v ? v : "";
+	it->f[col] = cd_ql_unique(col) ? g_string_chunk_insert(it->strs, v) : g_string_chunk_insert_const(it->strs, v);
 }
 
 static inline void item_free(struct item *it)

@@ -473,15 +473,15 @@ static int check_row(const char *path, long ln, char **row)
 	return 0;
 }
 
-/* A field of a row: in `strs` when given (short ones, which repeat from row to row, once),
- * else its own allocation. */
-static char *field(GStringChunk *strs, const char *v)
+/* Field `col` of a row: in `strs` when given (a value that repeats from row to row once), else
+ * its own allocation. */
+static char *field(GStringChunk *strs, int col, const char *v)
 {
 	if (!strs)
 		return unescape(v);
 	char *u = strchr(v, '\\') ? unescape(v) : NULL;
 	const char *t = u ? u : v;
-	char *k = strlen(t) <= 12 ? g_string_chunk_insert_const(strs, t) : g_string_chunk_insert(strs, t);
+	char *k = cd_ql_unique(col) ? g_string_chunk_insert(strs, t) : g_string_chunk_insert_const(strs, t);
 	g_free(u);
 	return k;
 }
@@ -497,7 +497,7 @@ static int read_row(const char *path, long ln, char *line, GPtrArray *rows, GStr
 	} else {
 		char **row = g_new0(char *, CD_QL_N);
 		for (int i = 0; i < CD_QL_N; i++)
-			row[i] = field(strs, f[i]);
+			row[i] = field(strs, i, f[i]);
 		g_ptr_array_add(rows, row);
 		rc = check_row(path, ln, row);
 		gpointer at;
