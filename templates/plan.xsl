@@ -48,8 +48,14 @@
     </xsl:call-template>
 
     <xsl:choose>
-      <xsl:when test="$version = 'overview'"><xsl:call-template name="plan-overview"/></xsl:when>
-      <xsl:when test="$version = 'short'"><xsl:call-template name="plan-short"/></xsl:when>
+      <xsl:when test="$version = 'overview'">
+        <xsl:call-template name="plan-overview"/>
+        <xsl:call-template name="plan-safety"/>
+      </xsl:when>
+      <xsl:when test="$version = 'short'">
+        <xsl:call-template name="plan-short"/>
+        <xsl:call-template name="plan-safety"/>
+      </xsl:when>
       <xsl:otherwise><xsl:call-template name="plan-full"/></xsl:otherwise>
     </xsl:choose>
     <xsl:call-template name="plan-next-meeting"/>
@@ -109,10 +115,7 @@
       </xsl:for-each>
     </xsl:for-each>
 
-    <xsl:call-template name="h2"><xsl:with-param name="key" select="'plan.h.safety'"/></xsl:call-template>
-    <xsl:call-template name="box">
-      <xsl:with-param name="content"><xsl:apply-templates select="$plan/safety-plan" mode="text"/></xsl:with-param>
-    </xsl:call-template>
+    <xsl:call-template name="plan-safety"/>
 
     <xsl:call-template name="h2"><xsl:with-param name="key" select="'plan.h.contingency'"/></xsl:call-template>
     <xsl:call-template name="para"><xsl:with-param name="key" select="'plan.contingency.intro'"/></xsl:call-template>
@@ -125,6 +128,17 @@
 
     <xsl:call-template name="h2"><xsl:with-param name="key" select="'plan.h.ending'"/></xsl:call-template>
     <xsl:apply-templates select="$plan/closure-criteria" mode="text"/>
+  </xsl:template>
+
+  <!-- Keeping you safe: the safety plan is part of the plan (seed 003 section 4), so every
+       version carries it, the short and the overview too. -->
+  <xsl:template name="plan-safety">
+    <fo:block keep-together.within-page="always">
+      <xsl:call-template name="h2"><xsl:with-param name="key" select="'plan.h.safety'"/></xsl:call-template>
+      <xsl:call-template name="box">
+        <xsl:with-param name="content"><xsl:apply-templates select="$case/plan/safety-plan" mode="text"/></xsl:with-param>
+      </xsl:call-template>
+    </fo:block>
   </xsl:template>
 
   <!-- The lead professional and how to reach them. -->
@@ -308,8 +322,11 @@
   </xsl:template>
 
   <!-- ===== every version: when we meet next ===== -->
+  <!-- kept with what comes before it: no page holds only the next meeting -->
   <xsl:template name="plan-next-meeting">
-    <xsl:call-template name="h2"><xsl:with-param name="key" select="'plan.h.next'"/></xsl:call-template>
-    <xsl:call-template name="plan-next-meeting-text"/>
+    <fo:block keep-together.within-page="always" keep-with-previous.within-page="always">
+      <xsl:call-template name="h2"><xsl:with-param name="key" select="'plan.h.next'"/></xsl:call-template>
+      <xsl:call-template name="plan-next-meeting-text"/>
+    </fo:block>
   </xsl:template>
 </xsl:stylesheet>

@@ -20,7 +20,7 @@ T=$ROOT/tests/out/$SCRIPT        # scratch space for this script, emptied first
 rm -rf "$T" && mkdir -p "$T"
 
 ok()    { echo "ok - $1"; }
-notok() { echo "not ok - $1"; shift; for l in "$@"; do printf '%s\n' "$l" | sed 's/^/    /'; done; }
+notok() { local l; echo "not ok - $1"; shift; for l in "$@"; do printf '%s\n' "$l" | sed 's/^/    /'; done; }
 
 # check NAME CONDITION...: ok when the command succeeds.
 check() { local n=$1; shift; if "$@" >"$T/.out" 2>&1; then ok "$n"; else notok "$n" "$(head -c 2000 "$T/.out")"; fi; }

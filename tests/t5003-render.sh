@@ -229,12 +229,17 @@ for tag in H1 H2 THead TH L LI; do
 done
 check "headers and footers are not in the structure" bash -c "! pdfinfo -struct-text '$R/plan/NB-2026-0142-plan-m3-file.pdf' | grep -q OFFICIAL-SENSITIVE"
 
-# The overview is one page, for every sample, in both styles.
+# The overview is one page, for every sample, in standard print; in large print, with its safety
+# plan, at most two.
 for f in samples/[0-9]*.xml; do
 	for st in standard large-print; do
 		"$CINDOC" render --doc plan --for file --version overview --style $st "$f" -o "$T/ov.pdf" >/dev/null 2>"$T/ov.err"
 		pages=$(pdfinfo "$T/ov.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
-		check "overview on one page: $(basename "$f" .xml), $st" test "$pages" = 1
+		if [ $st = standard ]; then
+			check "overview on one page: $(basename "$f" .xml), $st" test "$pages" = 1
+		else
+			check "overview on two pages at most: $(basename "$f" .xml), $st" test "$pages" -ge 1 -a "$pages" -le 2
+		fi
 	done
 done
 

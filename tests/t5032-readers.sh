@@ -75,3 +75,32 @@ expect "sample 07 (he/him): the closure letter, Polish" 0 "$CINDOC" render --doc
 pdf "$T/pl07f.pdf"; pdf "$T/pl07m.pdf"
 has "pl: she/her at 18: 'jesteś już dorosła', 'zostajesz sama'" "$T/pl07f.txt" "Ponieważ jesteś już dorosła, twój plan zakończył się 20 listopada 2026 r. Nie znaczy to, że zostajesz sama: jeśli jako dorosła"
 has "pl: he/him at 18: 'jesteś już dorosły', 'zostajesz sam'" "$T/pl07m.txt" "Ponieważ jesteś już dorosły, twój plan zakończył się 20 listopada 2026 r. Nie znaczy to, że zostajesz sam: jeśli jako dorosły"
+
+# ---- 4. the short and overview versions keep "Keeping you safe" (the plan is the safety plan)
+# in every language: the heading in the reader's words, then the safety plan (case text, in
+# English in sample 02). Urdu is compared without spaces and direction marks (pdftotext splits
+# Nastaliq words).
+safety='If mornings become too hard, Sarah will call Nan, who can take Millie to school.'
+for l in en cy pl ur; do
+	head=$(sed -n 's/.*<text key="plan.h.safety">\([^<]*\)<.*/\1/p' templates/l10n/$l.xml | sed "s/'/’/g")
+	for v in short overview; do
+		expect "sample 02 plan, $v ($l)" 0 "$CINDOC" render --doc plan --for file --version $v --lang $l samples/02-review-scaling.xml -o "$T/plan-$v-$l.pdf"
+		pdf "$T/plan-$v-$l.pdf"
+		if [ $l = ur ]; then
+			python3 -c "import re,sys; f=lambda t: re.sub(r'[\s\u200e\u200f\u202a-\u202e]','',t); sys.exit(0 if f(sys.argv[2]) in f(open(sys.argv[1],encoding='utf-8').read()) else 1)" \
+				"$T/plan-$v-$l.txt" "$head $safety" && ok "the $v plan keeps '$head' and the safety plan ($l)" ||
+				notok "the $v plan keeps '$head' and the safety plan ($l)" "not in $T/plan-$v-$l.txt"
+		else
+			has "the $v plan keeps '$head' and the safety plan ($l)" "$T/plan-$v-$l.txt" "$head $safety"
+		fi
+	done
+done
+expect "sample 02: the grandmother's plan copy (short, large print)" 0 "$CINDOC" render --doc plan-copy --for p2 samples/02-review-scaling.xml -o "$T/pc-p2.pdf"
+pdf "$T/pc-p2.pdf"
+has "her short plan keeps the safety plan" "$T/pc-p2.txt" "Keeping you safe If mornings become too hard, Sarah will call Nan"
+# a large-print overview that needs a second page: the safety plan goes over whole, with the next
+# meeting, so no page holds only "When we meet next"
+expect "sample 03 overview, large print" 0 "$CINDOC" render --doc plan --for file --version overview --style large-print samples/03-siblings.xml -o "$T/ov03.pdf"
+pdftotext -f 2 -l 2 "$T/ov03.pdf" "$T/ov03-2.txt"
+has "large print overview, page 2: the whole safety plan, then the next meeting" "$T/ov03-2.txt" \
+	"Keeping you safe If Mum is called in to work early and the breakfast club is shut, she will call Uncle Bartek first and then Ewa at the Family Centre. Kas will not stay home from school to look after Alfie. When we meet next"

@@ -229,7 +229,8 @@ static void emit_room(emitter *em, vent *e, int move)
 		em->y += e->h;
 		break;
 	case V_OPEN:
-		em_apply_space(em);
+		if (open_takes_space(e))
+			em_apply_space(em);
 		if (e->h > 0)
 			em->at_top = 0;
 		if (e->deco)

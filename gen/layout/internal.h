@@ -154,6 +154,11 @@ void close_block(vbuild *vb, const fo_style *st, const char *role);
 /* Moves the entries of `sub` from `from` on into vb after a glued start. */
 void splice(vbuild *vb, vbuild *sub, size_t from);
 
+/* Whether the opening of a block ends the spaces before it (they are placed above it): when it
+ * has a border or padding before, or a background, which starts below the space. A bare
+ * opening lets them collapse with the spaces that follow (the first child's space-before), as
+ * spaces between blocks do: the pager (fit), measure() and the emitter all ask this. */
+int open_takes_space(const vent *e);
 /* Tops and bottoms of boxes and openings, as measure() finds them. */
 typedef struct { size_t k; double top, bot; } vmark;
 /* Height of entries [a, b) as emit_range would place them at the top of an area. */

@@ -69,6 +69,11 @@ static void fit_measure(GPtrArray *v, size_t i, double avail, fit_plan *F)
 			*F = (fit_plan){ .act = FIT_END, .end = k };
 			return;
 		}
+		if (e->kind == V_OPEN && e->h == 0 && open_takes_space(e)) {
+			y += pending;   /* a background starts below the space */
+			pending = 0;
+			continue;
+		}
 		if (!(e->kind == V_BOX || ((e->kind == V_OPEN || e->kind == V_CLOSE) && e->h > 0)))
 			continue;
 		if (e->kind != V_CLOSE && !at_top && e->brk < FORBID && e->brk <= best_pen) {

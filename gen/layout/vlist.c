@@ -207,6 +207,11 @@ void splice(vbuild *vb, vbuild *sub, size_t from)
 	vb->pending_kwn = sub->pending_kwn;
 }
 
+int open_takes_space(const vent *e)
+{
+	return e->h > 0 || e->deco != NULL;
+}
+
 /* Tops/bottoms of every box and opening (index, top, bottom) go to `marks` when not NULL. */
 double measure(GPtrArray *v, size_t a, size_t b, int at_top, GArray *marks)
 {
@@ -222,8 +227,10 @@ double measure(GPtrArray *v, size_t a, size_t b, int at_top, GArray *marks)
 			break;
 		case V_BOX:
 		case V_OPEN:
-			y += pending;
-			pending = 0;
+			if (e->kind == V_BOX || open_takes_space(e)) {
+				y += pending;
+				pending = 0;
+			}
 			if (marks) {
 				vmark m = { k, y, y + e->h };
 				g_array_append_val(marks, m);
