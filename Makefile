@@ -12,6 +12,7 @@
 #   make SANITIZE=address,undefined check      the same under ASan/UBSan
 #   make bench-render, make bench-queue        speed and memory (benchmarks, not tests)
 #   make bench-finish                          what the PDF finishing pass costs (callgrind)
+#   make bench-queue-memory                    the queue's peak memory for 10,000 cases (long)
 #   make fuzz       fuzz the case loader and lints, then the FO reader, layout and writers,
 #                   each for FUZZ_SECONDS (clang, libFuzzer)
 
@@ -246,10 +247,15 @@ BENCH_CASES ?= 400
 bench-queue: all fonts
 	./tests/bench queue $(BENCH_CASES)
 
+# one queue run over 10,000 invented cases: the peak memory of the largest process (long)
+BENCH_MEMORY_CASES ?= 10000
+bench-queue-memory: all fonts
+	./tests/bench queue-memory $(BENCH_MEMORY_CASES)
+
 clean:
 	rm -f gen/*.o gen/*.d gen/*/*.o gen/*/*.d gen/.flags gen/.dataflags $(BIN) \
 	      $(FUZZERS)
 	rm -rf gen/.fuzz
 	rm -rf gen/man out tests/out fonts/cache fonts/*.ttf fonts/LICENSE.* fonts/.stamp
 
-.PHONY: all man deps fonts install uninstall deb demo serve check fuzz fuzzers bench-render bench-finish bench-queue clean print-objs print-ldlibs FORCE
+.PHONY: all man deps fonts install uninstall deb demo serve check fuzz fuzzers bench-render bench-finish bench-queue bench-queue-memory clean print-objs print-ldlibs FORCE

@@ -29,6 +29,13 @@
   <xsl:param name="scaling.col2.width">14%</xsl:param>
   <xsl:param name="scaling.col3.width">38%</xsl:param>
   <xsl:param name="scaling.col4.width">20%</xsl:param>
+  <!-- a first meeting has no "last time" column: the reason takes its width -->
+  <xsl:param name="scaling.col3.first.width">58%</xsl:param>
+  <!-- the plan's agreement page: name, signature, date; a row tall enough to sign in -->
+  <xsl:param name="agree.col1.width">45%</xsl:param>
+  <xsl:param name="agree.col2.width">33%</xsl:param>
+  <xsl:param name="agree.col3.width">22%</xsl:param>
+  <xsl:param name="agree.row.height">20mm</xsl:param>
 
   <xsl:attribute-set name="marking.properties">
     <xsl:attribute name="font-size">14pt</xsl:attribute>

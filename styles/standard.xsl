@@ -250,6 +250,11 @@
     <xsl:attribute name="font-weight">bold</xsl:attribute>
     <xsl:attribute name="color">#1f6b35</xsl:attribute>
   </xsl:attribute-set>
+  <!-- a step whose "by when" has passed: flagged in the minutes -->
+  <xsl:attribute-set name="late.properties">
+    <xsl:attribute name="font-weight">bold</xsl:attribute>
+    <xsl:attribute name="color">#a4262c</xsl:attribute>
+  </xsl:attribute-set>
   <!-- scaling: a score stands out -->
   <xsl:attribute-set name="score.properties">
     <xsl:attribute name="font-weight">bold</xsl:attribute>
@@ -260,6 +265,13 @@
   <xsl:param name="scaling.col2.width">12%</xsl:param>
   <xsl:param name="scaling.col3.width">43%</xsl:param>
   <xsl:param name="scaling.col4.width">15%</xsl:param>
+  <!-- a first meeting has no "last time" column: the reason takes its width -->
+  <xsl:param name="scaling.col3.first.width">58%</xsl:param>
+  <!-- the plan's agreement page: name, signature, date; a row tall enough to sign in -->
+  <xsl:param name="agree.col1.width">45%</xsl:param>
+  <xsl:param name="agree.col2.width">35%</xsl:param>
+  <xsl:param name="agree.col3.width">20%</xsl:param>
+  <xsl:param name="agree.row.height">16mm</xsl:param>
 
   <!-- Letters -->
   <xsl:attribute-set name="letter.sender.properties">

@@ -13,7 +13,15 @@
     <xsl:variable name="type"><xsl:call-template name="t"><xsl:with-param name="key" select="concat('meeting.type.', $m/@type)"/></xsl:call-template></xsl:variable>
     <xsl:variable name="when"><xsl:call-template name="date"><xsl:with-param name="iso" select="$m/@date"/></xsl:call-template></xsl:variable>
     <xsl:variable name="chair"><xsl:apply-templates select="key('party', $m/chair/@ref)" mode="name-role"/></xsl:variable>
-    <xsl:variable name="decision"><xsl:call-template name="t"><xsl:with-param name="key" select="concat('outcome.', $m/decision/@outcome)"/></xsl:call-template></xsl:variable>
+    <!-- a plan agreed at a first meeting starts; a review continues it -->
+    <xsl:variable name="decision">
+      <xsl:call-template name="t">
+        <xsl:with-param name="key">
+          <xsl:value-of select="concat('outcome.', $m/decision/@outcome)"/>
+          <xsl:if test="$m/@type != 'review' and $m/decision/@outcome = 'continue'"><xsl:value-of select="'.initial'"/></xsl:if>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:variable>
     <xsl:variable name="next">
       <xsl:choose>
         <xsl:when test="$m/next">

@@ -63,8 +63,11 @@
               <xsl:with-param name="s3" select="normalize-space($c/transfer-to)"/>
               <xsl:with-param name="s4" select="normalize-space(authority/name)"/>
             </xsl:call-template>
-            <!-- the file's own account of why: for adults (the child has their own words above) -->
-            <xsl:if test="not($died) and $reader != 'child'">
+            <!-- The reason is said once. The sentence above says it whole for every reason but
+                 these two, whose sentence says only that the plan did its work: then the file's
+                 own account (why) says what changed, for adults (the child's sentence is their
+                 own). Otherwise why is the closing summary's, and the letter does not repeat it. -->
+            <xsl:if test="($reason = 'needs-met' or $reason = 'supervision-order-ended') and $reader != 'child'">
               <xsl:apply-templates select="$c/why" mode="text"/>
             </xsl:if>
 
@@ -95,6 +98,10 @@
                   </xsl:call-template>
                 </xsl:if>
                 <xsl:apply-templates select="$c/ongoing-plan" mode="text"/>
+                <!-- a young person of 18 or more: where adult services are -->
+                <xsl:if test="$adult = 'yes' and $reader = 'child'">
+                  <xsl:call-template name="adult-services"/>
+                </xsl:if>
               </xsl:otherwise>
             </xsl:choose>
 

@@ -10,6 +10,9 @@
     xmlns:rules="urn:cindoc:rules"
     exclude-result-prefixes="rules">
 
+  <!-- a meeting's score by one person: "MEETING PERSON" -->
+  <xsl:key name="score" match="/case/meetings/meeting/scaling/score" use="concat(../../@id, ' ', @person)"/>
+
   <xsl:template match="case" mode="minutes">
     <xsl:call-template name="page-sequence">
       <xsl:with-param name="part" select="'minutes'"/>
@@ -48,8 +51,9 @@
     <!-- 1. Welcome and introductions -->
     <xsl:call-template name="h2"><xsl:with-param name="key" select="'minutes.h.welcome'"/></xsl:call-template>
     <xsl:call-template name="minutes-who"/>
+    <!-- a review starts with what has changed since the last meeting, not the same words each time -->
     <xsl:if test="$review">
-      <xsl:call-template name="para"><xsl:with-param name="key" select="'minutes.why.plan'"/></xsl:call-template>
+      <xsl:call-template name="minutes-changed"/>
     </xsl:if>
 
     <xsl:choose>
@@ -100,7 +104,13 @@
 
     <!-- What we decided, and any disagreement -->
     <xsl:call-template name="h2"><xsl:with-param name="key" select="'minutes.h.decision'"/></xsl:call-template>
-    <xsl:call-template name="para"><xsl:with-param name="key" select="concat('minutes.decision.', $m/decision/@outcome)"/></xsl:call-template>
+    <!-- a plan agreed at a first meeting starts: it does not "carry on" -->
+    <xsl:call-template name="para">
+      <xsl:with-param name="key">
+        <xsl:value-of select="concat('minutes.decision.', $m/decision/@outcome)"/>
+        <xsl:if test="not($review) and $m/decision/@outcome = 'continue'"><xsl:value-of select="'.initial'"/></xsl:if>
+      </xsl:with-param>
+    </xsl:call-template>
     <xsl:apply-templates select="$m/decision" mode="text"/>
     <xsl:for-each select="$m/disagreement">
       <xsl:call-template name="lead">
@@ -324,6 +334,24 @@
                     <xsl:otherwise><xsl:value-of select="normalize-space(need)"/></xsl:otherwise>
                   </xsl:choose>
                 </fo:block>
+                <!-- its "by when" passed before this meeting and it is not done: late, with what
+                     the meeting agreed about it -->
+                <xsl:if test="normalize-space(by) and number(translate(normalize-space(by), '-', '')) &lt; number(translate($m/@date, '-', ''))">
+                  <fo:block xsl:use-attribute-sets="late.properties">
+                    <xsl:call-template name="t">
+                      <xsl:with-param name="key" select="'minutes.plan.late'"/>
+                      <xsl:with-param name="s1"><xsl:call-template name="item-by"/></xsl:with-param>
+                    </xsl:call-template>
+                  </fo:block>
+                  <xsl:for-each select="late[@meeting = $m/@id]">
+                    <fo:block>
+                      <xsl:call-template name="t">
+                        <xsl:with-param name="key" select="'minutes.plan.late.agreed'"/>
+                        <xsl:with-param name="s1"><fo:inline language="{$case/@lang}"><xsl:value-of select="normalize-space(.)"/></fo:inline></xsl:with-param>
+                      </xsl:call-template>
+                    </fo:block>
+                  </xsl:for-each>
+                </xsl:if>
               </fo:list-item-body>
             </fo:list-item>
           </xsl:if>
@@ -347,8 +375,88 @@
     <xsl:apply-templates select="$case/plan/closure-criteria" mode="text"/>
   </xsl:template>
 
+  <!-- What has changed since the last meeting: the minute taker's words (changed), then how the
+       scores moved since the last meeting that had them. Without either (no words recorded, no
+       earlier scores), why we have a plan. -->
+  <xsl:template name="minutes-changed">
+    <xsl:variable name="m" select="$the-meeting"/>
+    <xsl:variable name="mdate" select="number(translate($m/@date, '-', ''))"/>
+    <xsl:variable name="before" select="$case/meetings/meeting[number(translate(@date, '-', '')) &lt; $mdate]"/>
+    <xsl:variable name="prev" select="$before[scaling/score][last()]"/>
+    <xsl:variable name="scored" select="$m/scaling/score[@person = $prev/scaling/score/@person]"/>
+    <xsl:variable name="moved" select="$scored[not(@value = key('score', concat($prev/@id, ' ', @person))/@value)]"/>
+    <xsl:choose>
+      <xsl:when test="not($m/changed) and not($scored)">
+        <xsl:call-template name="para"><xsl:with-param name="key" select="'minutes.why.plan'"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="lead">
+          <xsl:with-param name="key" select="'minutes.changed'"/>
+          <xsl:with-param name="s1">
+            <xsl:call-template name="date"><xsl:with-param name="iso" select="$before[last()]/@date"/></xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
+        <xsl:apply-templates select="$m/changed" mode="text"/>
+        <xsl:choose>
+          <xsl:when test="$moved">
+            <xsl:call-template name="para">
+              <xsl:with-param name="key" select="'minutes.changed.scores'"/>
+              <xsl:with-param name="s1">
+                <xsl:call-template name="score-moves">
+                  <xsl:with-param name="scores" select="$moved"/>
+                  <xsl:with-param name="prev" select="$prev"/>
+                </xsl:call-template>
+              </xsl:with-param>
+            </xsl:call-template>
+          </xsl:when>
+          <xsl:when test="$scored">
+            <xsl:call-template name="para"><xsl:with-param name="key" select="'minutes.changed.same'"/></xsl:call-template>
+          </xsl:when>
+        </xsl:choose>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- "Millie from 6 to 8, Sarah Hartley from 6 to 8 and Mr Lyle from 5 to 8", joined as the
+       language joins a list. -->
+  <xsl:template name="score-moves">
+    <xsl:param name="scores"/>
+    <xsl:param name="prev"/>
+    <xsl:variable name="first">
+      <xsl:call-template name="t">
+        <xsl:with-param name="key" select="'minutes.changed.score'"/>
+        <xsl:with-param name="s1"><xsl:apply-templates select="key('party', $scores[1]/@person)" mode="name"/></xsl:with-param>
+        <xsl:with-param name="s2" select="string($prev/scaling/score[@person = $scores[1]/@person]/@value)"/>
+        <xsl:with-param name="s3" select="string($scores[1]/@value)"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="rest">
+      <xsl:if test="count($scores) &gt; 1">
+        <xsl:call-template name="score-moves">
+          <xsl:with-param name="scores" select="$scores[position() &gt; 1]"/>
+          <xsl:with-param name="prev" select="$prev"/>
+        </xsl:call-template>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="count($scores) = 1"><xsl:copy-of select="$first"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="t">
+          <xsl:with-param name="key">
+            <xsl:choose>
+              <xsl:when test="count($scores) = 2">list.and</xsl:when>
+              <xsl:otherwise>list.comma</xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
+          <xsl:with-param name="s1" select="$first"/>
+          <xsl:with-param name="s2" select="$rest"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- Scaling: the question, what 0 and 10 mean, then each person's score, reason and score
-       last time. -->
+       last time (no "last time" column at a first meeting, when nobody scored before). -->
   <xsl:template name="minutes-scaling">
     <xsl:variable name="m" select="$the-meeting"/>
     <xsl:variable name="s" select="$m/scaling"/>
@@ -376,14 +484,21 @@
           <fo:table xsl:use-attribute-sets="table.properties" table-layout="fixed" width="100%" role="Table">
             <fo:table-column column-width="{$scaling.col1.width}"/>
             <fo:table-column column-width="{$scaling.col2.width}"/>
-            <fo:table-column column-width="{$scaling.col3.width}"/>
-            <fo:table-column column-width="{$scaling.col4.width}"/>
+            <xsl:choose>
+              <xsl:when test="$prev">
+                <fo:table-column column-width="{$scaling.col3.width}"/>
+                <fo:table-column column-width="{$scaling.col4.width}"/>
+              </xsl:when>
+              <xsl:otherwise><fo:table-column column-width="{$scaling.col3.first.width}"/></xsl:otherwise>
+            </xsl:choose>
             <fo:table-header role="THead">
               <fo:table-row role="TR">
                 <xsl:call-template name="th"><xsl:with-param name="key" select="'scaling.col.who'"/></xsl:call-template>
                 <xsl:call-template name="th"><xsl:with-param name="key" select="'scaling.col.score'"/></xsl:call-template>
                 <xsl:call-template name="th"><xsl:with-param name="key" select="'scaling.col.why'"/></xsl:call-template>
-                <xsl:call-template name="th"><xsl:with-param name="key" select="'scaling.col.last'"/></xsl:call-template>
+                <xsl:if test="$prev">
+                  <xsl:call-template name="th"><xsl:with-param name="key" select="'scaling.col.last'"/></xsl:call-template>
+                </xsl:if>
               </fo:table-row>
             </fo:table-header>
             <fo:table-body role="TBody">
@@ -405,6 +520,7 @@
                       </xsl:call-template>
                     </fo:block>
                   </fo:table-cell>
+                  <xsl:if test="$prev">
                   <fo:table-cell xsl:use-attribute-sets="table.cell.properties" role="TD">
                     <fo:block>
                       <xsl:choose>
@@ -413,6 +529,7 @@
                       </xsl:choose>
                     </fo:block>
                   </fo:table-cell>
+                  </xsl:if>
                 </fo:table-row>
               </xsl:for-each>
             </fo:table-body>

@@ -43,6 +43,10 @@
             <xsl:call-template name="para">
               <xsl:with-param name="key" select="concat('plancopy.check.', $reader)"/>
             </xsl:call-template>
+            <!-- a young person of 18 or more: where adult services are -->
+            <xsl:if test="$adult = 'yes' and $reader = 'child'">
+              <xsl:call-template name="adult-services"/>
+            </xsl:if>
             <!-- a copy sent late does not name a next meeting that has already been held -->
             <xsl:if test="$m/next and number(translate($m/next/@date, '-', '')) &gt;= number(translate($date, '-', ''))">
               <xsl:call-template name="para">

@@ -5,10 +5,14 @@
      the safety plan (part of the plan, not a separate document), the contingency plan (family
      back-up, the authority's, bottom lines), what would lead to the plan ending, the next review.
      Versions (the child chooses, Appendix 1): full; short (items, who and when); overview (one
-     page: what is going to change, who is helping, when we meet next). -->
+     page: what is going to change, who is helping, when we meet next). The full and short
+     versions end with the agreement page: a line for each parent and young person to sign, and
+     on the file copy the Team Manager's authorisation. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:fo="http://www.w3.org/1999/XSL/Format">
+    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:rules="urn:cindoc:rules"
+    exclude-result-prefixes="rules">
 
   <xsl:key name="meeting" match="/case/meetings/meeting" use="@id"/>
 
@@ -59,6 +63,75 @@
       <xsl:otherwise><xsl:call-template name="plan-full"/></xsl:otherwise>
     </xsl:choose>
     <xsl:call-template name="plan-next-meeting"/>
+    <!-- the overview stays one page: its readers sign the agreement page of the full plan -->
+    <xsl:if test="$version != 'overview'">
+      <xsl:call-template name="plan-agreement"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The agreement page (seed 004: the child and parents sign their agreement): a line to sign
+       and date for each who signs ($signers, cd_rule_signs_plan); on the file copy, the Team
+       Manager's authorisation (seed 003 sections 5 and 9), or when it is due. -->
+  <xsl:template name="plan-agreement">
+    <xsl:variable name="m" select="$the-meeting"/>
+    <fo:block break-before="page" keep-together.within-page="always" role="Div">
+      <xsl:call-template name="h2"><xsl:with-param name="key" select="'plan.h.agree'"/></xsl:call-template>
+      <xsl:call-template name="para">
+        <xsl:with-param name="key" select="concat('plan.agree.', $reader)"/>
+        <xsl:with-param name="s1"><xsl:apply-templates select="key('party', $case/plan/@lead)" mode="name"/></xsl:with-param>
+      </xsl:call-template>
+      <xsl:if test="normalize-space($signers)">
+        <fo:table xsl:use-attribute-sets="table.properties" table-layout="fixed" width="100%" role="Table">
+          <fo:table-column column-width="{$agree.col1.width}"/>
+          <fo:table-column column-width="{$agree.col2.width}"/>
+          <fo:table-column column-width="{$agree.col3.width}"/>
+          <fo:table-header role="THead">
+            <fo:table-row role="TR">
+              <xsl:call-template name="th"><xsl:with-param name="key" select="'plan.agree.col.name'"/></xsl:call-template>
+              <xsl:call-template name="th"><xsl:with-param name="key" select="'plan.agree.col.signed'"/></xsl:call-template>
+              <xsl:call-template name="th"><xsl:with-param name="key" select="'plan.agree.col.date'"/></xsl:call-template>
+            </fo:table-row>
+          </fo:table-header>
+          <fo:table-body role="TBody">
+            <xsl:for-each select="$case/children/child[contains(concat(' ', $signers, ' '), concat(' ', @id, ' '))] |
+                                  $case/people/person[contains(concat(' ', $signers, ' '), concat(' ', @id, ' '))]">
+              <fo:table-row role="TR" height="{$agree.row.height}">
+                <fo:table-cell xsl:use-attribute-sets="table.cell.properties" role="TD">
+                  <fo:block><xsl:apply-templates select="." mode="name-role"/></fo:block>
+                </fo:table-cell>
+                <fo:table-cell xsl:use-attribute-sets="table.cell.properties" role="TD"><fo:block/></fo:table-cell>
+                <fo:table-cell xsl:use-attribute-sets="table.cell.properties" role="TD"><fo:block/></fo:table-cell>
+              </fo:table-row>
+            </xsl:for-each>
+          </fo:table-body>
+        </fo:table>
+      </xsl:if>
+      <xsl:if test="$reader = 'file'">
+        <xsl:variable name="done" select="$m/done"/>
+        <xsl:call-template name="lead"><xsl:with-param name="key" select="'plan.h.authorised'"/></xsl:call-template>
+        <xsl:choose>
+          <xsl:when test="$done/@plan-authorised and $done/@authorised-by">
+            <xsl:call-template name="para">
+              <xsl:with-param name="key" select="'plan.authorised.by'"/>
+              <xsl:with-param name="s1"><xsl:apply-templates select="key('party', $done/@authorised-by)" mode="name-role"/></xsl:with-param>
+              <xsl:with-param name="s2"><xsl:call-template name="date"><xsl:with-param name="iso" select="$done/@plan-authorised"/></xsl:call-template></xsl:with-param>
+            </xsl:call-template>
+          </xsl:when>
+          <xsl:when test="$done/@plan-authorised">
+            <xsl:call-template name="para">
+              <xsl:with-param name="key" select="'plan.authorised.on'"/>
+              <xsl:with-param name="s1"><xsl:call-template name="date"><xsl:with-param name="iso" select="$done/@plan-authorised"/></xsl:call-template></xsl:with-param>
+            </xsl:call-template>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="para">
+              <xsl:with-param name="key" select="'plan.authorised.not'"/>
+              <xsl:with-param name="s1"><xsl:call-template name="date"><xsl:with-param name="iso" select="rules:due('plan-authorised', string($m/@date))"/></xsl:call-template></xsl:with-param>
+            </xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:if>
+    </fo:block>
   </xsl:template>
 
   <!-- "Millie", "Millie and Jack" -->
@@ -71,8 +144,11 @@
   <xsl:template name="in-plan">
     <xsl:param name="item"/>
     <xsl:variable name="agreed" select="key('meeting', $item/@agreed-at)/@date"/>
+    <xsl:variable name="removed" select="key('meeting', $item/@removed-at)/@date"/>
     <xsl:choose>
-      <xsl:when test="$item/@status = 'removed'">0</xsl:when>
+      <!-- a removed item is in the plans of the meetings before the one that took it out -->
+      <xsl:when test="$item/@status = 'removed' and not($removed and
+                      number(translate($removed, '-', '')) &gt; number(translate($the-meeting/@date, '-', '')))">0</xsl:when>
       <xsl:when test="not($agreed)">1</xsl:when>
       <xsl:when test="number(translate($agreed, '-', '')) &lt;= number(translate($the-meeting/@date, '-', ''))">1</xsl:when>
       <xsl:otherwise>0</xsl:otherwise>
@@ -113,6 +189,10 @@
           <xsl:apply-templates select="." mode="full"/>
         </xsl:if>
       </xsl:for-each>
+      <!-- the file keeps the steps taken out of the plan, with why -->
+      <xsl:if test="$reader = 'file'">
+        <xsl:call-template name="plan-removed"><xsl:with-param name="section" select="."/></xsl:call-template>
+      </xsl:if>
     </xsl:for-each>
 
     <xsl:call-template name="plan-safety"/>
@@ -128,6 +208,46 @@
 
     <xsl:call-template name="h2"><xsl:with-param name="key" select="'plan.h.ending'"/></xsl:call-template>
     <xsl:apply-templates select="$plan/closure-criteria" mode="text"/>
+  </xsl:template>
+
+  <!-- The file copy's list of the steps a meeting took out of the plan (by this meeting), each with
+       the meeting that did and why. -->
+  <xsl:template name="plan-removed">
+    <xsl:param name="section"/>
+    <xsl:variable name="mdate" select="number(translate($the-meeting/@date, '-', ''))"/>
+    <xsl:variable name="gone" select="$section/item[@status = 'removed'][not(@removed-at) or
+        number(translate(key('meeting', @removed-at)/@date, '-', '')) &lt;= $mdate]"/>
+    <xsl:if test="$gone">
+      <xsl:call-template name="h3"><xsl:with-param name="key" select="'plan.h.removed'"/></xsl:call-template>
+      <fo:list-block xsl:use-attribute-sets="list.properties" role="L">
+        <xsl:for-each select="$gone">
+          <fo:list-item xsl:use-attribute-sets="list.item.properties" role="LI">
+            <fo:list-item-label end-indent="label-end()" role="Lbl"><fo:block>&#x2022;</fo:block></fo:list-item-label>
+            <fo:list-item-body start-indent="body-start()" role="LBody">
+              <fo:block language="{$case/@lang}">
+                <xsl:choose>
+                  <xsl:when test="@removed-at">
+                    <xsl:call-template name="t">
+                      <xsl:with-param name="key" select="'plan.removed'"/>
+                      <xsl:with-param name="s1" select="normalize-space(need)"/>
+                      <xsl:with-param name="s2"><xsl:call-template name="date"><xsl:with-param name="iso" select="key('meeting', @removed-at)/@date"/></xsl:call-template></xsl:with-param>
+                      <xsl:with-param name="s3" select="normalize-space(why-removed)"/>
+                    </xsl:call-template>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <xsl:call-template name="t">
+                      <xsl:with-param name="key" select="'plan.removed.nodate'"/>
+                      <xsl:with-param name="s1" select="normalize-space(need)"/>
+                      <xsl:with-param name="s2" select="normalize-space(why-removed)"/>
+                    </xsl:call-template>
+                  </xsl:otherwise>
+                </xsl:choose>
+              </fo:block>
+            </fo:list-item-body>
+          </fo:list-item>
+        </xsl:for-each>
+      </fo:list-block>
+    </xsl:if>
   </xsl:template>
 
   <!-- Keeping you safe: the safety plan is part of the plan (seed 003 section 4), so every
@@ -163,7 +283,8 @@
     <fo:block xsl:use-attribute-sets="item.title.properties" role="H3">
       <xsl:call-template name="t">
         <xsl:with-param name="key" select="'plan.item.title'"/>
-        <xsl:with-param name="s1" select="count(preceding-sibling::item[not(@status = 'removed')]) + 1"/>
+        <xsl:with-param name="s1" select="count(preceding-sibling::item[not(@status = 'removed') or
+            number(translate(key('meeting', @removed-at)/@date, '-', '')) &gt; number(translate($the-meeting/@date, '-', ''))]) + 1"/>
       </xsl:call-template>
       <xsl:if test="@status = 'completed'">
         <fo:inline xsl:use-attribute-sets="item.done.properties">

@@ -43,7 +43,7 @@ pdf "$T/cn1.pdf"
 has "case note: the dissent, who and what" "$T/cn1.txt" \
 	"Disagreement recorded Dean Fairbairn (father): Dad did not agree that there is a worry about drinking."
 has "case note: the dissent follows the decision" "$T/cn1.txt" \
-	"Decision Continue the Child in Need plan Disagreement recorded Dean Fairbairn (father): Dad did not agree that there is a worry about drinking. Next meeting Thursday"
+	"Decision Start the Child in Need plan Disagreement recorded Dean Fairbairn (father): Dad did not agree that there is a worry about drinking. Next meeting Thursday"
 expect "sample 08 case note, m3" 0 "$CINDOC" render --doc case-note --for file --meeting m3 samples/08-child-protection.xml -o "$T/cn3.pdf"
 pdf "$T/cn3.pdf"
 hasnt "case note: no dissent row when no one disagreed" "$T/cn3.txt" "Disagreement recorded"

@@ -41,14 +41,14 @@ post() { # STEP ARGS...: posts a step with the token; prints the status
 s=$(post start -d action=next -d type=review)
 check "start: 303 to the next step" test "$s" = 303
 # a bad date and a bad time, each beside its field, with the summary at the top
-s=$(post details -d action=next --data-urlencode date=31/02/2026 -d time=25:61 --data-urlencode "venue=Eastmoor Family Hub" -d chair=p5 -d minute-taker=p7)
+s=$(post details -d action=next --data-urlencode date=31/02/2026 -d time=25:61 --data-urlencode "venue=Eastmoor Family Hub" -d chair=p6 -d minute-taker=p7)
 check "details: a bad date stops Continue (422)" test "$s" = 422
 check "details: the error summary links to the date" grep -q '<a href="#date">Enter a real date, for example 25/11/2026</a>' "$T/body"
 check "details: the message is beside the date" grep -q 'id="date-error"' "$T/body"
 check "details: the time too" grep -q 'id="time-error"' "$T/body"
 check "details: what was typed is kept" grep -q 'value="31/02/2026"' "$T/body"
 check "details: the page title says there is an error" grep -q '<title>Error: ' "$T/body"
-s=$(post details -d action=next --data-urlencode date=28/09/2026 -d time=10:00 --data-urlencode "venue=Eastmoor Family Hub" -d chair=p5 -d minute-taker=p7)
+s=$(post details -d action=next --data-urlencode date=28/09/2026 -d time=10:00 --data-urlencode "venue=Eastmoor Family Hub" -d chair=p6 -d minute-taker=p7)
 check "details: right, Continue goes on" test "$s" = 303
 s=$(post attendance -d action=next -d present=c1 -d present=p1 -d present=p3 -d present=p5 -d present=p7 -d apologies=p2 -d reports=p4)
 check "attendance: a report needs what it is about" grep -q 'id="report-p4-error"' "$T/body"
@@ -130,7 +130,7 @@ check "preview of the saved meeting for the child" grep -q 'page-1.png' "$T/body
 # a stale save: the case changes under a write-up; the save is refused, the text kept
 csrf=$(csrf_of "$T/body")
 post start -d action=next -d type=review >/dev/null
-post details -d action=next --data-urlencode date=14/12/2026 -d time=10:00 --data-urlencode "venue=Eastmoor Family Hub" -d chair=p5 -d minute-taker=p7 >/dev/null
+post details -d action=next --data-urlencode date=14/12/2026 -d time=10:00 --data-urlencode "venue=Eastmoor Family Hub" -d chair=p6 -d minute-taker=p7 >/dev/null
 post decision -d action=next -d outcome=continue --data-urlencode "decision=Typed words that must not be lost." >/dev/null
 sed -i 's|<phone>07700 900141</phone>|<phone>07700 900142</phone>|' "$D/$C.xml"
 cp "$D/$C.xml" "$T/changed.xml"

@@ -12,11 +12,12 @@
 
 /* The parts of <authority>, in the schema's order. */
 static const char *const parts[] = { "name", "service", "team", "address", "phone", "email",
-	                             "complaints" };
+	                             "complaints", "adult-services" };
 /* ... and those a letter cannot do without. */
 static int required(const char *part)
 {
-	return strcmp(part, "service") != 0 && strcmp(part, "email") != 0;
+	return strcmp(part, "service") != 0 && strcmp(part, "email") != 0 &&
+	       strcmp(part, "adult-services") != 0;
 }
 
 /* Nodes taken from authority.xml point here (libxml2 leaves _private to the application). */

@@ -263,6 +263,9 @@ static const struct {
 	{ "section", "child", CHILD },
 	{ "who", "ref", CHILD | PERSON },
 	{ "item", "agreed-at", MEETING },
+	{ "item", "removed-at", MEETING },
+	{ "late", "meeting", MEETING },
+	{ "done", "authorised-by", PERSON },
 	{ NULL, "withheld-from", CHILD | PERSON },
 };
 
@@ -469,25 +472,34 @@ static void check_done(struct lc *c, struct mtg *m)
 			lint_report(c, 1, done, "%s done on %s, before the meeting (%s)", tasks[t], lint_ds(c, d),
 			       lint_ds(c, m->date));
 	}
+	/* The Team Manager authorises the plan (seed 003 section 5). */
+	const char *by = cd_case_attr(done, "authorised-by");
+	xmlNodePtr p = cd_case_lookup(c->doc, by);
+	if (!by || !cd_case_is(p, "person"))
+		return;
+	char *role = lint_text(cd_case_first(p, "role"));
+	if (!cd_rule_authoriser_ok(role))
+		lint_report(c, 0, done, "the plan of meeting '%s' is to be authorised by a Team Manager, but the role of %s is '%s'",
+		            m->id, lint_who(c, by), role);
+	if (!cd_case_attr(done, "plan-authorised"))
+		lint_report(c, 0, done, "meeting '%s' says who authorised the plan but not when (plan-authorised)", m->id);
+	g_free(role);
 }
 
-/* Initial, transfer-in and after-child-protection meetings are chaired by a Team Manager
- * (seed 003 section 5): the chair's role says so. */
+/* Each meeting is chaired by whom seed 003 section 5 says: a Team Manager, or for a review a
+ * Team Manager or Senior Practitioner (cd_rule_chair_ok). */
 static void check_chair(struct lc *c, struct mtg *m)
 {
 	const char *type = cd_case_attr(m->node, "type");
-	if (g_strcmp0(type, "review") == 0)
-		return;
 	xmlNodePtr chair = cd_case_first(m->node, "chair");
 	xmlNodePtr p = cd_case_lookup(c->doc, cd_case_attr(chair, "ref"));
 	if (!cd_case_is(p, "person"))
 		return;
 	char *role = lint_text(cd_case_first(p, "role"));
-	char *low = g_ascii_strdown(role, -1);
-	if (!strstr(low, "team manager"))
-		lint_report(c, 0, chair, "meeting '%s' (%s) is to be chaired by a Team Manager, but the role of %s is '%s'",
-		       m->id, type, lint_who(c, cd_case_attr(chair, "ref")), role);
-	g_free(low);
+	const char *roles;
+	if (!cd_rule_chair_ok(type, role, &roles))
+		lint_report(c, 0, chair, "meeting '%s' (%s) is to be chaired by a %s, but the role of %s is '%s'",
+		            m->id, type, roles, lint_who(c, cd_case_attr(chair, "ref")), role);
 	g_free(role);
 }
 
@@ -579,6 +591,25 @@ static void check_meetings(struct lc *c, GArray *ms, GArray *kids)
 
 /* ------------------------------------------------------------------ plan, visits, closure */
 
+/* A step still open whose "by when" had passed at a later meeting: the minutes flag it as late,
+ * with what that meeting agreed about it (item/late[@meeting]); without that, the minutes can
+ * only say it is late (seed 003 Appendix 3: drift is noted and resolved). */
+static void check_late(struct lc *c, GArray *ms, xmlNodePtr it, cd_date by, cd_date set)
+{
+	for (guint i = 0; i < ms->len; i++) {
+		struct mtg *m = &g_array_index(ms, struct mtg, i);
+		if (m->date <= by || m->date < set)
+			continue;
+		int said = 0;
+		for (xmlNodePtr l = cd_case_first(it, "late"); l && !said; l = cd_case_next(l, "late"))
+			said = g_strcmp0(cd_case_attr(l, "meeting"), m->id) == 0;
+		if (!said)
+			lint_report(c, 0, it, "plan item '%s' was due by %s and still open at meeting '%s' (%s): record what "
+			            "the meeting agreed about it (<late meeting=\"%s\">)", cd_case_attr(it, "id"),
+			            lint_ds(c, by), m->id, lint_ds(c, m->date), m->id);
+	}
+}
+
 static void check_plan(struct lc *c, GArray *ms)
 {
 	xmlNodePtr plan = cd_case_first(c->root, "plan");
@@ -606,6 +637,8 @@ static void check_plan(struct lc *c, GArray *ms)
 			int removed = g_strcmp0(cd_case_attr(it, "status"), "removed") == 0;
 			if (!removed && !cd_case_first(it, "who"))
 				lint_report(c, 0, it, "plan item '%s' has no 'who': say who will do it", id);
+			if (removed && !cd_case_first(it, "why-removed"))
+				lint_report(c, 0, it, "plan item '%s' was removed with no 'why-removed': the file keeps why", id);
 			xmlNodePtr by = cd_case_first(it, "by");
 			if (!removed && !by)
 				lint_report(c, 0, it, "plan item '%s' has no 'by' date: say by when", id);
@@ -621,6 +654,8 @@ static void check_plan(struct lc *c, GArray *ms)
 			if (bd <= set->date)
 				lint_report(c, 1, by, "plan item '%s' is due by %s, not after the meeting that set it ('%s' on %s)",
 				       id, lint_ds(c, bd), set->id, lint_ds(c, set->date));
+			else if (!removed && g_strcmp0(cd_case_attr(it, "status"), "open") == 0)
+				check_late(c, ms, it, bd, set->date);
 		}
 	}
 }

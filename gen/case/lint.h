@@ -11,8 +11,8 @@
  * next review, visits further apart than the plan says (never more than 4 weeks), plan items
  * with no "who" or no "by when", a meeting without a child's views (or the reason they were not
  * sought), a recipient with no address and no email, a withheld address given elsewhere
- * without withholding (or its town or postcode named in text that is not withheld), a child turning 18 before the next review, a first meeting not chaired by
- * a Team Manager, parental responsibility without consent (or a plan continued after consent
+ * without withholding (or its town or postcode named in text that is not withheld), a child turning 18 before the next review, a meeting not chaired by
+ * a Team Manager (a review: or a Senior Practitioner, cd_rule_chair_ok), parental responsibility without consent (or a plan continued after consent
  * was withdrawn), a child without a plan section, a closure reason the case does not bear out,
  * and jargon children asked us to drop (templates/jargon.txt).
  *

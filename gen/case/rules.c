@@ -119,6 +119,51 @@ int cd_rule_child_gets_copies(xmlNodePtr child, cd_date on)
 	return cd_date_years_between(born, on) >= CD_RULE_CHILD_COPY_AGE;
 }
 
+int cd_rule_signs_plan(xmlNodePtr party, cd_date on)
+{
+	if (cd_case_is(party, "person")) {
+		const char *pr = cd_case_attr(party, "parental-responsibility");
+		return pr && (strcmp(pr, "true") == 0 || strcmp(pr, "1") == 0);
+	}
+	cd_date born, died;
+	if (!cd_case_is(party, "child") || cd_case_text_date(cd_case_first(party, "born"), &born) < 0)
+		return 0;
+	xmlNodePtr d = cd_case_first(party, "died");
+	if (d && cd_case_date_attr(d, "date", &died) == 0 && died <= on)
+		return 0;
+	return cd_date_years_between(born, on) >= CD_RULE_SIGN_AGE;
+}
+
+static int role_has(const char *role, const char *what)
+{
+	char *low = g_ascii_strdown(role ? role : "", -1);
+	int has = strstr(low, what) != NULL;
+	g_free(low);
+	return has;
+}
+
+int cd_rule_chair_ok(const char *meeting_type, const char *role, const char **roles)
+{
+	int review = g_strcmp0(meeting_type, "review") == 0;
+	*roles = review ? "Team Manager or Senior Practitioner" : "Team Manager";
+	return role_has(role, "team manager") || (review && role_has(role, "senior practitioner"));
+}
+
+int cd_rule_authoriser_ok(const char *role)
+{
+	return role_has(role, "team manager");
+}
+
+int cd_rule_adult_reader(xmlNodePtr party, cd_date on)
+{
+	if (cd_case_is(party, "person"))
+		return 1;
+	cd_date born;
+	if (!cd_case_is(party, "child") || cd_case_text_date(cd_case_first(party, "born"), &born) < 0)
+		return 0;
+	return cd_date_years_between(born, on) >= CD_RULE_ADULT_AGE;
+}
+
 /* One of the authority's own staff: their agency is the authority's name. */
 static int authority_staff(xmlNodePtr person)
 {
@@ -175,4 +220,82 @@ xmlNodePtr cd_rule_final_minutes(xmlDocPtr case_doc)
 	if (!last || !cd_case_attr(last, "id") || cd_case_attr(cd_case_first(last, "done"), "minutes-sent"))
 		return NULL;
 	return last;
+}
+
+/* ------------------------------------------------------------ one letter to two */
+
+static int flag(xmlNodePtr n, const char *name)
+{
+	const char *v = cd_case_attr(n, name);
+	return v && (strcmp(v, "true") == 0 || strcmp(v, "1") == 0);
+}
+
+/* The address as one string to compare: each field's words, normalised, case folded. */
+static char *address_key(xmlNodePtr addr)
+{
+	GString *s = g_string_new(NULL);
+	for (xmlNodePtr f = addr ? addr->children : NULL; f; f = f->next) {
+		if (f->type != XML_ELEMENT_NODE)
+			continue;
+		char *t = cd_case_text(f);
+		char **w = g_strsplit_set(t ? t : "", " \t\r\n,", -1);
+		for (char **i = w; *i; i++)
+			if (**i) {
+				char *fold = g_utf8_casefold(*i, -1);
+				g_string_append_printf(s, "%s ", fold);
+				g_free(fold);
+			}
+		g_strfreev(w);
+		g_free(t);
+		g_string_append(s, "|");
+	}
+	return g_string_free(s, FALSE);
+}
+
+/* 1 when an element of the case is withheld from one of the two and not from the other. */
+static int withheld_between(xmlNodePtr n, const char *a, const char *b)
+{
+	for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		const char *w = cd_case_attr(c, "withheld-from");
+		if (w && cd_case_list_has(w, a) != cd_case_list_has(w, b))
+			return 1;
+		if (withheld_between(c, a, b))
+			return 1;
+	}
+	return 0;
+}
+
+static int reads_alike(xmlNodePtr a, xmlNodePtr b)
+{
+	xmlNodePtr ra = cd_case_first(a, "reads"), rb = cd_case_first(b, "reads");
+	return g_strcmp0(cd_case_attr(ra, "lang"), cd_case_attr(rb, "lang")) == 0 &&
+	       g_strcmp0(cd_case_attr(ra, "version"), cd_case_attr(rb, "version")) == 0 &&
+	       flag(ra, "large-print") == flag(rb, "large-print");
+}
+
+int cd_rule_one_letter(xmlNodePtr a, xmlNodePtr b)
+{
+	if (!a || !b || a == b || !cd_case_is(a, "person") || !cd_case_is(b, "person"))
+		return 0;
+	for (int i = 0; i < 2; i++) {
+		xmlNodePtr p = i ? b : a;
+		const char *kind = cd_case_attr(p, "kind");
+		if (g_strcmp0(kind, "parent") != 0 && g_strcmp0(kind, "carer") != 0)
+			return 0;
+		if (!cd_rule_gets_copies(p, 0) || cd_rule_delivery(p) != CD_DELIVERY_POST)
+			return 0;
+		if (flag(cd_case_first(p, "reads"), "own-letter"))
+			return 0;
+	}
+	xmlNodePtr aa = cd_case_first(a, "address"), ba = cd_case_first(b, "address");
+	if (!aa || !ba || !reads_alike(a, b))
+		return 0;
+	char *ka = address_key(aa), *kb = address_key(ba);
+	int same = strcmp(ka, kb) == 0;
+	g_free(ka);
+	g_free(kb);
+	return same && !withheld_between(xmlDocGetRootElement(a->doc), cd_case_attr(a, "id"),
+	                                 cd_case_attr(b, "id"));
 }

@@ -101,6 +101,30 @@ int cd_rule_visit_weeks(const char *visit_weeks);
  * it) and CD_RULE_CHILD_COPY_AGE or older. 0 when the date of birth is missing or not a date. */
 int cd_rule_child_gets_copies(xmlNodePtr child, cd_date on);
 
+/* Who chairs a meeting of this type (seed 003 section 5): an initial meeting (and a transfer-in
+ * meeting, and the first after child protection) a Team Manager; a review a Team Manager or a
+ * Senior Practitioner. 1 when `role` (a person's role, any case) is one of them for
+ * `meeting_type`; the roles, for messages, in *roles ("Team Manager or Senior Practitioner"). */
+int cd_rule_chair_ok(const char *meeting_type, const char *role, const char **roles);
+/* 1 when someone of this role authorises a plan (the Team Manager, seed 003 section 5). */
+int cd_rule_authoriser_ok(const char *role);
+
+/* Who signs the plan's agreement page (seed 004: "the child and parent/s ... sign their
+ * agreement"): each person with parental responsibility, and each child who is a young person
+ * (CD_RULE_SIGN_AGE or older) and alive on `on`, the meeting's date. */
+#define CD_RULE_SIGN_AGE 12
+int cd_rule_signs_plan(xmlNodePtr party, cd_date on);
+
+/* A young person is written to as an adult from this birthday on. */
+#define CD_RULE_ADULT_AGE 18
+
+/* 1 when a child or person of the case reads as an adult on `on` (the document's date): every
+ * person; a child from their 18th birthday (a young person still on a plan, or written to when
+ * it ends on that day). Their copies say no "ask an adult you trust" (the l10n key's ".adult"
+ * form is used where the set has one) and say where adult services are. 0 for a child whose date
+ * of birth is missing. */
+int cd_rule_adult_reader(xmlNodePtr party, cd_date on);
+
 /* 1 when a child or person of the case is sent copies of documents dated `on` (the meeting or
  * the closure): a child who gets copies (above) and has not died; a person who is not one of the
  * authority's own staff (they read the file copy) nor an interpreter (not a party). */
@@ -112,6 +136,14 @@ int cd_rule_gets_copies(xmlNodePtr party, cd_date on);
 enum cd_delivery { CD_DELIVERY_POST, CD_DELIVERY_EMAIL };
 enum cd_delivery cd_rule_delivery(xmlNodePtr party);
 const char *cd_delivery_name(enum cd_delivery d);   /* "post", "email" */
+
+/* 1 when two people of the case are sent one closure letter together ("Dear Mrs Lindgren and
+ * Mr Lindgren") rather than one each: both are parents or carers who get copies by post (no
+ * email address in the case), live at the same address (every field alike, ignoring case,
+ * spaces and commas), read the same language, version and print size, and neither asked for
+ * their own letters (reads/@own-letter); and nothing in the case is withheld from one of them
+ * and not the other. cd_recipients() pairs them (transform/documents.h). */
+int cd_rule_one_letter(xmlNodePtr a, xmlNodePtr b);
 
 /* The closure of a case whose plan has ended, or NULL while it runs. Once a plan has ended no
  * plan copy is sent ("here is your plan ... the next meeting is on ..." would be wrong): the

@@ -159,8 +159,9 @@ static int is_dir_target(const char *out)
  * could not write. */
 static void add_label(GString *opts, xmlDocPtr cs, const char *recipient)
 {
-	xmlNodePtr who = recipient ? cd_case_lookup(cs, recipient) : NULL;
-	char *label = who ? cd_case_full_name(who) : g_strdup(recipient ? recipient : "");
+	char *label = cd_recipient_name(cs, recipient); /* "A & B" for a letter to two */
+	if (!label)
+		label = g_strdup(recipient ? recipient : "");
 	cd_wopts_append(opts, "label", label);
 	g_free(label);
 }

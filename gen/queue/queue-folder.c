@@ -104,10 +104,11 @@ int load_ledger(struct run *r)
 {
 	char *path = g_build_filename(r->qs.dir, "ledger.tsv", NULL);
 	GPtrArray *rows = g_ptr_array_new();
-	int rc = cd_ql_read(path, rows);
+	int rc = cd_ql_read_into(path, rows, r->strs);
 	g_free(path);
 	for (guint i = 0; i < rows->len; i++) {
 		struct item *it = g_new0(struct item, 1);
+		it->strs = r->strs;
 		it->f = rows->pdata[i];
 		if (rc == 0 && !g_hash_table_contains(r->by_key, it->f[CD_QL_ITEM])) {
 			g_hash_table_insert(r->by_key, it->f[CD_QL_ITEM], it);
@@ -284,7 +285,7 @@ void undo_failed(struct run *r)
 		else
 			r->n_new--;
 		if (it->old && strcmp(it->old[CD_QL_STATUS], "queued") == 0 && cd_qs_exists(&r->qs, it->old[CD_QL_FILE])) {
-			cd_ql_row_free(it->f);
+			g_free(it->f);
 			it->f = it->old;
 			it->old = NULL;
 			it->failed = 0;

@@ -27,6 +27,7 @@ struct item {
 	int printed;     /* placed in its date's new print.pdf this run */
 	int stale;       /* its PDF is missing, or does not match the ledger's sha256 */
 	char *case_path; /* the case file this run (NULL: not read this run) */
+	GStringChunk *strs; /* the run's: where f's and old's strings live */
 };
 
 struct run {
@@ -35,6 +36,8 @@ struct run {
 	cd_date window_end;
 	char today[CD_DATE_BUF];
 	char templates_sha[65];
+	GStringChunk *strs;        /* every field of every item: one allocation per block, short
+	                              values ("queued", dates, languages) kept once */
 	GPtrArray *items;          /* struct item *, every ledger row and every new item */
 	GHashTable *by_key;        /* item id -> struct item * */
 	GHashTable *cases_ok;      /* case_file -> case ref, for the cases read this run */
@@ -60,16 +63,18 @@ struct date_job {
 	int keep_print;     /* carry the old print.pdf over */
 };
 
+/* Rows live in the run's string chunk (a value that repeats from item to item once): a field
+ * set again leaves its old value there until the run ends (a few per item). */
 static inline void set(struct item *it, int col, const char *v)
 {
-	g_free(it->f[col]);
-	it->f[col] = g_strdup(v ? v : "");
+	v = v ? v : "";
+	it->f[col] = cd_ql_unique(col) ? g_string_chunk_insert(it->strs, v) : g_string_chunk_insert_const(it->strs, v);
 }
 
 static inline void item_free(struct item *it)
 {
-	cd_ql_row_free(it->f);
-	cd_ql_row_free(it->old);
+	g_free(it->f);
+	g_free(it->old);
 	g_free(it->case_path);
 	g_free(it);
 }

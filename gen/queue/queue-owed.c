@@ -99,9 +99,10 @@ static int owe(struct run *r, xmlDocPtr doc, const char *path, const char *case_
 		if (rs[i].reader == CD_READER_FILE)
 			continue; /* the file copy is not posted */
 		struct item *it = g_new0(struct item, 1);
+		it->strs = r->strs;
 		it->f = g_new0(char *, CD_QL_N);
 		for (int c = 0; c < CD_QL_N; c++)
-			it->f[c] = g_strdup("");
+			set(it, c, "");
 		char *key = meeting ? g_strdup_printf("%s/%s/%s/%s", ref, cd_doc_name(kind), meeting, rs[i].id)
 		                    : g_strdup_printf("%s/%s/%s", ref, cd_doc_name(kind), rs[i].id);
 		set(it, CD_QL_ITEM, key);
@@ -110,7 +111,7 @@ static int owe(struct run *r, xmlDocPtr doc, const char *path, const char *case_
 		set(it, CD_QL_CASE, ref);
 		set(it, CD_QL_CASE_FILE, case_file);
 		set(it, CD_QL_RECIPIENT, rs[i].id);
-		char *name = cd_case_full_name(cd_case_lookup(doc, rs[i].id));
+		char *name = cd_recipient_name(doc, rs[i].id); /* "A & B" for a letter to two */
 		set(it, CD_QL_RECIPIENT_NAME, name);
 		g_free(name);
 		set(it, CD_QL_DOCUMENT, cd_doc_name(kind));
@@ -306,8 +307,8 @@ int read_cases(struct run *r)
 			g_hash_table_insert(r->refs, g_strdup(ref), g_strdup(name));
 			g_hash_table_insert(r->cases_ok, g_strdup(name), g_strdup(ref));
 			for (guint k = 0; k < owed->len; k++)
-				g_hash_table_insert(r->owed_ids, g_strdup(((struct item *)owed->pdata[k])->f[CD_QL_ITEM]),
-				                    g_strdup(name));
+				g_hash_table_insert(r->owed_ids, ((struct item *)owed->pdata[k])->f[CD_QL_ITEM],
+				                    g_string_chunk_insert_const(r->strs, name));
 			merge_owed(r, owed);
 		}
 		g_ptr_array_free(owed, TRUE);

@@ -229,14 +229,17 @@ static int task_print(struct worker *w, void *task, GString *result)
 	return rc;
 }
 
-/* Runs every k-th task (from `first`) and writes the results file. */
-static int worker_run(struct worker *w, const char *phase, int k, int step, GPtrArray *tasks, task_fn fn)
+/* Runs the tasks of worker k of `step` (those whose lane is k modulo step; without lanes every
+ * step-th task from k) and writes the results file. */
+static int worker_run(struct worker *w, const char *phase, int k, int step, GPtrArray *tasks, const guint *lanes,
+                      task_fn fn)
 {
 	struct run *r = w->r;
 	GString *result = g_string_new(NULL);
 	int rc = 0;
-	for (guint i = (guint)k; i < tasks->len && rc == 0; i += (guint)step)
-		rc = fn(w, tasks->pdata[i], result);
+	for (guint i = 0; i < tasks->len && rc == 0; i++)
+		if ((lanes ? lanes[i] : i) % (guint)step == (guint)k)
+			rc = fn(w, tasks->pdata[i], result);
 	if (rc == 0) {
 		char *rdir = g_build_filename(r->qs.staging, ".results", NULL);
 		char *name = g_strdup_printf("%s-%d", phase, k);
@@ -306,19 +309,20 @@ static int read_results(struct run *r, const char *phase, int workers, GHashTabl
 	return rc;
 }
 
-/* Runs the tasks of one phase: here (jobs 1) or in worker processes, each taking every jobs-th
- * task. Returns the number of workers used, or negative (nothing of this run is then committed). */
-static int run_phase(struct run *r, const char *phase, GPtrArray *tasks, task_fn fn)
+/* Runs the tasks of one phase: here (jobs 1) or in worker processes, each taking the tasks of
+ * every jobs-th lane (lanes NULL: every task is its own lane; `nlanes` of them). Returns the
+ * number of workers used, or negative (nothing of this run is then committed). */
+static int run_phase(struct run *r, const char *phase, GPtrArray *tasks, const guint *lanes, guint nlanes, task_fn fn)
 {
 	int jobs = r->o->jobs < 1 ? 1 : r->o->jobs;
-	if ((guint)jobs > tasks->len)
-		jobs = tasks->len ? (int)tasks->len : 1;
+	if ((guint)jobs > nlanes)
+		jobs = nlanes ? (int)nlanes : 1;
 	int rc = 0;
 	if (jobs == 1) {
 		struct worker w;
 		rc = worker_init(&w, r, -1);
 		if (rc == 0)
-			rc = worker_run(&w, phase, 0, 1, tasks, fn);
+			rc = worker_run(&w, phase, 0, 1, tasks, lanes, fn);
 		worker_free(&w);
 		return rc < 0 ? rc : 1;
 	}
@@ -335,7 +339,7 @@ static int run_phase(struct run *r, const char *phase, GPtrArray *tasks, task_fn
 			struct worker w;
 			int wrc = worker_init(&w, r, fds[1]);
 			if (wrc == 0)
-				wrc = worker_run(&w, phase, k, jobs, tasks, fn);
+				wrc = worker_run(&w, phase, k, jobs, tasks, lanes, fn);
 			worker_free(&w);
 			fflush(NULL);
 			_exit(wrc < 0 ? -wrc : 0);
@@ -368,6 +372,14 @@ static int run_phase(struct run *r, const char *phase, GPtrArray *tasks, task_fn
 	return rc < 0 ? rc : jobs;
 }
 
+/* Items by case file, then in print order. */
+static gint case_order(gconstpointer a, gconstpointer b)
+{
+	const struct item *x = *(struct item *const *)a, *y = *(struct item *const *)b;
+	int c = strcmp(x->case_path, y->case_path);
+	return c ? c : item_order(a, b);
+}
+
 /* Renders what this run must: the items, then the dates' print.pdf. */
 int render_all(struct run *r, GPtrArray *djs)
 {
@@ -389,14 +401,23 @@ int render_all(struct run *r, GPtrArray *djs)
 	GHashTable *by_date = g_hash_table_new(g_str_hash, g_str_equal);
 	for (guint i = 0; i < dates->len; i++)
 		g_hash_table_insert(by_date, ((struct date_job *)dates->pdata[i])->date, dates->pdata[i]);
+	/* The items of one case go to one worker, one after the other: its tree, parsed and
+	 * validated once there, serves them all. Cases are shared out in turn. */
+	g_ptr_array_sort(own, case_order);
+	guint *lanes = g_new0(guint, own->len + 1), nlanes = 0;
+	for (guint i = 0; i < own->len; i++) {
+		if (i == 0 || strcmp(((struct item *)own->pdata[i])->case_path, ((struct item *)own->pdata[i - 1])->case_path))
+			nlanes++;
+		lanes[i] = nlanes - 1;
+	}
 	int rc = 0;
 	if (own->len) {
-		rc = run_phase(r, "own", own, task_own);
+		rc = run_phase(r, "own", own, lanes, nlanes, task_own);
 		if (rc > 0)
 			rc = read_results(r, "own", rc, NULL);
 	}
 	if (rc >= 0 && dates->len) {
-		rc = run_phase(r, "print", dates, task_print);
+		rc = run_phase(r, "print", dates, NULL, dates->len, task_print);
 		if (rc > 0)
 			rc = read_results(r, "print", rc, by_date);
 		/* A print.pdf made again holds only what it lists; the rest lose their old pages. */
@@ -421,6 +442,7 @@ int render_all(struct run *r, GPtrArray *djs)
 		g_free(rdir);
 	}
 	g_hash_table_destroy(by_date);
+	g_free(lanes);
 	g_ptr_array_free(own, TRUE);
 	g_ptr_array_free(dates, TRUE);
 	return rc < 0 ? rc : 0;

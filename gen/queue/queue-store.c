@@ -473,20 +473,65 @@ static int check_row(const char *path, long ln, char **row)
 	return 0;
 }
 
+/* Field `col` of a row: in `strs` when given (a value that repeats from row to row once), else
+ * its own allocation. */
+static char *field(GStringChunk *strs, int col, const char *v)
+{
+	if (!strs)
+		return unescape(v);
+	char *u = strchr(v, '\\') ? unescape(v) : NULL;
+	const char *t = u ? u : v;
+	char *k = cd_ql_unique(col) ? g_string_chunk_insert(strs, t) : g_string_chunk_insert_const(strs, t);
+	g_free(u);
+	return k;
+}
+
+/* One row of the ledger, checked against those before it (`items`, `files`). */
+static int read_row(const char *path, long ln, char *line, GPtrArray *rows, GStringChunk *strs, GHashTable *items,
+                    GHashTable *files)
+{
+	char **f = g_strsplit(line, "\t", -1);
+	int rc = 0;
+	if (g_strv_length(f) != CD_QL_N) {
+		rc = cd_error_at(path, ln, "%u fields, expected %d", g_strv_length(f), CD_QL_N);
+	} else {
+		char **row = g_new0(char *, CD_QL_N);
+		for (int i = 0; i < CD_QL_N; i++)
+			row[i] = field(strs, i, f[i]);
+		g_ptr_array_add(rows, row);
+		rc = check_row(path, ln, row);
+		gpointer at;
+		if (rc == 0 && g_hash_table_lookup_extended(items, row[CD_QL_ITEM], NULL, &at))
+			rc = cd_error_at(path, ln, "item '%s' is listed twice (also at %s:%ld)", row[CD_QL_ITEM], path,
+			                 (long)GPOINTER_TO_SIZE(at));
+		if (rc == 0 && strcmp(row[CD_QL_STATUS], "withdrawn") != 0 &&
+		    g_hash_table_lookup_extended(files, row[CD_QL_FILE], NULL, &at))
+			rc = cd_error_at(path, ln, "item '%s' shares the file '%s' with the item at %s:%ld", row[CD_QL_ITEM],
+			                 row[CD_QL_FILE], path, (long)GPOINTER_TO_SIZE(at));
+		g_hash_table_insert(items, row[CD_QL_ITEM], GSIZE_TO_POINTER((gsize)ln));
+		if (strcmp(row[CD_QL_STATUS], "withdrawn") != 0)
+			g_hash_table_insert(files, row[CD_QL_FILE], GSIZE_TO_POINTER((gsize)ln));
+	}
+	g_strfreev(f);
+	return rc;
+}
+
 int cd_ql_read(const char *path, GPtrArray *rows)
 {
-	char *text;
-	size_t len;
+	return cd_ql_read_into(path, rows, NULL);
+}
+
+/* Read line by line: a ledger of many thousand items is never held twice. */
+int cd_ql_read_into(const char *path, GPtrArray *rows, GStringChunk *strs)
+{
 	struct stat st;
 	if (lstat(path, &st) != 0 && errno == ENOENT)
 		return 0;
 	if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode))
 		return cd_error_at(path, 0, "the ledger is not a plain file");
-	int rc = cd_read_file(path, &text, &len);
-	if (rc < 0)
-		return rc;
-	char **lines = g_strsplit(text, "\n", -1);
-	g_free(text);
+	FILE *fp = fopen(path, "re");
+	if (!fp)
+		return cd_fail(-CD_EXIT_NOREAD, "cannot read '%s': %s", path, strerror(errno));
 	GString *header = g_string_new(NULL);
 	for (int i = 0; i < CD_QL_N; i++)
 		g_string_append_printf(header, "%s%s", i ? "\t" : "", columns[i]);
@@ -494,56 +539,56 @@ int cd_ql_read(const char *path, GPtrArray *rows)
 	GHashTable *items = g_hash_table_new(g_str_hash, g_str_equal);
 	GHashTable *files = g_hash_table_new(g_str_hash, g_str_equal);
 	guint first = rows->len;
-	long ln = 0;
-	/* An empty file, or one cut short before its column names, is a damaged ledger, never an
-	 * empty queue. */
-	if (!lines[0] || strcmp(lines[0], LEDGER_MAGIC) != 0)
-		rc = cd_error_at(path, 1, "not a cindoc queue ledger (expected '%s'): the ledger is damaged", LEDGER_MAGIC);
-	else if (!lines[1] || strcmp(lines[1], header->str) != 0)
-		rc = cd_error_at(path, 2, "the column names are not cindoc's: the ledger is damaged");
-	for (char **l = lines; *l && rc == 0; l++) {
+	long ln = 0, empty_at = 0;
+	int rc = 0, ended = 1; /* ended: the last line read ended with its newline */
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	while (rc == 0 && (n = getline(&line, &cap, fp)) >= 0) {
 		ln++;
-		if (ln <= 2)
-			continue;
-		if (**l == '\0') {
-			if (l[1])
-				rc = cd_error_at(path, ln, "an empty line: the ledger is damaged");
-			continue; /* the end */
-		}
-		char **f = g_strsplit(*l, "\t", -1);
-		if (g_strv_length(f) != CD_QL_N) {
-			rc = cd_error_at(path, ln, "%u fields, expected %d", g_strv_length(f), CD_QL_N);
-		} else {
-			char **row = g_new0(char *, CD_QL_N);
-			for (int i = 0; i < CD_QL_N; i++)
-				row[i] = unescape(f[i]);
-			g_ptr_array_add(rows, row);
-			rc = check_row(path, ln, row);
-			gpointer at;
-			if (rc == 0 && g_hash_table_lookup_extended(items, row[CD_QL_ITEM], NULL, &at))
-				rc = cd_error_at(path, ln, "item '%s' is listed twice (also at %s:%ld)", row[CD_QL_ITEM], path,
-				                 (long)GPOINTER_TO_SIZE(at));
-			if (rc == 0 && strcmp(row[CD_QL_STATUS], "withdrawn") != 0 &&
-			    g_hash_table_lookup_extended(files, row[CD_QL_FILE], NULL, &at))
-				rc = cd_error_at(path, ln, "item '%s' shares the file '%s' with the item at %s:%ld", row[CD_QL_ITEM],
-				                 row[CD_QL_FILE], path, (long)GPOINTER_TO_SIZE(at));
-			g_hash_table_insert(items, row[CD_QL_ITEM], GSIZE_TO_POINTER((gsize)ln));
-			if (strcmp(row[CD_QL_STATUS], "withdrawn") != 0)
-				g_hash_table_insert(files, row[CD_QL_FILE], GSIZE_TO_POINTER((gsize)ln));
-		}
-		g_strfreev(f);
+		ended = n > 0 && line[n - 1] == '\n';
+		if (ended)
+			line[--n] = '\0';
+		if (strlen(line) != (size_t)n)
+			rc = cd_error_at(path, ln, "a NUL byte: the ledger is damaged");
+		else if (ln == 1 && strcmp(line, LEDGER_MAGIC) != 0)
+			/* An empty file, or one cut short before its column names, is a damaged ledger,
+			 * never an empty queue. */
+			rc = cd_error_at(path, 1, "not a cindoc queue ledger (expected '%s'): the ledger is damaged", LEDGER_MAGIC);
+		else if (ln == 2 && strcmp(line, header->str) != 0)
+			rc = cd_error_at(path, 2, "the column names are not cindoc's: the ledger is damaged");
+		else if (ln > 2 && empty_at)
+			rc = cd_error_at(path, empty_at, "an empty line: the ledger is damaged");
+		else if (ln > 2 && !*line)
+			empty_at = ln;
+		else if (ln > 2)
+			rc = read_row(path, ln, line, rows, strs, items, files);
 	}
-	guint nl = g_strv_length(lines);
-	if (rc == 0 && (nl < 3 || *lines[nl - 1] != '\0'))
-		rc = cd_error_at(path, nl, "the last line is cut short: the ledger is damaged");
+	if (rc == 0 && ferror(fp))
+		rc = cd_fail(-CD_EXIT_NOREAD, "cannot read '%s': %s", path, strerror(errno));
+	if (rc == 0 && ln == 0)
+		rc = cd_error_at(path, 1, "not a cindoc queue ledger (expected '%s'): the ledger is damaged", LEDGER_MAGIC);
+	else if (rc == 0 && ln == 1)
+		rc = cd_error_at(path, 2, "the column names are not cindoc's: the ledger is damaged");
+	/* the file ends with a newline: a last line without one was cut short */
+	if (rc == 0 && empty_at)
+		rc = cd_error_at(path, empty_at, "an empty line: the ledger is damaged");
+	if (rc == 0 && !ended)
+		rc = cd_error_at(path, ln, "the last line is cut short: the ledger is damaged");
 	if (rc < 0) { /* none of it is trusted */
-		while (rows->len > first)
-			cd_ql_row_free(g_ptr_array_steal_index(rows, rows->len - 1));
+		while (rows->len > first) {
+			char **row = g_ptr_array_steal_index(rows, rows->len - 1);
+			if (strs)
+				g_free(row);
+			else
+				cd_ql_row_free(row);
+		}
 	}
+	free(line);
+	fclose(fp);
 	g_hash_table_destroy(items);
 	g_hash_table_destroy(files);
 	g_string_free(header, TRUE);
-	g_strfreev(lines);
 	return rc;
 }
 
@@ -554,21 +599,24 @@ int cd_ql_write(cd_qs *s, GPtrArray *rows)
 	FILE *fp = cd_output_open(o, path);
 	int rc = fp ? 0 : -CD_EXIT_NOWRITE;
 	if (fp) {
+		/* row by row: the ledger is never held in memory a second time */
 		GString *line = g_string_new(LEDGER_MAGIC "\n");
 		for (int i = 0; i < CD_QL_N; i++)
 			g_string_append_printf(line, "%s%s", i ? "\t" : "", columns[i]);
 		g_string_append_c(line, '\n');
-		for (guint r = 0; r < rows->len; r++) {
-			char **row = rows->pdata[r];
-			for (int i = 0; i < CD_QL_N; i++) {
+		for (guint r = 0; r <= rows->len && rc == 0; r++) {
+			if (fwrite(line->str, 1, line->len, fp) != line->len)
+				rc = cd_fail(-CD_EXIT_NOWRITE, "cannot write '%s'", path);
+			g_string_truncate(line, 0);
+			char **row = r < rows->len ? rows->pdata[r] : NULL;
+			for (int i = 0; row && i < CD_QL_N; i++) {
 				if (i)
 					g_string_append_c(line, '\t');
 				put_escaped(line, row[i]);
 			}
-			g_string_append_c(line, '\n');
+			if (row)
+				g_string_append_c(line, '\n');
 		}
-		if (fwrite(line->str, 1, line->len, fp) != line->len)
-			rc = cd_fail(-CD_EXIT_NOWRITE, "cannot write '%s'", path);
 		g_string_free(line, TRUE);
 	}
 	if (rc == 0)

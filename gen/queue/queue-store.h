@@ -42,6 +42,12 @@ enum {
 	CD_QL_FINGERPRINT, CD_QL_N
 };
 const char *cd_ql_column(int i);
+/* True for the columns whose values are the item's own (its id, file and digests); the others
+ * repeat from item to item (a status, a date, a case) and are worth keeping once. */
+static inline int cd_ql_unique(int col)
+{
+	return col == CD_QL_ITEM || col == CD_QL_FILE || col == CD_QL_SHA256 || col == CD_QL_FINGERPRINT;
+}
 /* True when `file` is an item file of a queue: "YYYY-MM-DD/NAME.pdf", NAME of [A-Za-z0-9._-],
  * not hidden, not print.pdf (so never a path that leaves the queue folder). */
 int cd_ql_file_ok(const char *file);
@@ -50,6 +56,9 @@ int cd_ql_file_ok(const char *file);
  * empty, headless or cut-short ledger is damaged: errors name the file and line, and no row is
  * returned then. */
 int cd_ql_read(const char *path, GPtrArray *rows);
+/* The same with every field kept in `strs` (rows then freed with g_free alone, the strings with
+ * the chunk): what a queue run of many thousand items uses. */
+int cd_ql_read_into(const char *path, GPtrArray *rows, GStringChunk *strs);
 /* Writes the ledger into the staging tree. */
 int cd_ql_write(cd_qs *s, GPtrArray *rows);
 void cd_ql_row_free(char **row);

@@ -14,11 +14,12 @@ static void run_init(struct run *r, const cd_queue_opts *o)
 	memset(r, 0, sizeof *r);
 	r->qs.lock_fd = -1; /* closed safely even when the queue was never opened */
 	r->o = o;
+	r->strs = g_string_chunk_new(64 * 1024);
 	r->items = g_ptr_array_new_with_free_func((GDestroyNotify)item_free);
 	r->by_key = g_hash_table_new(g_str_hash, g_str_equal);
 	r->cases_ok = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	r->refs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-	r->owed_ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	r->owed_ids = g_hash_table_new(g_str_hash, g_str_equal); /* keys and values in strs */
 	r->sent = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	cd_date_format(o->today, r->today);
 }
@@ -32,6 +33,7 @@ static void run_free(struct run *r)
 	g_hash_table_destroy(r->owed_ids);
 	g_hash_table_destroy(r->sent);
 	g_ptr_array_free(r->items, TRUE);
+	g_string_chunk_free(r->strs);
 }
 
 static void report_overdue(struct run *r)

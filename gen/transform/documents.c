@@ -119,9 +119,65 @@ void cd_recipients_free(cd_recipient *r, size_t n)
 	g_free(r);
 }
 
+/* The two ids of a joint recipient "ID1+ID2" (newly allocated), or 0 when `id` is not one. */
+static int joint_ids(const char *id, char **a, char **b)
+{
+	const char *plus = id ? strchr(id, CD_RECIPIENT_JOIN) : NULL;
+	if (!plus)
+		return 0;
+	*a = g_strndup(id, (size_t)(plus - id));
+	*b = g_strdup(plus + 1);
+	return 1;
+}
+
+/* A joint recipient: both people, and sent one letter together (cd_rule_one_letter). */
+static int joint_get(xmlDocPtr doc, const char *case_path, const char *id, cd_recipient *out)
+{
+	char *a = NULL, *b = NULL;
+	joint_ids(id, &a, &b);
+	xmlNodePtr pa = find_party(doc, a), pb = find_party(doc, b);
+	int rc = 0;
+	if (!pa || !pb)
+		rc = cd_fail(-CD_EXIT_USAGE, "%s: no child or person with id '%s'", case_path, pa ? b : a);
+	else if (!cd_rule_one_letter(pa, pb))
+		rc = cd_fail(-CD_EXIT_USAGE, "%s: '%s' and '%s' are not sent one letter together (two parents "
+		             "or carers at one address, by post, reading alike, neither asking for their own)",
+		             case_path, a, b);
+	else if ((rc = cd_recipient_get(doc, case_path, a, out)) == 0) {
+		g_free(out->id);
+		out->id = g_strdup(id);
+	}
+	g_free(a);
+	g_free(b);
+	return rc;
+}
+
+char *cd_recipient_name(xmlDocPtr doc, const char *id)
+{
+	char *a = NULL, *b = NULL;
+	if (!id)
+		return NULL;
+	if (strcmp(id, CD_RECIPIENT_FILE) == 0)
+		return g_strdup(id);
+	if (joint_ids(id, &a, &b)) {
+		char *na = cd_recipient_name(doc, a), *nb = cd_recipient_name(doc, b);
+		char *s = na && nb ? g_strdup_printf("%s & %s", na, nb) : NULL;
+		g_free(na);
+		g_free(nb);
+		g_free(a);
+		g_free(b);
+		return s;
+	}
+	xmlNodePtr p = case_root(doc) ? find_party(doc, id) : NULL;
+	return p ? cd_case_full_name(p) : NULL;
+}
+
 int cd_recipient_get(xmlDocPtr doc, const char *case_path, const char *id, cd_recipient *out)
 {
 	memset(out, 0, sizeof *out);
+	if (strchr(id, CD_RECIPIENT_JOIN))
+		return case_root(doc) ? joint_get(doc, case_path, id, out)
+		                      : cd_error_at(case_path, 0, "the root element is not 'case'");
 	xmlNodePtr root = case_root(doc);
 	if (!root)
 		return cd_error_at(case_path, 0, "the root element is not 'case'");
@@ -217,6 +273,33 @@ static int add_views_givers(struct rlist *l, xmlNodePtr m)
 	return 0;
 }
 
+static xmlNodePtr final_minutes(xmlDocPtr doc, const char *path, const char *recipient);
+
+/* Two parents at one address get one closure letter to both (cd_rule_one_letter), when the final
+ * minutes go with the letter to both or to neither: the first of them in the list becomes the
+ * joint recipient "ID1+ID2", the second leaves the list. Each person is in one letter at most. */
+static void join_letters(struct rlist *l)
+{
+	for (guint i = 0; i < l->a->len; i++) {
+		cd_recipient *ri = &g_array_index(l->a, cd_recipient, i);
+		if (strchr(ri->id, CD_RECIPIENT_JOIN))
+			continue;
+		xmlNodePtr pi = find_party(l->doc, ri->id);
+		for (guint j = i + 1; j < l->a->len; j++) {
+			cd_recipient *rj = &g_array_index(l->a, cd_recipient, j);
+			if (strchr(rj->id, CD_RECIPIENT_JOIN) || !cd_rule_one_letter(pi, find_party(l->doc, rj->id)) ||
+			    final_minutes(l->doc, l->path, ri->id) != final_minutes(l->doc, l->path, rj->id))
+				continue;
+			char *joint = g_strdup_printf("%s%c%s", ri->id, CD_RECIPIENT_JOIN, rj->id);
+			g_free(ri->id);
+			ri->id = joint;
+			cd_recipient_clear(rj);
+			g_array_remove_index(l->a, j);
+			break;
+		}
+	}
+}
+
 static xmlNodePtr meeting_or_error(xmlDocPtr doc, const char *path, const char *id, int *rc)
 {
 	xmlNodePtr m = find_meeting(doc, id);
@@ -292,6 +375,8 @@ int cd_recipients(xmlDocPtr doc, const char *path, cd_doc_kind kind, const char 
 				g_free(id);
 			}
 		}
+		if (rc == 0)
+			join_letters(&l);
 		break;
 	}
 	case CD_DOC_CLOSING_SUMMARY:
@@ -395,12 +480,32 @@ static int valid_date(const char *s)
 	return cd_case_date(s, &d) == 0;
 }
 
+/* The ids of those who sign the plan's agreement page (cd_rule_signs_plan on the meeting's date),
+ * space-separated: the children first, then the people. Newly allocated. */
+static char *plan_signers(xmlDocPtr doc, const char *meeting_id)
+{
+	GString *s = g_string_new(NULL);
+	cd_date on;
+	if (cd_case_date_attr(find_meeting(doc, meeting_id), "date", &on) != 0)
+		return g_string_free(s, FALSE);
+	const char *groups[] = { "children", "people" };
+	for (size_t g = 0; g < 2; g++) {
+		xmlNodePtr list = cd_case_first(case_root(doc), groups[g]);
+		for (xmlNodePtr p = list ? list->children : NULL; p; p = p->next)
+			if (p->type == XML_ELEMENT_NODE && cd_rule_signs_plan(p, on) && cd_case_attr(p, "id"))
+				g_string_append_printf(s, "%s%s", s->len ? " " : "", cd_case_attr(p, "id"));
+	}
+	return g_string_free(s, FALSE);
+}
+
 /* The resolved request: every field set. */
 struct resolved {
 	cd_recipient r;
 	char *meeting;   /* "" when the document is not about a meeting */
 	char *date;
 	int final_minutes; /* a closure letter carrying the minutes of `meeting` */
+	char *first;     /* the one written to; of a joint recipient, the first of the two */
+	char *with;      /* of a joint recipient, the second; else "" */
 };
 
 /* The meeting whose minutes go with this closure letter, or NULL: cd_rule_final_minutes, when
@@ -426,6 +531,8 @@ static void resolved_clear(struct resolved *x)
 	cd_recipient_clear(&x->r);
 	g_free(x->meeting);
 	g_free(x->date);
+	g_free(x->first);
+	g_free(x->with);
 }
 
 static int resolve(xmlDocPtr doc, const char *path, const cd_doc_request *req, struct resolved *x)
@@ -441,6 +548,13 @@ static int resolve(xmlDocPtr doc, const char *path, const cd_doc_request *req, s
 	if (rc < 0)
 		return rc;
 	const char *kind = cd_doc_name(req->kind);
+	if (!joint_ids(req->recipient, &x->first, &x->with)) {
+		x->first = g_strdup(req->recipient);
+		x->with = g_strdup("");
+	} else if (req->kind != CD_DOC_CLOSURE_LETTER) {
+		return cd_fail(-CD_EXIT_USAGE, "only a closure letter is written to two people together: "
+		               "give one id, not '%s'", req->recipient);
+	}
 	int file_only = req->kind == CD_DOC_CASE_NOTE || req->kind == CD_DOC_CLOSING_SUMMARY;
 	int letter = req->kind == CD_DOC_CLOSURE_LETTER || req->kind == CD_DOC_PLAN_COPY;
 	if (file_only && x->r.reader != CD_READER_FILE)
@@ -485,7 +599,7 @@ static int resolve(xmlDocPtr doc, const char *path, const cd_doc_request *req, s
 	} else {
 		if (req->meeting)
 			return cd_fail(-CD_EXIT_USAGE, "a %s is not about one meeting: leave out --meeting", kind);
-		xmlNodePtr fm = req->kind == CD_DOC_CLOSURE_LETTER ? final_minutes(doc, path, req->recipient) : NULL;
+		xmlNodePtr fm = req->kind == CD_DOC_CLOSURE_LETTER ? final_minutes(doc, path, x->first) : NULL;
 		x->final_minutes = fm != NULL;
 		x->meeting = g_strdup(fm ? cd_case_attr(fm, "id") : "");
 	}
@@ -530,12 +644,21 @@ int cd_document_fo(cd_docs *d, xmlDocPtr doc, const char *path, const cd_doc_req
 		resolved_clear(&x);
 		return cd_fail(-CD_EXIT_INTERNAL, "out of memory");
 	}
-	if (x.r.reader != CD_READER_FILE)
-		withhold(xmlDocGetRootElement(copy), x.r.id);
+	if (x.r.reader != CD_READER_FILE) {
+		withhold(xmlDocGetRootElement(copy), x.first);
+		if (*x.with) /* a letter to two leaves out what is withheld from either */
+			withhold(xmlDocGetRootElement(copy), x.with);
+	}
 	char *base = g_path_get_basename(path);
+	/* a young person of 18 or more on the document's date is written to as an adult */
+	cd_date on = 0;
+	int adult = x.r.reader == CD_READER_CHILD && cd_case_date(x.date, &on) == 0 &&
+	            cd_rule_adult_reader(find_party(doc, x.first), on);
+	char *signers = *x.meeting ? plan_signers(doc, x.meeting) : g_strdup("");
 	const char *params[] = {
 		"doc", cd_doc_name(req->kind),
-		"recipient", x.r.id,
+		"recipient", x.first,
+		"with", x.with,
 		"reader", cd_reader_name(x.r.reader),
 		"meeting", x.meeting,
 		"lang", x.r.lang,
@@ -544,9 +667,12 @@ int cd_document_fo(cd_docs *d, xmlDocPtr doc, const char *path, const cd_doc_req
 		"style", x.r.style,
 		"source", base,
 		"final-minutes", x.final_minutes ? "yes" : "",
+		"adult", adult ? "yes" : "",
+		"signers", signers,
 		NULL,
 	};
 	rc = cd_transform_apply(d->xf, x.r.style, copy, path, params, fo);
+	g_free(signers);
 	g_free(base);
 	xmlFreeDoc(copy);
 	resolved_clear(&x);

@@ -57,6 +57,17 @@ typedef struct cd_recipient {
 /* The recipient id of the file copy. */
 #define CD_RECIPIENT_FILE "file"
 
+/* A closure letter to two people together ("Dear A and B") has the joint recipient id
+ * "ID1+ID2" (a '+' is never in an id): cd_recipients() lists it, and cd_recipient_get(),
+ * cd_document_fo() and cd_document_basename() take it like any other id. The copy leaves out
+ * what is withheld from either. */
+#define CD_RECIPIENT_JOIN '+'
+
+/* The name of a recipient as a list or a ledger shows it: the full name of a child or person,
+ * "Mrs Anna Lindgren & Mr Peter Lindgren" for a joint recipient, "file" for the file. Newly
+ * allocated; NULL when the id is unknown. */
+char *cd_recipient_name(xmlDocPtr case_doc, const char *id);
+
 /* Who should get `kind` of this case (meeting documents: for meeting `meeting_id`, NULL for the
  * latest meeting):
  *  - plan, minutes, plan-copy: every child and person present at the meeting, everyone in its
@@ -66,7 +77,9 @@ typedef struct cd_recipient {
  *    has ended (cd_rule_plan_ended): the final minutes go with the closure letter;
  *  - closure-letter: every involved child and person (not interpreters, not the authority's own
  *    staff), never a child who has died, and no child at all when the reason is 'died' (the
- *    adults' letters are written with care; a child hears it from a person, not a letter);
+ *    adults' letters are written with care; a child hears it from a person, not a letter).
+ *    Two parents at one address get one letter to both (cd_rule_one_letter: unless one asked
+ *    for their own, reads/@own-letter), listed once as the joint recipient "ID1+ID2";
  *  - case-note, closing-summary: the file only.
  * A child gets copies only when alive and old enough (cd_case_child_gets_copies) on the day of
  * the meeting or closure. On success *out
@@ -114,7 +127,8 @@ int cd_document_fo(cd_docs *d, xmlDocPtr case_doc, const char *case_path,
 /* A file name (no folder, no extension) for one document: "REF-KIND[-MEETING]-RECIPIENT[-LANG]
  * [-STYLE][-VERSION]-HASH", e.g. "NB-2026-0142-plan-copy-m3-p2-large-print-1f0c6a2e". The
  * readable part shows the language when not the case's, the style when not standard and the
- * version when not the recipient's; anything but letters, digits, '-' and '.' reads '_', and it
+ * version when not the recipient's; anything but letters, digits, '-' and '.' reads '_' (a
+ * letter to two, "p1+p2", reads "p1_p2"), and it
  * is cut at 180 bytes. HASH is the first 8 hex digits of a SHA-256 of the exact values (ref,
  * document, meeting, recipient, language, style, version), so two different documents never get
  * one name however alike they read. Newly allocated. */

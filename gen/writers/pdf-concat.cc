@@ -2,12 +2,16 @@
 // pdf-finish.h): the queue's print.pdf, made from its items' own PDFs.
 #include <algorithm>
 #include <memory>
+#include <cerrno>
+#include <cstdint>
 #include <cstring>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
 
 #include <glib.h>
+#include <qpdf/Buffer.hh>
 #include <qpdf/PDFVersion.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFExc.hh>
@@ -348,11 +352,522 @@ int concat(cd_pdf_concat const *c, int *counts, FILE *out)
 	return 0;
 }
 
+// ------------------------------------------------------------------ streamed
+
+// The same file written as it is read, for an open (unprotected) print.pdf: QPDFWriter needs
+// every object of its output in memory until it writes, so a date of thousands of items would
+// need gigabytes. Here each input is read with libqpdf, its objects written out at once with
+// new numbers (each object's text is libqpdf's: scalars by unparse(), streams' raw data as they
+// are), then freed; what stays until the end is small and counted per page or per input (the
+// offsets of the objects, the pages', Documents' and ParentTree's numbers, labels, names, the
+// outline's top entries). The output is the same document as the assembly above writes.
+struct Out {
+	FILE *fp;
+	GChecksum *md5;                // of every byte: the deterministic /ID
+	unsigned long long at = 0;     // bytes written
+	int err = 0;
+	// by object number (0: object 0, the free one): 32 bits each while the file is under 4 GiB
+	std::vector<uint32_t> narrow{0};
+	std::vector<unsigned long long> wide;
+	size_t count() const { return wide.empty() ? narrow.size() : wide.size(); }
+	unsigned long long offset(size_t i) const { return wide.empty() ? narrow[i] : wide[i]; }
+	void put(std::string const &t)
+	{
+		if (err || t.empty())
+			return;
+		if (fwrite(t.data(), 1, t.size(), fp) != t.size())
+			err = errno ? errno : EIO;
+		if (md5)
+			g_checksum_update(md5, (const guchar *)t.data(), (gssize)t.size());
+		at += t.size();
+	}
+	int alloc()
+	{
+		if (wide.empty())
+			narrow.push_back(0);
+		else
+			wide.push_back(0);
+		return (int)count() - 1;
+	}
+	void object(int num, std::string const &body)
+	{
+		if (wide.empty() && at > UINT32_MAX) {
+			wide.assign(narrow.begin(), narrow.end());
+			std::vector<uint32_t>().swap(narrow);
+		}
+		if (wide.empty())
+			narrow[(size_t)num] = (uint32_t)at;
+		else
+			wide[(size_t)num] = at;
+		put(std::to_string(num) + " 0 obj\n" + body + "\nendobj\n");
+	}
+};
+
+// One input's objects: their numbers in the output, and the ones still to write.
+struct Input {
+	Out &o;
+	std::map<QPDFObjGen, int> num;
+	std::vector<std::pair<OH, int>> todo;
+	std::map<QPDFObjGen, int> fixed; // the input's own roots, standing for the output's
+	std::map<QPDFObjGen, std::map<std::string, std::string>> over; // keys written otherwise
+	explicit Input(Out &out) : o(out) {}
+	int ref(OH h)
+	{
+		QPDFObjGen og = h.getObjGen();
+		auto f = fixed.find(og);
+		if (f != fixed.end())
+			return f->second;
+		auto it = num.find(og);
+		if (it != num.end())
+			return it->second;
+		int n = o.alloc();
+		num.emplace(og, n);
+		todo.emplace_back(h, n);
+		return n;
+	}
+};
+
+void unparse_into(Input &in, OH h, std::string &t);
+
+void unparse_dict(Input &in, OH d, std::string &t, std::map<std::string, std::string> const &over)
+{
+	t += "<<";
+	std::set<std::string> keys = d.getKeys();
+	for (auto const &k : over)
+		keys.insert(k.first);
+	for (auto const &k : keys) {
+		auto ov = over.find(k);
+		if (ov != over.end() && ov->second.empty())
+			continue; // left out
+		OH v = ov == over.end() ? d.getKey(k) : OH();
+		if (ov == over.end() && v.isNull())
+			continue;
+		t += OH::newName(k).unparse();
+		t += ' ';
+		if (ov != over.end())
+			t += ov->second;
+		else
+			unparse_into(in, v, t);
+		t += '\n';
+	}
+	t += ">>";
+}
+
+// A value as it goes in the output: an indirect one by its new number.
+void unparse_into(Input &in, OH h, std::string &t)
+{
+	if (h.isIndirect()) {
+		t += std::to_string(in.ref(h)) + " 0 R";
+	} else if (h.isArray()) {
+		t += '[';
+		int n = h.getArrayNItems();
+		for (int i = 0; i < n; i++) {
+			if (i)
+				t += ' ';
+			unparse_into(in, h.getArrayItem(i), t);
+		}
+		t += ']';
+	} else if (h.isDictionary()) {
+		unparse_dict(in, h, t, {});
+	} else {
+		t += h.unparse();
+	}
+}
+
+// The body of an object (a stream: its dictionary with its raw data's length, and the data).
+std::string body_of(Input &in, OH h, std::map<std::string, std::string> const &over = {})
+{
+	std::string t;
+	if (h.isStream()) {
+		std::shared_ptr<Buffer> data = h.getRawStreamData();
+		std::map<std::string, std::string> o2 = over;
+		o2["/Length"] = std::to_string(data->getSize());
+		unparse_dict(in, h.getDict(), t, o2);
+		t += "\nstream\n";
+		t.append((const char *)data->getBuffer(), data->getSize());
+		t += "\nendstream";
+	} else if (h.isDictionary()) {
+		unparse_dict(in, h, t, over);
+	} else {
+		unparse_into(in, h, t);
+	}
+	return t;
+}
+
+// Writes every object the input's written objects refer to.
+void drain(Input &in)
+{
+	while (!in.todo.empty()) {
+		auto next = in.todo.back();
+		in.todo.pop_back();
+		auto ov = in.over.find(next.first.getObjGen());
+		in.o.object(next.second, ov == in.over.end() ? body_of(in, next.first) : body_of(in, next.first, ov->second));
+	}
+}
+
+// What the streamed inputs add up to, kept until the end.
+struct Streamed {
+	int pages_num, root_num, outline_num;
+	std::vector<int> kids, docs;
+	std::vector<std::pair<long long, int>> nums;
+	long long next_key = 0;
+	std::vector<std::string> labels;              // /PageLabels /Nums, as text
+	std::vector<std::pair<std::string, int>> dests;
+	struct Entry { int num, first = 0, last = 0, count = 0, page; std::string title; };
+	std::vector<Entry> entries;
+	int pages = 0;
+	PDFVersion version{1, 3};
+	std::string lang, prefs, metadata, info;      // of the first input, as text
+};
+
+std::string ref_text(int n)
+{
+	return std::to_string(n) + " 0 R";
+}
+
+// The input's outline items from `first` on, written with new numbers under `parent`; returns
+// how many are visible when the parent is open.
+int stream_outline(Input &in, OH first, int parent, std::string const &prefix, int depth, int &first_num, int &last_num)
+{
+	std::vector<std::pair<OH, int>> items;
+	std::set<QPDFObjGen> seen;
+	for (OH it = first; it.isDictionary() && depth < 32; it = it.getKey("/Next")) {
+		if (it.isIndirect() && !seen.insert(it.getObjGen()).second)
+			break; // a loop
+		items.emplace_back(it, in.o.alloc());
+	}
+	int count = 0;
+	for (size_t i = 0; i < items.size(); i++) {
+		OH it = items[i].first;
+		int kf = 0, kl = 0;
+		int kids = stream_outline(in, it.getKey("/First"), items[i].second, prefix, depth + 1, kf, kl);
+		std::string t = "<<";
+		OH title = it.getKey("/Title");
+		t += "/Title " + (title.isString() ? OH::newString(title.getStringValue()) : OH::newUnicodeString("")).unparse();
+		t += "\n/Parent " + ref_text(parent);
+		OH d = it.getKey("/Dest");
+		if (d.isString() || d.isName())
+			t += "\n/Dest " + OH::newUnicodeString(renamed(prefix, d)).unparse();
+		else if (d.isArray()) {
+			t += "\n/Dest ";
+			unparse_into(in, d, t);
+		}
+		if (i)
+			t += "\n/Prev " + ref_text(items[i - 1].second);
+		if (i + 1 < items.size())
+			t += "\n/Next " + ref_text(items[i + 1].second);
+		if (kids) {
+			bool open = it.getKey("/Count").isInteger() && it.getKey("/Count").getIntValue() > 0;
+			t += "\n/First " + ref_text(kf) + "\n/Last " + ref_text(kl) + "\n/Count " + std::to_string(open ? kids : -kids);
+			if (open)
+				count += kids;
+		}
+		t += "\n>>";
+		in.o.object(items[i].second, t);
+		count++;
+	}
+	if (!items.empty()) {
+		first_num = items.front().second;
+		last_num = items.back().second;
+	}
+	return count;
+}
+
+// The first input's catalog and /Info metadata, as text for the output's.
+void stream_metadata(Streamed &a, Input &in, QPDF &src)
+{
+	OH sc = src.getRoot();
+	if (!sc.getKey("/Lang").isNull())
+		unparse_into(in, sc.getKey("/Lang"), a.lang);
+	if (!sc.getKey("/ViewerPreferences").isNull())
+		unparse_into(in, sc.getKey("/ViewerPreferences"), a.prefs);
+	if (sc.getKey("/Metadata").isStream())
+		unparse_into(in, sc.getKey("/Metadata"), a.metadata);
+	OH info = src.getTrailer().getKey("/Info");
+	if (info.isDictionary()) {
+		a.info = "<<";
+		for (auto const &k : info.getKeys())
+			if (info.getKey(k).isString())
+				a.info += OH::newName(k).unparse() + " " + OH::newString(info.getKey(k).getStringValue()).unparse() + "\n";
+		a.info += ">>";
+	}
+}
+
+// The input's structure: its Documents under the output's root, its ParentTree shifted.
+void stream_structure(Streamed &a, Input &in, QPDF &src, long long offset)
+{
+	OH sroot = src.getRoot().getKey("/StructTreeRoot");
+	if (!sroot.isDictionary())
+		return;
+	if (sroot.isIndirect())
+		in.fixed[sroot.getObjGen()] = a.root_num; // a Document's /P
+	OH k = sroot.getKey("/K");
+	std::vector<OH> docs;
+	if (k.isArray())
+		docs = k.getArrayAsVector();
+	else if (k.isDictionary())
+		docs.push_back(k);
+	for (auto &d : docs) {
+		if (!d.isDictionary())
+			continue;
+		if (d.isIndirect()) {
+			a.docs.push_back(in.ref(d));
+		} else {
+			int n = in.o.alloc();
+			in.o.object(n, body_of(in, d, {{"/P", ref_text(a.root_num)}}));
+			a.docs.push_back(n);
+		}
+	}
+	if (sroot.getKey("/ParentTree").isDictionary()) {
+		QPDFNumberTreeObjectHelper pt(sroot.getKey("/ParentTree"), src);
+		long long top = -1;
+		for (auto e : pt.getAsMap()) {
+			OH v = e.second;
+			int n = 0;
+			if (v.isIndirect() && (v.isArray() || v.isDictionary())) {
+				n = in.ref(v);
+			} else if (v.isArray() || v.isDictionary()) {
+				n = in.o.alloc();
+				in.o.object(n, body_of(in, v));
+			}
+			a.nums.emplace_back(e.first + offset, n);
+			top = std::max(top, (long long)e.first);
+		}
+		long long next = sroot.getKey("/ParentTreeNextKey").isInteger() ? sroot.getKey("/ParentTreeNextKey").getIntValue() : 0;
+		a.next_key = offset + std::max(next, top + 1);
+	}
+}
+
+// One page of an input, its /Parent the output's page tree, its keys into the ParentTree and
+// its links' destinations shifted and renamed.
+void stream_page(Streamed &a, Input &in, OH page, std::string const &prefix, long long offset)
+{
+	OH sp = page.getKey("/StructParents");
+	if (sp.isInteger())
+		page.replaceKey("/StructParents", OH::newInteger(sp.getIntValue() + offset));
+	relink(page, prefix, offset); // the input is ours: changed in place, never written back
+	in.over[page.getObjGen()] = {{"/Parent", ref_text(a.pages_num)}};
+	a.kids.push_back(in.ref(page));
+}
+
+int stream_input(Streamed &a, Out &o, const char *path, cd_pdf_concat const *c, size_t index)
+{
+	QPDF src;
+	src.setSuppressWarnings(true);
+	gchar *data = nullptr;
+	gsize len = 0;
+	GError *err = nullptr;
+	if (!g_file_get_contents(path, &data, &len, &err)) {
+		std::string why = err->message;
+		g_error_free(err);
+		throw Failure(-CD_EXIT_NOREAD, why);
+	}
+	std::unique_ptr<gchar, decltype(&g_free)> hold(data, g_free);
+	src.processMemoryFile(path, data, len, nullptr);
+	if (a.version < src.getVersionAsPDFVersion())
+		a.version = src.getVersionAsPDFVersion();
+	src.pushInheritedAttributesToPage();
+	std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(src).getAllPages();
+	if (pages.empty())
+		throw Failure(-CD_EXIT_INTERNAL, std::string("'") + path + "' has no pages");
+	Input in(o);
+	OH ptree = src.getRoot().getKey("/Pages");
+	if (ptree.isIndirect())
+		in.fixed[ptree.getObjGen()] = a.pages_num;
+	std::string prefix = index ? "d" + std::to_string(index + 1) + "/" : "";
+	if (index == 0)
+		stream_metadata(a, in, src);
+	long long offset = a.next_key;
+	int first_page = 0;
+	for (auto &p : pages) {
+		stream_page(a, in, p.getObjectHandle(), prefix, offset);
+		if (!first_page)
+			first_page = a.kids.back();
+	}
+	stream_structure(a, in, src, offset);
+	std::vector<OH> labels;
+	QPDFPageLabelDocumentHelper(src).getLabelsForPageRange(0, (long long)pages.size() - 1, a.pages, labels);
+	for (auto &l : labels)
+		a.labels.push_back(fresh(l).unparse());
+	OH names = src.getRoot().getKey("/Names");
+	if (names.isDictionary() && names.getKey("/Dests").isDictionary()) {
+		QPDFNameTreeObjectHelper nt(names.getKey("/Dests"), src);
+		for (auto e : nt.getAsMap()) {
+			int n = e.second.isIndirect() ? in.ref(e.second) : o.alloc();
+			if (!e.second.isIndirect())
+				o.object(n, body_of(in, e.second));
+			a.dests.emplace_back(prefix + e.first, n);
+		}
+	}
+	// the outline: an entry with the input's title, its own outline below it
+	Streamed::Entry e;
+	e.num = o.alloc();
+	e.page = first_page;
+	OH info = src.getTrailer().getKey("/Info");
+	e.title = info.isDictionary() && info.getKey("/Title").isString() ? OH::newString(info.getKey("/Title").getStringValue()).unparse()
+	                                                                  : OH::newUnicodeString(path).unparse();
+	OH ol = src.getRoot().getKey("/Outlines");
+	int kids = ol.isDictionary() ? stream_outline(in, ol.getKey("/First"), e.num, prefix, 0, e.first, e.last) : 0;
+	e.count = kids ? -kids : 0;
+	drain(in);
+	a.entries.push_back(e);
+	a.pages += (int)pages.size();
+	if (c->odd_starts && a.pages % 2) {
+		int contents = o.alloc(), blank = o.alloc();
+		o.object(contents, "<</Length 0>>\nstream\n\nendstream");
+		std::string mb;
+		unparse_into(in, fresh(pages.back().getMediaBox()), mb);
+		o.object(blank, "<</Contents " + ref_text(contents) + "\n/MediaBox " + mb + "\n/Parent " + ref_text(a.pages_num) +
+		                       "\n/Resources <<>>\n/Type /Page\n>>");
+		a.kids.push_back(blank);
+		a.labels.push_back(std::to_string(a.pages));
+		a.labels.push_back("<</S /D\n/St " + std::to_string(a.pages + 1) + "\n>>");
+		a.pages++;
+	}
+	if (o.err)
+		throw Failure(-CD_EXIT_NOWRITE, strerror(o.err));
+	return (int)pages.size();
+}
+
+std::string joined(std::vector<int> const &v)
+{
+	std::string t = "[";
+	for (size_t i = 0; i < v.size(); i++)
+		t += (i ? " " : "") + ref_text(v[i]);
+	return t + "]";
+}
+
+// The objects that tie the inputs together, then the cross-reference table and the trailer.
+void stream_end(Streamed &a, Out &o)
+{
+	o.object(a.pages_num, "<</Count " + std::to_string(a.kids.size()) + "\n/Kids " + joined(a.kids) + "\n/Type /Pages\n>>");
+	int ptree = o.alloc();
+	std::string nums = "[";
+	for (size_t i = 0; i < a.nums.size(); i++)
+		nums += (i ? " " : "") + std::to_string(a.nums[i].first) + " " + (a.nums[i].second ? ref_text(a.nums[i].second) : "null");
+	o.object(ptree, "<</Nums " + nums + "]\n>>");
+	o.object(a.root_num, "<</K " + joined(a.docs) + "\n/ParentTree " + ref_text(ptree) + "\n/ParentTreeNextKey " +
+	                             std::to_string(a.next_key) + "\n/Type /StructTreeRoot\n>>");
+	for (size_t i = 0; i < a.entries.size(); i++) {
+		auto const &e = a.entries[i];
+		std::string t = "<</Dest [" + ref_text(e.page) + " /Fit]\n/Parent " + ref_text(a.outline_num) + "\n/Title " + e.title;
+		if (i)
+			t += "\n/Prev " + ref_text(a.entries[i - 1].num);
+		if (i + 1 < a.entries.size())
+			t += "\n/Next " + ref_text(a.entries[i + 1].num);
+		if (e.count)
+			t += "\n/First " + ref_text(e.first) + "\n/Last " + ref_text(e.last) + "\n/Count " + std::to_string(e.count);
+		o.object(e.num, t + "\n>>");
+	}
+	o.object(a.outline_num, "<</Count " + std::to_string(a.entries.size()) + "\n/First " + ref_text(a.entries.front().num) +
+	                                "\n/Last " + ref_text(a.entries.back().num) + "\n/Type /Outlines\n>>");
+	std::string cat = "<</MarkInfo <</Marked true>>\n/Outlines " + ref_text(a.outline_num) + "\n/Pages " + ref_text(a.pages_num) +
+	                  "\n/StructTreeRoot " + ref_text(a.root_num) + "\n/Type /Catalog\n";
+	if (!a.lang.empty())
+		cat += "/Lang " + a.lang + "\n";
+	if (!a.prefs.empty())
+		cat += "/ViewerPreferences " + a.prefs + "\n";
+	if (!a.metadata.empty())
+		cat += "/Metadata " + a.metadata + "\n";
+	if (!a.labels.empty()) {
+		cat += "/PageLabels <</Nums [";
+		for (size_t i = 0; i < a.labels.size(); i++)
+			cat += (i ? " " : "") + a.labels[i];
+		cat += "]>>\n";
+	}
+	if (!a.dests.empty()) {
+		std::stable_sort(a.dests.begin(), a.dests.end(),
+		                 [](std::pair<std::string, int> const &x, std::pair<std::string, int> const &y) { return x.first < y.first; });
+		int dn = o.alloc();
+		std::string t = "<</Names [";
+		for (size_t i = 0; i < a.dests.size(); i++)
+			t += (i ? " " : "") + OH::newUnicodeString(a.dests[i].first).unparse() + " " + ref_text(a.dests[i].second);
+		o.object(dn, t + "]\n>>");
+		cat += "/Names <</Dests " + ref_text(dn) + ">>\n";
+	}
+	int catalog = o.alloc();
+	o.object(catalog, cat + ">>");
+	int info = 0;
+	if (!a.info.empty()) {
+		info = o.alloc();
+		o.object(info, a.info);
+	}
+	unsigned long long xref = o.at;
+	std::string t = "xref\n0 " + std::to_string(o.count()) + "\n0000000000 65535 f \n";
+	o.put(t);
+	char line[32];
+	for (size_t i = 1; i < o.count(); i++) {
+		snprintf(line, sizeof line, "%010llu 00000 n \n", o.offset(i));
+		o.put(line);
+	}
+	std::string id = g_checksum_get_string(o.md5);
+	o.md5 = nullptr; // closed: what follows is not part of the ID
+	id = "<" + id + ">";
+	t = "trailer <</Root " + ref_text(catalog) + "\n/Size " + std::to_string(o.count()) +
+	    (info ? "\n/Info " + ref_text(info) : std::string()) + "\n/ID [" + id + " " + id + "]\n>>\nstartxref\n" +
+	    std::to_string(xref) + "\n%%EOF\n";
+	o.put(t);
+	if (!o.err && fflush(o.fp) != 0)
+		o.err = errno ? errno : EIO;
+	if (o.err)
+		throw Failure(-CD_EXIT_NOWRITE, strerror(o.err));
+}
+
+// An input's version, from its header (libqpdf reads no object for it).
+PDFVersion input_version(const char *path)
+{
+	QPDF q;
+	q.setSuppressWarnings(true);
+	q.processFile(path);
+	return q.getVersionAsPDFVersion();
+}
+
+int stream_concat(cd_pdf_concat const *c, int *counts, FILE *out)
+{
+	Out o;
+	o.fp = out;
+	std::unique_ptr<GChecksum, decltype(&g_checksum_free)> md5(g_checksum_new(G_CHECKSUM_MD5), g_checksum_free);
+	o.md5 = md5.get();
+	Streamed a;
+	a.pages_num = o.alloc();
+	a.root_num = o.alloc();
+	a.outline_num = o.alloc();
+	// the header says the highest version of the inputs: known only at the end, so each input's
+	// version is read first (a header is a fixed line at the start of the file)
+	for (size_t i = 0; i < c->n_inputs; i++) {
+		try {
+			PDFVersion v = input_version(c->inputs[i]);
+			if (a.version < v)
+				a.version = v;
+		} catch (QPDFExc const &e) {
+			throw Failure(-CD_EXIT_NOREAD, std::string("cannot read '") + c->inputs[i] + "': " + e.what());
+		}
+	}
+	std::string v;
+	int ext = 0;
+	a.version.getVersion(v, ext);
+	o.put("%PDF-" + v + "\n%\xbf\xf7\xa2\xfe\n");
+	for (size_t i = 0; i < c->n_inputs; i++) {
+		int n;
+		try {
+			n = stream_input(a, o, c->inputs[i], c, i);
+		} catch (QPDFExc const &e) {
+			throw Failure(-CD_EXIT_NOREAD, std::string("cannot read '") + c->inputs[i] + "': " + e.what());
+		}
+		if (counts)
+			counts[i] = n;
+	}
+	stream_end(a, o);
+	return 0;
+}
+
 } // namespace
 
 extern "C" int cd_pdf_concat_write(const cd_pdf_concat *c, int *pages, FILE *out)
 {
 	try {
+		if (!c->encrypt && !(c->password && *c->password) && c->n_inputs)
+			return stream_concat(c, pages, out);
 		return concat(c, pages, out);
 	} catch (Failure const &e) {
 		if (e.code == -CD_EXIT_NOWRITE)

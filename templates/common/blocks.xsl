@@ -89,8 +89,12 @@
 
   <!-- Case text, in the language of the record ($case/@lang), which may not be the copy's: a
        screen reader then reads it in the right voice. -->
+  <!-- A paragraph written for one kind of reader (p/@for) is in their copies only: "child" in a
+       child's, "adults" in everyone else's (the file's too). -->
   <xsl:template match="p" mode="text">
-    <fo:block xsl:use-attribute-sets="para.properties" role="P" language="{$case/@lang}"><xsl:value-of select="normalize-space(.)"/></fo:block>
+    <xsl:if test="not(@for) or (@for = 'child') = ($reader = 'child')">
+      <fo:block xsl:use-attribute-sets="para.properties" role="P" language="{$case/@lang}"><xsl:value-of select="normalize-space(.)"/></fo:block>
+    </xsl:if>
   </xsl:template>
   <!-- A quote: the person's own words, exactly as given, in quotation marks of the language. -->
   <xsl:template match="quote" mode="text">

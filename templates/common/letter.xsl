@@ -32,6 +32,7 @@
 
   <xsl:template name="letter">
     <xsl:param name="to"/>          <!-- the child or person written to -->
+    <xsl:param name="also" select="$the-other"/> <!-- the second person of a letter to two -->
     <xsl:param name="subject"/>     <!-- RTF -->
     <xsl:param name="body"/>        <!-- RTF: the paragraphs -->
     <xsl:param name="contact" select="true()"/>
@@ -78,6 +79,9 @@
               <xsl:otherwise><xsl:apply-templates select="$to" mode="full-name"/></xsl:otherwise>
             </xsl:choose>
           </fo:block>
+          <xsl:for-each select="$also">
+            <fo:block><xsl:apply-templates select="." mode="full-name"/></fo:block>
+          </xsl:for-each>
           <xsl:if test="$to/@kind = 'professional' and $to/role">
             <fo:block><xsl:value-of select="normalize-space($to/role)"/></fo:block>
           </xsl:if>
@@ -88,7 +92,7 @@
         </xsl:variable>
         <!-- an address longer than the window holds at the reader's size is set smaller: it
              is read by the post, and only arrives when all of it shows in the window -->
-        <xsl:variable name="lines" select="1 + count($to[@kind = 'professional']/role) +
+        <xsl:variable name="lines" select="1 + count($also) + count($to[@kind = 'professional']/role) +
             count($to/agency[not(. = $to/address/line[1])]) + count($to/address/*)"/>
         <xsl:choose>
           <xsl:when test="$lines &gt; $window.address.lines">
@@ -114,7 +118,18 @@
     <fo:block xsl:use-attribute-sets="para.properties" role="P">
       <xsl:call-template name="t">
         <xsl:with-param name="key" select="'letter.dear'"/>
-        <xsl:with-param name="s1"><xsl:apply-templates select="$to" mode="salutation"/></xsl:with-param>
+        <xsl:with-param name="s1">
+          <xsl:choose>
+            <xsl:when test="$also">
+              <xsl:call-template name="t">
+                <xsl:with-param name="key" select="'list.and'"/>
+                <xsl:with-param name="s1"><xsl:apply-templates select="$to" mode="salutation"/></xsl:with-param>
+                <xsl:with-param name="s2"><xsl:apply-templates select="$also" mode="salutation"/></xsl:with-param>
+              </xsl:call-template>
+            </xsl:when>
+            <xsl:otherwise><xsl:apply-templates select="$to" mode="salutation"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
       </xsl:call-template>
     </fo:block>
 
@@ -192,6 +207,33 @@
         <xsl:call-template name="t">
           <xsl:with-param name="key" select="'contact.email.only'"/>
           <xsl:with-param name="s1" select="normalize-space($email)"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Where a young person of 18 or more turns for help as an adult: the authority's adult
+       services, or, when the authority gives none, the lead professional who can put them in
+       touch. -->
+  <xsl:template name="adult-services">
+    <xsl:variable name="a" select="$case/authority/adult-services"/>
+    <xsl:choose>
+      <xsl:when test="$a">
+        <xsl:call-template name="para">
+          <xsl:with-param name="key" select="'adult.services'"/>
+          <xsl:with-param name="s1" select="normalize-space($a/name)"/>
+          <xsl:with-param name="s2">
+            <xsl:call-template name="contact-ways">
+              <xsl:with-param name="phone" select="$a/phone"/>
+              <xsl:with-param name="email" select="$a/email"/>
+            </xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="para">
+          <xsl:with-param name="key" select="'adult.services.ask'"/>
+          <xsl:with-param name="s1"><xsl:apply-templates select="$signatory" mode="name"/></xsl:with-param>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>

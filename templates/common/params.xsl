@@ -5,6 +5,8 @@
   <xsl:param name="doc" select="''"/>
   <!-- the id of the child or person the copy is for, or 'file' -->
   <xsl:param name="recipient" select="'file'"/>
+  <!-- of a letter to two people together (two parents at one address): the second one's id -->
+  <xsl:param name="with" select="''"/>
   <!-- child | family | professional | file: picks the wording of letters -->
   <xsl:param name="reader" select="'file'"/>
   <!-- the meeting the document is about (empty for closure documents) -->
@@ -18,6 +20,11 @@
   <!-- 'yes' when a closure letter carries the final minutes (of $meeting), whose plan copy is
        never sent once the plan has ended -->
   <xsl:param name="final-minutes" select="''"/>
+  <!-- 'yes' when a young person of 18 or more reads the copy (cd_rule_adult_reader): written to
+       as an adult, where the words have an adult form -->
+  <xsl:param name="adult" select="''"/>
+  <!-- the ids of those who sign the plan's agreement page (cd_rule_signs_plan), space-separated -->
+  <xsl:param name="signers" select="''"/>
   <!-- the style's name, and the case file's name (for messages) -->
   <xsl:param name="style" select="'standard'"/>
   <xsl:param name="source" select="'case'"/>
@@ -26,6 +33,8 @@
   <xsl:variable name="the-meeting" select="/case/meetings/meeting[@id = $meeting]"/>
   <xsl:variable name="the-closure" select="/case/closure"/>
   <xsl:variable name="the-recipient" select="/case/children/child[@id = $recipient] | /case/people/person[@id = $recipient]"/>
+  <!-- The second person a letter to two is written to; empty otherwise. -->
+  <xsl:variable name="the-other" select="/case/people/person[$with != '' and @id = $with]"/>
   <!-- The children the document is about: all children of the case, or those a closure names. -->
   <xsl:variable name="subjects" select="/case/children/child"/>
   <!-- The gender words addressed to the child agree with (l10n <g>): the reader's own when a

@@ -79,7 +79,8 @@ function decide(step, fields, a) {
       fill('date', a.date);
       fill('time', a.time);
       fill('venue', a.venue);
-      pick('chair', a.chair);
+      // reviews are chaired by a Team Manager or Senior Practitioner (cindoc check warns otherwise)
+      pick('chair', a.chair || ((field('chair') || {}).options || []).filter((o) => /Team Manager|Senior Practitioner/.test(o.text)).map((o) => o.value)[0]);
       pick('minute-taker', a.minuteTaker);
       break;
     case 'attendance':
