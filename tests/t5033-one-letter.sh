@@ -29,7 +29,8 @@ for l in cy pl ur; do
 done
 has "Welsh greets both" "$T/joint-cy.fo" "Annwyl Mrs Lindgren a Mr Lindgren,"
 has "Polish greets both" "$T/joint-pl.fo" "Mrs Lindgren i Mr Lindgren"
-has "Urdu greets both" "$T/joint-ur.fo" "Mrs Lindgren اور Mr Lindgren"
+# in Urdu each English name is its own left-to-right run, marked as English
+has "Urdu greets both" "$T/joint-ur.fo" "<fo:inline xml:lang=\"en\">⁦Mrs Lindgren⁩</fo:inline> اور <fo:inline xml:lang=\"en\">⁦Mr Lindgren⁩</fo:inline>"
 
 # ---- the queue: one item for both, its manifest row and file say so
 mkdir -p "$T/cases" && cp "$S" samples/authority.xml "$T/cases/"

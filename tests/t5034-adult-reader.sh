@@ -23,7 +23,7 @@ hasnt "no 'ask an adult you trust' to an adult" "$T/c.txt" "adult you trust"
 has "where adult services are, from authority.xml" "$T/c.txt" \
 	"Now that you are an adult, help comes from adult services. If you need it, you can contact Adult Social Care Front Door on 01632 960170 or at adultcare@northbridge.example."
 has "who to contact, without an adult to ask" "$T/c.txt" \
-	"you can contact Kezia Fontaine on 01632 960431 or at kezia.fontaine@northbridge.example. Northbridge"
+	"you can contact Kezia Fontaine on 01632 960431 or at kezia.fontaine@northbridge.example. Continued on the next page"
 has "how to complain, as an adult" "$T/c.txt" "An advocate can help you do this if you would like one."
 for l in cy pl ur; do
 	expect "closure letter to Tyler ($l)" 0 "$CINDOC" fo --doc closure-letter --for c1 --lang $l "$S"
