@@ -54,3 +54,15 @@ expect() {
 	local why
 	if why=$(run_cmd "$want" "$T/.run" "$@"); then ok "$n"; else notok "$n" "$why"; fi
 }
+
+# has NAME FILE STRING / hasnt NAME FILE STRING: FILE holds (or does not hold) STRING, whatever
+# the line breaks and runs of spaces; pdf FILE.pdf: its text beside it as FILE.txt (pdftotext).
+has() {
+	if python3 -c "import re,sys; t=re.sub(r'\s+',' ',open(sys.argv[1],encoding='utf-8').read()); sys.exit(0 if sys.argv[2] in t else 1)" "$2" "$3"
+	then ok "$1"; else notok "$1" "not in $2: $3"; fi
+}
+hasnt() {
+	if python3 -c "import re,sys; t=re.sub(r'\s+',' ',open(sys.argv[1],encoding='utf-8').read()); sys.exit(1 if sys.argv[2] in t else 0)" "$2" "$3"
+	then ok "$1"; else notok "$1" "in $2: $3"; fi
+}
+pdf() { pdftotext "$1" "${1%.pdf}.txt"; }

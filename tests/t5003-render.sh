@@ -168,10 +168,6 @@ sys.exit(0 if all(p >= 0 for p in pos) and pos == sorted(pos) else 1)
 PY
 }
 # has NAME TXT STRING: the text holds STRING, whatever the line breaks.
-has() {
-	if python3 -c "import re,sys; t=re.sub(r'\s+',' ',open(sys.argv[1],encoding='utf-8').read()); sys.exit(0 if sys.argv[2] in t else 1)" "$2" "$3"
-	then ok "$1"; else notok "$1" "not in $2: $3"; fi
-}
 R=$P/02-review-scaling
 order "review minutes follow the review agenda (Appendix 3)" "$R/minutes/NB-2026-0142-minutes-m3-file.txt" \
 	"Notes of your review meeting" "Who was there" "What has happened since the last meeting" "What you told us" \

@@ -7,10 +7,6 @@
 # cd_recipients (transform/documents.c) for every command.
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT" || exit 2
-has() {
-	if python3 -c "import re,sys; t=re.sub(r'\s+',' ',open(sys.argv[1],encoding='utf-8').read()); sys.exit(0 if sys.argv[2] in t else 1)" "$2" "$3"
-	then ok "$1"; else notok "$1" "not in $2: $3"; fi
-}
 names() { (cd "$1" && ls | sed 's/-[0-9a-f]\{8\}\.pdf$//' | sort | tr '\n' ' '); }
 S=samples/12-child-died.xml
 

@@ -6,14 +6,6 @@
 # speaks to a child.
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT" || exit 2
-has() {
-	if python3 -c "import re,sys; t=re.sub(r'\s+',' ',open(sys.argv[1],encoding='utf-8').read()); sys.exit(0 if sys.argv[2] in t else 1)" "$2" "$3"
-	then ok "$1"; else notok "$1" "not in $2: $3"; fi
-}
-hasnt() {
-	if python3 -c "import re,sys; t=re.sub(r'\s+',' ',open(sys.argv[1],encoding='utf-8').read()); sys.exit(1 if sys.argv[2] in t else 0)" "$2" "$3"
-	then ok "$1"; else notok "$1" "in $2: $3"; fi
-}
 S=samples/07-eighteen.xml
 
 # ---- sample 07: the plan ends on Tyler's 18th birthday; his closure letter is to an adult

@@ -7,14 +7,6 @@
 # Team Manager authorised it (tests/check/w-authorised-by).
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT" || exit 2
-has() {
-	if python3 -c "import re,sys; t=re.sub(r'\s+',' ',open(sys.argv[1],encoding='utf-8').read()); sys.exit(0 if sys.argv[2] in t else 1)" "$2" "$3"
-	then ok "$1"; else notok "$1" "not in $2: $3"; fi
-}
-hasnt() {
-	if python3 -c "import re,sys; t=re.sub(r'\s+',' ',open(sys.argv[1],encoding='utf-8').read()); sys.exit(1 if sys.argv[2] in t else 0)" "$2" "$3"
-	then ok "$1"; else notok "$1" "in $2: $3"; fi
-}
 # last NAME PDF: the text of the last page of PDF from its heading on (not the running header
 # with the children's names) into NAME.txt
 last() {

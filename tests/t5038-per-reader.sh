@@ -7,15 +7,6 @@
 # sentence says no more than that the plan did its work (needs met, supervision order ended).
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT" || exit 2
-has() {
-	if python3 -c "import re,sys; t=re.sub(r'\s+',' ',open(sys.argv[1],encoding='utf-8').read()); sys.exit(0 if sys.argv[2] in t else 1)" "$2" "$3"
-	then ok "$1"; else notok "$1" "not in $2: $3"; fi
-}
-hasnt() {
-	if python3 -c "import re,sys; t=re.sub(r'\s+',' ',open(sys.argv[1],encoding='utf-8').read()); sys.exit(1 if sys.argv[2] in t else 0)" "$2" "$3"
-	then ok "$1"; else notok "$1" "in $2: $3"; fi
-}
-pdf() { pdftotext "$1" "${1%.pdf}.txt"; }
 S=samples/06-step-down.xml
 CHILD="will be there around Mum’s anniversary in January"
 ADULT="will be there around the anniversary of Ruby’s mum’s death in January"
