@@ -684,6 +684,12 @@ const char *cd_case_attr(xmlNodePtr n, const char *name)
 	return (const char *)a->children->content;
 }
 
+int cd_case_flag(xmlNodePtr n, const char *name)
+{
+	const char *v = cd_case_attr(n, name);
+	return v && (strcmp(v, "true") == 0 || strcmp(v, "1") == 0);
+}
+
 int cd_case_date(const char *s, cd_date *d)
 {
 	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')

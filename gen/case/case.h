@@ -82,6 +82,8 @@ xmlNodePtr cd_case_next(xmlNodePtr n, const char *name);
 long cd_case_line(xmlNodePtr n);
 /* An attribute's value, or NULL; the pointer lives as long as the document. */
 const char *cd_case_attr(xmlNodePtr n, const char *name);
+/* 1 when the xs:boolean attribute NAME of N is true ("true" or "1"), 0 when false or absent. */
+int cd_case_flag(xmlNodePtr n, const char *name);
 /* 1 when `n` is an element named `name`. */
 int cd_case_is(xmlNodePtr n, const char *name);
 

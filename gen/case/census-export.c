@@ -113,8 +113,7 @@ static struct episode *episode_of(struct child *c, xmlNodePtr rec, xmlNodePtr cl
 	e->need = attr(rec, "primary-need");
 	e->closed = attr(rec, "closed");
 	e->code = attr(rec, "closure-code");
-	const char *nfa = cd_case_attr(rec, "referral-nfa");
-	e->nfa = g_strdup(nfa && (strcmp(nfa, "true") == 0 || strcmp(nfa, "1") == 0) ? "true" : "false");
+	e->nfa = g_strdup(cd_case_flag(rec, "referral-nfa") ? "true" : "false");
 	close_in_cindoc(e, rec, closure);
 	e->assessments = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
 	e->plans = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);

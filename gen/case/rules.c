@@ -122,8 +122,7 @@ int cd_rule_child_gets_copies(xmlNodePtr child, cd_date on)
 int cd_rule_signs_plan(xmlNodePtr party, cd_date on)
 {
 	if (cd_case_is(party, "person")) {
-		const char *pr = cd_case_attr(party, "parental-responsibility");
-		return pr && (strcmp(pr, "true") == 0 || strcmp(pr, "1") == 0);
+		return cd_case_flag(party, "parental-responsibility");
 	}
 	cd_date born, died;
 	if (!cd_case_is(party, "child") || cd_case_text_date(cd_case_first(party, "born"), &born) < 0)
@@ -224,12 +223,6 @@ xmlNodePtr cd_rule_final_minutes(xmlDocPtr case_doc)
 
 /* ------------------------------------------------------------ one letter to two */
 
-static int flag(xmlNodePtr n, const char *name)
-{
-	const char *v = cd_case_attr(n, name);
-	return v && (strcmp(v, "true") == 0 || strcmp(v, "1") == 0);
-}
-
 /* The address as one string to compare: each field's words, normalised, case folded. */
 static char *address_key(xmlNodePtr addr)
 {
@@ -272,7 +265,7 @@ static int reads_alike(xmlNodePtr a, xmlNodePtr b)
 	xmlNodePtr ra = cd_case_first(a, "reads"), rb = cd_case_first(b, "reads");
 	return g_strcmp0(cd_case_attr(ra, "lang"), cd_case_attr(rb, "lang")) == 0 &&
 	       g_strcmp0(cd_case_attr(ra, "version"), cd_case_attr(rb, "version")) == 0 &&
-	       flag(ra, "large-print") == flag(rb, "large-print");
+	       cd_case_flag(ra, "large-print") == cd_case_flag(rb, "large-print");
 }
 
 int cd_rule_one_letter(xmlNodePtr a, xmlNodePtr b)
@@ -286,7 +279,7 @@ int cd_rule_one_letter(xmlNodePtr a, xmlNodePtr b)
 			return 0;
 		if (!cd_rule_gets_copies(p, 0) || cd_rule_delivery(p) != CD_DELIVERY_POST)
 			return 0;
-		if (flag(cd_case_first(p, "reads"), "own-letter"))
+		if (cd_case_flag(cd_case_first(p, "reads"), "own-letter"))
 			return 0;
 	}
 	xmlNodePtr aa = cd_case_first(a, "address"), ba = cd_case_first(b, "address");
