@@ -166,24 +166,31 @@ void take_metadata(Assembly &a, QPDF &src)
 	}
 }
 
+// An input PDF read whole: libqpdf reads a file object by object with a seek each, several
+// times slower.
+using Bytes = std::unique_ptr<gchar, decltype(&g_free)>;
+Bytes read_whole(const char *path, gsize *len)
+{
+	gchar *data = nullptr;
+	GError *err = nullptr;
+	if (!g_file_get_contents(path, &data, len, &err)) {
+		std::string why = err->message;
+		g_error_free(err);
+		throw Failure(-CD_EXIT_NOREAD, why);
+	}
+	return Bytes(data, g_free);
+}
+
 // Appends one input: its pages (then a blank one when asked), structure, labels, destinations
 // and outline. Returns its page count.
 int append_input(Assembly &a, const char *path, cd_pdf_concat const *c, size_t index)
 {
 	QPDF src;
 	src.setSuppressWarnings(true);
-	// read whole: libqpdf reads a file object by object with a seek each, several times slower
-	auto bytes = std::make_unique<std::string>();
-	gchar *data = nullptr;
 	gsize len = 0;
-	GError *err = nullptr;
-	if (!g_file_get_contents(path, &data, &len, &err)) {
-		std::string why = err->message;
-		g_error_free(err);
-		throw Failure(-CD_EXIT_NOREAD, why);
-	}
-	bytes->assign(data, len);
-	g_free(data);
+	Bytes data = read_whole(path, &len);
+	auto bytes = std::make_unique<std::string>(data.get(), len);
+	data.reset();
 	src.processMemoryFile(path, bytes->data(), bytes->size(), c->password && *c->password ? c->password : nullptr);
 	a.files.push_back(std::move(bytes));
 	if (a.version < src.getVersionAsPDFVersion())
@@ -654,16 +661,9 @@ int stream_input(Streamed &a, Out &o, const char *path, cd_pdf_concat const *c, 
 {
 	QPDF src;
 	src.setSuppressWarnings(true);
-	gchar *data = nullptr;
 	gsize len = 0;
-	GError *err = nullptr;
-	if (!g_file_get_contents(path, &data, &len, &err)) {
-		std::string why = err->message;
-		g_error_free(err);
-		throw Failure(-CD_EXIT_NOREAD, why);
-	}
-	std::unique_ptr<gchar, decltype(&g_free)> hold(data, g_free);
-	src.processMemoryFile(path, data, len, nullptr);
+	Bytes data = read_whole(path, &len);
+	src.processMemoryFile(path, data.get(), len, nullptr);
 	if (a.version < src.getVersionAsPDFVersion())
 		a.version = src.getVersionAsPDFVersion();
 	src.pushInheritedAttributesToPage();
