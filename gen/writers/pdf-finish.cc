@@ -18,6 +18,7 @@
 
 #include <glib.h>
 #include <qpdf/Pl_Buffer.hh>
+#include <qpdf/Pl_Flate.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFExc.hh>
 #include <qpdf/QPDFObjectHandle.hh>
@@ -31,6 +32,7 @@ extern "C" {
 #include "writers/pdf-finish.h"
 }
 #include "writers/qpdf-out.hh"
+#include "writers/qpdf-stream.hh"
 
 namespace {
 
@@ -247,12 +249,17 @@ bool droppable(std::string const &role)
 	return role == "P" || role == "Span" || role == "Div" || role == "NonStruct" || role == "Lbl";
 }
 
-// New indirect objects, numbered after the file's. libqpdf 11's makeIndirectObject walks every
-// object of the file to find a free number (QPDF::getObjectCount), so a tree of n elements would
-// cost n walks; this finds the number once.
+// New indirect objects, numbered after the file's. libqpdf 11 finds a free number for a new
+// object (makeIndirectObject, newStream: QPDF::getObjectCount) by first parsing every object of
+// the file, the writer's own structure tree included (it alone would cost as much as the rest
+// of the pass); the highest number of the cross-reference table, read once, needs no parsing.
 class Numberer {
 public:
-	explicit Numberer(QPDF &q) : q(q), next((int)q.getObjectCount() + 1) {}
+	explicit Numberer(QPDF &q) : q(q)
+	{
+		for (auto const &x : q.getXRefTable())
+			next = std::max(next, x.first.getObj() + 1);
+	}
 	OH add(OH direct)
 	{
 		QPDFObjGen og(next++, 0);
@@ -262,7 +269,7 @@ public:
 
 private:
 	QPDF &q;
-	int next;
+	int next = 1;
 };
 
 // Names and small numbers are immutable: one object each, shared by every element that says it.
@@ -321,7 +328,7 @@ void parent_tree(QPDF &q, Numberer &num, OH root, std::vector<QPDFPageObjectHelp
                  std::vector<std::vector<OH>> &parents, std::vector<std::pair<OH, OH>> &annots);
 
 // Builds the structure tree; `placed` says where each chunk went.
-void build_tree(QPDF &q, cd_pdf_finish const *f, std::vector<QPDFPageObjectHelper> &pages,
+void build_tree(QPDF &q, Numberer &num, cd_pdf_finish const *f, std::vector<QPDFPageObjectHelper> &pages,
                 std::vector<Placed> &placed)
 {
 	size_t ne = f->n_elems;
@@ -356,7 +363,6 @@ void build_tree(QPDF &q, cd_pdf_finish const *f, std::vector<QPDFPageObjectHelpe
 		std::stable_sort(k.begin(), k.end(),
 		                 [](std::pair<int, long> const &a, std::pair<int, long> const &b) { return a.first < b.first; });
 
-	Numberer num(q);
 	OH root = num.add(OH::newDictionary());
 	root.replaceKey("/Type", OH::newName("/StructTreeRoot"));
 	std::vector<OH> el(ne);
@@ -465,13 +471,13 @@ void parent_tree(QPDF &q, Numberer &num, OH root, std::vector<QPDFPageObjectHelp
 
 // Where each chunk is, read from Cairo's own structure tree: the n-th element of its flat tree
 // is the n-th chunk (see pdf-finish.h).
-void chunks_from_tree(QPDF &q, QPDF &src, cd_pdf_finish const *f, std::vector<Placed> &placed, std::string const &what)
+void chunks_from_tree(QPDF &q, cd_pdf_finish const *f, std::vector<Placed> &placed, std::string const &what)
 {
 	std::map<QPDFObjGen, int> page_no;
-	std::vector<QPDFPageObjectHelper> src_pages = QPDFPageDocumentHelper(src).getAllPages();
+	std::vector<QPDFPageObjectHelper> src_pages = QPDFPageDocumentHelper(q).getAllPages();
 	for (size_t i = 0; i < src_pages.size(); i++)
 		page_no[src_pages[i].getObjectHandle().getObjGen()] = (int)i;
-	OH sr = src.getRoot().getKey("/StructTreeRoot");
+	OH sr = q.getRoot().getKey("/StructTreeRoot");
 	OH k = sr.isDictionary() ? sr.getKey("/K") : OH::newNull();
 	std::vector<OH> flat;
 	if (k.isArray())
@@ -485,8 +491,6 @@ void chunks_from_tree(QPDF &q, QPDF &src, cd_pdf_finish const *f, std::vector<Pl
 		if (!flat[c].isDictionary())
 			throw Failure(-CD_EXIT_INTERNAL, what + ": a structure element that is not a dictionary");
 		read_kids(flat[c].getKey("/K"), flat[c].getKey("/Pg"), page_no, placed[c], what);
-		if (placed[c].annot.isIndirect())
-			placed[c].annot = q.copyForeignObject(placed[c].annot); // the copy made with its page
 	}
 }
 
@@ -532,19 +536,27 @@ bool chunks_from_numbers(cd_pdf_finish const *f, std::vector<QPDFPageObjectHelpe
 	return true;
 }
 
-// A page's content becomes `data`, in the page's own content stream when it has one: a new
-// stream costs libqpdf 11 a walk over every object of the file (QPDF::newStream).
+// A page's content becomes `data`, compressed (at the level finish() sets), in the page's own
+// content stream when it has one: a new stream costs libqpdf 11 a walk over every object of the
+// file (QPDF::newStream).
 void set_contents(QPDF &q, OH page, std::string const &data)
 {
+	Pl_Buffer buf("page content");
+	Pl_Flate fl("page content", &buf, Pl_Flate::a_deflate);
+	fl.write(reinterpret_cast<unsigned char const *>(data.data()), data.size());
+	fl.finish();
+	std::string z;
+	{
+		auto b = buf.getBufferSharedPointer();
+		z.assign(reinterpret_cast<const char *>(b->getBuffer()), b->getSize());
+	}
 	OH c = page.getKey("/Contents");
 	if (c.isArray() && c.getArrayNItems() > 0 && c.getArrayItem(0).isStream())
 		c = c.getArrayItem(0);
-	if (c.isStream() && c.isIndirect()) {
-		c.replaceStreamData(data, OH::newNull(), OH::newNull());
-		page.replaceKey("/Contents", c);
-	} else {
-		page.replaceKey("/Contents", OH::newStream(&q, data));
-	}
+	if (!c.isStream() || !c.isIndirect())
+		c = OH::newStream(&q);
+	c.replaceStreamData(z, OH::newName("/FlateDecode"), OH::newNull());
+	page.replaceKey("/Contents", c);
 }
 
 // Each page's content with its chunks' marked content rewritten (McRewriter); with `check`,
@@ -586,7 +598,7 @@ bool rewrite_contents(QPDF &q, cd_pdf_finish const *f, std::vector<QPDFPageObjec
 }
 
 // Tags the content: chunks found, content streams rewritten, the tree built.
-void tag(QPDF &q, QPDF &src, cd_pdf_finish const *f, std::vector<QPDFPageObjectHelper> &pages)
+void tag(QPDF &q, Numberer &num, cd_pdf_finish const *f, std::vector<QPDFPageObjectHelper> &pages)
 {
 	std::string what = std::string("writer '") + f->writer + "'";
 	std::vector<Placed> placed(f->n_chunks);
@@ -598,10 +610,10 @@ void tag(QPDF &q, QPDF &src, cd_pdf_finish const *f, std::vector<QPDFPageObjectH
 	}
 	if (!done) {
 		placed.assign(f->n_chunks, Placed());
-		chunks_from_tree(q, src, f, placed, what);
+		chunks_from_tree(q, f, placed, what);
 		rewrite_contents(q, f, pages, placed, false);
 	}
-	build_tree(q, f, pages, placed);
+	build_tree(q, num, f, pages, placed);
 	for (auto &p : pages) {
 		OH a = p.getObjectHandle().getKey("/Annots");
 		if (a.isArray() && a.getArrayNItems() > 0)
@@ -685,15 +697,16 @@ std::string xml_escape(const char *s)
 	return r;
 }
 
-// /Info and the XMP metadata stream, saying the same things.
-void metadata(QPDF &q, QPDF &src, cd_pdf_finish const *f)
+// /Info and the catalog's keys; returns the XMP metadata, saying the same things, for the caller
+// to write as the catalog's /Metadata stream.
+std::string metadata(QPDF &q, Numberer &num, cd_pdf_finish const *f)
 {
 	When w = when_of(f);
-	OH old = src.getTrailer().getKey("/Info");
+	OH old = q.getTrailer().getKey("/Info");
 	std::string producer = old.isDictionary() && old.getKey("/Producer").isString()
 	                           ? old.getKey("/Producer").getUTF8Value() : std::string();
 	producer = "cindoc " CINDOC_VERSION + (producer.empty() ? std::string() : " (" + producer + ")");
-	OH info = q.makeIndirectObject(OH::newDictionary());
+	OH info = num.add(OH::newDictionary());
 	struct { const char *key, *val; } fields[] = {
 		{"/Title", f->title}, {"/Author", f->author}, {"/Subject", f->subject},
 		{"/Keywords", f->keywords}, {"/Creator", f->creator},
@@ -735,11 +748,8 @@ void metadata(QPDF &q, QPDF &src, cd_pdf_finish const *f)
 	if (f->tagged)
 		x += "   <pdfuaid:part>1</pdfuaid:part>\n";
 	x += "  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>\n";
-	OH md = OH::newStream(&q, x);
-	md.getDict().replaceKey("/Type", OH::newName("/Metadata"));
-	md.getDict().replaceKey("/Subtype", OH::newName("/XML"));
 	OH cat = q.getRoot();
-	cat.replaceKey("/Metadata", md);
+	cat.removeKey("/Metadata");
 	if (f->lang && *f->lang)
 		cat.replaceKey("/Lang", OH::newUnicodeString(f->lang));
 	if (f->title && *f->title) {
@@ -747,108 +757,79 @@ void metadata(QPDF &q, QPDF &src, cd_pdf_finish const *f)
 		vp.replaceKey("/DisplayDocTitle", OH::newBool(true));
 		cat.replaceKey("/ViewerPreferences", vp);
 	}
+	return x;
 }
 
-// A value of src's catalog, copied into q: indirect objects with libqpdf's copier (which maps
-// each page to its copy), direct arrays and dictionaries item by item.
-OH copy_value(QPDF &q, OH v)
+const char *const xmp_dict = "<</Subtype /XML\n/Type /Metadata";
+
+// Forgets the writer's structure tree (its elements become null objects), which the finished
+// catalog no longer points to, so that libqpdf does not parse it when it looks for a free object
+// number or writes with QPDFWriter.
+void forget_tree(QPDF &q, OH old)
 {
-	if (v.isIndirect())
-		return q.copyForeignObject(v);
-	if (v.isArray()) {
-		OH a = OH::newArray();
-		for (auto x : v.aitems())
-			a.appendItem(copy_value(q, x));
-		return a;
-	}
-	if (v.isDictionary()) {
-		OH d = OH::newDictionary();
-		for (auto const &k : v.getKeys())
-			d.replaceKey(k, copy_value(q, v.getKey(k)));
-		return d;
-	}
-	return v.shallowCopy();
+	if (!old.isDictionary())
+		return;
+	OH k = old.getKey("/K");
+	std::vector<OH> kids = k.isArray() ? k.getArrayAsVector() : std::vector<OH>{k};
+	for (auto &x : kids)
+		if (x.isIndirect())
+			q.replaceObject(x.getObjGen(), OH::newNull());
+	OH pt = old.getKey("/ParentTree");
+	if (pt.isIndirect())
+		q.replaceObject(pt.getObjGen(), OH::newNull());
+	if (old.isIndirect())
+		q.replaceObject(old.getObjGen(), OH::newNull());
 }
 
-// libqpdf copies a page without the pages it points to (a link's or an outline entry's
-// destination becomes null): walks a copied value beside its source and points each reference
-// to a page at the page's copy.
-void relink(OH from, OH to, std::map<QPDFObjGen, OH> const &copy_of, std::set<QPDFObjGen> &seen)
+// The finished document, written object by object as it is read (qpdf-stream.hh): only what
+// the catalog and /Info lead to, so the writer's own structure tree (cairo: one element per
+// chunk, most of its objects) is never parsed, and the fonts and images pass through as they are.
+void stream_out(QPDF &q, std::string const &xmp, FILE *out)
 {
-	if (from.isIndirect()) {
-		if (copy_of.count(from.getObjGen()) || !seen.insert(from.getObjGen()).second)
-			return;
-	}
-	if (from.isArray() && to.isArray() && from.getArrayNItems() == to.getArrayNItems()) {
-		for (int k = 0; k < from.getArrayNItems(); k++) {
-			OH f = from.getArrayItem(k);
-			auto it = f.isIndirect() ? copy_of.find(f.getObjGen()) : copy_of.end();
-			if (it != copy_of.end())
-				to.setArrayItem(k, it->second);
-			else
-				relink(f, to.getArrayItem(k), copy_of, seen);
-		}
-	} else if (from.isDictionary() && to.isDictionary()) {
-		for (auto const &key : from.getKeys()) {
-			if (key == "/Parent" || key == "/P")
-				continue;
-			OH f = from.getKey(key);
-			auto it = f.isIndirect() ? copy_of.find(f.getObjGen()) : copy_of.end();
-			if (it != copy_of.end())
-				to.replaceKey(key, it->second);
-			else
-				relink(f, to.getKey(key), copy_of, seen);
-		}
-	}
+	cd_qpdf::Out o;
+	o.fp = out;
+	std::unique_ptr<GChecksum, decltype(&g_checksum_free)> md5(g_checksum_new(G_CHECKSUM_MD5), g_checksum_free);
+	o.md5 = md5.get();
+	o.put("%PDF-" + q.getPDFVersion() + "\n%\xbf\xf7\xa2\xfe\n");
+	cd_qpdf::Input in(o);
+	int md = o.alloc();
+	o.object(md, std::string(xmp_dict) + "\n/Length " + std::to_string(xmp.size()) + "\n>>\nstream\n" + xmp + "\nendstream");
+	in.over[q.getRoot().getObjGen()] = {{"/Metadata", cd_qpdf::ref_text(md)}};
+	int root = in.ref(q.getRoot());
+	OH info = q.getTrailer().getKey("/Info");
+	int ni = info.isIndirect() ? in.ref(info) : 0;
+	cd_qpdf::drain(in);
+	cd_qpdf::end_file(o, root, ni);
 }
 
-// The writer's document, copied into the empty q: its pages (with their content, resources and
-// annotations) and what its catalog says of them (outline, named destinations, page labels,
-// page mode), but not its structure tree nor its metadata, which the pass writes anew. Only
-// what is copied is ever parsed: the writer's own tree (cairo: one element per chunk, most of
-// its objects) is never read, where finishing src in place would parse every object of it.
-void copy_document(QPDF &q, QPDF &src)
-{
-	QPDFPageDocumentHelper dh(q);
-	std::vector<QPDFPageObjectHelper> from_pages = QPDFPageDocumentHelper(src).getAllPages();
-	for (auto &p : from_pages)
-		dh.addPage(p, false);
-	std::map<QPDFObjGen, OH> copy_of;
-	std::vector<QPDFPageObjectHelper> to_pages = dh.getAllPages();
-	for (size_t i = 0; i < from_pages.size() && i < to_pages.size(); i++)
-		copy_of[from_pages[i].getObjectHandle().getObjGen()] = to_pages[i].getObjectHandle();
-	std::set<QPDFObjGen> seen;
-	for (size_t i = 0; i < from_pages.size() && i < to_pages.size(); i++)
-		relink(from_pages[i].getObjectHandle().getKey("/Annots"), to_pages[i].getObjectHandle().getKey("/Annots"),
-		       copy_of, seen);
-	OH from = src.getRoot(), to = q.getRoot();
-	for (auto const &k : from.getKeys()) {
-		if (k == "/Type" || k == "/Pages" || k == "/StructTreeRoot" || k == "/MarkInfo" || k == "/Metadata")
-			continue;
-		to.replaceKey(k, copy_value(q, from.getKey(k)));
-		relink(from.getKey(k), to.getKey(k), copy_of, seen);
-	}
-}
-
+// The writer's document is finished in place: its pages keep their objects, the structure tree
+// and metadata are made anew (the writer's are dropped from the catalog) and the page contents
+// are rewritten where their marked content changes.
 int finish(const void *pdf, size_t len, cd_pdf_finish const *f, FILE *out)
 {
-	QPDF src;
-	src.setSuppressWarnings(true);
-	src.processMemoryFile(f->path, static_cast<const char *>(pdf), len);
+	Pl_Flate::setCompressionLevel(1);
 	QPDF q;
 	q.setSuppressWarnings(true);
-	q.emptyPDF();
-	copy_document(q, src);
-	QPDFPageDocumentHelper dh(q);
-	std::vector<QPDFPageObjectHelper> pages = dh.getAllPages();
+	q.processMemoryFile(f->path, static_cast<const char *>(pdf), len);
+	std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(q).getAllPages();
+	Numberer num(q);
+	OH old = q.getRoot().getKey("/StructTreeRoot");
+	q.getRoot().removeKey("/MarkInfo");
 	if (f->tagged)
-		tag(q, src, f, pages);
-	metadata(q, src, f);
-
-	// the writer's streams (fonts, images) pass through as they are; only the rewritten page
-	// contents and the new metadata are compressed here
-	write_out(q, out, f->encrypt, f->user_password, f->owner_password, f->allow_print, src.getPDFVersion(),
-	          src.getExtensionLevel());
+		tag(q, num, f, pages); // the new tree replaces the writer's
+	else
+		q.getRoot().removeKey("/StructTreeRoot");
+	std::string xmp = metadata(q, num, f);
+	if (!f->encrypt) {
+		stream_out(q, xmp, out);
+		return 0;
+	}
+	forget_tree(q, old);
+	OH md = OH::newStream(&q, xmp);
+	md.getDict().replaceKey("/Type", OH::newName("/Metadata"));
+	md.getDict().replaceKey("/Subtype", OH::newName("/XML"));
+	q.getRoot().replaceKey("/Metadata", md);
+	write_out(q, out, true, f->user_password, f->owner_password, f->allow_print);
 	return 0;
 }
 

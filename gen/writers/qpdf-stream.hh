@@ -1,0 +1,205 @@
+// writers/qpdf-stream.hh - a PDF written as it is read (pdf-finish.cc, pdf-concat.cc): each
+// object of a document read with libqpdf is written out at once with a new number, its text
+// libqpdf's (scalars by unparse(), streams' raw data as they are: nothing is decompressed or
+// compressed again), followed at the end by the cross-reference table and a trailer whose /ID
+// is the MD5 of the bytes before it, so that the same input gives the same bytes.
+//
+// QPDFWriter holds every object of its output and works each one over (renumbering, object
+// streams, encryption): it is kept for protected copies, where the encryption needs it.
+#ifndef CD_QPDF_STREAM_HH
+#define CD_QPDF_STREAM_HH
+
+#include <cerrno>
+#include <cstdint>
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <glib.h>
+#include <qpdf/Buffer.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+
+#include "writers/qpdf-out.hh"
+
+namespace cd_qpdf {
+
+struct Out {
+	FILE *fp;
+	GChecksum *md5;                // of every byte: the deterministic /ID
+	unsigned long long at = 0;     // bytes written
+	int err = 0;
+	// by object number (0: object 0, the free one): 32 bits each while the file is under 4 GiB
+	std::vector<uint32_t> narrow{0};
+	std::vector<unsigned long long> wide;
+	size_t count() const { return wide.empty() ? narrow.size() : wide.size(); }
+	unsigned long long offset(size_t i) const { return wide.empty() ? narrow[i] : wide[i]; }
+	void put(std::string const &t)
+	{
+		if (err || t.empty())
+			return;
+		if (fwrite(t.data(), 1, t.size(), fp) != t.size())
+			err = errno ? errno : EIO;
+		if (md5)
+			g_checksum_update(md5, (const guchar *)t.data(), (gssize)t.size());
+		at += t.size();
+	}
+	int alloc()
+	{
+		if (wide.empty())
+			narrow.push_back(0);
+		else
+			wide.push_back(0);
+		return (int)count() - 1;
+	}
+	void object(int num, std::string const &body)
+	{
+		if (wide.empty() && at > UINT32_MAX) {
+			wide.assign(narrow.begin(), narrow.end());
+			std::vector<uint32_t>().swap(narrow);
+		}
+		if (wide.empty())
+			narrow[(size_t)num] = (uint32_t)at;
+		else
+			wide[(size_t)num] = at;
+		put(std::to_string(num) + " 0 obj\n" + body + "\nendobj\n");
+	}
+};
+
+// One input's objects: their numbers in the output, and the ones still to write.
+struct Input {
+	Out &o;
+	std::map<QPDFObjGen, int> num;
+	std::vector<std::pair<QPDFObjectHandle, int>> todo;
+	std::map<QPDFObjGen, int> fixed; // the input's own roots, standing for the output's
+	std::map<QPDFObjGen, std::map<std::string, std::string>> over; // keys written otherwise
+	explicit Input(Out &out) : o(out) {}
+	int ref(QPDFObjectHandle h)
+	{
+		QPDFObjGen og = h.getObjGen();
+		auto f = fixed.find(og);
+		if (f != fixed.end())
+			return f->second;
+		auto it = num.find(og);
+		if (it != num.end())
+			return it->second;
+		int n = o.alloc();
+		num.emplace(og, n);
+		todo.emplace_back(h, n);
+		return n;
+	}
+};
+
+inline void unparse_into(Input &in, QPDFObjectHandle h, std::string &t);
+
+inline void unparse_dict(Input &in, QPDFObjectHandle d, std::string &t, std::map<std::string, std::string> const &over)
+{
+	t += "<<";
+	std::set<std::string> keys = d.getKeys();
+	for (auto const &k : over)
+		keys.insert(k.first);
+	for (auto const &k : keys) {
+		auto ov = over.find(k);
+		if (ov != over.end() && ov->second.empty())
+			continue; // left out
+		QPDFObjectHandle v = ov == over.end() ? d.getKey(k) : QPDFObjectHandle();
+		if (ov == over.end() && v.isNull())
+			continue;
+		t += QPDFObjectHandle::newName(k).unparse();
+		t += ' ';
+		if (ov != over.end())
+			t += ov->second;
+		else
+			unparse_into(in, v, t);
+		t += '\n';
+	}
+	t += ">>";
+}
+
+// A value as it goes in the output: an indirect one by its new number.
+inline void unparse_into(Input &in, QPDFObjectHandle h, std::string &t)
+{
+	if (h.isIndirect()) {
+		t += std::to_string(in.ref(h)) + " 0 R";
+	} else if (h.isArray()) {
+		t += '[';
+		int n = h.getArrayNItems();
+		for (int i = 0; i < n; i++) {
+			if (i)
+				t += ' ';
+			unparse_into(in, h.getArrayItem(i), t);
+		}
+		t += ']';
+	} else if (h.isDictionary()) {
+		unparse_dict(in, h, t, {});
+	} else {
+		t += h.unparse();
+	}
+}
+
+// The body of an object (a stream: its dictionary with its raw data's length, and the data).
+inline std::string body_of(Input &in, QPDFObjectHandle h, std::map<std::string, std::string> const &over = {})
+{
+	std::string t;
+	if (h.isStream()) {
+		std::shared_ptr<Buffer> data = h.getRawStreamData();
+		std::map<std::string, std::string> o2 = over;
+		o2["/Length"] = std::to_string(data->getSize());
+		unparse_dict(in, h.getDict(), t, o2);
+		t += "\nstream\n";
+		t.append((const char *)data->getBuffer(), data->getSize());
+		t += "\nendstream";
+	} else if (h.isDictionary()) {
+		unparse_dict(in, h, t, over);
+	} else {
+		unparse_into(in, h, t);
+	}
+	return t;
+}
+
+// Writes every object the input's written objects refer to.
+inline void drain(Input &in)
+{
+	while (!in.todo.empty()) {
+		auto next = in.todo.back();
+		in.todo.pop_back();
+		auto ov = in.over.find(next.first.getObjGen());
+		in.o.object(next.second, ov == in.over.end() ? body_of(in, next.first) : body_of(in, next.first, ov->second));
+	}
+}
+
+inline std::string ref_text(int n)
+{
+	return std::to_string(n) + " 0 R";
+}
+
+// The cross-reference table of every object written and the trailer (root, info: object
+// numbers, info 0 for none), after which o.md5 is closed. Throws Failure when writing failed.
+inline void end_file(Out &o, int root, int info)
+{
+	unsigned long long xref = o.at;
+	std::string t = "xref\n0 " + std::to_string(o.count()) + "\n0000000000 65535 f \n";
+	o.put(t);
+	char line[32];
+	for (size_t i = 1; i < o.count(); i++) {
+		snprintf(line, sizeof line, "%010llu 00000 n \n", o.offset(i));
+		o.put(line);
+	}
+	std::string id = g_checksum_get_string(o.md5);
+	o.md5 = nullptr; // closed: what follows is not part of the ID
+	id = "<" + id + ">";
+	t = "trailer <</Root " + ref_text(root) + "\n/Size " + std::to_string(o.count()) +
+	    (info ? "\n/Info " + ref_text(info) : std::string()) + "\n/ID [" + id + " " + id + "]\n>>\nstartxref\n" +
+	    std::to_string(xref) + "\n%%EOF\n";
+	o.put(t);
+	if (!o.err && fflush(o.fp) != 0)
+		o.err = errno ? errno : EIO;
+	if (o.err)
+		throw Failure(-CD_EXIT_NOWRITE, strerror(o.err));
+}
+
+} // namespace cd_qpdf
+
+#endif
