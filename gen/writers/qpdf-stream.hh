@@ -92,7 +92,7 @@ struct Input {
 	}
 };
 
-inline void unparse_into(Input &in, QPDFObjectHandle h, std::string &t);
+inline void unparse_into(Input &in, QPDFObjectHandle h, std::string &t, bool body = false);
 
 inline void unparse_dict(Input &in, QPDFObjectHandle d, std::string &t, std::map<std::string, std::string> const &over)
 {
@@ -118,10 +118,11 @@ inline void unparse_dict(Input &in, QPDFObjectHandle d, std::string &t, std::map
 	t += ">>";
 }
 
-// A value as it goes in the output: an indirect one by its new number.
-inline void unparse_into(Input &in, QPDFObjectHandle h, std::string &t)
+// A value as it goes in the output: an indirect one by its new number, unless it is the object
+// being written (`body`).
+inline void unparse_into(Input &in, QPDFObjectHandle h, std::string &t, bool body)
 {
-	if (h.isIndirect()) {
+	if (h.isIndirect() && !body) {
 		t += std::to_string(in.ref(h)) + " 0 R";
 	} else if (h.isArray()) {
 		t += '[';
@@ -135,7 +136,7 @@ inline void unparse_into(Input &in, QPDFObjectHandle h, std::string &t)
 	} else if (h.isDictionary()) {
 		unparse_dict(in, h, t, {});
 	} else {
-		t += h.unparse();
+		t += h.unparseResolved();
 	}
 }
 
@@ -154,7 +155,7 @@ inline std::string body_of(Input &in, QPDFObjectHandle h, std::map<std::string, 
 	} else if (h.isDictionary()) {
 		unparse_dict(in, h, t, over);
 	} else {
-		unparse_into(in, h, t);
+		unparse_into(in, h, t, true); // an indirect number, null, array...
 	}
 	return t;
 }
