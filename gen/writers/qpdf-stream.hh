@@ -12,6 +12,7 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <set>
@@ -94,25 +95,38 @@ struct Input {
 
 inline void unparse_into(Input &in, QPDFObjectHandle h, std::string &t, bool body = false);
 
+// A name as PDF writes it: as it is when it has only regular characters (nearly always), else
+// with libqpdf's escapes.
+inline void put_name(std::string const &n, std::string &t)
+{
+	for (size_t i = 1; i < n.size(); i++) {
+		unsigned char c = (unsigned char)n[i];
+		if (c < 0x21 || c > 0x7e || strchr("#()<>[]{}/%", c)) {
+			t += QPDFObjectHandle::newName(n).unparse();
+			return;
+		}
+	}
+	t += n;
+}
+
 inline void unparse_dict(Input &in, QPDFObjectHandle d, std::string &t, std::map<std::string, std::string> const &over)
 {
 	t += "<<";
-	std::set<std::string> keys = d.getKeys();
+	std::map<std::string, QPDFObjectHandle> items = d.getDictAsMap();
 	for (auto const &k : over)
-		keys.insert(k.first);
-	for (auto const &k : keys) {
-		auto ov = over.find(k);
+		items.emplace(k.first, QPDFObjectHandle());
+	for (auto &kv : items) {
+		auto ov = over.empty() ? over.end() : over.find(kv.first);
 		if (ov != over.end() && ov->second.empty())
 			continue; // left out
-		QPDFObjectHandle v = ov == over.end() ? d.getKey(k) : QPDFObjectHandle();
-		if (ov == over.end() && v.isNull())
+		if (ov == over.end() && (!kv.second.isInitialized() || kv.second.isNull()))
 			continue;
-		t += QPDFObjectHandle::newName(k).unparse();
+		put_name(kv.first, t);
 		t += ' ';
 		if (ov != over.end())
 			t += ov->second;
 		else
-			unparse_into(in, v, t);
+			unparse_into(in, kv.second, t);
 		t += '\n';
 	}
 	t += ">>";
