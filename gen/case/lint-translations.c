@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "case/case.h"
+#include "case/rules.h"
 #include "case/lint-internal.h"
 
 /* Elements whose `lang` says something else than "a translation". */
@@ -50,15 +51,14 @@ static xmlNodePtr original_of(xmlNodePtr t)
 	return NULL;
 }
 
-/* Does some child or person of the case read `lang`? */
+/* Does some child or person of the case read `lang` (cd_rule_translation_langs)? */
 static int someone_reads(struct lc *c, const char *lang)
 {
-	static const char *const groups[][2] = { { "children", "child" }, { "people", "person" } };
-	for (size_t g = 0; g < G_N_ELEMENTS(groups); g++)
-		for (xmlNodePtr p = cd_case_first(cd_case_first(c->root, groups[g][0]), groups[g][1]); p;
-		     p = cd_case_next(p, groups[g][1]))
-			if (g_strcmp0(cd_case_attr(cd_case_first(p, "reads"), "lang"), lang) == 0)
-				return 1;
+	const char *langs[8];
+	cd_rule_translation_langs(c->root, langs, (int)G_N_ELEMENTS(langs));
+	for (int i = 0; langs[i]; i++)
+		if (strcmp(langs[i], lang) == 0)
+			return 1;
 	return 0;
 }
 
