@@ -244,7 +244,7 @@ static PangoAlignment abs_alignment(int a, int start_right)
  * in an Urdu copy), which takes the direction of its first strong letter; start and end are the
  * right and left edges of the area whatever the paragraph's direction (XSL 1.1: text-align is
  * relative to the writing mode), so an English paragraph hangs from the right too. The last line
- * of a justified paragraph takes text-align-last's side. */
+ * of a justified paragraph takes text-align-last's side (last_line_x). */
 static void set_direction(PangoLayout *lo, const fo_style *b)
 {
 	int rl = b->wm == WM_RL_TB, rtl = lang_rtl(b->lang);
@@ -263,9 +263,10 @@ static void set_direction(PangoLayout *lo, const fo_style *b)
 		pango_layout_context_changed(lo);
 	}
 	pango_layout_set_auto_dir(lo, auto_dir);
-	/* without auto-dir Pango takes left and right as they are */
-	int a = b->align == ALIGN_JUSTIFY && rl ? b->align_last : b->align;
-	pango_layout_set_alignment(lo, abs_alignment(a, rl || want == PANGO_DIRECTION_RTL));
+	/* without auto-dir Pango takes left and right as they are; a justified paragraph is aligned
+	 * at its start (Pango puts the first line's indent on that side), its last line where
+	 * text-align-last says (last_line_x) */
+	pango_layout_set_alignment(lo, abs_alignment(b->align, rl || want == PANGO_DIRECTION_RTL));
 }
 
 /* The layout of bytes [start, start + len) of the paragraph's text (the first line indented
@@ -499,12 +500,11 @@ static double last_line_x(para *P, PangoLayoutLine *line, int li, double w, Pang
 	double lx = lr->x / PS;
 	const fo_style *b = &P->base;
 	int rl = b->wm == WM_RL_TB;
-	if (b->align_last == b->align || b->align_last == ALIGN_JUSTIFY || (rl && b->align == ALIGN_JUSTIFY) ||
-	    (!rl && line->resolved_dir != PANGO_DIRECTION_LTR))
+	if (b->align_last == b->align || b->align_last == ALIGN_JUSTIFY || (!rl && line->resolved_dir != PANGO_DIRECTION_LTR))
 		return lx;
 	double ind = li == 0 ? b->text_indent : 0, avail = w - ind;
-	/* the first line's indent is on its start side: the right when the paragraph runs right to left */
-	double off = line->resolved_dir == PANGO_DIRECTION_LTR ? ind : 0;
+	/* the first line's indent is on the start side: the right in rl-tb */
+	double off = rl ? 0 : ind;
 	PangoAlignment al = abs_alignment(b->align_last, rl);
 	if (al == PANGO_ALIGN_LEFT) return off;
 	if (al == PANGO_ALIGN_CENTER) return off + (avail - lr->width / PS) / 2;
