@@ -70,6 +70,10 @@
           <xsl:otherwise>auto</xsl:otherwise>
         </xsl:choose>
       </xsl:attribute>
+      <!-- a right-to-left language is laid out right to left throughout: start is the right -->
+      <xsl:if test="$l10n.dir = 'rtl'">
+        <xsl:attribute name="writing-mode">rl-tb</xsl:attribute>
+      </xsl:if>
       <fo:static-content flow-name="xsl-region-before" role="Artifact">
         <fo:block xsl:use-attribute-sets="marking.properties">
           <xsl:call-template name="t"><xsl:with-param name="key" select="'marking'"/></xsl:call-template>
