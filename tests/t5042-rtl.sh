@@ -59,6 +59,22 @@ check "minutes (ur): a bullet right of its item's text (bullet $bx1, text ends $
 n=$(pdftotext -bbox -l 1 "$T/m-ur.pdf" - | grep -c '>•</word>')
 left=$(pdftotext -bbox -l 1 "$T/m-ur.pdf" - | grep '>•</word>' | sed 's/.*xMin="\([0-9.]*\)".*/\1/' | awk '$1 < 500' | wc -l)
 check "minutes (ur): every bullet of page 1 at the right ($n bullets, $left not)" test "$n" -gt 3 -a "$left" = 0
+# a parent's view is led by "Nadia Chaudhry (mother):", a Latin name and relationship that keep
+# their order: "(mother)" right of the name, not before it as ":(mother) Nadia Chaudhry"
+vp=$(for p in 1 2 3 4; do pdftotext -f $p -l $p "$T/m-ur.pdf" - | grep -q '(mother):' && { echo $p; break; }; done)
+[ -n "$vp" ] || vp=$(for p in 1 2 3 4; do pdftotext -f $p -l $p "$T/m-ur.pdf" - | grep -q ':(mother)' && { echo $p; break; }; done)
+vx=$(pdftotext -bbox -f "${vp:-2}" -l "${vp:-2}" "$T/m-ur.pdf" - | python3 -c '
+import re, sys
+words = [(float(m.group(1)), float(m.group(2)), m.group(3).strip(":")) for m in
+         re.finditer(r"<word xMin=\"([\d.]+)\" yMin=\"([\d.]+)\" xMax=\"[\d.]+\" yMax=\"[\d.]+\">([^<]*)</word>", sys.stdin.read())]
+for x, y, w in words:
+    if w == "(mother)":
+        near = [nx for nx, ny, nw in words if nw == "Nadia" and abs(ny - y) < 2]
+        if near:
+            print(near[0], x); break')
+read -r vn vm <<<"$vx"
+check "minutes (ur): a view's lead keeps 'Nadia Chaudhry (mother)' in order (name at ${vn:-none}, relationship at ${vm:-none})" \
+	num "${vm:-0}" '>' "${vn:-999}"
 expect "minutes (ur), FO" 0 "$CINDOC" fo --doc minutes --for p2 "$M" -o "$T/m-ur.fo"
 expect "minutes (ur), trace" 0 "$CINDOC" render-fo --writer trace "$T/m-ur.fo" -o "$T/m-ur.trace"
 # the bars: vertical rules in the rule colour; each must be right of the text beside it
