@@ -1,5 +1,6 @@
 /* transform/documents.c - recipients, defaults and the FO of each document (see documents.h). */
 #include "transform/documents.h"
+#include "transform/typography.h"
 #include "base/cindoc.h"
 #include "transform/transform.h"
 #include "case/calendar-xslt.h"
@@ -672,6 +673,8 @@ int cd_document_fo(cd_docs *d, xmlDocPtr doc, const char *path, const cd_doc_req
 		NULL,
 	};
 	rc = cd_transform_apply(d->xf, x.r.style, copy, path, params, fo);
+	if (rc == 0)
+		cd_typography(*fo); /* the last step of every document */
 	g_free(signers);
 	g_free(base);
 	xmlFreeDoc(copy);
