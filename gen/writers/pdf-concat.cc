@@ -813,9 +813,28 @@ void stream_end(Streamed &a, Out &o)
 		throw Failure(-CD_EXIT_NOWRITE, strerror(o.err));
 }
 
-// An input's version, from its header (libqpdf reads no object for it).
+// An input's version, from its header line: "%PDF-M.N" in its first 1024 bytes, where libqpdf
+// looks for it too. A file with no such line is opened by libqpdf, which says what is wrong.
 PDFVersion input_version(const char *path)
 {
+	char head[1025] = "";
+	size_t n = 0;
+	if (FILE *fp = fopen(path, "rb")) {
+		n = fread(head, 1, sizeof head - 1, fp);
+		fclose(fp);
+	}
+	head[n] = '\0';
+	for (size_t i = 0; i + 8 <= n; i++) {
+		if (memcmp(head + i, "%PDF-", 5) != 0)
+			continue;
+		const char *v = head + i + 5;
+		if (!g_ascii_isdigit(v[0]) || v[1] != '.' || !g_ascii_isdigit(v[2]))
+			break;
+		int major = v[0] - '0', minor = 0;
+		for (const char *d = v + 2; g_ascii_isdigit(*d) && minor < 100; d++)
+			minor = minor * 10 + (*d - '0');
+		return PDFVersion(major, minor);
+	}
 	QPDF q;
 	q.setSuppressWarnings(true);
 	q.processFile(path);
