@@ -211,29 +211,54 @@ static xmlDocPtr issue_page(web_req *r, const char *id, xmlDocPtr cs, xmlNodePtr
 	return d;
 }
 
+/* Where the page and the post both start: the case, its meeting, the page built for them, and the
+ * ids of the recipients by how they receive a copy. */
+struct issue_ctx {
+	xmlDocPtr cs, page;
+	xmlNodePtr meeting;
+	GPtrArray *email, *post;
+	int issuable;
+};
+
+/* Loads the case and builds the page; returns -1 when an error page was sent instead. */
+static int issue_open(web_req *r, const char *id, struct issue_ctx *c)
+{
+	memset(c, 0, sizeof *c);
+	c->cs = load(r, id, web_field_get(r, "meeting"), &c->meeting);
+	if (!c->cs)
+		return -1;
+	c->email = g_ptr_array_new_with_free_func(g_free);
+	c->post = g_ptr_array_new_with_free_func(g_free);
+	c->page = issue_page(r, id, c->cs, c->meeting, c->email, c->post, &c->issuable);
+	return 0;
+}
+
+/* Frees all but the page, which the caller renders. */
+static void issue_close(struct issue_ctx *c)
+{
+	xmlFreeDoc(c->cs);
+	g_ptr_array_free(c->email, TRUE);
+	g_ptr_array_free(c->post, TRUE);
+}
+
 static void add_queue_state(web_req *r, xmlNodePtr root, const char *ref, const char *meeting);
 
 void ui_issue(web_req *r, const char *id)
 {
-	xmlNodePtr m = NULL;
-	xmlDocPtr cs = load(r, id, web_field_get(r, "meeting"), &m);
-	if (!cs)
+	struct issue_ctx c;
+	if (issue_open(r, id, &c) < 0)
 		return;
-	GPtrArray *email = g_ptr_array_new_with_free_func(g_free), *post = g_ptr_array_new_with_free_func(g_free);
-	int issuable = 0;
-	xmlDocPtr d = issue_page(r, id, cs, m, email, post, &issuable);
-	if (issuable)
-		web_set(xmlDocGetRootElement(d), "issuable", "yes");
+	xmlNodePtr root = xmlDocGetRootElement(c.page);
+	const char *mid = cd_case_attr(c.meeting, "id");
+	if (c.issuable)
+		web_set(root, "issuable", "yes");
 	if (r->app->queue_dir) /* what is in the queue already (an earlier issue) */
-		add_queue_state(r, xmlDocGetRootElement(d), cd_case_attr(xmlDocGetRootElement(cs), "ref"),
-		                cd_case_attr(m, "id"));
-	char *detail = g_strdup_printf("issue page of meeting %s", cd_case_attr(m, "id"));
+		add_queue_state(r, root, cd_case_attr(xmlDocGetRootElement(c.cs), "ref"), mid);
+	char *detail = g_strdup_printf("issue page of meeting %s", mid);
 	web_log(r, "open", id, detail);
 	g_free(detail);
-	xmlFreeDoc(cs);
-	g_ptr_array_free(email, TRUE);
-	g_ptr_array_free(post, TRUE);
-	web_page_render(r, d, MHD_HTTP_OK);
+	issue_close(&c);
+	web_page_render(r, c.page, MHD_HTTP_OK);
 }
 
 /* ---- issuing ---- */
@@ -409,26 +434,21 @@ static int do_issue(web_req *r, xmlNodePtr root, const char *id, const char *ref
 
 void ui_issue_post(web_req *r, const char *id)
 {
-	xmlNodePtr m = NULL;
-	xmlDocPtr cs = load(r, id, web_field_get(r, "meeting"), &m);
-	if (!cs)
+	struct issue_ctx c;
+	if (issue_open(r, id, &c) < 0)
 		return;
-	GPtrArray *email = g_ptr_array_new_with_free_func(g_free), *post = g_ptr_array_new_with_free_func(g_free);
-	int issuable = 0, status = MHD_HTTP_OK;
-	xmlDocPtr d = issue_page(r, id, cs, m, email, post, &issuable);
-	xmlNodePtr root = xmlDocGetRootElement(d);
-	if (!issuable) {
+	xmlNodePtr root = xmlDocGetRootElement(c.page);
+	int status = MHD_HTTP_OK;
+	if (!c.issuable) {
 		status = MHD_HTTP_CONFLICT;
 	} else {
 		web_set(root, "issued", "yes");
-		if (do_issue(r, root, id, cd_case_attr(xmlDocGetRootElement(cs), "ref"), cd_case_attr(m, "id"), email,
-		             post) < 0)
+		if (do_issue(r, root, id, cd_case_attr(xmlDocGetRootElement(c.cs), "ref"), cd_case_attr(c.meeting, "id"),
+		             c.email, c.post) < 0)
 			status = MHD_HTTP_INTERNAL_SERVER_ERROR;
 	}
-	xmlFreeDoc(cs);
-	g_ptr_array_free(email, TRUE);
-	g_ptr_array_free(post, TRUE);
-	web_page_render(r, d, status);
+	issue_close(&c);
+	web_page_render(r, c.page, status);
 }
 
 void ui_issue_file(web_req *r, const char *id, const char *file)
