@@ -46,6 +46,10 @@ size_t skip_string(const char *b, size_t i, size_t end)
 	return 0;
 }
 
+size_t after_header(const char *b, size_t size, size_t offset, int num, int gen);
+bool scan_body(const char *b, size_t size, size_t &i, std::function<int(int, int)> const &ref, std::string &body,
+               bool &stream, long &length);
+
 } // namespace
 
 bool copy_object(const char *b, size_t size, size_t offset, int num, int gen,
@@ -54,24 +58,65 @@ bool copy_object(const char *b, size_t size, size_t offset, int num, int gen,
 	body.clear();
 	*data = nullptr;
 	*len = 0;
-	// "N G obj"
+	size_t i = after_header(b, size, offset, num, gen);
+	if (!i)
+		return false;
+	bool stream = false;
+	long length = -1;
+	if (!scan_body(b, size, i, ref, body, stream, length))
+		return false;
+	// the body ends before "endobj" or "stream": no trailing white space
+	while (!body.empty() && is_space(body.back()))
+		body.pop_back();
+	if (!stream)
+		return true;
+	if (length < 0)
+		return false;
+	// "stream" then CRLF or LF, then the data
+	if (i < size && b[i] == '\r')
+		i++;
+	if (i < size && b[i] == '\n')
+		i++;
+	else
+		return false;
+	if ((size_t)length > size - i)
+		return false;
+	*data = b + i;
+	*len = (size_t)length;
+	return true;
+}
+
+namespace {
+
+// Where the body of object `num` `gen` at `offset` starts: after its "N G obj" and white space;
+// 0 when that is not there.
+size_t after_header(const char *b, size_t size, size_t offset, int num, int gen)
+{
 	size_t i = offset;
 	char *e = nullptr;
 	if (i >= size)
-		return false;
+		return 0;
 	std::string head(b + i, std::min<size_t>(64, size - i));
 	long n = strtol(head.c_str(), &e, 10);
 	if (e == head.c_str() || n != num)
-		return false;
+		return 0;
 	long g = strtol(e, &e, 10);
 	while (is_space(*e))
 		e++;
 	if (g != gen || strncmp(e, "obj", 3) != 0)
-		return false;
+		return 0;
 	i += (size_t)(e - head.c_str()) + 3;
 	while (i < size && is_space(b[i]))
 		i++;
+	return i;
+}
 
+// The body from `i` on, token by token, into `body`, until "endobj" or "stream" (then `stream`
+// is set and `i` is just after the keyword; `length` is the stream's /Length, or -1 when it is
+// not a plain number). False when the body does not end or is not well formed.
+bool scan_body(const char *b, size_t size, size_t &i, std::function<int(int, int)> const &ref, std::string &body,
+               bool &stream, long &length)
+{
 	// The body, token by token. `ints` holds the output positions of the last two tokens when
 	// they are unsigned integers (for "N G R"); `dict` the nesting of dictionaries, to find the
 	// stream's own /Length.
@@ -80,8 +125,8 @@ bool copy_object(const char *b, size_t size, size_t offset, int num, int gen,
 	int ints = 0;
 	int dict = 0, arr = 0;
 	bool length_next = false, length_ref = false;
-	long length = -1;
-	bool stream = false;
+	length = -1;
+	stream = false;
 	while (i < size) {
 		char c = b[i];
 		if (is_space(c)) {
@@ -179,35 +224,18 @@ bool copy_object(const char *b, size_t size, size_t offset, int num, int gen,
 			} else if (length_next) {
 				length = -1;
 			}
-			// "/Length 12 0 R" reads as a number first: an indirect length is found at the R
-			if (!was_int)
+			if (!was_int) // "/Length 12 0 R" reads as a number first: found indirect at the R
 				length_next = false;
 			i = j;
 		}
 		if (!was_int)
 			ints = 0;
 	}
-	if (i >= size && !stream)
-		return false;
-	// the body ends before "endobj" or "stream": no trailing white space
-	while (!body.empty() && is_space(body.back()))
-		body.pop_back();
-	if (!stream)
-		return true;
-	if (length < 0 || length_ref)
-		return false;
-	// "stream" then CRLF or LF, then the data
-	if (i < size && b[i] == '\r')
-		i++;
-	if (i < size && b[i] == '\n')
-		i++;
-	else
-		return false;
-	if ((size_t)length > size - i)
-		return false;
-	*data = b + i;
-	*len = (size_t)length;
-	return true;
+	if (length_ref)
+		length = -1;
+	return stream || i < size; // ended by "stream" or "endobj", not by the end of the file
 }
+
+} // namespace
 
 } // namespace cd_pdfraw
