@@ -9,6 +9,7 @@
     exclude-result-prefixes="exsl">
 
   <xsl:include href="common/params.xsl"/>
+  <xsl:include href="common/translations.xsl"/>
   <xsl:include href="common/l10n.xsl"/>
   <xsl:include href="common/dates.xsl"/>
   <xsl:include href="common/names.xsl"/>
@@ -21,20 +22,22 @@
   <xsl:include href="closure-letter.xsl"/>
   <xsl:include href="case-note.xsl"/>
   <xsl:include href="closing-summary.xsl"/>
+  <xsl:include href="common/typography.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
   <xsl:strip-space elements="*"/>
   <!-- the words of l10n/LANG.xml keep their spaces between slots -->
   <xsl:preserve-space elements="text"/>
 
-  <!-- The document named by $doc, for $recipient. Its typography (curly quotation marks and
-       apostrophes, one full stop for two) is the last step, done on the result by the program
-       (gen/transform/typography.h). -->
+  <!-- The document named by $doc, for $recipient; then its typography (common/typography.xsl). -->
   <xsl:template match="/">
     <xsl:if test="not(case)">
       <xsl:message terminate="yes"><xsl:value-of select="$source"/>: error: the root element is not 'case'</xsl:message>
     </xsl:if>
-    <xsl:apply-templates select="case" mode="document"/>
+    <xsl:variable name="fo">
+      <xsl:apply-templates select="$case" mode="document"/>
+    </xsl:variable>
+    <xsl:apply-templates select="exsl:node-set($fo)/node()" mode="typography"/>
   </xsl:template>
 
   <xsl:template match="case" mode="document">

@@ -1,6 +1,5 @@
 /* transform/documents.c - recipients, defaults and the FO of each document (see documents.h). */
 #include "transform/documents.h"
-#include "transform/typography.h"
 #include "base/cindoc.h"
 #include "transform/transform.h"
 #include "case/calendar-xslt.h"
@@ -406,7 +405,9 @@ int cd_recipients(xmlDocPtr doc, const char *path, cd_doc_kind kind, const char 
 
 /* ---- withholding ---- */
 
-/* Removes, under n, every element whose withheld-from lists `id`. */
+/* Removes, under n, every element whose withheld-from lists `id`, with its translations: the
+ * siblings of its name with a `lang` that follow it (templates/case.xsd), which would otherwise be
+ * read as translations of the text before it. */
 static void withhold(xmlNodePtr n, const char *id)
 {
 	xmlNodePtr c = n->children;
@@ -414,6 +415,15 @@ static void withhold(xmlNodePtr n, const char *id)
 		xmlNodePtr next = c->next;
 		if (c->type == XML_ELEMENT_NODE) {
 			if (cd_case_list_has(cd_case_attr(c, "withheld-from"), id)) {
+				if (!cd_case_attr(c, "lang")) {
+					while (next && (next->type != XML_ELEMENT_NODE ||
+					                (xmlStrEqual(next->name, c->name) && cd_case_attr(next, "lang")))) {
+						xmlNodePtr after = next->next;
+						xmlUnlinkNode(next);
+						xmlFreeNode(next);
+						next = after;
+					}
+				}
 				xmlUnlinkNode(c);
 				xmlFreeNode(c);
 			} else {
@@ -673,8 +683,6 @@ int cd_document_fo(cd_docs *d, xmlDocPtr doc, const char *path, const cd_doc_req
 		NULL,
 	};
 	rc = cd_transform_apply(d->xf, x.r.style, copy, path, params, fo);
-	if (rc == 0)
-		cd_typography(*fo); /* the last step of every document */
 	g_free(signers);
 	g_free(base);
 	xmlFreeDoc(copy);
