@@ -27,6 +27,7 @@ extern "C" {
 #include "base/cindoc.h"
 #include "writers/pdf-finish.h"
 }
+#include "writers/pdf-raw.hh"
 #include "writers/qpdf-out.hh"
 
 namespace {
@@ -396,7 +397,26 @@ struct Out {
 			wide.push_back(0);
 		return (int)count() - 1;
 	}
-	void object(int num, std::string const &body)
+	void put(const char *p, size_t n)
+	{
+		if (err || !n)
+			return;
+		if (fwrite(p, 1, n, fp) != n)
+			err = errno ? errno : EIO;
+		if (md5)
+			g_checksum_update(md5, (const guchar *)p, (gssize)n);
+		at += n;
+	}
+	// An object copied as it was (pdf-raw.hh): its body, and a stream's data when it has one.
+	void object_raw(int num, std::string const &body, const char *data, size_t len)
+	{
+		object(num, data ? body + "\nstream\n" : body, !data);
+		if (data) {
+			put(data, len);
+			put(std::string("\nendstream\nendobj\n"));
+		}
+	}
+	void object(int num, std::string const &body, bool end = true)
 	{
 		if (wide.empty() && at > UINT32_MAX) {
 			wide.assign(narrow.begin(), narrow.end());
@@ -406,21 +426,28 @@ struct Out {
 			narrow[(size_t)num] = (uint32_t)at;
 		else
 			wide[(size_t)num] = at;
-		put(std::to_string(num) + " 0 obj\n" + body + "\nendobj\n");
+		put(std::to_string(num) + " 0 obj\n" + body + (end ? "\nendobj\n" : ""));
 	}
 };
 
-// One input's objects: their numbers in the output, and the ones still to write.
+// One input's objects: their numbers in the output, and the ones still to write. An object
+// libqpdf has changed (a page, a link) is written by libqpdf; any other is copied as its
+// bytes are, but for its references' numbers (pdf-raw.hh), when the file has it at an offset.
 struct Input {
 	Out &o;
+	QPDF &src;
+	const char *buf;  // the input file's bytes
+	size_t size;
+	std::map<QPDFObjGen, QPDFXRefEntry> xref;
 	std::map<QPDFObjGen, int> num;
 	std::vector<std::pair<OH, int>> todo;
 	std::map<QPDFObjGen, int> fixed; // the input's own roots, standing for the output's
 	std::map<QPDFObjGen, std::map<std::string, std::string>> over; // keys written otherwise
-	explicit Input(Out &out) : o(out) {}
-	int ref(OH h)
+	std::set<QPDFObjGen> changed;    // objects libqpdf changed: written by libqpdf
+	Input(Out &out, QPDF &q, const char *b, size_t n) : o(out), src(q), buf(b), size(n), xref(q.getXRefTable()) {}
+	int ref(OH h) { return ref(h.getObjGen(), &h); }
+	int ref(QPDFObjGen og, OH *h = nullptr)
 	{
-		QPDFObjGen og = h.getObjGen();
 		auto f = fixed.find(og);
 		if (f != fixed.end())
 			return f->second;
@@ -429,7 +456,7 @@ struct Input {
 			return it->second;
 		int n = o.alloc();
 		num.emplace(og, n);
-		todo.emplace_back(h, n);
+		todo.emplace_back(h ? *h : src.getObjectByObjGen(og), n);
 		return n;
 	}
 };
@@ -501,13 +528,33 @@ std::string body_of(Input &in, OH h, std::map<std::string, std::string> const &o
 	return t;
 }
 
+// Object `og` of the input copied as its bytes are (pdf-raw.hh) as object `num`; false when it
+// is not at an offset of the file or cannot be copied so.
+bool copy_raw(Input &in, QPDFObjGen og, int num)
+{
+	auto x = in.xref.find(og);
+	if (x == in.xref.end() || x->second.getType() != 1)
+		return false;
+	std::string body;
+	const char *data = nullptr;
+	size_t len = 0;
+	auto ref = [&in](int n, int g) { return in.ref(QPDFObjGen(n, g)); };
+	if (!cd_pdfraw::copy_object(in.buf, in.size, (size_t)x->second.getOffset(), og.getObj(), og.getGen(), ref, body, &data, &len))
+		return false;
+	in.o.object_raw(num, body, data, len);
+	return true;
+}
+
 // Writes every object the input's written objects refer to.
 void drain(Input &in)
 {
 	while (!in.todo.empty()) {
 		auto next = in.todo.back();
 		in.todo.pop_back();
-		auto ov = in.over.find(next.first.getObjGen());
+		QPDFObjGen og = next.first.getObjGen();
+		auto ov = in.over.find(og);
+		if (ov == in.over.end() && !in.changed.count(og) && copy_raw(in, og, next.second))
+			continue;
 		in.o.object(next.second, ov == in.over.end() ? body_of(in, next.first) : body_of(in, next.first, ov->second));
 	}
 }
@@ -653,6 +700,11 @@ void stream_page(Streamed &a, Input &in, OH page, std::string const &prefix, lon
 	if (sp.isInteger())
 		page.replaceKey("/StructParents", OH::newInteger(sp.getIntValue() + offset));
 	relink(page, prefix, offset); // the input is ours: changed in place, never written back
+	OH annots = page.getKey("/Annots");
+	if (annots.isArray())
+		for (auto an : annots.aitems())
+			if (an.isIndirect())
+				in.changed.insert(an.getObjGen()); // relink may have changed it
 	in.over[page.getObjGen()] = {{"/Parent", ref_text(a.pages_num)}};
 	a.kids.push_back(in.ref(page));
 }
@@ -670,7 +722,7 @@ int stream_input(Streamed &a, Out &o, const char *path, cd_pdf_concat const *c, 
 	std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(src).getAllPages();
 	if (pages.empty())
 		throw Failure(-CD_EXIT_INTERNAL, std::string("'") + path + "' has no pages");
-	Input in(o);
+	Input in(o, src, data.get(), len);
 	OH ptree = src.getRoot().getKey("/Pages");
 	if (ptree.isIndirect())
 		in.fixed[ptree.getObjGen()] = a.pages_num;
@@ -813,9 +865,28 @@ void stream_end(Streamed &a, Out &o)
 		throw Failure(-CD_EXIT_NOWRITE, strerror(o.err));
 }
 
-// An input's version, from its header (libqpdf reads no object for it).
+// An input's version, from its header line: "%PDF-M.N" in its first 1024 bytes, where libqpdf
+// looks for it too. A file with no such line is opened by libqpdf, which says what is wrong.
 PDFVersion input_version(const char *path)
 {
+	char head[1025] = "";
+	size_t n = 0;
+	if (FILE *fp = fopen(path, "rb")) {
+		n = fread(head, 1, sizeof head - 1, fp);
+		fclose(fp);
+	}
+	head[n] = '\0';
+	for (size_t i = 0; i + 8 <= n; i++) {
+		if (memcmp(head + i, "%PDF-", 5) != 0)
+			continue;
+		const char *v = head + i + 5;
+		if (!g_ascii_isdigit(v[0]) || v[1] != '.' || !g_ascii_isdigit(v[2]))
+			break;
+		int major = v[0] - '0', minor = 0;
+		for (const char *d = v + 2; g_ascii_isdigit(*d) && minor < 100; d++)
+			minor = minor * 10 + (*d - '0');
+		return PDFVersion(major, minor);
+	}
 	QPDF q;
 	q.setSuppressWarnings(true);
 	q.processFile(path);
