@@ -35,9 +35,13 @@
   <xsl:param name="letter.text.top.mm" select="81"/>
 
   <!-- Type. DejaVu Sans has wide letters and open shapes: it reads well at small sizes and on
-       poor photocopies. Urdu reads best in Nastaliq, which needs more line height. -->
+       poor photocopies. It is the family of every copy, a right-to-left one too: Urdu text (its
+       language, ur) is set in Nastaliq and Arabic in Naskh by fonts/fonts.conf, while the Latin
+       runs of an Urdu copy (names, postcodes, phone numbers, English case text) keep the body
+       font for their letters, digits and spaces alike (with Nastaliq as the family, a postcode's
+       digits and space came from Nastaliq, its letters from DejaVu: "NB3 5RW" closed up).
+       Nastaliq needs more line height. -->
   <xsl:param name="body.font.family">DejaVu Sans</xsl:param>
-  <xsl:param name="rtl.font.family">Noto Nastaliq Urdu</xsl:param>
   <xsl:param name="body.font.size">11pt</xsl:param>
   <xsl:param name="body.line-height">1.4</xsl:param>
   <xsl:param name="rtl.line-height">2.1</xsl:param>
@@ -60,12 +64,7 @@
   <xsl:param name="quote.font.style">normal</xsl:param>
 
   <xsl:attribute-set name="root.properties">
-    <xsl:attribute name="font-family">
-      <xsl:choose>
-        <xsl:when test="$l10n.dir = 'rtl'"><xsl:value-of select="$rtl.font.family"/></xsl:when>
-        <xsl:otherwise><xsl:value-of select="$body.font.family"/></xsl:otherwise>
-      </xsl:choose>
-    </xsl:attribute>
+    <xsl:attribute name="font-family"><xsl:value-of select="$body.font.family"/></xsl:attribute>
     <xsl:attribute name="font-size"><xsl:value-of select="$body.font.size"/></xsl:attribute>
     <xsl:attribute name="line-height">
       <xsl:choose>
@@ -274,8 +273,11 @@
   <xsl:param name="agree.row.height">16mm</xsl:param>
 
   <!-- Letters -->
+  <!-- The sender sits at the top right, clear of the envelope's window, and the address in the
+       window is aligned left for the post: the sheet's sides, whatever the writing mode (at the
+       right is also the reading side of a right-to-left copy). -->
   <xsl:attribute-set name="letter.sender.properties">
-    <xsl:attribute name="text-align">end</xsl:attribute>
+    <xsl:attribute name="text-align">right</xsl:attribute>
     <xsl:attribute name="font-size">9.5pt</xsl:attribute>
     <xsl:attribute name="line-height">1.35</xsl:attribute>
     <xsl:attribute name="color"><xsl:value-of select="$muted.color"/></xsl:attribute>
@@ -288,7 +290,7 @@
   <xsl:attribute-set name="letter.address.properties">
     <xsl:attribute name="font-size">11pt</xsl:attribute>
     <xsl:attribute name="line-height">1.3</xsl:attribute>
-    <xsl:attribute name="text-align">start</xsl:attribute>
+    <xsl:attribute name="text-align">left</xsl:attribute>
   </xsl:attribute-set>
   <!-- how many lines of letter.address.properties fit in the window; a longer address (four
        lines and a country abroad) is set in letter.address.compact.properties, which fits nine:

@@ -9,6 +9,7 @@
     exclude-result-prefixes="exsl">
 
   <xsl:include href="common/params.xsl"/>
+  <xsl:include href="common/translations.xsl"/>
   <xsl:include href="common/l10n.xsl"/>
   <xsl:include href="common/dates.xsl"/>
   <xsl:include href="common/names.xsl"/>
@@ -34,7 +35,7 @@
       <xsl:message terminate="yes"><xsl:value-of select="$source"/>: error: the root element is not 'case'</xsl:message>
     </xsl:if>
     <xsl:variable name="fo">
-      <xsl:apply-templates select="case" mode="document"/>
+      <xsl:apply-templates select="$case" mode="document"/>
     </xsl:variable>
     <xsl:apply-templates select="exsl:node-set($fo)/node()" mode="typography"/>
   </xsl:template>

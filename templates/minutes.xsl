@@ -173,7 +173,7 @@
             <fo:list-item-label end-indent="label-end()" role="Lbl"><fo:block>&#x2022;</fo:block></fo:list-item-label>
             <fo:list-item-body start-indent="body-start()" role="LBody">
               <fo:block>
-                <xsl:if test="not(self::interpreter)"><xsl:attribute name="language"><xsl:value-of select="$case/@lang"/></xsl:attribute></xsl:if>
+                <xsl:if test="not(self::interpreter)"><xsl:call-template name="case-lang"/></xsl:if>
                 <xsl:choose>
                   <xsl:when test="self::interpreter">
                     <xsl:call-template name="t">
@@ -199,7 +199,7 @@
               <fo:block>
                 <xsl:call-template name="t">
                   <xsl:with-param name="key" select="'minutes.report'"/>
-                  <xsl:with-param name="s1" select="normalize-space(.)"/>
+                  <xsl:with-param name="s1"><xsl:call-template name="case-inline"/></xsl:with-param>
                   <xsl:with-param name="s2"><xsl:apply-templates select="key('party', @from)" mode="name"/></xsl:with-param>
                 </xsl:call-template>
               </fo:block>
@@ -303,7 +303,7 @@
           <fo:table-row role="TR">
             <xsl:for-each select="$m/signs/worries | $m/signs/working-well | $m/signs/needs-to-happen">
               <fo:table-cell xsl:use-attribute-sets="table.cell.properties" role="TD">
-                <xsl:for-each select="p"><fo:block space-after="1mm" language="{$case/@lang}"><xsl:value-of select="normalize-space(.)"/></fo:block></xsl:for-each>
+                <xsl:for-each select="p"><fo:block space-after="1mm"><xsl:call-template name="case-lang"/><xsl:value-of select="normalize-space(.)"/></fo:block></xsl:for-each>
               </fo:table-cell>
             </xsl:for-each>
           </fo:table-row>
@@ -326,12 +326,12 @@
                     <xsl:when test="who/@ref and normalize-space(by)">
                       <xsl:call-template name="t">
                         <xsl:with-param name="key" select="'minutes.plan.step'"/>
-                        <xsl:with-param name="s1" select="normalize-space(need)"/>
+                        <xsl:with-param name="s1"><xsl:call-template name="case-inline"><xsl:with-param name="n" select="need"/></xsl:call-template></xsl:with-param>
                         <xsl:with-param name="s2"><xsl:call-template name="item-who"/></xsl:with-param>
                         <xsl:with-param name="s3"><xsl:call-template name="item-by"/></xsl:with-param>
                       </xsl:call-template>
                     </xsl:when>
-                    <xsl:otherwise><xsl:value-of select="normalize-space(need)"/></xsl:otherwise>
+                    <xsl:otherwise><xsl:call-template name="case-lang"><xsl:with-param name="n" select="need"/></xsl:call-template><xsl:value-of select="normalize-space(need)"/></xsl:otherwise>
                   </xsl:choose>
                 </fo:block>
                 <!-- its "by when" passed before this meeting and it is not done: late, with what
@@ -347,7 +347,7 @@
                     <fo:block>
                       <xsl:call-template name="t">
                         <xsl:with-param name="key" select="'minutes.plan.late.agreed'"/>
-                        <xsl:with-param name="s1"><fo:inline language="{$case/@lang}"><xsl:value-of select="normalize-space(.)"/></fo:inline></xsl:with-param>
+                        <xsl:with-param name="s1"><xsl:call-template name="case-inline"/></xsl:with-param>
                       </xsl:call-template>
                     </fo:block>
                   </xsl:for-each>
@@ -467,15 +467,15 @@
         <fo:block xsl:use-attribute-sets="box.properties" keep-with-next.within-page="always">
           <xsl:call-template name="lead">
             <xsl:with-param name="key" select="'minutes.scaling.question'"/>
-            <xsl:with-param name="s1" select="normalize-space($s/question)"/>
+            <xsl:with-param name="s1"><xsl:call-template name="case-inline"><xsl:with-param name="n" select="$s/question"/></xsl:call-template></xsl:with-param>
           </xsl:call-template>
           <xsl:call-template name="para">
             <xsl:with-param name="key" select="'minutes.scaling.zero'"/>
-            <xsl:with-param name="s1" select="normalize-space($s/zero)"/>
+            <xsl:with-param name="s1"><xsl:call-template name="case-inline"><xsl:with-param name="n" select="$s/zero"/></xsl:call-template></xsl:with-param>
           </xsl:call-template>
           <xsl:call-template name="para">
             <xsl:with-param name="key" select="'minutes.scaling.ten'"/>
-            <xsl:with-param name="s1" select="normalize-space($s/ten)"/>
+            <xsl:with-param name="s1"><xsl:call-template name="case-inline"><xsl:with-param name="n" select="$s/ten"/></xsl:call-template></xsl:with-param>
           </xsl:call-template>
         </fo:block>
         <xsl:if test="$s/score">
@@ -513,7 +513,8 @@
                     <fo:block xsl:use-attribute-sets="score.properties"><xsl:value-of select="@value"/></fo:block>
                   </fo:table-cell>
                   <fo:table-cell xsl:use-attribute-sets="table.cell.properties" role="TD">
-                    <fo:block language="{$case/@lang}">
+                    <fo:block>
+                      <xsl:call-template name="case-lang"/>
                       <xsl:call-template name="t">
                         <xsl:with-param name="key" select="'quote'"/>
                         <xsl:with-param name="s1" select="normalize-space(.)"/>

@@ -224,7 +224,8 @@
           <fo:list-item xsl:use-attribute-sets="list.item.properties" role="LI">
             <fo:list-item-label end-indent="label-end()" role="Lbl"><fo:block>&#x2022;</fo:block></fo:list-item-label>
             <fo:list-item-body start-indent="body-start()" role="LBody">
-              <fo:block language="{$case/@lang}">
+              <fo:block>
+                <xsl:call-template name="case-lang"><xsl:with-param name="n" select="need"/></xsl:call-template>
                 <xsl:choose>
                   <xsl:when test="@removed-at">
                     <xsl:call-template name="t">
@@ -296,9 +297,9 @@
       <fo:table-column column-width="{$item.label.width}"/>
       <fo:table-column column-width="{$item.text.width}"/>
       <fo:table-body role="TBody">
-        <xsl:call-template name="item-row"><xsl:with-param name="key" select="'plan.col.need'"/><xsl:with-param name="value" select="normalize-space(need)"/><xsl:with-param name="case-text" select="true()"/></xsl:call-template>
-        <xsl:call-template name="item-row"><xsl:with-param name="key" select="'plan.col.obstacles'"/><xsl:with-param name="value" select="normalize-space(obstacles)"/><xsl:with-param name="case-text" select="true()"/></xsl:call-template>
-        <xsl:call-template name="item-row"><xsl:with-param name="key" select="'plan.col.how'"/><xsl:with-param name="value" select="normalize-space(how)"/><xsl:with-param name="case-text" select="true()"/></xsl:call-template>
+        <xsl:call-template name="item-row"><xsl:with-param name="key" select="'plan.col.need'"/><xsl:with-param name="value" select="normalize-space(need)"/><xsl:with-param name="text" select="need"/></xsl:call-template>
+        <xsl:call-template name="item-row"><xsl:with-param name="key" select="'plan.col.obstacles'"/><xsl:with-param name="value" select="normalize-space(obstacles)"/><xsl:with-param name="text" select="obstacles"/></xsl:call-template>
+        <xsl:call-template name="item-row"><xsl:with-param name="key" select="'plan.col.how'"/><xsl:with-param name="value" select="normalize-space(how)"/><xsl:with-param name="text" select="how"/></xsl:call-template>
         <xsl:call-template name="item-row">
           <xsl:with-param name="key" select="'plan.col.who'"/>
           <xsl:with-param name="value"><xsl:call-template name="item-who"/></xsl:with-param>
@@ -307,7 +308,7 @@
           <xsl:with-param name="key" select="'plan.col.by'"/>
           <xsl:with-param name="value"><xsl:call-template name="item-by"/></xsl:with-param>
         </xsl:call-template>
-        <xsl:call-template name="item-row"><xsl:with-param name="key" select="'plan.col.goal'"/><xsl:with-param name="value" select="normalize-space(goal)"/><xsl:with-param name="case-text" select="true()"/></xsl:call-template>
+        <xsl:call-template name="item-row"><xsl:with-param name="key" select="'plan.col.goal'"/><xsl:with-param name="value" select="normalize-space(goal)"/><xsl:with-param name="text" select="goal"/></xsl:call-template>
       </fo:table-body>
     </fo:table>
     </fo:block>
@@ -316,14 +317,14 @@
   <xsl:template name="item-row">
     <xsl:param name="key"/>
     <xsl:param name="value"/>
-    <xsl:param name="case-text" select="false()"/> <!-- $value is case text, in the record's language -->
+    <xsl:param name="text" select="/.."/> <!-- the element of case text $value holds, if any -->
     <fo:table-row role="TR" keep-together.within-page="always">
       <fo:table-cell xsl:use-attribute-sets="table.header.cell.properties" role="TH">
         <fo:block><xsl:call-template name="t"><xsl:with-param name="key" select="$key"/></xsl:call-template></fo:block>
       </fo:table-cell>
       <fo:table-cell xsl:use-attribute-sets="table.cell.properties" role="TD">
         <fo:block>
-          <xsl:if test="$case-text and string($value)"><xsl:attribute name="language"><xsl:value-of select="$case/@lang"/></xsl:attribute></xsl:if>
+          <xsl:if test="$text and string($value)"><xsl:call-template name="case-lang"><xsl:with-param name="n" select="$text"/></xsl:call-template></xsl:if>
           <xsl:choose>
             <xsl:when test="string($value)"><xsl:copy-of select="$value"/></xsl:when>
             <xsl:otherwise><xsl:call-template name="t"><xsl:with-param name="key" select="'plan.not.agreed'"/></xsl:call-template></xsl:otherwise>
@@ -375,7 +376,7 @@
               <fo:table-row role="TR" keep-together.within-page="always">
                 <fo:table-cell xsl:use-attribute-sets="table.cell.properties" role="TD">
                   <fo:block>
-                    <fo:inline language="{$case/@lang}"><xsl:value-of select="normalize-space(need)"/></fo:inline>
+                    <fo:inline><xsl:call-template name="case-lang"><xsl:with-param name="n" select="need"/></xsl:call-template><xsl:value-of select="normalize-space(need)"/></fo:inline>
                     <xsl:if test="@status = 'completed'">
                       <fo:inline xsl:use-attribute-sets="item.done.properties">
                         <xsl:call-template name="t"><xsl:with-param name="key" select="'plan.item.done'"/></xsl:call-template>
@@ -413,7 +414,7 @@
         <xsl:if test="$in = 1">
           <fo:list-item xsl:use-attribute-sets="list.item.properties" role="LI">
             <fo:list-item-label end-indent="label-end()" role="Lbl"><fo:block>&#x2022;</fo:block></fo:list-item-label>
-            <fo:list-item-body start-indent="body-start()" role="LBody"><fo:block language="{$case/@lang}"><xsl:value-of select="normalize-space(need)"/></fo:block></fo:list-item-body>
+            <fo:list-item-body start-indent="body-start()" role="LBody"><fo:block><xsl:call-template name="case-lang"><xsl:with-param name="n" select="need"/></xsl:call-template><xsl:value-of select="normalize-space(need)"/></fo:block></fo:list-item-body>
           </fo:list-item>
         </xsl:if>
       </xsl:for-each>

@@ -41,6 +41,12 @@ expect "-j 4 from scratch" 0 "$CINDOC" queue "$CASES" -o "$T/qj" --today $TODAY 
 nosha "$T/qj/manifest.csv" >"$T/manifest-j.txt"
 check "-j 4: the same manifest as -j 1" cmp -s "$T/manifest.txt" "$T/manifest-j.txt"
 consistent "-j 4" "$T/qj"
+# The workers get each item's document, recipient, language, style, version and date from the
+# run (a task file per worker): every PDF is the one -j 1 makes, and none outlives the run.
+pdfs() { (cd "$1" && find . -name '*.pdf' -print0 | sort -z | xargs -0 sha256sum); }
+check "-j 4: every item PDF and print.pdf byte for byte as -j 1" cmp -s <(pdfs "$T/q") <(pdfs "$T/qj")
+check "-j 4: no worker left once the run is over" bash -c "! pgrep -f -- ' -o $T/q[j] '"
+check "-j 4: no task or results file left in the queue" bash -c "! find '$T/qj' -name '.results' -o -name '*.tasks' | grep -q ."
 
 # A later day: new items come into the window, nothing is duplicated.
 cp -a "$T/q" "$T/qlater"

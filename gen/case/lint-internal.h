@@ -1,6 +1,6 @@
 /* case/lint-internal.h - what the files of the lints share: lint.c runs them and holds the
  * messages, references, people and meetings; lint-withheld.c the checks that withheld facts stay
- * withheld. Not for use outside gen/case/lint*.c. */
+ * withheld; lint-translations.c the checks of case text recorded in a reader's language too. Not for use outside gen/case/lint*.c. */
 #ifndef CD_LINT_INTERNAL_H
 #define CD_LINT_INTERNAL_H
 
@@ -57,5 +57,11 @@ void lint_check_withheld_addresses(struct lc *c);
 /* Free text that names a withheld address (its town, postcode or part of a line) where someone
  * it is withheld from would read it. */
 void lint_check_withheld_text(struct lc *c);
+
+/* ---- lint-translations.c ---- */
+
+/* Translations of case text: after an original, one per language, not into the record's own
+ * language, for a language someone reads. */
+void lint_check_translations(struct lc *c);
 
 #endif

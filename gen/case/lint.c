@@ -823,6 +823,7 @@ void cd_lint_case(const cd_lint *l, const char *file, xmlDocPtr doc, struct cd_l
 	check_reachable(&c, kids, on);
 	lint_check_withheld_addresses(&c);
 	lint_check_withheld_text(&c);
+	lint_check_translations(&c);
 	check_jargon(&c, c.root);
 
 	g_array_sort(c.msgs, msg_cmp);

@@ -292,3 +292,27 @@ int cd_rule_one_letter(xmlNodePtr a, xmlNodePtr b)
 	return same && !withheld_between(xmlDocGetRootElement(a->doc), cd_case_attr(a, "id"),
 	                                 cd_case_attr(b, "id"));
 }
+
+int cd_rule_translation_langs(xmlNodePtr case_root, const char **langs, int max)
+{
+	static const char *const known[] = { "en", "cy", "pl", "ur" };
+	static const char *const groups[][2] = { { "children", "child" }, { "people", "person" } };
+	const char *own = cd_case_attr(case_root, "lang");
+	int n = 0;
+	for (size_t g = 0; g < G_N_ELEMENTS(groups); g++)
+		for (xmlNodePtr p = cd_case_first(cd_case_first(case_root, groups[g][0]), groups[g][1]);
+		     p && n < max - 1; p = cd_case_next(p, groups[g][1])) {
+			const char *l = cd_case_attr(cd_case_first(p, "reads"), "lang");
+			int ok = l && g_strcmp0(l, own) != 0;
+			for (int i = 0; ok && i < n; i++)
+				ok = strcmp(langs[i], l) != 0;
+			int knows = 0;
+			for (size_t k = 0; ok && k < G_N_ELEMENTS(known); k++)
+				knows |= strcmp(known[k], l) == 0;
+			if (ok && knows)
+				langs[n++] = l;
+		}
+	if (max > 0)
+		langs[n] = NULL;
+	return n;
+}

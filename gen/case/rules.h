@@ -155,4 +155,12 @@ xmlNodePtr cd_rule_plan_ended(xmlDocPtr case_doc);
  * The letters that carry them are then the minutes' sending too. */
 xmlNodePtr cd_rule_final_minutes(xmlDocPtr case_doc);
 
+/* The languages the case text of `case_root` may be recorded in too (templates/case.xsd, a
+ * translation: a sibling with lang): those its children and people read (reads/@lang), other than
+ * the record's (case/@lang), that the documents are written in (en, cy, pl, ur), in the order
+ * they are first read; a NULL-terminated array of `max` at most, pointing into the case. Returns
+ * how many. The web desk offers a translation field for each; `cindoc check` warns about a
+ * translation into any other. */
+int cd_rule_translation_langs(xmlNodePtr case_root, const char **langs, int max);
+
 #endif

@@ -9,6 +9,7 @@
  * properties they set, so that the more specific one wins whatever the attribute order. */
 typedef enum {
 	P_OTHER,   /* read by layout where it is used */
+	P_WRITING_MODE,   /* first: the sides of start and end, and text-align, depend on it */
 	P_FONT_SIZE, P_FONT_FAMILY, P_FONT_WEIGHT, P_FONT_STYLE, P_LINE_HEIGHT, P_COLOR,
 	P_TEXT_ALIGN, P_TEXT_ALIGN_LAST, P_TEXT_INDENT, P_HYPHENATE, P_LANGUAGE, P_COUNTRY, P_XML_LANG,
 	P_WIDOWS, P_ORPHANS, P_KEEP_TOGETHER, P_LF, P_WS_COLLAPSE, P_WS_TREATMENT, P_WRAP,
@@ -21,6 +22,10 @@ typedef enum {
 	P_BACKGROUND, P_KEEP_NEXT, P_KEEP_PREV, P_BREAK_BEFORE, P_BREAK_AFTER, P_ID, P_ROLE, P_ALT,
 	P_START_INDENT, P_END_INDENT,   /* after margins: an explicit indent wins */
 } prop_id;
+
+/* The side of a *-start or *-end property in the table (the left and right ones are SIDE_LEFT,
+ * SIDE_RIGHT): fo-style.c puts it on the side the writing mode makes it. */
+enum { SIDE_START_REL = 4, SIDE_END_REL = 5 };
 
 typedef struct {
 	const char *name;

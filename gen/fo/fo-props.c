@@ -32,16 +32,21 @@
 
 #define S4(base, id, where) \
 	{ base "-top", id, where, SIDE_BEFORE }, { base "-bottom", id, where, SIDE_AFTER }, \
-	{ base "-left", id, where, SIDE_START }, { base "-right", id, where, SIDE_END }, \
+	{ base "-left", id, where, SIDE_LEFT }, { base "-right", id, where, SIDE_RIGHT }, \
 	{ base "-before", id, where, SIDE_BEFORE }, { base "-after", id, where, SIDE_AFTER }, \
-	{ base "-start", id, where, SIDE_START }, { base "-end", id, where, SIDE_END }
+	{ base "-start", id, where, SIDE_START_REL }, { base "-end", id, where, SIDE_END_REL }
 #define S4W(pre, post, id, where) \
 	{ pre "-top" post, id, where, SIDE_BEFORE }, { pre "-bottom" post, id, where, SIDE_AFTER }, \
-	{ pre "-left" post, id, where, SIDE_START }, { pre "-right" post, id, where, SIDE_END }, \
+	{ pre "-left" post, id, where, SIDE_LEFT }, { pre "-right" post, id, where, SIDE_RIGHT }, \
 	{ pre "-before" post, id, where, SIDE_BEFORE }, { pre "-after" post, id, where, SIDE_AFTER }, \
-	{ pre "-start" post, id, where, SIDE_START }, { pre "-end" post, id, where, SIDE_END }
+	{ pre "-start" post, id, where, SIDE_START_REL }, { pre "-end" post, id, where, SIDE_END_REL }
+
+/* Where writing-mode may be set: the flows and static content of a page-sequence inherit it; a
+ * block-container or a table is a reference area with its own. */
+#define WRITING_MODES (B(FO_PAGE_SEQUENCE) | B(FO_BLOCK_CONTAINER) | B(FO_TABLE))
 
 static const prop_def props[] = {
+	{ "writing-mode", P_WRITING_MODE, WRITING_MODES, -1 },
 	{ "font-family", P_FONT_FAMILY, CONTENT, -1 },
 	{ "font-size", P_FONT_SIZE, CONTENT, -1 },
 	{ "font-weight", P_FONT_WEIGHT, CONTENT, -1 },
@@ -84,8 +89,8 @@ static const prop_def props[] = {
 	{ "margin", P_MARGIN, BLOCKS | PAGE_MARGINS, -1 },
 	{ "margin-top", P_MARGIN_SIDE, BLOCKS | PAGE_MARGINS, SIDE_BEFORE },
 	{ "margin-bottom", P_MARGIN_SIDE, BLOCKS | PAGE_MARGINS, SIDE_AFTER },
-	{ "margin-left", P_MARGIN_SIDE, BLOCKS | PAGE_MARGINS, SIDE_START },
-	{ "margin-right", P_MARGIN_SIDE, BLOCKS | PAGE_MARGINS, SIDE_END },
+	{ "margin-left", P_MARGIN_SIDE, BLOCKS | PAGE_MARGINS, SIDE_LEFT },
+	{ "margin-right", P_MARGIN_SIDE, BLOCKS | PAGE_MARGINS, SIDE_RIGHT },
 	{ "padding", P_PADDING, PADDINGS, -1 },
 	S4("padding", P_PADDING_SIDE, PADDINGS),
 	{ "padding-before.conditionality", P_PADDING_COND, PADDINGS, SIDE_BEFORE },
@@ -196,6 +201,9 @@ int fo_check_attrs(const fo_src *src, xmlNode *n)
 			                   a->ns->prefix ? (const char *)a->ns->prefix : "", name, fo_kind_name(k));
 		}
 		const prop_def *p = fo_find_prop(name);
+		if (p && p->id == P_WRITING_MODE && !(p->where & B(k)) &&
+		    (k == FO_SIMPLE_PAGE_MASTER || (B(k) & REGIONS)))
+			return cd_error_at(src->name, xmlGetLineNo(n), "unsupported property 'writing-mode' on %s: set it on fo:page-sequence", fo_kind_name(k));
 		if (!p || !(p->where & B(k)))
 			return cd_error_at(src->name, xmlGetLineNo(n), "unsupported property '%s' on %s", name, fo_kind_name(k));
 	}

@@ -31,7 +31,7 @@ typedef struct {
 	fo_style *o;
 	double ref_width, em;
 	double margin[4];
-	int have_margin[4], have_indent[2];
+	int have_margin[4], have_indent[4];   /* have_indent by side: SIDE_LEFT, SIDE_RIGHT */
 	const char *language, *country;
 	int lh_set;
 } style_ctx;
@@ -106,6 +106,36 @@ static int font_weight(style_ctx *c, const char *name, const char *v)
 	return 0;
 }
 
+/* writing-mode: the two of XSL 1.1's modes that run top to bottom, lr-tb and rl-tb (and their
+ * short forms lr, rl). The vertical and bottom-to-top modes are refused, not drawn as lr-tb. */
+static int writing_mode(style_ctx *c, const char *name, const char *v)
+{
+	static const char *const ok[] = { "lr-tb", "rl-tb", "lr", "rl", NULL };
+	static const char *const other[] = { "tb-rl", "tb-lr", "bt-lr", "bt-rl", "lr-bt", "rl-bt",
+		"lr-alternating-rl-bt", "lr-alternating-rl-tb", "lr-inverting-rl-bt", "lr-inverting-rl-tb",
+		"tb-lr-in-lr-pairs", "tb", NULL };
+	for (int i = 0; ok[i]; i++)
+		if (strcmp(v, ok[i]) == 0) {
+			c->o->wm = i % 2 ? WM_RL_TB : WM_LR_TB;
+			return 0;
+		}
+	for (int i = 0; other[i]; i++)
+		if (strcmp(v, other[i]) == 0)
+			return cd_error_at(c->src->name, xmlGetLineNo(c->n), "unsupported value '%s' for property '%s' on %s (only lr-tb and rl-tb)",
+			                   v, name, fo_kind_name(fo_kind_of(c->n)));
+	return fo_bad_value(c->src, c->n, name, v);
+}
+
+/* The side a property of the table is stored on: start and end follow the writing mode. */
+static int abs_side(int wm, int side)
+{
+	if (side == SIDE_START_REL)
+		return wm == WM_RL_TB ? SIDE_RIGHT : SIDE_LEFT;
+	if (side == SIDE_END_REL)
+		return wm == WM_RL_TB ? SIDE_LEFT : SIDE_RIGHT;
+	return side;
+}
+
 /* Fonts, text alignment, language, widows and orphans. */
 static int apply_text(style_ctx *c, const prop_def *p, const char *name, const char *v)
 {
@@ -114,6 +144,8 @@ static int apply_text(style_ctx *c, const prop_def *p, const char *name, const c
 	fo_style *o = c->o;
 	int iv = 0;
 	switch (p->id) {
+	case P_WRITING_MODE:
+		return writing_mode(c, name, v);
 	case P_FONT_FAMILY:
 		return font_family(c, name, v);
 	case P_FONT_WEIGHT:
@@ -282,7 +314,7 @@ static int apply_box(style_ctx *c, const prop_def *p, const char *name, const ch
 	const fo_src *src = c->src;
 	xmlNode *n = c->n;
 	fo_style *o = c->o;
-	int side = p->side;
+	int side = abs_side(o->wm, p->side);   /* the element's own writing mode: its own sides */
 	switch (p->id) {
 	case P_MARGIN:
 	case P_PADDING:
@@ -351,13 +383,16 @@ static int apply_flow_control(style_ctx *c, const prop_def *p, const char *name,
 		return 0;
 	case P_START_INDENT:
 	case P_END_INDENT: {
+		/* indents place the element in its parent's area: the parent's writing mode */
 		int i = p->id == P_END_INDENT;
-		double *dst = i ? &o->end_indent : &o->start_indent;
-		c->have_indent[i] = 1;
+		int rl = parent->wm == WM_RL_TB, side = abs_side(parent->wm, i ? SIDE_END_REL : SIDE_START_REL);
+		double *dst = side == SIDE_RIGHT ? &o->indent_right : &o->indent_left;
+		double pstart = rl ? parent->indent_right : parent->indent_left;
+		c->have_indent[side] = 1;
 		if (strcmp(v, "body-start()") == 0 && !i)
-			*dst = parent->start_indent + parent->pdbs;
+			*dst = pstart + parent->pdbs;
 		else if (strcmp(v, "label-end()") == 0 && i)
-			*dst = c->ref_width - (parent->start_indent + parent->pdbs - parent->pls);
+			*dst = c->ref_width - (pstart + parent->pdbs - parent->pls);
 		else
 			return fo_length(src, n, name, v, c->em, c->ref_width, dst);
 		return 0;
@@ -435,10 +470,10 @@ static void apply_margins(style_ctx *c)
 		o->space_before = c->margin[SIDE_BEFORE];
 	if (c->have_margin[SIDE_AFTER] && !fo_attr(n, "space-after") && !fo_attr(n, "space-after.optimum"))
 		o->space_after = c->margin[SIDE_AFTER];
-	if (c->have_margin[SIDE_START] && !c->have_indent[0])
-		o->start_indent = parent->start_indent + c->margin[SIDE_START] + o->border[SIDE_START].width + o->pad[SIDE_START];
-	if (c->have_margin[SIDE_END] && !c->have_indent[1])
-		o->end_indent = parent->end_indent + c->margin[SIDE_END] + o->border[SIDE_END].width + o->pad[SIDE_END];
+	if (c->have_margin[SIDE_LEFT] && !c->have_indent[SIDE_LEFT])
+		o->indent_left = parent->indent_left + c->margin[SIDE_LEFT] + o->border[SIDE_LEFT].width + o->pad[SIDE_LEFT];
+	if (c->have_margin[SIDE_RIGHT] && !c->have_indent[SIDE_RIGHT])
+		o->indent_right = parent->indent_right + c->margin[SIDE_RIGHT] + o->border[SIDE_RIGHT].width + o->pad[SIDE_RIGHT];
 }
 
 int fo_style_compute(const fo_src *src, xmlNode *n, const fo_style *parent, double ref_width, fo_style *o)

@@ -197,7 +197,7 @@ int fo_text_align(const fo_src *src, xmlNode *n, const char *prop, const char *v
 	int a = 0;
 	if (fo_word(src, n, prop, v, align_words, &a) < 0)
 		return -CD_EXIT_INVALID;
-	static const int map[] = { ALIGN_START, ALIGN_CENTER, ALIGN_END, ALIGN_JUSTIFY, ALIGN_START, ALIGN_END,
+	static const int map[] = { ALIGN_START, ALIGN_CENTER, ALIGN_END, ALIGN_JUSTIFY, ALIGN_LEFT, ALIGN_RIGHT,
 	                           ALIGN_START, ALIGN_END };
 	*out = map[a];
 	return 0;

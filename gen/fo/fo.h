@@ -27,12 +27,20 @@ typedef enum {
 	FO_N_KINDS
 } fo_kind;
 
-enum { ALIGN_START, ALIGN_CENTER, ALIGN_END, ALIGN_JUSTIFY };
+/* text-align as written: start and end are resolved where a paragraph is set (layout/para.c),
+ * by the writing mode and the paragraph's direction; left and right are the page's. */
+enum { ALIGN_START, ALIGN_CENTER, ALIGN_END, ALIGN_JUSTIFY, ALIGN_LEFT, ALIGN_RIGHT };
 enum { BORDER_NONE, BORDER_SOLID, BORDER_DASHED, BORDER_DOTTED };
 enum { BREAK_AUTO, BREAK_PAGE, BREAK_EVEN, BREAK_ODD };
 enum { LF_TREAT_AS_SPACE, LF_PRESERVE, LF_IGNORE };
 enum { DISPLAY_BEFORE, DISPLAY_CENTER, DISPLAY_AFTER };
-enum { SIDE_BEFORE, SIDE_AFTER, SIDE_START, SIDE_END };
+/* The sides of a box as computed values hold them: before and after are the top and bottom (both
+ * writing modes of the subset are top to bottom), left and right are the page's: a property
+ * written for the start or end side (padding-start, border-end, start-indent...) is stored on
+ * the side the writing mode makes it (fo-style.c), so that layout and writers never ask. */
+enum { SIDE_BEFORE, SIDE_AFTER, SIDE_LEFT, SIDE_RIGHT };
+/* writing-mode: lr-tb (the initial value) or rl-tb. */
+enum { WM_LR_TB, WM_RL_TB };
 /* The keywords of the properties layout reads where it uses them (fo_keyword). */
 enum { POSITION_AUTO, POSITION_ABSOLUTE, POSITION_FIXED };          /* absolute-position */
 enum { SCALING_UNIFORM, SCALING_NON_UNIFORM };                      /* scaling */
@@ -72,7 +80,10 @@ typedef struct fo_style {
 	double lh;            /* line height, pt */
 	double lh_factor;     /* > 0 when line-height was a number or "normal": children recompute */
 	int align, align_last;
-	double text_indent, start_indent, end_indent;
+	int wm;               /* writing-mode, WM_*: where start and end are */
+	double text_indent;
+	double indent_left, indent_right;   /* start-indent and end-indent, on the sides the
+	                                     * writing mode puts them (rl-tb: start is the right) */
 	int hyphenate;
 	const char *lang;     /* "en-GB", NULL when unknown */
 	int widows, orphans;

@@ -173,12 +173,12 @@ static void draw_deco(emitter *em, open_deco *o, double y1, int last)
 	if ((last || b[SIDE_AFTER].retain) && b[SIDE_AFTER].width > 0)
 		put_line(em->pg, x, bot - b[SIDE_AFTER].width / 2, x + d->w, bot - b[SIDE_AFTER].width / 2,
 		         b[SIDE_AFTER].width, b[SIDE_AFTER].color, b[SIDE_AFTER].style);
-	if (b[SIDE_START].width > 0)
-		put_line(em->pg, x + b[SIDE_START].width / 2, top, x + b[SIDE_START].width / 2, bot,
-		         b[SIDE_START].width, b[SIDE_START].color, b[SIDE_START].style);
-	if (b[SIDE_END].width > 0)
-		put_line(em->pg, x + d->w - b[SIDE_END].width / 2, top, x + d->w - b[SIDE_END].width / 2, bot,
-		         b[SIDE_END].width, b[SIDE_END].color, b[SIDE_END].style);
+	if (b[SIDE_LEFT].width > 0)
+		put_line(em->pg, x + b[SIDE_LEFT].width / 2, top, x + b[SIDE_LEFT].width / 2, bot,
+		         b[SIDE_LEFT].width, b[SIDE_LEFT].color, b[SIDE_LEFT].style);
+	if (b[SIDE_RIGHT].width > 0)
+		put_line(em->pg, x + d->w - b[SIDE_RIGHT].width / 2, top, x + d->w - b[SIDE_RIGHT].width / 2, bot,
+		         b[SIDE_RIGHT].width, b[SIDE_RIGHT].color, b[SIDE_RIGHT].style);
 }
 
 void em_start(emitter *em, cd_page *pg, double x0, double y0)

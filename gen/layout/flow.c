@@ -151,7 +151,7 @@ static int do_block(lay_doc *L, vbuild *vb, xmlNode *n, const fo_style *ps, area
 	if (rc < 0)
 		return rc;
 	const char *role = st.role ? st.role : has_inline_content(n) ? "P" : NULL;
-	double x = A.ax + st.start_indent, w = A.refw - st.start_indent - st.end_indent;
+	double x = A.ax + st.indent_left, w = A.refw - st.indent_left - st.indent_right;
 	if ((rc = fits_area(L, n, A, x, w)) < 0)
 		return rc;
 	open_block(vb, &st, ps, x, w, role);
@@ -191,8 +191,8 @@ static int container_props(lay_doc *L, xmlNode *n, area A, container *C)
 	C->mode = POSITION_AUTO;
 	if (fo_keyword(L->src, n, "absolute-position", &C->mode) < 0)
 		return -CD_EXIT_INVALID;
-	C->x = A.ax + st->start_indent;
-	C->w = A.refw - st->start_indent - st->end_indent;
+	C->x = A.ax + st->indent_left;
+	C->w = A.refw - st->indent_left - st->indent_right;
 	C->hgt = -1;
 	C->top = C->left = 0;
 	const char *v;
@@ -210,7 +210,7 @@ static int container_props(lay_doc *L, xmlNode *n, area A, container *C)
 	if (C->mode == POSITION_AUTO && fits_area(L, n, A, C->x, C->w) < 0)
 		return -CD_EXIT_INVALID;
 	C->inner = *st;
-	C->inner.start_indent = C->inner.end_indent = 0;
+	C->inner.indent_left = C->inner.indent_right = 0;
 	C->role = st->role ? st->role : (st->alt ? "Figure" : NULL);
 	return 0;
 }
@@ -253,8 +253,8 @@ static void box_borders(cd_page *box, const fo_border *b, double w, double h)
 {
 	if (b[SIDE_BEFORE].width > 0) put_line(box, 0, b[0].width / 2, w, b[0].width / 2, b[0].width, b[0].color, b[0].style);
 	if (b[SIDE_AFTER].width > 0) put_line(box, 0, h - b[1].width / 2, w, h - b[1].width / 2, b[1].width, b[1].color, b[1].style);
-	if (b[SIDE_START].width > 0) put_line(box, b[2].width / 2, 0, b[2].width / 2, h, b[2].width, b[2].color, b[2].style);
-	if (b[SIDE_END].width > 0) put_line(box, w - b[3].width / 2, 0, w - b[3].width / 2, h, b[3].width, b[3].color, b[3].style);
+	if (b[SIDE_LEFT].width > 0) put_line(box, b[2].width / 2, 0, b[2].width / 2, h, b[2].width, b[2].color, b[2].style);
+	if (b[SIDE_RIGHT].width > 0) put_line(box, w - b[3].width / 2, 0, w - b[3].width / 2, h, b[3].width, b[3].color, b[3].style);
 }
 
 /* Absolute or fixed: laid out apart, placed on the page where it falls, takes no room. */
@@ -262,8 +262,8 @@ static int container_absolute(lay_doc *L, vbuild *vb, xmlNode *n, container *C)
 {
 	const fo_style *st = &C->st;
 	double w = C->w;
-	double cx = st->border[SIDE_START].width + st->pad[SIDE_START];
-	double cw = w - cx - st->border[SIDE_END].width - st->pad[SIDE_END];
+	double cx = st->border[SIDE_LEFT].width + st->pad[SIDE_LEFT];
+	double cw = w - cx - st->border[SIDE_RIGHT].width - st->pad[SIDE_RIGHT];
 	area B = { cx, cw };
 	double ch;
 	L->apart++;
@@ -332,16 +332,19 @@ static int list_item(lay_doc *L, vbuild *vb, xmlNode *c, const fo_style *st, are
 	}
 	if (np != 2)
 		return cd_error_at(L->src->name, xmlGetLineNo(c), "fo:list-item needs a fo:list-item-label and a fo:list-item-body");
-	double ix = A.ax + ist.start_indent, iw = A.refw - ist.start_indent - ist.end_indent;
+	double ix = A.ax + ist.indent_left, iw = A.refw - ist.indent_left - ist.indent_right;
 	open_block(vb, &ist, st, ix, iw, ist.role ? ist.role : "LI");
 	fo_style lst, bst;
 	if ((rc = style_of(L, parts[0], &ist, A.refw, &lst)) < 0 || (rc = style_of(L, parts[1], &ist, A.refw, &bst)) < 0)
 		return rc;
-	/* without explicit indents the label ends at label-end() and the body starts at body-start() */
+	/* without explicit indents the label ends at label-end() and the body starts at body-start()
+	 * (measured from the start side: the right in rl-tb, where the label is on the right) */
+	int rl = ist.wm == WM_RL_TB;
+	double start = rl ? ist.indent_right : ist.indent_left;
 	if (!fo_attr(parts[0], "end-indent"))
-		lst.end_indent = A.refw - (ist.start_indent + ist.pdbs - ist.pls);
+		*(rl ? &lst.indent_left : &lst.indent_right) = A.refw - (start + ist.pdbs - ist.pls);
 	if (!fo_attr(parts[1], "start-indent"))
-		bst.start_indent = ist.start_indent + ist.pdbs;
+		*(rl ? &bst.indent_right : &bst.indent_left) = start + ist.pdbs;
 	double lh;
 	cd_page *label = sub_flow_items(L, parts[0], &lst, A, &lh, &rc);
 	if (!label)
@@ -379,7 +382,7 @@ static int do_list(lay_doc *L, vbuild *vb, xmlNode *n, const fo_style *ps, area 
 	int rc = style_of(L, n, ps, A.refw, &st);
 	if (rc < 0)
 		return rc;
-	double x = A.ax + st.start_indent, w = A.refw - st.start_indent - st.end_indent;
+	double x = A.ax + st.indent_left, w = A.refw - st.indent_left - st.indent_right;
 	const char *role = st.role ? st.role : "L";
 	if ((rc = fits_area(L, n, A, x, w)) < 0)
 		return rc;

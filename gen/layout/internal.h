@@ -37,6 +37,9 @@
 
 /* ------------------------------------------------------------------ the document */
 
+/* The outer regions of a page master, in the order of its extent[] and region_name[]. */
+enum { REGION_BEFORE, REGION_AFTER, REGION_START, REGION_END };
+
 /* One page master (fo:simple-page-master), in points. */
 typedef struct lay_master {
 	char *name;
@@ -44,7 +47,7 @@ typedef struct lay_master {
 	double bx, by, bw, bh;              /* region-body content rectangle on the page */
 	double cx, cy, cw, ch;              /* inside the page margins: where the outer regions go */
 	char *body_name;
-	double extent[4];                   /* region-before/after/start/end (0: none) */
+	double extent[4];                   /* region-before/after/start/end, REGION_* (0: none) */
 	char *region_name[4];
 	int has_region[4];
 	long line;

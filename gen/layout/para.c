@@ -3,6 +3,8 @@
  * cache of plain paragraphs already broken into lines. */
 #include "layout/internal.h"
 
+#include <fribidi.h>
+
 void para_init(para *P)
 {
 	memset(P, 0, sizeof *P);
@@ -209,24 +211,62 @@ static int lang_rtl(const char *lang)
 	return 0;
 }
 
-/* The base direction of a paragraph: from its language when that is written right to left (a
- * paragraph of an Urdu copy that starts with a Latin name is still right to left, its start the
- * right edge); else from its first strong letter, as Pango finds it. */
+/* The direction of the first strong letter of text (Unicode's bidi classes): 1 left to right,
+ * -1 right to left, 0 when it has none. */
+static int first_strong(const char *text)
+{
+	for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+		FriBidiCharType t = fribidi_get_bidi_type(g_utf8_get_char(p));
+		if (FRIBIDI_IS_LETTER(t))
+			return FRIBIDI_IS_RTL(t) ? -1 : 1;
+	}
+	return 0;
+}
+
+/* The Pango alignment of text-align value a on a layout that takes left and right as they are
+ * (no auto-dir): start and end are the right and left edges when start_right. */
+static PangoAlignment abs_alignment(int a, int start_right)
+{
+	switch (a) {
+	case ALIGN_CENTER: return PANGO_ALIGN_CENTER;
+	case ALIGN_LEFT: return PANGO_ALIGN_LEFT;
+	case ALIGN_RIGHT: return PANGO_ALIGN_RIGHT;
+	case ALIGN_END: return start_right ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT;
+	default: return start_right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;   /* start, justify */
+	}
+}
+
+/* The base direction of a paragraph and where its lines go.
+ * lr-tb: from its language when that is written right to left (a paragraph of an Urdu copy that
+ * starts with a Latin name is still right to left, its start the right edge); else from its first
+ * strong letter, as Pango finds it, text-align's start following it.
+ * rl-tb: right to left, unless its language is one written left to right (an English paragraph
+ * in an Urdu copy), which takes the direction of its first strong letter; start and end are the
+ * right and left edges of the area whatever the paragraph's direction (XSL 1.1: text-align is
+ * relative to the writing mode), so an English paragraph hangs from the right too. The last line
+ * of a justified paragraph takes text-align-last's side (last_line_x). */
 static void set_direction(PangoLayout *lo, const fo_style *b)
 {
-	int rtl = lang_rtl(b->lang);
-	PangoContext *ctx = pango_layout_get_context(lo);
+	int rl = b->wm == WM_RL_TB, rtl = lang_rtl(b->lang);
+	/* Pango's auto-dir swaps left and right on a right-to-left line: not for left and right */
+	int absolute = b->align == ALIGN_LEFT || b->align == ALIGN_RIGHT;
+	int auto_dir = !rtl && !rl && !absolute;
 	PangoDirection want = rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR;
+	if (!rtl && rl) {
+		want = b->lang && first_strong(pango_layout_get_text(lo)) > 0 ? PANGO_DIRECTION_LTR : PANGO_DIRECTION_RTL;
+	} else if (!rtl && !auto_dir) {
+		want = first_strong(pango_layout_get_text(lo)) < 0 ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR;
+	}
+	PangoContext *ctx = pango_layout_get_context(lo);
 	if (pango_context_get_base_dir(ctx) != want) {
 		pango_context_set_base_dir(ctx, want);
 		pango_layout_context_changed(lo);
 	}
-	pango_layout_set_auto_dir(lo, !rtl);
-	/* without auto-dir Pango takes left and right as they are: start is the right edge */
-	PangoAlignment al = b->align == ALIGN_CENTER ? PANGO_ALIGN_CENTER : b->align == ALIGN_END ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
-	if (rtl && al != PANGO_ALIGN_CENTER)
-		al = al == PANGO_ALIGN_LEFT ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
-	pango_layout_set_alignment(lo, al);
+	pango_layout_set_auto_dir(lo, auto_dir);
+	/* without auto-dir Pango takes left and right as they are; a justified paragraph is aligned
+	 * at its start (Pango puts the first line's indent on that side), its last line where
+	 * text-align-last says (last_line_x) */
+	pango_layout_set_alignment(lo, abs_alignment(b->align, rl || want == PANGO_DIRECTION_RTL));
 }
 
 /* The layout of bytes [start, start + len) of the paragraph's text (the first line indented
@@ -459,11 +499,15 @@ static double last_line_x(para *P, PangoLayoutLine *line, int li, double w, Pang
 {
 	double lx = lr->x / PS;
 	const fo_style *b = &P->base;
-	if (b->align_last == b->align || b->align_last == ALIGN_JUSTIFY || line->resolved_dir != PANGO_DIRECTION_LTR)
+	int rl = b->wm == WM_RL_TB;
+	if (b->align_last == b->align || b->align_last == ALIGN_JUSTIFY || (!rl && line->resolved_dir != PANGO_DIRECTION_LTR))
 		return lx;
-	double avail = w - (li == 0 ? b->text_indent : 0), off = li == 0 ? b->text_indent : 0;
-	if (b->align_last == ALIGN_START) return off;
-	if (b->align_last == ALIGN_CENTER) return off + (avail - lr->width / PS) / 2;
+	double ind = li == 0 ? b->text_indent : 0, avail = w - ind;
+	/* the first line's indent is on the start side: the right in rl-tb */
+	double off = rl ? 0 : ind;
+	PangoAlignment al = abs_alignment(b->align_last, rl);
+	if (al == PANGO_ALIGN_LEFT) return off;
+	if (al == PANGO_ALIGN_CENTER) return off + (avail - lr->width / PS) / 2;
 	return off + avail - lr->width / PS;
 }
 

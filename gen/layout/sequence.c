@@ -95,21 +95,27 @@ static int put_static(lay_doc *L, seq *S, cd_page *pg, const char *region, doubl
 	return 0;
 }
 
+/* The outer regions: before and after across the top and bottom (narrowed by the start and end
+ * regions), start and end at the sides, the start region on the right in an rl-tb sequence. */
 static int put_statics(lay_doc *L, seq *S, lay_master *m, cd_page *pg)
 {
 	int rc = 0;
-	double se = m->has_region[SIDE_START] ? m->extent[SIDE_START] : 0;
-	double ee = m->has_region[SIDE_END] ? m->extent[SIDE_END] : 0;
+	int rl = S->st.wm == WM_RL_TB;
+	double se = m->has_region[REGION_START] ? m->extent[REGION_START] : 0;
+	double ee = m->has_region[REGION_END] ? m->extent[REGION_END] : 0;
+	double le = rl ? ee : se;   /* the widths of the regions at the left and at the right */
+	double re = rl ? se : ee;
 	for (int s = 0; s < 4 && rc == 0 && S->statics->len; s++) {
 		if (!m->has_region[s])
 			continue;
-		double x = m->cx + se, y = m->cy, w = m->cw - se - ee;
-		if (s == SIDE_AFTER)
+		double x = m->cx + le, y = m->cy, w = m->cw - le - re;
+		if (s == REGION_AFTER)
 			y = m->cy + m->ch - m->extent[s];
-		else if (s == SIDE_START)
-			x = m->cx, w = m->extent[s];
-		else if (s == SIDE_END)
-			x = m->cx + m->cw - m->extent[s], w = m->extent[s];
+		else if (s == REGION_START || s == REGION_END) {
+			int at_left = (s == REGION_START) != rl;
+			x = at_left ? m->cx : m->cx + m->cw - m->extent[s];
+			w = m->extent[s];
+		}
 		if (w > 0)
 			rc = put_static(L, S, pg, m->region_name[s], x, y, w);
 	}

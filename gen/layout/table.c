@@ -225,14 +225,15 @@ static int table_cell(lay_doc *L, xmlNode *c, row *r, const fo_style *ps, const 
 	double cw = colx[*col + span] - colx[*col];
 	if ((rc = style_of(L, c, rs, cw, &ce->st)) < 0)
 		return rc;
-	ce->x = r->x + colx[*col];
+	/* rl-tb: the first column is on the right */
+	ce->x = r->x + (ps->wm == WM_RL_TB ? colx[ncols] - colx[*col + span] : colx[*col]);
 	ce->w = cw;
 	ce->role = ce->st.role ? ce->st.role : r->header ? "TH" : "TD";
 	for (int s = 0; s < 4; s++)
 		ce->inset[s] = ce->st.pad[s] + (ps->border_collapse ? ce->st.border[s].width / 2 : ce->st.border[s].width);
 	fo_style inner = ce->st;
-	inner.start_indent = inner.end_indent = 0;
-	area A = { ce->x + ce->inset[SIDE_START], cw - ce->inset[SIDE_START] - ce->inset[SIDE_END] };
+	inner.indent_left = inner.indent_right = 0;
+	area A = { ce->x + ce->inset[SIDE_LEFT], cw - ce->inset[SIDE_LEFT] - ce->inset[SIDE_RIGHT] };
 	vbuild sub;
 	vb_init(&sub);
 	if (ce->st.id)
@@ -301,8 +302,8 @@ typedef struct tab_spec {
 static int table_props(lay_doc *L, xmlNode *n, area A, tab_spec *T)
 {
 	const fo_style *st = &T->st;
-	T->x = A.ax + st->start_indent;
-	T->w = A.refw - st->start_indent - st->end_indent;
+	T->x = A.ax + st->indent_left;
+	T->w = A.refw - st->indent_left - st->indent_right;
 	int table_layout = TABLE_LAYOUT_AUTO;   /* checked only: auto is laid out as fixed */
 	if (fo_length_or_auto(L->src, n, "width", st->size, A.refw, &T->w) < 0 ||
 	    fo_keyword(L->src, n, "table-layout", &table_layout) < 0 ||

@@ -123,8 +123,8 @@ static deco *deco_of(const fo_style *st, double x, double w)
 	      st->border[3].width > 0))
 		return NULL;
 	deco *d = g_new0(deco, 1);
-	d->x = x - st->pad[SIDE_START] - st->border[SIDE_START].width;
-	d->w = w + st->pad[SIDE_START] + st->pad[SIDE_END] + st->border[SIDE_START].width + st->border[SIDE_END].width;
+	d->x = x - st->pad[SIDE_LEFT] - st->border[SIDE_LEFT].width;
+	d->w = w + st->pad[SIDE_LEFT] + st->pad[SIDE_RIGHT] + st->border[SIDE_LEFT].width + st->border[SIDE_RIGHT].width;
 	memcpy(d->border, st->border, sizeof d->border);
 	d->bg = st->bg;
 	return d;

@@ -47,6 +47,7 @@ struct run {
 	                              case records the copies sent, for the cases read this run */
 	int skipped;               /* cases or items reported and skipped */
 	int n_new, n_updated, n_withdrawn, n_recorded;
+	struct pool *pool;         /* the worker processes (queue-render.c), NULL with -j 1 */
 	/* progress */
 	int done, total;
 	gint64 t0;
@@ -124,6 +125,10 @@ int carry_over(struct run *r, GPtrArray *djs);
 void undo_failed(struct run *r);
 
 /* queue-render.c */
+/* With -j N > 1, forks the N workers: before the ledger and cases are read, so that they never
+ * hold the run's items. pool_stop ends them (abort_run: at once). */
+int pool_start(struct run *r);
+void pool_stop(struct run *r, int abort_run);
 int render_all(struct run *r, GPtrArray *djs);
 
 /* queue-manifest.c */

@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -229,29 +231,41 @@ static int task_print(struct worker *w, void *task, GString *result)
 	return rc;
 }
 
+/* Writes ".results/NAME" in the staging tree: a worker's results, or its tasks. */
+static int put_file(struct run *r, const char *name, const char *data, size_t len)
+{
+	char *rdir = g_build_filename(r->qs.staging, ".results", NULL);
+	char *path = g_build_filename(rdir, name, NULL);
+	cd_output *o = cd_output_new();
+	FILE *fp = cd_mkdirs(rdir) == 0 ? cd_output_open(o, path) : NULL;
+	int rc = fp && fwrite(data, 1, len, fp) == len ? cd_output_commit(o) : -CD_EXIT_NOWRITE;
+	cd_output_free(o);
+	g_free(path);
+	g_free(rdir);
+	return rc;
+}
+
+/* Writes a worker's results file, ".results/PHASE-K". */
+static int write_results(struct run *r, const char *phase, int k, GString *result)
+{
+	char *name = g_strdup_printf("%s-%d", phase, k);
+	int rc = put_file(r, name, result->str, result->len);
+	g_free(name);
+	return rc;
+}
+
 /* Runs the tasks of worker k of `step` (those whose lane is k modulo step; without lanes every
  * step-th task from k) and writes the results file. */
 static int worker_run(struct worker *w, const char *phase, int k, int step, GPtrArray *tasks, const guint *lanes,
                       task_fn fn)
 {
-	struct run *r = w->r;
 	GString *result = g_string_new(NULL);
 	int rc = 0;
 	for (guint i = 0; i < tasks->len && rc == 0; i++)
 		if ((lanes ? lanes[i] : i) % (guint)step == (guint)k)
 			rc = fn(w, tasks->pdata[i], result);
-	if (rc == 0) {
-		char *rdir = g_build_filename(r->qs.staging, ".results", NULL);
-		char *name = g_strdup_printf("%s-%d", phase, k);
-		char *rpath = g_build_filename(rdir, name, NULL);
-		cd_output *o = cd_output_new();
-		FILE *fp = cd_mkdirs(rdir) == 0 ? cd_output_open(o, rpath) : NULL;
-		rc = fp && fwrite(result->str, 1, result->len, fp) == result->len ? cd_output_commit(o) : -CD_EXIT_NOWRITE;
-		cd_output_free(o);
-		g_free(rpath);
-		g_free(name);
-		g_free(rdir);
-	}
+	if (rc == 0)
+		rc = write_results(w->r, phase, k, result);
 	g_string_free(result, TRUE);
 	return rc;
 }
@@ -309,67 +323,362 @@ static int read_results(struct run *r, const char *phase, int workers, GHashTabl
 	return rc;
 }
 
-/* Runs the tasks of one phase: here (jobs 1) or in worker processes, each taking the tasks of
- * every jobs-th lane (lanes NULL: every task is its own lane; `nlanes` of them). Returns the
- * number of workers used, or negative (nothing of this run is then committed). */
-static int run_phase(struct run *r, const char *phase, GPtrArray *tasks, const guint *lanes, guint nlanes, task_fn fn)
+/* ------------------------------------------------------------------ the worker pool */
+
+/* With -j N (N > 1) the run forks its N workers as it starts, before the ledger is read and
+ * before any case is: a worker holds its own renderer and the case it works on, never the
+ * run's items (a forked copy of a parent that holds the ledger would carry every row, and its
+ * memory would grow with the queue). Each phase the parent writes worker K's tasks to
+ * ".results/PHASE-K.tasks" in the staging tree and sends "PHASE\n" over the worker's socket;
+ * the worker answers '.' per item done and 'D' when its results file is written, and ends when
+ * the socket closes. A task is a run of NUL-ended strings (queue-int.h's columns it needs). */
+struct pool {
+	int n;
+	pid_t *pids; /* 0: reaped */
+	int *fds;    /* the parent's end of each worker's socket; -1: closed */
+};
+
+static void put_str(GString *s, const char *v)
 {
-	int jobs = r->o->jobs < 1 ? 1 : r->o->jobs;
-	if ((guint)jobs > nlanes)
-		jobs = nlanes ? (int)nlanes : 1;
-	int rc = 0;
-	if (jobs == 1) {
-		struct worker w;
-		rc = worker_init(&w, r, -1);
-		if (rc == 0)
-			rc = worker_run(&w, phase, 0, 1, tasks, lanes, fn);
-		worker_free(&w);
-		return rc < 0 ? rc : 1;
+	g_string_append(s, v ? v : "");
+	g_string_append_c(s, '\0');
+}
+
+/* The columns a worker needs of an item to render it, and of an item of a print.pdf. */
+static const int own_cols[] = { CD_QL_ITEM,  CD_QL_DOCUMENT, CD_QL_RECIPIENT, CD_QL_MEETING, CD_QL_STYLE,
+	                        CD_QL_LANG,  CD_QL_VERSION,  CD_QL_DUE,       CD_QL_FILE };
+static const int print_cols[] = { CD_QL_ITEM, CD_QL_FILE, CD_QL_PRINT_FIRST };
+
+static void encode_own(GString *s, void *task)
+{
+	struct item *it = task;
+	put_str(s, it->case_path);
+	for (size_t c = 0; c < G_N_ELEMENTS(own_cols); c++)
+		put_str(s, it->f[own_cols[c]]);
+}
+
+static void encode_print(GString *s, void *task)
+{
+	struct date_job *dj = task;
+	put_str(s, dj->date);
+	g_string_append_printf(s, "%d%c%u%c", dj->lost, 0, dj->items->len, 0);
+	for (guint i = 0; i < dj->items->len; i++) {
+		struct item *it = dj->items->pdata[i];
+		for (size_t c = 0; c < G_N_ELEMENTS(print_cols); c++)
+			put_str(s, it->f[print_cols[c]]);
+		g_string_append_printf(s, "%d%c%d%c", it->render, 0, it->failed, 0);
 	}
-	int fds[2];
-	if (pipe(fds) != 0)
-		return cd_fail(-CD_EXIT_INTERNAL, "cannot start workers: %s", strerror(errno));
-	fflush(NULL);
-	pid_t *pids = g_new0(pid_t, jobs);
-	for (int k = 0; k < jobs; k++) {
-		pids[k] = fork();
-		if (pids[k] == 0) {
-			close(fds[0]);
-			prctl(PR_SET_PDEATHSIG, SIGKILL); /* a killed run takes its workers with it */
-			struct worker w;
-			int wrc = worker_init(&w, r, fds[1]);
-			if (wrc == 0)
-				wrc = worker_run(&w, phase, k, jobs, tasks, lanes, fn);
-			worker_free(&w);
-			fflush(NULL);
-			_exit(wrc < 0 ? -wrc : 0);
+}
+
+/* The next string of a tasks file, in `strs`; NULL at its end. */
+static const char *next_str(FILE *fp, GStringChunk *strs, char **buf, size_t *cap)
+{
+	ssize_t n = getdelim(buf, cap, '\0', fp);
+	if (n <= 0 || (*buf)[n - 1] != '\0')
+		return NULL;
+	return g_string_chunk_insert_const(strs, *buf);
+}
+
+/* A task's item: the columns `cols` from the file, the others empty; its strings in `strs`. */
+static struct item *decode_item(FILE *fp, GStringChunk *strs, const int *cols, size_t ncols, char **buf, size_t *cap)
+{
+	struct item *it = g_new0(struct item, 1);
+	it->strs = strs;
+	it->f = g_new0(char *, CD_QL_N);
+	for (int c = 0; c < CD_QL_N; c++)
+		it->f[c] = (char *)g_string_chunk_insert_const(strs, "");
+	for (size_t c = 0; c < ncols; c++) {
+		const char *v = next_str(fp, strs, buf, cap);
+		if (!v) {
+			item_free(it);
+			return NULL;
 		}
-		if (pids[k] < 0)
-			rc = cd_fail(-CD_EXIT_INTERNAL, "cannot start workers: %s", strerror(errno));
+		it->f[cols[c]] = (char *)v;
 	}
-	close(fds[1]);
-	char buf[256];
-	ssize_t n;
-	while ((n = read(fds[0], buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR)) {
-		if (n > 0) {
-			r->done += (int)n;
-			show_progress(r);
-		}
-	}
-	close(fds[0]);
-	for (int k = 0; k < jobs; k++) {
-		int st = 0;
-		if (pids[k] <= 0)
+	return it;
+}
+
+/* Reads the worker's tasks of `phase` one by one and runs each; writes its results file. */
+static int child_phase(struct worker *w, const char *phase, int k)
+{
+	struct run *r = w->r;
+	int own = strcmp(phase, "own") == 0;
+	char *name = g_strdup_printf("%s-%d.tasks", phase, k);
+	char *path = g_build_filename(r->qs.staging, ".results", name, NULL);
+	FILE *fp = (own || strcmp(phase, "print") == 0) ? fopen(path, "rb") : NULL;
+	int rc = fp ? 0 : cd_fail(-CD_EXIT_INTERNAL, "cannot read '%s': %s", path, strerror(errno));
+	GString *result = g_string_new(NULL);
+	char *buf = NULL;
+	size_t cap = 0;
+	while (rc == 0) {
+		GStringChunk *strs = g_string_chunk_new(1024);
+		if (own) {
+			const char *case_path = next_str(fp, strs, &buf, &cap);
+			struct item *it = case_path ? decode_item(fp, strs, own_cols, G_N_ELEMENTS(own_cols), &buf, &cap) : NULL;
+			if (it) {
+				it->case_path = g_strdup(case_path);
+				rc = task_own(w, it, result);
+				item_free(it);
+			}
+			g_string_chunk_free(strs);
+			if (!it)
+				break;
 			continue;
-		while (waitpid(pids[k], &st, 0) < 0 && errno == EINTR)
-			;
-		if (WIFSIGNALED(st))
-			rc = rc ? rc : cd_fail(-CD_EXIT_INTERNAL, "a worker died of signal %d", WTERMSIG(st));
-		else if (WEXITSTATUS(st) != 0)
-			rc = rc ? rc : -WEXITSTATUS(st);
+		}
+		struct date_job dj = { 0 };
+		const char *date = next_str(fp, strs, &buf, &cap);
+		const char *lost = date ? next_str(fp, strs, &buf, &cap) : NULL;
+		const char *count = lost ? next_str(fp, strs, &buf, &cap) : NULL;
+		guint n = count ? (guint)strtoul(count, NULL, 10) : 0;
+		dj.date = (char *)date;
+		dj.lost = lost ? atoi(lost) : 0;
+		dj.items = g_ptr_array_new_with_free_func((GDestroyNotify)item_free);
+		for (guint i = 0; i < n; i++) {
+			struct item *it = decode_item(fp, strs, print_cols, G_N_ELEMENTS(print_cols), &buf, &cap);
+			const char *rend = it ? next_str(fp, strs, &buf, &cap) : NULL;
+			const char *failed = rend ? next_str(fp, strs, &buf, &cap) : NULL;
+			if (!failed) {
+				if (it)
+					item_free(it);
+				date = NULL; /* cut short: the parent wrote it whole, so never */
+				break;
+			}
+			it->render = atoi(rend);
+			it->failed = atoi(failed);
+			g_ptr_array_add(dj.items, it);
+		}
+		if (date)
+			rc = task_print(w, &dj, result);
+		g_ptr_array_free(dj.items, TRUE);
+		g_string_chunk_free(strs);
+		if (!date)
+			break;
 	}
-	g_free(pids);
-	return rc < 0 ? rc : jobs;
+	free(buf);
+	if (fp)
+		fclose(fp);
+	unlink(path);
+	if (rc == 0)
+		rc = write_results(r, phase, k, result);
+	g_string_free(result, TRUE);
+	g_free(path);
+	g_free(name);
+	return rc;
+}
+
+/* A worker of the pool: runs each phase it is sent, until its socket closes. */
+G_GNUC_NORETURN static void child_main(struct run *r, int k, int fd)
+{
+	struct worker w;
+	int rc = worker_init(&w, r, fd);
+	char line[32];
+	size_t len = 0;
+	while (rc == 0) {
+		ssize_t n = read(fd, line + len, 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break; /* the run is over */
+		if (line[len] != '\n' && len + 1 < sizeof line) {
+			len++;
+			continue;
+		}
+		line[len] = '\0';
+		len = 0;
+		rc = child_phase(&w, line, k);
+		if (rc == 0 && send(fd, "D", 1, MSG_NOSIGNAL) != 1)
+			rc = -CD_EXIT_INTERNAL; /* the parent is gone */
+	}
+	worker_free(&w);
+	fflush(NULL);
+	_exit(rc < 0 ? -rc : 0);
+}
+
+int pool_start(struct run *r)
+{
+	int jobs = r->o->jobs;
+	if (jobs < 2)
+		return 0; /* -j 1: the run renders in its own process */
+	struct pool *p = g_new0(struct pool, 1);
+	p->pids = g_new0(pid_t, jobs);
+	p->fds = g_new(int, jobs);
+	r->pool = p;
+	fflush(NULL);
+	pid_t parent = getpid();
+	for (int k = 0; k < jobs; k++) {
+		int sv[2];
+		if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0)
+			return cd_fail(-CD_EXIT_INTERNAL, "cannot start workers: %s", strerror(errno));
+		pid_t pid = fork();
+		if (pid == 0) {
+			prctl(PR_SET_PDEATHSIG, SIGKILL); /* a killed run takes its workers with it */
+			if (getppid() != parent)
+				_exit(CD_EXIT_INTERNAL);
+			close(sv[0]);
+			for (int j = 0; j < p->n; j++)
+				close(p->fds[j]);
+			if (r->qs.lock_fd >= 0)
+				close(r->qs.lock_fd); /* the lock is the run's: it goes when the parent ends */
+			child_main(r, k, sv[1]);
+		}
+		close(sv[1]);
+		if (pid < 0) {
+			close(sv[0]);
+			return cd_fail(-CD_EXIT_INTERNAL, "cannot start workers: %s", strerror(errno));
+		}
+		p->pids[p->n] = pid;
+		p->fds[p->n] = sv[0];
+		p->n++;
+	}
+	return 0;
+}
+
+/* Reaps worker k; returns its failure (negative) or 0. */
+static int reap(struct pool *p, int k, int quiet)
+{
+	int st = 0;
+	if (p->pids[k] <= 0)
+		return 0;
+	while (waitpid(p->pids[k], &st, 0) < 0 && errno == EINTR)
+		;
+	p->pids[k] = 0;
+	if (WIFSIGNALED(st))
+		return quiet ? -CD_EXIT_INTERNAL : cd_fail(-CD_EXIT_INTERNAL, "a worker died of signal %d", WTERMSIG(st));
+	if (WEXITSTATUS(st) != 0)
+		return -WEXITSTATUS(st);
+	return 0;
+}
+
+void pool_stop(struct run *r, int abort_run)
+{
+	struct pool *p = r->pool;
+	if (!p)
+		return;
+	for (int k = 0; k < p->n; k++) {
+		if (abort_run && p->pids[k] > 0)
+			kill(p->pids[k], SIGKILL);
+		if (p->fds[k] >= 0)
+			close(p->fds[k]);
+	}
+	for (int k = 0; k < p->n; k++)
+		reap(p, k, 1);
+	g_free(p->pids);
+	g_free(p->fds);
+	g_free(p);
+	r->pool = NULL;
+}
+
+typedef void (*task_enc)(GString *s, void *task);
+
+/* Writes worker k's tasks file of a phase: every task of a lane that is k modulo n. */
+static int pool_tasks(struct run *r, const char *phase, int k, GPtrArray *tasks, const guint *lanes, task_enc enc)
+{
+	struct pool *p = r->pool;
+	char *rdir = g_build_filename(r->qs.staging, ".results", NULL);
+	char *name = g_strdup_printf("%s-%d.tasks", phase, k);
+	char *path = g_build_filename(rdir, name, NULL);
+	cd_output *o = cd_output_new();
+	FILE *fp = cd_mkdirs(rdir) == 0 ? cd_output_open(o, path) : NULL;
+	int rc = fp ? 0 : -CD_EXIT_NOWRITE;
+	GString *s = g_string_new(NULL);
+	for (guint i = 0; i < tasks->len && rc == 0; i++) {
+		if ((lanes ? lanes[i] : i) % (guint)p->n != (guint)k)
+			continue;
+		g_string_truncate(s, 0);
+		enc(s, tasks->pdata[i]);
+		if (fwrite(s->str, 1, s->len, fp) != s->len)
+			rc = -CD_EXIT_NOWRITE;
+	}
+	if (rc == 0)
+		rc = cd_output_commit(o);
+	cd_output_free(o);
+	g_string_free(s, TRUE);
+	g_free(path);
+	g_free(name);
+	g_free(rdir);
+	return rc;
+}
+
+/* One phase in the pool: the tasks written out, each worker started on its own, then their
+ * progress counted until every one is done (or has died). Returns the number of workers. */
+static int pool_phase(struct run *r, const char *phase, GPtrArray *tasks, const guint *lanes, task_enc enc)
+{
+	struct pool *p = r->pool;
+	int rc = 0;
+	for (int k = 0; k < p->n && rc == 0; k++)
+		rc = pool_tasks(r, phase, k, tasks, lanes, enc);
+	if (rc < 0)
+		return cd_fail(rc, "cannot write the workers' tasks in '%s'", r->qs.staging);
+	char *cmd = g_strdup_printf("%s\n", phase);
+	int *busy = g_new0(int, p->n), left = 0;
+	for (int k = 0; k < p->n; k++) {
+		if (p->pids[k] > 0 && send(p->fds[k], cmd, strlen(cmd), MSG_NOSIGNAL) == (ssize_t)strlen(cmd)) {
+			busy[k] = 1;
+			left++;
+		} else {
+			int wrc = reap(p, k, 0);
+			rc = rc ? rc : wrc ? wrc : cd_fail(-CD_EXIT_INTERNAL, "a worker is gone");
+		}
+	}
+	g_free(cmd);
+	struct pollfd *pf = g_new0(struct pollfd, p->n);
+	while (left > 0) {
+		for (int k = 0; k < p->n; k++) {
+			pf[k].fd = busy[k] ? p->fds[k] : -1;
+			pf[k].events = POLLIN;
+			pf[k].revents = 0;
+		}
+		if (poll(pf, (nfds_t)p->n, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			rc = rc ? rc : cd_fail(-CD_EXIT_INTERNAL, "cannot wait for the workers: %s", strerror(errno));
+			break;
+		}
+		for (int k = 0; k < p->n; k++) {
+			if (!busy[k] || !pf[k].revents)
+				continue;
+			char buf[256];
+			ssize_t n = read(p->fds[k], buf, sizeof buf);
+			if (n < 0 && errno == EINTR)
+				continue;
+			for (ssize_t i = 0; i < n; i++) {
+				if (buf[i] == 'D') {
+					busy[k] = 0;
+					left--;
+				} else {
+					r->done++;
+				}
+			}
+			if (n > 0)
+				show_progress(r);
+			if (n <= 0 && busy[k]) { /* the worker ended before its phase did */
+				busy[k] = 0;
+				left--;
+				close(p->fds[k]);
+				p->fds[k] = -1;
+				int wrc = reap(p, k, 0);
+				rc = rc ? rc : wrc ? wrc : cd_fail(-CD_EXIT_INTERNAL, "a worker ended before its work");
+			}
+		}
+	}
+	g_free(pf);
+	g_free(busy);
+	return rc < 0 ? rc : p->n;
+}
+
+/* Runs the tasks of one phase: in the pool's workers, each taking the tasks of every n-th lane
+ * (lanes NULL: every task is its own lane), or here with -j 1. Returns the number of workers
+ * whose results to read, or negative (nothing of this run is then committed). */
+static int run_phase(struct run *r, const char *phase, GPtrArray *tasks, const guint *lanes, task_fn fn, task_enc enc)
+{
+	if (r->pool)
+		return pool_phase(r, phase, tasks, lanes, enc);
+	struct worker w;
+	int rc = worker_init(&w, r, -1);
+	if (rc == 0)
+		rc = worker_run(&w, phase, 0, 1, tasks, lanes, fn);
+	worker_free(&w);
+	return rc < 0 ? rc : 1;
 }
 
 /* Items by case file, then in print order. */
@@ -412,12 +721,12 @@ int render_all(struct run *r, GPtrArray *djs)
 	}
 	int rc = 0;
 	if (own->len) {
-		rc = run_phase(r, "own", own, lanes, nlanes, task_own);
+		rc = run_phase(r, "own", own, lanes, task_own, encode_own);
 		if (rc > 0)
 			rc = read_results(r, "own", rc, NULL);
 	}
 	if (rc >= 0 && dates->len) {
-		rc = run_phase(r, "print", dates, NULL, dates->len, task_print);
+		rc = run_phase(r, "print", dates, NULL, task_print, encode_print);
 		if (rc > 0)
 			rc = read_results(r, "print", rc, by_date);
 		/* A print.pdf made again holds only what it lists; the rest lose their old pages. */

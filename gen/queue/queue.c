@@ -26,6 +26,7 @@ static void run_init(struct run *r, const cd_queue_opts *o)
 
 static void run_free(struct run *r)
 {
+	pool_stop(r, 1);
 	cd_qs_close(&r->qs);
 	g_hash_table_destroy(r->by_key);
 	g_hash_table_destroy(r->cases_ok);
@@ -67,6 +68,8 @@ int cd_queue_run(const cd_queue_opts *o)
 	if (rc == 0)
 		rc = cd_qs_open(&r.qs, o->queue_dir, 1);
 	if (rc == 0)
+		rc = pool_start(&r);
+	if (rc == 0)
 		rc = load_ledger(&r);
 	if (rc == 0)
 		rc = verify_folder(&r);
@@ -81,6 +84,7 @@ int cd_queue_run(const cd_queue_opts *o)
 		rc = carry_over(&r, djs);
 	if (rc == 0)
 		rc = render_all(&r, djs);
+	pool_stop(&r, rc < 0);
 	if (rc == 0)
 		undo_failed(&r);
 	if (rc == 0)

@@ -405,7 +405,9 @@ int cd_recipients(xmlDocPtr doc, const char *path, cd_doc_kind kind, const char 
 
 /* ---- withholding ---- */
 
-/* Removes, under n, every element whose withheld-from lists `id`. */
+/* Removes, under n, every element whose withheld-from lists `id`, with its translations: the
+ * siblings of its name with a `lang` that follow it (templates/case.xsd), which would otherwise be
+ * read as translations of the text before it. */
 static void withhold(xmlNodePtr n, const char *id)
 {
 	xmlNodePtr c = n->children;
@@ -413,6 +415,15 @@ static void withhold(xmlNodePtr n, const char *id)
 		xmlNodePtr next = c->next;
 		if (c->type == XML_ELEMENT_NODE) {
 			if (cd_case_list_has(cd_case_attr(c, "withheld-from"), id)) {
+				if (!cd_case_attr(c, "lang")) {
+					while (next && (next->type != XML_ELEMENT_NODE ||
+					                (xmlStrEqual(next->name, c->name) && cd_case_attr(next, "lang")))) {
+						xmlNodePtr after = next->next;
+						xmlUnlinkNode(next);
+						xmlFreeNode(next);
+						next = after;
+					}
+				}
 				xmlUnlinkNode(c);
 				xmlFreeNode(c);
 			} else {

@@ -10,6 +10,7 @@
 
 #include "case/calendar.h"
 #include "case/case.h"
+#include "case/rules.h"
 #include "base/cindoc.h"
 #include "web/store.h"
 #include "web/web.h"
@@ -245,6 +246,90 @@ struct build {
 	GPtrArray *made;      /* the plan parts the desk made (to put on their own lines) */
 };
 
+/* ---- translations: case text in the languages the case's readers read too ---- */
+
+#define MAX_TR_LANGS 4
+
+/* The field of `name`'s translation into `lang`: "NAME:LANG" (no id holds a ':'). */
+static char *tr_name(const char *name, const char *lang)
+{
+	return g_strconcat(name, ":", lang, NULL);
+}
+
+/* Adds the paragraphs of field `name` as `el` children of parent, each followed by its
+ * translations (fields NAME:LANG, split into paragraphs the same way) as `el` with `lang`. A
+ * translation of another number of paragraphs than the words it translates is an error at its
+ * field: nothing is added. Returns the number of paragraphs added. */
+static int add_paras_tr(struct build *b, xmlNodePtr parent, const char *el, const char *name)
+{
+	const char *langs[MAX_TR_LANGS + 1];
+	int nl = cd_rule_translation_langs(b->root, langs, MAX_TR_LANGS + 1);
+	char **ps = paragraphs(web_form_get(b->f, name));
+	char **tr[MAX_TR_LANGS] = { NULL };
+	guint np = g_strv_length(ps);
+	int ok = 1;
+	for (int l = 0; l < nl; l++) {
+		char *fn = tr_name(name, langs[l]);
+		tr[l] = paragraphs(web_form_get(b->f, fn));
+		guint nt = g_strv_length(tr[l]);
+		if (nt && nt != np) {
+			char n[16];
+			g_snprintf(n, sizeof n, "%u", np);
+			web_msg_add(b->msgs, fn, np ? "web.check.translation-paras" : "web.check.translation-alone", n, 0);
+			ok = 0;
+		}
+		g_free(fn);
+	}
+	int added = 0;
+	for (guint k = 0; ok && k < np; k++, added++) {
+		web_add(parent, el, ps[k]);
+		for (int l = 0; l < nl; l++)
+			if (tr[l][0])
+				web_set(web_add(parent, el, tr[l][k]), "lang", langs[l]);
+	}
+	if (!ok)
+		b->missing = 1;
+	for (int l = 0; l < nl; l++)
+		g_strfreev(tr[l]);
+	g_strfreev(ps);
+	return added;
+}
+
+/* A translation given for words left blank (field `name`): an error at the translation. */
+static void tr_alone(struct build *b, const char *name)
+{
+	const char *langs[MAX_TR_LANGS + 1];
+	int nl = cd_rule_translation_langs(b->root, langs, MAX_TR_LANGS + 1);
+	for (int l = 0; l < nl; l++) {
+		char *fn = tr_name(name, langs[l]);
+		if (!blank(web_form_get(b->f, fn))) {
+			web_msg_add(b->msgs, fn, "web.check.translation-alone", NULL, 0);
+			b->missing = 1;
+		}
+		g_free(fn);
+	}
+}
+
+/* Adds the translations of the text of field `name` (one element `el` already added to parent,
+ * or none when the field is blank) as `el` with `lang`, right after it. */
+static void add_text_tr(struct build *b, xmlNodePtr parent, const char *el, const char *name)
+{
+	const char *langs[MAX_TR_LANGS + 1];
+	int nl = cd_rule_translation_langs(b->root, langs, MAX_TR_LANGS + 1);
+	for (int l = 0; l < nl; l++) {
+		char *fn = tr_name(name, langs[l]);
+		const char *t = web_form_get(b->f, fn);
+		if (!blank(t) && blank(web_form_get(b->f, name))) {
+			web_msg_add(b->msgs, fn, "web.check.translation-alone", NULL, 0);
+			b->missing = 1;
+		} else if (!blank(t)) {
+			set_text_child(parent, el, t, NULL);
+			web_set(parent->last, "lang", langs[l]);
+		}
+		g_free(fn);
+	}
+}
+
 /* Every child and person of the case, in file order. */
 static GPtrArray *everyone(xmlDocPtr cs)
 {
@@ -378,11 +463,10 @@ static void build_views(struct build *b, xmlNodePtr m, GPtrArray *all)
 				xmlNodePtr v = web_add(m, "child-views", NULL);
 				web_set(v, "child", id);
 				web_set(v, "given", given);
-				char **ps = paragraphs(web_form_get(f, fw));
-				for (int k = 0; ps[k]; k++)
-					web_add(v, "quote", ps[k]);
-				g_strfreev(ps);
+				add_paras_tr(b, v, "quote", fw);
 			}
+		} else {
+			tr_alone(b, fw);
 		}
 		g_free(fg);
 		g_free(fw);
@@ -398,7 +482,9 @@ static void build_views(struct build *b, xmlNodePtr m, GPtrArray *all)
 			if (!blank(web_form_get(f, fn))) {
 				xmlNodePtr v = web_add(m, kinds[k][1], NULL);
 				web_set(v, "person", cd_case_attr(p, "id"));
-				add_paras(v, web_form_get(f, fn));
+				add_paras_tr(b, v, "p", fn);
+			} else {
+				tr_alone(b, fn);
 			}
 			g_free(fn);
 		}
@@ -706,14 +792,18 @@ static void build_plan(struct build *b, const char *meeting_id)
 			web_set(it, "status", "open");
 			web_set(it, "agreed-at", meeting_id);
 			set_text_child(it, "need", web_form_get(f, fneed), NULL);
+			add_text_tr(b, it, "need", fneed);
 			if (!blank(web_form_get(f, fob)))
 				set_text_child(it, "obstacles", web_form_get(f, fob), NULL);
+			add_text_tr(b, it, "obstacles", fob);
 			set_text_child(it, "how", web_form_get(f, fhow), NULL);
+			add_text_tr(b, it, "how", fhow);
 			if (!blank(whoid))
 				web_set(web_add(it, "who", NULL), "ref", whoid);
 			if (has_by)
 				web_add(it, "by", by);
 			set_text_child(it, "goal", web_form_get(f, fgoal), NULL);
+			add_text_tr(b, it, "goal", fgoal);
 			g_free(iid);
 		} else {
 			b->missing = 1;

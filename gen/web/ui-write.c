@@ -12,6 +12,7 @@
 #include <microhttpd.h>
 
 #include "case/case.h"
+#include "case/rules.h"
 #include "base/cindoc.h"
 #include "web/store.h"
 #include "web/web.h"
@@ -213,6 +214,11 @@ static void render(web_req *r, const char *id, const char *step, const web_form 
 	}
 	if (msgs)
 		add_msgs(root, msgs, strcmp(step, "check") == 0 ? NULL : step, id);
+	/* a field for the translation of views and plan items into each language a reader reads */
+	const char *langs[8];
+	cd_rule_translation_langs(xmlDocGetRootElement(cs), langs, (int)G_N_ELEMENTS(langs));
+	for (int i = 0; langs[i]; i++)
+		web_set(web_add(root, "translate", NULL), "lang", langs[i]);
 	xmlAddChild(root, xmlDocCopyNode(xmlDocGetRootElement(cs), d, 1));
 	xmlFreeDoc(cs);
 	web_page_render(r, d, status);

@@ -4,7 +4,9 @@
      service...) is copied as written: a child's words are never paraphrased. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:fo="http://www.w3.org/1999/XSL/Format">
+    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:cd="urn:cindoc:marks"
+    exclude-result-prefixes="cd">
 
   <!-- The document title (H1) with an optional subtitle. -->
   <xsl:template name="title">
@@ -87,18 +89,53 @@
     </fo:block>
   </xsl:template>
 
-  <!-- Case text, in the language of the record ($case/@lang), which may not be the copy's: a
-       screen reader then reads it in the right voice. -->
+  <!-- Case text is in the language of its words: the record's ($case/@lang), or the copy's where
+       the case has a translation (common/translations.xsl gives each element its lang). Its FO
+       element says that language, so a screen reader reads it in the right voice, and carries
+       the mark cd:case (taken off by the typography pass), by which the copy knows whether it
+       prints case text in another language than its own and must say so (pages.xsl). -->
+  <xsl:template name="case-lang">
+    <xsl:param name="n" select="."/>
+    <xsl:variable name="l">
+      <xsl:choose>
+        <xsl:when test="$n/@lang"><xsl:value-of select="$n/@lang"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$case/@lang"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:attribute name="language"><xsl:value-of select="$l"/></xsl:attribute>
+    <xsl:attribute name="cd:case"><xsl:value-of select="$l"/></xsl:attribute>
+  </xsl:template>
+  <!-- Case text inside a sentence of ours (a slot): in another language than the copy's, an
+       inline in its own language; in a right to left copy, words left untranslated are a
+       left-to-right run of their own (isolates). -->
+  <xsl:template name="case-inline">
+    <xsl:param name="n" select="."/>
+    <xsl:variable name="ltr-run" select="$l10n.dir = 'rtl' and string($n/@lang) != $lang"/>
+    <xsl:choose>
+      <xsl:when test="string($n/@lang) = $lang or not($n/@lang) and string($case/@lang) = $lang">
+        <xsl:value-of select="normalize-space($n)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:inline>
+          <xsl:call-template name="case-lang"><xsl:with-param name="n" select="$n"/></xsl:call-template>
+          <xsl:if test="$ltr-run">&#x2066;</xsl:if>
+          <xsl:value-of select="normalize-space($n)"/>
+          <xsl:if test="$ltr-run">&#x2069;</xsl:if>
+        </fo:inline>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
   <!-- A paragraph written for one kind of reader (p/@for) is in their copies only: "child" in a
        child's, "adults" in everyone else's (the file's too). -->
   <xsl:template match="p" mode="text">
     <xsl:if test="not(@for) or (@for = 'child') = ($reader = 'child')">
-      <fo:block xsl:use-attribute-sets="para.properties" role="P" language="{$case/@lang}"><xsl:value-of select="normalize-space(.)"/></fo:block>
+      <fo:block xsl:use-attribute-sets="para.properties" role="P"><xsl:call-template name="case-lang"/><xsl:value-of select="normalize-space(.)"/></fo:block>
     </xsl:if>
   </xsl:template>
   <!-- A quote: the person's own words, exactly as given, in quotation marks of the language. -->
   <xsl:template match="quote" mode="text">
-    <fo:block xsl:use-attribute-sets="quote.properties" role="P" language="{$case/@lang}">
+    <fo:block xsl:use-attribute-sets="quote.properties" role="P">
+      <xsl:call-template name="case-lang"/>
       <xsl:call-template name="t">
         <xsl:with-param name="key" select="'quote'"/>
         <xsl:with-param name="s1" select="string(.)"/>
@@ -108,13 +145,13 @@
   <!-- What someone else passed on about a child is reported speech, not the child's own quoted
        words: no quotation marks (the lead before it says who told us). -->
   <xsl:template match="child-views[@given = 'reported']/quote" mode="text">
-    <fo:block xsl:use-attribute-sets="para.properties" role="P" language="{$case/@lang}"><xsl:value-of select="normalize-space(.)"/></fo:block>
+    <fo:block xsl:use-attribute-sets="para.properties" role="P"><xsl:call-template name="case-lang"/><xsl:value-of select="normalize-space(.)"/></fo:block>
   </xsl:template>
   <xsl:template match="*" mode="text">
     <xsl:choose>
       <xsl:when test="p | quote"><xsl:apply-templates select="p | quote" mode="text"/></xsl:when>
       <xsl:when test="normalize-space(.)">
-        <fo:block xsl:use-attribute-sets="para.properties" role="P" language="{$case/@lang}"><xsl:value-of select="normalize-space(.)"/></fo:block>
+        <fo:block xsl:use-attribute-sets="para.properties" role="P"><xsl:call-template name="case-lang"/><xsl:value-of select="normalize-space(.)"/></fo:block>
       </xsl:when>
     </xsl:choose>
   </xsl:template>
@@ -128,7 +165,7 @@
           <fo:list-item xsl:use-attribute-sets="list.item.properties" role="LI">
             <fo:list-item-label end-indent="label-end()" role="Lbl"><fo:block>&#x2022;</fo:block></fo:list-item-label>
             <fo:list-item-body start-indent="body-start()" role="LBody">
-              <fo:block language="{$case/@lang}"><xsl:apply-templates select="." mode="inline"/></fo:block>
+              <fo:block><xsl:call-template name="case-lang"><xsl:with-param name="n" select="(. | p)[last()]"/></xsl:call-template><xsl:apply-templates select="." mode="inline"/></fo:block>
             </fo:list-item-body>
           </fo:list-item>
         </xsl:for-each>
@@ -141,7 +178,7 @@
   <xsl:template match="*" mode="inline">
     <xsl:choose>
       <xsl:when test="count(p) &gt; 1">
-        <xsl:for-each select="p"><fo:block><xsl:value-of select="normalize-space(.)"/></fo:block></xsl:for-each>
+        <xsl:for-each select="p"><fo:block><xsl:call-template name="case-lang"/><xsl:value-of select="normalize-space(.)"/></fo:block></xsl:for-each>
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
     </xsl:choose>

@@ -39,10 +39,12 @@
     <xsl:variable name="auth" select="$case/authority"/>
     <xsl:variable name="head.mm" select="$letter.text.top.mm - $page.margin.top.mm - $body.margin.top.mm"/>
 
-    <!-- From: top right, clear of the window. Real content (who wrote), not an artifact. -->
+    <!-- From: top right, clear of the window (left and right are the sheet's, in a right-to-left
+         copy too: the window is where the envelope has it). Real content (who wrote), not an
+         artifact. -->
     <fo:block-container height="{$head.mm}mm" role="Div" language="{$case/@lang}">
       <fo:block xsl:use-attribute-sets="letter.sender.properties"
-          start-indent="{$window.left.mm + $window.width.mm - $page.margin.inner.mm + 3}mm">
+          margin-left="{$window.left.mm + $window.width.mm - $page.margin.inner.mm + 3}mm">
         <fo:block xsl:use-attribute-sets="letter.authority.properties"><xsl:value-of select="normalize-space($auth/name)"/></fo:block>
         <fo:block><xsl:value-of select="normalize-space($auth/service)"/></fo:block>
         <fo:block><xsl:value-of select="normalize-space($auth/team)"/></fo:block>

@@ -47,8 +47,21 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- "Helen Marsh (Social Worker)"; a family member with their relationship. -->
+  <!-- "Helen Marsh (Social Worker)"; a family member with their relationship. In a right to left
+       copy, a Latin name with its role is one left-to-right run (isolates) in the case's language,
+       so that "Nadia Chaudhry (mother):" keeps its brackets and colon in place. -->
   <xsl:template match="person" mode="name-role">
+    <xsl:variable name="name"><xsl:apply-templates select="." mode="name"/></xsl:variable>
+    <xsl:variable name="v"><xsl:apply-templates select="." mode="name-with-role"/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$l10n.dir = 'rtl' and string($v) != string($name)
+                      and translate($name, string($l10n.latin), '') = ''">
+        <fo:inline xml:lang="{$case/@lang}">&#x2066;<xsl:copy-of select="$v"/>&#x2069;</fo:inline>
+      </xsl:when>
+      <xsl:otherwise><xsl:copy-of select="$v"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="person" mode="name-with-role">
     <xsl:apply-templates select="." mode="name"/>
     <xsl:choose>
       <!-- "Mum" needs no "(mother)" after it -->

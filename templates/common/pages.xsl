@@ -6,7 +6,8 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
     xmlns:exsl="http://exslt.org/common"
-    exclude-result-prefixes="exsl">
+    xmlns:cd="urn:cindoc:marks"
+    exclude-result-prefixes="exsl cd">
 
   <xsl:template name="layout-master-set">
     <fo:layout-master-set>
@@ -69,6 +70,10 @@
           <xsl:otherwise>auto</xsl:otherwise>
         </xsl:choose>
       </xsl:attribute>
+      <!-- a right-to-left language is laid out right to left throughout: start is the right -->
+      <xsl:if test="$l10n.dir = 'rtl'">
+        <xsl:attribute name="writing-mode">rl-tb</xsl:attribute>
+      </xsl:if>
       <fo:static-content flow-name="xsl-region-before" role="Artifact">
         <fo:block xsl:use-attribute-sets="marking.properties">
           <xsl:call-template name="t"><xsl:with-param name="key" select="'marking'"/></xsl:call-template>
@@ -127,14 +132,21 @@
     </fo:page-sequence>
   </xsl:template>
 
-  <!-- A copy in another language than the case's: the case text is in the case's language (no
-       translation is recorded), so the copy says so in the reader's words, once, at the start of
-       the pack (a letter: at its end), with how to ask for an interpreter. -->
+  <!-- A copy in another language than the case's that prints case text with no translation into
+       its language says so in the reader's words (a child's in the words used to a child), once,
+       at the start of the pack (a letter: at its end), with how to ask for an interpreter. Whether
+       it does is known once the whole copy is made: the notice is marked cd:notice here and kept
+       by the typography pass only when some case text (cd:case) is in another language. -->
   <xsl:template name="english-notice">
     <xsl:if test="$lang != string($case/@lang)">
-      <fo:block xsl:use-attribute-sets="notice.properties" role="Note">
+      <fo:block xsl:use-attribute-sets="notice.properties" role="Note" cd:notice="case-language">
         <xsl:call-template name="t">
-          <xsl:with-param name="key" select="'notice.case-language'"/>
+          <xsl:with-param name="key">
+            <xsl:choose>
+              <xsl:when test="$reader = 'child'">notice.case-language.child</xsl:when>
+              <xsl:otherwise>notice.case-language</xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
           <xsl:with-param name="s1" select="normalize-space($case/authority/phone)"/>
         </xsl:call-template>
       </fo:block>

@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- params.xsl - what cindoc passes to every transform (gen/documents.c), and what follows from it. -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:exsl="http://exslt.org/common" exclude-result-prefixes="exsl">
   <!-- plan | minutes | plan-copy | closure-letter | case-note | closing-summary -->
   <xsl:param name="doc" select="''"/>
   <!-- the id of the child or person the copy is for, or 'file' -->
@@ -29,14 +30,17 @@
   <xsl:param name="style" select="'standard'"/>
   <xsl:param name="source" select="'case'"/>
 
-  <xsl:variable name="case" select="/case"/>
-  <xsl:variable name="the-meeting" select="/case/meetings/meeting[@id = $meeting]"/>
-  <xsl:variable name="the-closure" select="/case/closure"/>
-  <xsl:variable name="the-recipient" select="/case/children/child[@id = $recipient] | /case/people/person[@id = $recipient]"/>
+  <!-- The case as this copy reads it: its case text in the copy's language where the case has a
+       translation, each element of it saying its language (common/translations.xsl). -->
+  <xsl:variable name="case.resolved"><xsl:apply-templates select="/case" mode="resolve"/></xsl:variable>
+  <xsl:variable name="case" select="exsl:node-set($case.resolved)/case"/>
+  <xsl:variable name="the-meeting" select="$case/meetings/meeting[@id = $meeting]"/>
+  <xsl:variable name="the-closure" select="$case/closure"/>
+  <xsl:variable name="the-recipient" select="$case/children/child[@id = $recipient] | $case/people/person[@id = $recipient]"/>
   <!-- The second person a letter to two is written to; empty otherwise. -->
-  <xsl:variable name="the-other" select="/case/people/person[$with != '' and @id = $with]"/>
+  <xsl:variable name="the-other" select="$case/people/person[$with != '' and @id = $with]"/>
   <!-- The children the document is about: all children of the case, or those a closure names. -->
-  <xsl:variable name="subjects" select="/case/children/child"/>
+  <xsl:variable name="subjects" select="$case/children/child"/>
   <!-- The gender words addressed to the child agree with (l10n <g>): the reader's own when a
        child reads, else the children's when they all share one, else none. -->
   <xsl:variable name="child-gender">

@@ -3,12 +3,32 @@
      and case text alike, gets typographic quotation marks and apostrophes. A straight ' after a
      letter or digit is an apostrophe (’), elsewhere an opening mark (‘); a straight " opens (“)
      at the start or after a space or bracket and closes (”) elsewhere. Everything else is copied
-     as it is. A doubled full stop (an abbreviation's and the sentence's) becomes one. -->
+     as it is. A doubled full stop (an abbreviation's and the sentence's) becomes one. The marks
+     of cindoc's own namespace (cd:case on case text, cd:notice) are taken off here. -->
 <xsl:stylesheet version="1.0"
-    xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:cd="urn:cindoc:marks"
+    exclude-result-prefixes="cd">
 
   <xsl:template match="@* | node()" mode="typography">
     <xsl:copy><xsl:apply-templates select="@* | node()" mode="typography"/></xsl:copy>
+  </xsl:template>
+
+  <!-- an element with a mark: made anew, so that the FO does not declare the marks' namespace -->
+  <xsl:template match="*[@cd:*]" mode="typography">
+    <xsl:element name="{name()}" namespace="{namespace-uri()}">
+      <xsl:apply-templates select="@*[namespace-uri() != 'urn:cindoc:marks'] | node()" mode="typography"/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- The notice that some parts are in the record's language (common/pages.xsl): only in a
+       copy that prints some case text in another language than its own. -->
+  <xsl:template match="*[@cd:notice]" mode="typography" priority="1">
+    <xsl:if test="//*[@cd:case and @cd:case != $lang]">
+      <xsl:element name="{name()}" namespace="{namespace-uri()}">
+        <xsl:apply-templates select="@*[namespace-uri() != 'urn:cindoc:marks'] | node()" mode="typography"/>
+      </xsl:element>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="text()" mode="typography">

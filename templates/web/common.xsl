@@ -309,6 +309,7 @@
     <xsl:param name="value"/>
     <xsl:param name="hint"/>
     <xsl:param name="rows" select="4"/>
+    <xsl:param name="lang"/> <!-- the language the words are written in, when not the page's -->
     <div class="govuk-form-group">
       <xsl:if test="$errors[@field = $name]">
         <xsl:attribute name="class">govuk-form-group govuk-form-group--error</xsl:attribute>
@@ -326,6 +327,7 @@
       </xsl:if>
       <xsl:call-template name="field-messages"><xsl:with-param name="id" select="$name"/></xsl:call-template>
       <textarea id="{$name}" name="{$name}" rows="{$rows}">
+        <xsl:if test="$lang"><xsl:attribute name="lang"><xsl:value-of select="$lang"/></xsl:attribute></xsl:if>
         <xsl:attribute name="class">
           <xsl:text>govuk-textarea</xsl:text>
           <xsl:if test="$errors[@field = $name]"> govuk-textarea--error</xsl:if>

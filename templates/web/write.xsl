@@ -23,6 +23,9 @@
     </xsl:choose>
   </xsl:variable>
   <xsl:variable name="people" select="$case/children/child[not(died)] | $case/people/person"/>
+  <!-- the languages the case's readers read besides the record's (cd_rule_translation_langs):
+       views and new plan items take a translation into each (the field NAME:LANG) -->
+  <xsl:variable name="tr-langs" select="/page/translate/@lang"/>
 
   <xsl:template match="page" mode="title">
     <xsl:call-template name="w"><xsl:with-param name="key" select="concat('web.write.', $step, '.title')"/></xsl:call-template>
@@ -124,6 +127,55 @@
       <xsl:with-param name="rows" select="$rows"/>
       <xsl:with-param name="value" select="string($f[@n = $n])"/>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- The translation fields of field $n, one per language of $tr-langs; $paras: the words are
+       paragraphs, translated one for one. -->
+  <xsl:template name="translations">
+    <xsl:param name="n"/>
+    <xsl:param name="paras" select="false()"/>
+    <xsl:param name="rows" select="2"/>
+    <xsl:for-each select="$tr-langs">
+      <xsl:variable name="tn" select="concat($n, ':', .)"/>
+      <xsl:call-template name="textarea">
+        <xsl:with-param name="name" select="$tn"/>
+        <xsl:with-param name="lang" select="string(.)"/>
+        <xsl:with-param name="label-text">
+          <xsl:call-template name="ws">
+            <xsl:with-param name="key">web.write.translation</xsl:with-param>
+            <xsl:with-param name="s1"><xsl:call-template name="w"><xsl:with-param name="key" select="concat('web.lang.', .)"/></xsl:call-template></xsl:with-param>
+          </xsl:call-template>
+        </xsl:with-param>
+        <xsl:with-param name="hint">
+          <xsl:choose>
+            <xsl:when test="$paras">web.write.translation.paras.hint</xsl:when>
+            <xsl:otherwise>web.write.translation.hint</xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
+        <xsl:with-param name="rows" select="$rows"/>
+        <xsl:with-param name="value" select="string($f[@n = $tn])"/>
+      </xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- On "check your answers": a row for each translation of field $n given. -->
+  <xsl:template name="translation-rows">
+    <xsl:param name="n"/>
+    <xsl:for-each select="$tr-langs">
+      <xsl:variable name="tn" select="concat($n, ':', .)"/>
+      <xsl:if test="normalize-space($f[@n = $tn])">
+        <xsl:call-template name="row">
+          <xsl:with-param name="key-text">
+            <xsl:call-template name="ws">
+              <xsl:with-param name="key">web.write.translation.short</xsl:with-param>
+              <xsl:with-param name="s1"><xsl:call-template name="w"><xsl:with-param name="key" select="concat('web.lang.', .)"/></xsl:call-template></xsl:with-param>
+            </xsl:call-template>
+          </xsl:with-param>
+          <xsl:with-param name="n" select="$tn"/>
+          <xsl:with-param name="value"><span lang="{.}"><xsl:value-of select="$f[@n = $tn]"/></span></xsl:with-param>
+        </xsl:call-template>
+      </xsl:if>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template name="group-class">
@@ -388,6 +440,11 @@
         <xsl:with-param name="label">web.write.words</xsl:with-param>
         <xsl:with-param name="hint">web.write.words.hint</xsl:with-param>
       </xsl:call-template>
+      <xsl:call-template name="translations">
+        <xsl:with-param name="n" select="concat('views-', @id, '-words')"/>
+        <xsl:with-param name="paras" select="true()"/>
+        <xsl:with-param name="rows" select="3"/>
+      </xsl:call-template>
       <xsl:call-template name="area">
         <xsl:with-param name="n" select="concat('views-', @id, '-why-not')"/>
         <xsl:with-param name="label">web.write.why-not</xsl:with-param>
@@ -403,12 +460,22 @@
         <xsl:with-param name="label-text"><xsl:apply-templates select="." mode="name-role"/></xsl:with-param>
         <xsl:with-param name="rows" select="3"/>
       </xsl:call-template>
+      <xsl:call-template name="translations">
+        <xsl:with-param name="n" select="concat('parent-', @id)"/>
+        <xsl:with-param name="paras" select="true()"/>
+        <xsl:with-param name="rows" select="3"/>
+      </xsl:call-template>
     </xsl:for-each>
     <h2 class="govuk-heading-m"><xsl:call-template name="w"><xsl:with-param name="key">web.write.updates</xsl:with-param></xsl:call-template></h2>
     <xsl:for-each select="$case/people/person[@kind = 'professional' or @kind = 'advocate']">
       <xsl:call-template name="area">
         <xsl:with-param name="n" select="concat('update-', @id)"/>
         <xsl:with-param name="label-text"><xsl:apply-templates select="." mode="name-role"/></xsl:with-param>
+        <xsl:with-param name="rows" select="3"/>
+      </xsl:call-template>
+      <xsl:call-template name="translations">
+        <xsl:with-param name="n" select="concat('update-', @id)"/>
+        <xsl:with-param name="paras" select="true()"/>
         <xsl:with-param name="rows" select="3"/>
       </xsl:call-template>
     </xsl:for-each>
@@ -569,8 +636,11 @@
         </xsl:call-template>
       </xsl:if>
       <xsl:call-template name="area"><xsl:with-param name="n" select="concat($p, 'need')"/><xsl:with-param name="label">web.write.item-need</xsl:with-param><xsl:with-param name="rows" select="2"/></xsl:call-template>
+      <xsl:call-template name="translations"><xsl:with-param name="n" select="concat($p, 'need')"/></xsl:call-template>
       <xsl:call-template name="area"><xsl:with-param name="n" select="concat($p, 'obstacles')"/><xsl:with-param name="label">web.write.item-obstacles</xsl:with-param><xsl:with-param name="rows" select="2"/></xsl:call-template>
+      <xsl:call-template name="translations"><xsl:with-param name="n" select="concat($p, 'obstacles')"/></xsl:call-template>
       <xsl:call-template name="area"><xsl:with-param name="n" select="concat($p, 'how')"/><xsl:with-param name="label">web.write.item-how</xsl:with-param><xsl:with-param name="rows" select="2"/></xsl:call-template>
+      <xsl:call-template name="translations"><xsl:with-param name="n" select="concat($p, 'how')"/></xsl:call-template>
       <xsl:call-template name="pick">
         <xsl:with-param name="n" select="concat($p, 'who')"/>
         <xsl:with-param name="label">web.write.item-who</xsl:with-param>
@@ -583,6 +653,7 @@
         <xsl:with-param name="width">10</xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="area"><xsl:with-param name="n" select="concat($p, 'goal')"/><xsl:with-param name="label">web.write.item-goal</xsl:with-param><xsl:with-param name="rows" select="2"/></xsl:call-template>
+      <xsl:call-template name="translations"><xsl:with-param name="n" select="concat($p, 'goal')"/></xsl:call-template>
     </fieldset>
     <xsl:if test="$i &lt; $count">
       <xsl:call-template name="new-item">
@@ -791,6 +862,7 @@
               <xsl:value-of select="$f[@n = concat($p, 'why-not')]"/>
             </xsl:with-param>
           </xsl:call-template>
+          <xsl:call-template name="translation-rows"><xsl:with-param name="n" select="concat($p, 'words')"/></xsl:call-template>
         </xsl:for-each>
         <xsl:for-each select="$case/people/person">
           <xsl:variable name="v" select="$f[@n = concat('parent-', current()/@id) or @n = concat('update-', current()/@id)][normalize-space(.)]"/>
@@ -799,6 +871,7 @@
               <xsl:with-param name="key-text"><xsl:apply-templates select="." mode="name-role"/></xsl:with-param>
               <xsl:with-param name="value" select="string($v[1])"/>
             </xsl:call-template>
+            <xsl:call-template name="translation-rows"><xsl:with-param name="n" select="string($v[1]/@n)"/></xsl:call-template>
           </xsl:if>
         </xsl:for-each>
       </xsl:when>
@@ -835,6 +908,7 @@
             <xsl:with-param name="n" select="string(@n)"/>
             <xsl:with-param name="value" select="string(.)"/>
           </xsl:call-template>
+          <xsl:call-template name="translation-rows"><xsl:with-param name="n" select="string(@n)"/></xsl:call-template>
         </xsl:for-each>
       </xsl:when>
       <xsl:when test="$s = 'decision'">

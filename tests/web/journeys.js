@@ -262,6 +262,42 @@ async function main() {
       await page.close();
     });
 
+    await journey('a view and a new plan item in Polish too, for the mother who reads Polish', async () => {
+      const page = await freshPage();
+      await L.login(page, server.url, 'mt');
+      const c = '03-siblings';
+      const seen = {};
+      const resp = await W.writeUp(page, server.url, c, {
+        answers: {
+          ...NOVEMBER,
+          parentWords: 'Mum said the January shifts are sorted.',
+          newNeed: 'Alfie learns to swim.',
+          translations: {
+            'parent-p1:pl': 'Mama powiedziała, że styczniowe zmiany są załatwione.',
+            'new-1-need:pl': 'Alfie uczy się pływać.',
+          },
+        },
+        beforeSave: async () => {
+          seen.check = await page.innerText('main');
+        },
+      });
+      await L.visited(page, resp, { label: 'saved with a translation' });
+      L.assert(seen.check && seen.check.includes('Polish translation') && seen.check.includes('Alfie uczy się pływać.'),
+        '"check your answers" does not show the Polish translation');
+      const xml = fs.readFileSync(L.caseFile(desk.cases, c), 'utf8');
+      L.assert(xml.includes('<p lang="pl">Mama powiedziała, że styczniowe zmiany są załatwione.</p>'), 'the translated view is not in the case file');
+      L.assert(/<need>Alfie learns to swim\.<\/need>\s*<need lang="pl">Alfie uczy się pływać\.<\/need>/.test(xml), 'the translated need is not beside its original');
+      const chk = L.run(['check', L.caseFile(desk.cases, c)]);
+      L.assert(chk.code <= 1, `cindoc check after the translated write-up: exit ${chk.code}\n${chk.err}`);
+      const pdf = path.join(OUT, 'polish-copy.pdf');
+      fs.rmSync(pdf, { force: true });
+      const r = L.run(['render', '--doc', 'plan-copy', '--for', 'p1', '--meeting', lastMeeting(xml), L.caseFile(desk.cases, c), '-o', pdf]);
+      L.assert(r.code === 0, `the mother's copy: exit ${r.code}\n${r.err}`);
+      const text = require('child_process').execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+      L.assert(text.includes('Alfie uczy się pływać.') && !text.includes('Alfie learns to swim.'), "the mother's copy does not print the need in Polish");
+      await page.close();
+    }, { timeoutMs: 300000 });
+
     await journey('the whole write-up done with the keyboard alone', async () => {
       const page = await freshPage();
       await L.login(page, server.url, 'mt2');

@@ -33,6 +33,9 @@ function defaultAnswers(over = {}) {
     nextDate: '14/12/2026',
     nextTime: '10:00',
     nextVenue: 'Eastmoor Family Hub',
+    // translations of the case text into a reader's language, by field name ("parent-p1:pl"):
+    // a translation field the page offers is left empty unless named here
+    translations: {},
     ...over,
   };
 }
@@ -99,6 +102,7 @@ function decide(step, fields, a) {
         let m;
         if ((m = /^views-(.+)-given$/.exec(f.name)) && f.type === 'radio' && f.value === 'in-person' && !fields.some((g) => g.name === f.name && g.checked))
           acts.push({ name: f.name, kind: 'radio', value: 'in-person' });
+        else if (f.name.includes(':')) continue; // a translation: below
         else if ((m = /^views-(.+)-words$/.exec(f.name))) fillIfEmpty(f.name, a.childWords);
         else if (/^parent-/.test(f.name)) fillIfEmpty(f.name, a.parentWords);
         else if (/^update-/.test(f.name)) fillIfEmpty(f.name, a.update);
@@ -138,6 +142,7 @@ function decide(step, fields, a) {
     default:
       break;
   }
+  for (const [n, v] of Object.entries(a.translations || {})) fillIfEmpty(n, v);
   return acts;
 }
 

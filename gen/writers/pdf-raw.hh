@@ -1,0 +1,27 @@
+// writers/pdf-raw.hh - one object of a PDF copied as its bytes are, its references renumbered
+// (pdf-concat.cc's print.pdf): most of an item's objects (structure elements, fonts, content
+// streams) go into print.pdf unchanged but for their numbers, and libqpdf would parse each
+// into objects and write it out again. Here the object's text is scanned once, token by token:
+// strings, names and comments are passed over, each "N G R" is given its new number, and a
+// stream's data is copied as it is (never decoded).
+#ifndef CD_PDF_RAW_HH
+#define CD_PDF_RAW_HH
+
+#include <cstddef>
+#include <functional>
+#include <string>
+
+namespace cd_pdfraw {
+
+// Object `num` `gen` at `offset` of the file `buf` (of `size` bytes): its body (what is
+// between "obj" and "endobj", or "stream") into `body`, each reference renumbered by `ref`
+// (which gets the referenced object's number and generation and gives its new number); a
+// stream's data in `data`/`len` (pointing into `buf`; NULL for an object that is no stream).
+// False when the object cannot be copied so (no "N G obj" there, a stream whose /Length is not
+// a plain number, a file cut short): the caller then copies it through libqpdf.
+bool copy_object(const char *buf, size_t size, size_t offset, int num, int gen,
+                 std::function<int(int, int)> const &ref, std::string &body, const char **data, size_t *len);
+
+} // namespace cd_pdfraw
+
+#endif
