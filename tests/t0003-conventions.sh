@@ -135,3 +135,5 @@ check "--version says where the data is read from" grep -qx "data: /nonexistent 
 expect "--version, built here" 0 env -u CINDOC_HOME "$CINDOC" --version
 check "... the source tree" grep -qx "data: $ROOT (the source tree this program was built in)" "$T/.run.out"
 expect "calendar needs no data" 0 env CINDOC_HOME=/nonexistent "$CINDOC" calendar add 2026-12-24 1
+dups=$(ls "$ROOT"/tests/t[0-9]*.sh | sed 's|.*/t\([0-9]*\)-.*|\1|' | sort | uniq -d | tr '\n' ' ')
+check "each test script has a number of its own (shared: ${dups:-none})" test -z "$dups"
