@@ -39,7 +39,6 @@ extern "C" {
 namespace {
 
 using cd_qpdf::Failure;
-using cd_qpdf::FilePipe;
 using cd_qpdf::write_out;
 typedef QPDFObjectHandle OH;
 
