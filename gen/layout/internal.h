@@ -10,7 +10,8 @@
  *
  *   vlist.c     the vertical list: entries, keeps and break penalties, block openings/closings
  *   emit.c      placed items and emitting a range of the list onto a page (or an item buffer)
- *   para.c      paragraphs: inline text gathered, Pango set-up, lines, the paragraph cache
+ *   para.c      paragraphs: inline text gathered, Pango set-up, lines (a plain paragraph broken
+ *               into lines from one shaping), the paragraph cache
  *   inline.c    inline elements: inline, basic-link, character, page numbers and citations,
  *               leaders, external graphics
  *   flow.c      block-level elements: blocks, block-containers, lists, and sub-flows
