@@ -75,7 +75,7 @@ struct lay_doc {
 	char *base_dir;              /* images are found relative to it */
 	PangoContext *pctx;
 	PangoLayout *layout;         /* reused for every paragraph */
-	GHashTable *para_cache;      /* the renderer's: plain paragraphs already broken into lines */
+	lay_para_cache *para_cache;  /* the renderer's: paragraphs already broken into lines */
 	int (*emit)(void *ud, cd_page *pg);   /* takes the page */
 	void *ud;
 	const lay_doc *prev;         /* the previous pass, for citations and flow page numbers */

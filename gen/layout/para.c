@@ -618,6 +618,17 @@ static int para_piece(lay_doc *L, para *P, int start, GPtrArray *boxes, GArray *
  * hyphenation or justification; anything else, or a break Pango would make otherwise than at
  * a space, and the paragraph goes to Pango's own line breaking (para_piece). */
 
+/* Whether the paragraph's text is all in its block's style: no attributes anywhere. */
+static int one_style(para *P)
+{
+	PangoAttrIterator *ai = pango_attr_list_get_iterator(P->attrs);
+	GSList *any = pango_attr_iterator_get_attrs(ai);
+	int more = pango_attr_iterator_next(ai);
+	pango_attr_iterator_destroy(ai);
+	g_slist_free_full(any, (GDestroyNotify)pango_attribute_destroy);
+	return !any && !more;
+}
+
 /* Whether a character keeps the paragraph plain: Latin, Greek and Cyrillic letters and the
  * general punctuation; not bidi controls, line or paragraph separators, tabs or combining
  * marks. */
@@ -640,14 +651,8 @@ static int plain_para(para *P)
 	    b->align == ALIGN_JUSTIFY || b->align_last == ALIGN_JUSTIFY || b->wm == WM_RL_TB || lang_rtl(b->lang) ||
 	    P->text->len > PIECE_BYTES)
 		return 0;
-	PangoAttrIterator *ai = pango_attr_list_get_iterator(P->attrs);
-	GSList *any = pango_attr_iterator_get_attrs(ai);
-	int more = pango_attr_iterator_next(ai);
-	pango_attr_iterator_destroy(ai);
-	if (any || more) {
-		g_slist_free_full(any, (GDestroyNotify)pango_attribute_destroy);
+	if (!one_style(P))
 		return 0;
-	}
 	for (const char *p = P->text->str; *p; p = g_utf8_next_char(p))
 		if (!plain_char(g_utf8_get_char(p)))
 			return 0;
@@ -816,7 +821,18 @@ static void para_lines(lay_doc *L, vbuild *vb, para *P)
 typedef struct cached_line { double h; int extra; cd_page *items; } cached_line;
 typedef struct cached_para { int n; cached_line *lines; } cached_para;
 
-#define PARA_CACHE_MAX 512
+/* At most this many paragraphs seen once, and this many lines kept, before either is emptied:
+ * a renderer's memory stays bounded whatever it renders. */
+#define PARA_SEEN_MAX 1024
+#define PARA_KEPT_LINES 4096
+
+/* A paragraph is kept from the second time it is seen: one that never comes again (most of a
+ * letter's body) is not copied. */
+struct lay_para_cache {
+	GHashTable *seen;   /* GBytes key: paragraphs seen once */
+	GHashTable *kept;   /* GBytes key -> cached_para* */
+	int lines;          /* lines kept */
+};
 
 static void cached_para_free(cached_para *c)
 {
@@ -826,35 +842,65 @@ static void cached_para_free(cached_para *c)
 	g_free(c);
 }
 
-GHashTable *lay_para_cache_new(void)
+lay_para_cache *lay_para_cache_new(void)
 {
-	return g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)cached_para_free);
+	lay_para_cache *c = g_new0(lay_para_cache, 1);
+	c->seen = g_hash_table_new_full(g_bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref, NULL);
+	c->kept = g_hash_table_new_full(g_bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref,
+	                                (GDestroyNotify)cached_para_free);
+	return c;
 }
 
-/* The key of a paragraph that can be cached: one style, no spans, links, objects or ids. */
-static char *para_key(para *P)
+void lay_para_cache_free(lay_para_cache *c)
 {
-	if (P->links->len || P->objs->len || P->ids->len)
+	if (!c)
+		return;
+	g_hash_table_destroy(c->seen);
+	g_hash_table_destroy(c->kept);
+	g_free(c);
+}
+
+/* What a paragraph's lines depend on besides its text (zeroed whole, so padding compares too). */
+typedef struct para_key_head {
+	const void *family, *lang;
+	double size, color[4], lh, text_indent, x, w;
+	int weight, italic, align, align_last, wm, hyphenate, widows, orphans, keep_together, wrap, ws_collapse;
+} para_key_head;
+
+/* The key of a paragraph that can be cached: one style, no links, objects or ids; NULL for
+ * another. */
+static GBytes *para_key(para *P)
+{
+	if (P->links->len || P->objs->len || P->ids->len || !one_style(P))
 		return NULL;
-	PangoAttrIterator *ai = pango_attr_list_get_iterator(P->attrs);
-	GSList *any = pango_attr_iterator_get_attrs(ai);
-	pango_attr_iterator_destroy(ai);
-	if (any) {
-		g_slist_free_full(any, (GDestroyNotify)pango_attribute_destroy);
-		return NULL;
-	}
 	const fo_style *b = &P->base;
-	return g_strdup_printf("%p|%a|%d|%d|%a,%a,%a,%a|%a|%d|%d|%a|%d|%p|%d|%d|%d|%d|%d|%a|%a|%s", (const void *)b->family,
-	                       b->size, b->weight, b->italic, b->color.r, b->color.g, b->color.b, b->color.a, b->lh,
-	                       b->align, b->align_last, b->text_indent, b->hyphenate, (const void *)b->lang, b->widows,
-	                       b->orphans, b->keep_together, b->wrap, b->ws_collapse, P->x, P->w, P->text->str);
+	para_key_head h;
+	memset(&h, 0, sizeof h);
+	h.family = b->family;
+	h.lang = b->lang;
+	h.size = b->size;
+	h.color[0] = b->color.r, h.color[1] = b->color.g, h.color[2] = b->color.b, h.color[3] = b->color.a;
+	h.lh = b->lh;
+	h.text_indent = b->text_indent;
+	h.x = P->x;
+	h.w = P->w;
+	h.weight = b->weight, h.italic = b->italic, h.align = b->align, h.align_last = b->align_last, h.wm = b->wm;
+	h.hyphenate = b->hyphenate, h.widows = b->widows, h.orphans = b->orphans, h.keep_together = b->keep_together;
+	h.wrap = b->wrap, h.ws_collapse = b->ws_collapse;
+	gsize n = sizeof h + P->text->len;
+	char *k = g_malloc(n);
+	memcpy(k, &h, sizeof h);
+	memcpy(k + sizeof h, P->text->str, P->text->len);
+	return g_bytes_new_take(k, n);
 }
 
-/* Lays the paragraph out and keeps copies of its lines under `key`. */
-static void para_lines_cached(lay_doc *L, vbuild *vb, para *P, char *key)
+/* Lays the paragraph out and keeps copies of its lines under `key` (taken). */
+static void para_lines_cached(lay_doc *L, vbuild *vb, para *P, lay_para_cache *pc, GBytes *key)
 {
-	if (g_hash_table_size(L->para_cache) >= PARA_CACHE_MAX)
-		g_hash_table_remove_all(L->para_cache);
+	if (pc->lines >= PARA_KEPT_LINES) {
+		g_hash_table_remove_all(pc->kept);
+		pc->lines = 0;
+	}
 	cached_para *c = g_new0(cached_para, 1);
 	guint before = vb->v->len;
 	para_lines(L, vb, P);
@@ -871,21 +917,28 @@ static void para_lines_cached(lay_doc *L, vbuild *vb, para *P, char *key)
 	/* the badness each line adds of its own, as para_lines gives it */
 	for (int i = 0; i < c->n; i++)
 		c->lines[i].extra = line_penalty(&P->base, i, c->n);
-	g_hash_table_insert(L->para_cache, key, c);
+	pc->lines += c->n;
+	g_hash_table_insert(pc->kept, key, c);
 }
 
 void para_flush(lay_doc *L, vbuild *vb, para *P)
 {
 	if (!P->active)
 		return;
-	char *key = L->para_cache ? para_key(P) : NULL;
-	if (!key) {
-		para_lines(L, vb, P);
-		return;
-	}
-	cached_para *c = g_hash_table_lookup(L->para_cache, key);
+	lay_para_cache *pc = L->para_cache;
+	GBytes *key = pc ? para_key(P) : NULL;
+	cached_para *c = key ? g_hash_table_lookup(pc->kept, key) : NULL;
 	if (!c) {
-		para_lines_cached(L, vb, P, key);
+		if (key && g_hash_table_remove(pc->seen, key)) {
+			para_lines_cached(L, vb, P, pc, key);
+			return;
+		}
+		if (key) {
+			if (g_hash_table_size(pc->seen) >= PARA_SEEN_MAX)
+				g_hash_table_remove_all(pc->seen);
+			g_hash_table_add(pc->seen, key);
+		}
+		para_lines(L, vb, P);
 		return;
 	}
 	for (int i = 0; i < c->n; i++) {
@@ -893,6 +946,6 @@ void para_flush(lay_doc *L, vbuild *vb, para *P)
 		put_all(items, c->lines[i].items, 0, 0, 0);
 		vadd_box(vb, items, c->lines[i].h, c->lines[i].extra);
 	}
-	g_free(key);
+	g_bytes_unref(key);
 	para_reset(P);
 }
