@@ -39,7 +39,6 @@ extern "C" {
 namespace {
 
 using cd_qpdf::Failure;
-using cd_qpdf::FilePipe;
 using cd_qpdf::write_out;
 typedef QPDFObjectHandle OH;
 
@@ -730,25 +729,16 @@ When when_of(cd_pdf_finish const *f)
 	return When{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, 'Z', 0, 0};
 }
 
-std::string pdf_date(When const &w)
+// The time as a PDF date (D:YYYYMMDDHHmmSS, then Z or +HH'mm') or, with `xmp`, as XMP's ISO 8601.
+std::string date_text(When const &w, bool xmp)
 {
 	char b[40];
-	snprintf(b, sizeof b, "D:%04d%02d%02d%02d%02d%02d", w.y, w.mo, w.d, w.h, w.mi, w.s);
+	snprintf(b, sizeof b, xmp ? "%04d-%02d-%02dT%02d:%02d:%02d" : "D:%04d%02d%02d%02d%02d%02d", w.y, w.mo, w.d, w.h,
+	         w.mi, w.s);
 	std::string s = b;
 	if (w.sign == 'Z')
 		return s + "Z";
-	snprintf(b, sizeof b, "%c%02d'%02d'", w.sign, w.oh, w.om);
-	return s + b;
-}
-
-std::string xmp_date(When const &w)
-{
-	char b[40];
-	snprintf(b, sizeof b, "%04d-%02d-%02dT%02d:%02d:%02d", w.y, w.mo, w.d, w.h, w.mi, w.s);
-	std::string s = b;
-	if (w.sign == 'Z')
-		return s + "Z";
-	snprintf(b, sizeof b, "%c%02d:%02d", w.sign, w.oh, w.om);
+	snprintf(b, sizeof b, xmp ? "%c%02d:%02d" : "%c%02d'%02d'", w.sign, w.oh, w.om);
 	return s + b;
 }
 
@@ -785,8 +775,8 @@ std::string metadata(QPDF &q, Numberer &num, cd_pdf_finish const *f)
 		if (x.val && *x.val)
 			info.replaceKey(x.key, OH::newUnicodeString(x.val));
 	info.replaceKey("/Producer", OH::newUnicodeString(producer));
-	info.replaceKey("/CreationDate", OH::newString(pdf_date(w)));
-	info.replaceKey("/ModDate", OH::newString(pdf_date(w)));
+	info.replaceKey("/CreationDate", OH::newString(date_text(w, false)));
+	info.replaceKey("/ModDate", OH::newString(date_text(w, false)));
 	q.getTrailer().replaceKey("/Info", info);
 
 	std::string x =
@@ -812,9 +802,9 @@ std::string metadata(QPDF &q, Numberer &num, cd_pdf_finish const *f)
 	x += "   <pdf:Producer>" + xml_escape(producer.c_str()) + "</pdf:Producer>\n";
 	if (f->creator && *f->creator)
 		x += "   <xmp:CreatorTool>" + xml_escape(f->creator) + "</xmp:CreatorTool>\n";
-	x += "   <xmp:CreateDate>" + xmp_date(w) + "</xmp:CreateDate>\n";
-	x += "   <xmp:ModifyDate>" + xmp_date(w) + "</xmp:ModifyDate>\n";
-	x += "   <xmp:MetadataDate>" + xmp_date(w) + "</xmp:MetadataDate>\n";
+	x += "   <xmp:CreateDate>" + date_text(w, true) + "</xmp:CreateDate>\n";
+	x += "   <xmp:ModifyDate>" + date_text(w, true) + "</xmp:ModifyDate>\n";
+	x += "   <xmp:MetadataDate>" + date_text(w, true) + "</xmp:MetadataDate>\n";
 	if (f->tagged)
 		x += "   <pdfuaid:part>1</pdfuaid:part>\n";
 	x += "  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>\n";
