@@ -640,7 +640,8 @@ struct lay_para_cache {
 	GHashTable *seen;   /* GBytes key: paragraphs seen once */
 	GHashTable *kept;   /* GBytes key -> cached_para* */
 	int lines;          /* lines kept */
-	GHashTable *words;  /* GBytes (word_key_head, text) -> word_shape* */
+	GHashTable *styles; /* GBytes (word_key_head) -> GHashTable: GBytes word -> word_shape* */
+	int words;          /* words kept, in all styles */
 };
 
 /* What a word's shape depends on besides its text (zeroed whole, so padding compares too). */
@@ -693,8 +694,8 @@ lay_para_cache *lay_para_cache_new(void)
 	c->seen = g_hash_table_new_full(g_bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref, NULL);
 	c->kept = g_hash_table_new_full(g_bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref,
 	                                (GDestroyNotify)cached_para_free);
-	c->words = g_hash_table_new_full(g_bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref,
-	                                 (GDestroyNotify)word_shape_free);
+	c->styles = g_hash_table_new_full(g_bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref,
+	                                  (GDestroyNotify)g_hash_table_destroy);
 	return c;
 }
 
@@ -704,7 +705,7 @@ void lay_para_cache_free(lay_para_cache *c)
 		return;
 	g_hash_table_destroy(c->seen);
 	g_hash_table_destroy(c->kept);
-	g_hash_table_destroy(c->words);
+	g_hash_table_destroy(c->styles);
 	g_free(c);
 }
 
@@ -863,20 +864,35 @@ static word_shape *word_new(lay_doc *L, para *P, const char *w, int len)
 	return ws;
 }
 
-/* The shape of word [w, w + len) in the paragraph's style, from the renderer's cache. */
-static word_shape *word_get(lay_doc *L, para *P, const char *w, int len)
+/* The renderer's shaped words of the paragraph's style. */
+static GHashTable *style_words(lay_doc *L, para *P)
 {
 	lay_para_cache *pc = L->para_cache;
 	word_key_head h;
 	word_key_fill(&h, &P->base);
-	GBytes *key = bytes_key(&h, sizeof h, w, (size_t)len);
-	word_shape *ws = g_hash_table_lookup(pc->words, key);
-	if (ws) {
+	GBytes *key = g_bytes_new(&h, sizeof h);
+	GHashTable *t = g_hash_table_lookup(pc->styles, key);
+	if (t) {
 		g_bytes_unref(key);
-		return ws;
+		return t;
 	}
+	t = g_hash_table_new_full(g_bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref, (GDestroyNotify)word_shape_free);
+	g_hash_table_insert(pc->styles, key, t);
+	return t;
+}
+
+/* The shape of word [w, w + len) in the paragraph's style (its words t), from the renderer's
+ * cache. */
+static word_shape *word_get(lay_doc *L, para *P, GHashTable *t, const char *w, int len)
+{
+	GBytes *key = g_bytes_new_static(w, (gsize)len);
+	word_shape *ws = g_hash_table_lookup(t, key);
+	g_bytes_unref(key);
+	if (ws)
+		return ws;
 	ws = word_new(L, P, w, len);
-	g_hash_table_insert(pc->words, key, ws);
+	g_hash_table_insert(t, g_bytes_new(w, (gsize)len), ws);
+	L->para_cache->words++;
 	return ws;
 }
 
@@ -892,8 +908,11 @@ static int shape_words(lay_doc *L, para *P, PangoGlyphItem **whole, PangoLogAttr
 		return 0;
 	/* emptied between paragraphs only: a paragraph's words stay while it is put together (it
 	 * may hold more than WORDS_MAX of them; plain_para allows at most PIECE_BYTES) */
-	if (g_hash_table_size(L->para_cache->words) >= WORDS_MAX)
-		g_hash_table_remove_all(L->para_cache->words);
+	if (L->para_cache->words >= WORDS_MAX) {
+		g_hash_table_remove_all(L->para_cache->styles);
+		L->para_cache->words = 0;
+	}
+	GHashTable *words = style_words(L, P);
 	const char *t = P->text->str;
 	int len = (int)P->text->len, n = 0, ng = 0;
 	GPtrArray *ws = g_ptr_array_new();
@@ -907,7 +926,7 @@ static int shape_words(lay_doc *L, para *P, PangoGlyphItem **whole, PangoLogAttr
 			i++;
 		while (i < len && t[i] == ' ')
 			i++;
-		word_shape *w = word_get(L, P, t + s, i - s);
+		word_shape *w = word_get(L, P, words, t + s, i - s);
 		if (!first)
 			first = w;
 		if (!w->glyphs || w->an.font != first->an.font || w->an.language != first->an.language ||
