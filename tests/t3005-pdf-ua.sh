@@ -5,6 +5,8 @@
 # content, heading nesting, table structure and TH scope, lists, /Lang, link annotations, fonts
 # embedded with ToUnicode, encryption strength), and qpdf --check. Then protected copies of
 # both writers, and a queue's print.pdf: one Document per item, each with its own /Lang.
+# An Urdu copy's text must extract as the words of its FO, each word whole (ua-check.py --words:
+# /ActualText on each Nastaliq word, in the order it is read), a protected one too.
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT" || exit 2
 UA=$TESTS/pdf/ua-check.py
@@ -29,14 +31,19 @@ for doc in plan minutes plan-copy closure-letter case-note closing-summary; do
 	done
 done
 export CINDOC P S
-xargs -P 2 -L 1 sh -c '"$CINDOC" render --doc "$0" --for "$1" --lang "$2" --style "$3" --writer "$4" "$5" -o "$P/$0-$2-$3-$4.pdf" >/dev/null 2>"$P/$0-$2-$3-$4.err"; echo $? >"$P/$0-$2-$3-$4.rc"' <"$jobs"
+xargs -P 2 -L 1 sh -c '"$CINDOC" render --doc "$0" --for "$1" --lang "$2" --style "$3" --writer "$4" "$5" -o "$P/$0-$2-$3-$4.pdf" >/dev/null 2>"$P/$0-$2-$3-$4.err"; echo $? >"$P/$0-$2-$3-$4.rc"
+	[ "$2" = ur ] && "$CINDOC" fo --doc "$0" --for "$1" --lang "$2" --style "$3" "$5" -o "$P/$0-$2-$3.fo" >/dev/null 2>>"$P/$0-$2-$3-$4.err"' <"$jobs"
 while read -r doc who lang style writer s; do
 	n=$doc-$lang-$style-$writer
 	if [ "$(cat "$P/$n.rc")" != 0 ]; then
 		notok "$n renders" "$(head -c 500 "$P/$n.err")"
 		continue
 	fi
-	check "$n: PDF/UA checks" "$UA" "$P/$n.pdf"
+	if [ "$lang" = ur ]; then
+		check "$n: PDF/UA checks, its text the FO's words, each whole" "$UA" --words "$P/$doc-$lang-$style.fo" "$P/$n.pdf"
+	else
+		check "$n: PDF/UA checks" "$UA" "$P/$n.pdf"
+	fi
 	check "$n: qpdf --check" sh -c "qpdf --check '$P/$n.pdf' | grep -q 'No syntax or stream encoding errors'"
 done <"$jobs"
 
@@ -49,7 +56,12 @@ for v in short overview; do
 			s=$S; [ "$doc" = plan-copy ] && s=samples/02-review-scaling.xml  # a running case's
 			n=$doc-$v-$lang
 			expect "$n renders" 0 "$CINDOC" render --doc "$doc" --for "$who" --version "$v" --lang "$lang" "$s" -o "$P/$n.pdf"
-			check "$n: PDF/UA checks" "$UA" "$P/$n.pdf"
+			if [ "$lang" = ur ]; then
+				"$CINDOC" fo --doc "$doc" --for "$who" --version "$v" --lang "$lang" "$s" -o "$P/$n.fo"
+				check "$n: PDF/UA checks, its text the FO's words, each whole" "$UA" --words "$P/$n.fo" "$P/$n.pdf"
+			else
+				check "$n: PDF/UA checks" "$UA" "$P/$n.pdf"
+			fi
 		done
 	done
 done
@@ -79,6 +91,11 @@ for w in cairo haru; do
 	check "protected ($w): PDF/UA checks with the password" "$UA" --password "$CD_TEST_PW" "$T/prot-$w.pdf"
 	check "protected ($w): qpdf says AES-256, R6" sh -c "qpdf --show-encryption --password='$CD_TEST_PW' '$T/prot-$w.pdf' | grep -qx 'R = 6' && pdfinfo -upw '$CD_TEST_PW' '$T/prot-$w.pdf' | grep -q 'algorithm:AES-256' && pdfinfo -upw '$CD_TEST_PW' '$T/prot-$w.pdf' | grep -qx 'Tagged: *yes'"
 done
+expect "a protected Urdu copy" 0 "$CINDOC" render --doc closure-letter --for p1 --lang ur --user-password-env CD_TEST_PW "$S" -o "$T/prot-ur.pdf"
+"$CINDOC" fo --doc closure-letter --for p1 --lang ur "$S" -o "$T/prot-ur.fo"
+check "protected Urdu: PDF/UA checks with the password, its text the FO's words, each whole" \
+	"$UA" --password "$CD_TEST_PW" --words "$T/prot-ur.fo" "$T/prot-ur.pdf"
+check "protected Urdu: AES-256, tagged" sh -c "pdfinfo -upw '$CD_TEST_PW' '$T/prot-ur.pdf' | grep -q 'algorithm:AES-256' && pdfinfo -upw '$CD_TEST_PW' '$T/prot-ur.pdf' | grep -qx 'Tagged: *yes'"
 
 # the checker can fail: an untagged PDF, a PDF without a title, RC4
 /usr/bin/python3 -c '
@@ -98,6 +115,9 @@ check "the checker fails RC4" sh -c "'$UA' --password u '$T/rc4.pdf' | grep -q '
 qpdf --qdf --object-streams=disable "$P/plan-en-standard-cairo.pdf" "$T/qdf.pdf"
 sed -i 's|/Artifact BMC|/Foo BMC|' "$T/qdf.pdf"
 check "the checker fails content that is neither tagged nor an artifact" sh -c "'$UA' '$T/qdf.pdf' | grep -q ': 01-005: page 1: [0-9]* text operators neither tagged nor artifacts'"
+qpdf --qdf --object-streams=disable "$P/plan-ur-standard-cairo.pdf" "$T/ur-qdf.pdf"
+sed -i 's|/Span << /ActualText|/Span << /ActualTexX|' "$T/ur-qdf.pdf"
+check "the checker fails Urdu words drawn without their /ActualText" sh -c "'$UA' --words '$P/plan-ur-standard.fo' '$T/ur-qdf.pdf' | grep -q ': text: '"
 
 # the queue's print.pdf: one Document per item, each with its own /Lang
 mkdir -p "$T/cases" && cp samples/*.xml "$T/cases/"

@@ -4,8 +4,9 @@
 # is on the right, quote and notice bars are right of the text; the letterhead stays at the top
 # right (the reading side, clear of the envelope's window) with every line there, the phone line
 # too, and the address stays in the window at the left. A postcode (Latin case data) is set in
-# one font with its own space, as in the English copy. Positions come from pdftotext -bbox (Latin
-# words: Nastaliq does not extract as words yet) and, for rules, from the trace writer.
+# one font with its own space, as in the English copy. Positions come from pdftotext -bbox and,
+# for rules, from the trace writer. pdftotext -bbox reads Nastaliq words whole (each is drawn
+# with its /ActualText), though plain pdftotext prints their letters reversed (README).
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT" || exit 2
 
@@ -75,6 +76,18 @@ for x, y, w in words:
 read -r vn vm <<<"$vx"
 check "minutes (ur): a view's lead keeps 'Nadia Chaudhry (mother)' in order (name at ${vn:-none}, relationship at ${vm:-none})" \
 	num "${vm:-0}" '>' "${vn:-999}"
+# the heading "ہم کیوں ملے" ("why we met"): three whole words on one line, read from the right
+hw=$(for p in 1 2 3 4; do pdftotext -bbox -f $p -l $p "$T/m-ur.pdf" -; done | python3 -c '
+import re, sys
+w = [(float(m.group(1)), float(m.group(2)), m.group(3)) for m in
+     re.finditer(r"<word xMin=\"([\d.]+)\" yMin=\"([\d.]+)\" xMax=\"[\d.]+\" yMax=\"[\d.]+\">([^<]*)</word>", sys.stdin.read())]
+for x, y, t in w:
+    if t == "کیوں":
+        a = [nx for nx, ny, nt in w if nt == "ہم" and abs(ny - y) < 2 and nx > x]
+        c = [nx for nx, ny, nt in w if nt == "ملے" and abs(ny - y) < 2 and nx < x]
+        if a and c:
+            print("right to left at", min(a), x, max(c)); break')
+check "minutes (ur): pdftotext -bbox reads the heading's Urdu words whole, from the right (${hw:-not found})" test -n "$hw"
 expect "minutes (ur), FO" 0 "$CINDOC" fo --doc minutes --for p2 "$M" -o "$T/m-ur.fo"
 expect "minutes (ur), trace" 0 "$CINDOC" render-fo --writer trace "$T/m-ur.fo" -o "$T/m-ur.trace"
 # the bars: vertical rules in the rule colour; each must be right of the text beside it

@@ -3,8 +3,9 @@
 # page as in the item's PDF, one outline entry per item with the item's own outline under it,
 # destinations and links inside each item (tests/queue/print-check.py); PDF/UA and qpdf --check;
 # an item whose case cannot be read this run keeps its place; protected items, a protected
-# print.pdf.
+# print.pdf; an input whose objects sit in object streams (tests/tools/concat.c).
 . "$(dirname "$0")/lib.sh"
+. "$TESTS/tools/build.sh"
 cd "$ROOT" || exit 2
 Q=$TESTS/queue
 C=$T/cases
@@ -43,3 +44,18 @@ check "protected print.pdf: no way in without it" sh -c "! pdftotext -q \"\$(ls 
 check "protected print.pdf: the items' own pages" /usr/bin/python3 "$Q/print-check.py" "$T/qp" "$CD_TEST_PW"
 f=$(ls "$T"/qp/*/print.pdf | head -1)
 check "protected print.pdf: PDF/UA checks with the password" "$TESTS/pdf/ua-check.py" --password "$CD_TEST_PW" "$f"
+
+# An input cindoc did not write: its objects in object streams (so none is copied as its bytes
+# are) and the first MCID of its first heading an indirect integer. Each object keeps its value:
+# an indirect integer is written as itself, never as a reference to its own number.
+check "concat builds" build_tool concat
+"$CINDOC" render-fo "$ROOT/tests/pdf/plan.fo" -o "$T/plan.pdf" 2>/dev/null
+check "an input in object streams with an indirect MCID" "$Q/first-mcid.py" "$T/plan.pdf" "$T/ostreams.pdf"
+expect "put together with a plan of cindoc's" 0 "$T/concat" "$T/cat.pdf" "$T/ostreams.pdf" "$T/plan.pdf"
+check "... qpdf --check" sh -c "qpdf --check '$T/cat.pdf' | grep -q 'No syntax or stream encoding errors'"
+check "... no object is a reference to itself" /usr/bin/python3 -c "
+import re, sys
+b = open('$T/cat.pdf', 'rb').read()
+sys.exit(1 if [m for m in re.finditer(rb'(?m)^(\d+) 0 obj\s+(\d+) 0 R\s+endobj', b) if m.group(1) == m.group(2)] else 0)"
+check "... the heading's MCID is still its own" sh -c "[ \"\$('$Q/first-mcid.py' '$T/cat.pdf')\" = \"\$('$Q/first-mcid.py' '$T/plan.pdf')\" ]"
+check "... the same text as its inputs" sh -c "[ \"\$(pdftotext -layout '$T/cat.pdf' - | tr -d '\f')\" = \"\$( (pdftotext -layout '$T/ostreams.pdf' -; pdftotext -layout '$T/plan.pdf' -) | tr -d '\f')\" ]"

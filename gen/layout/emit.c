@@ -3,9 +3,14 @@
  * tags stay balanced across fragments. */
 #include "layout/internal.h"
 
+/* Most item buffers are one line of text (a run or two): room for 4 items at first, not a
+ * page's 64, so that the lines of a page and the paragraph cache take little memory. */
 cd_page *ibuf_new(void)
 {
-	return cd_page_new(0, 0, 0, NULL);
+	cd_page *pg = cd_page_new(0, 0, 0, NULL);
+	pg->cap = 4;
+	pg->items = g_new(cd_item, pg->cap);
+	return pg;
 }
 
 /* Copies (or moves, when `move`) item `it` into pg, translated by dx, dy. */

@@ -10,7 +10,8 @@
  *
  *   vlist.c     the vertical list: entries, keeps and break penalties, block openings/closings
  *   emit.c      placed items and emitting a range of the list onto a page (or an item buffer)
- *   para.c      paragraphs: inline text gathered, Pango set-up, lines, the paragraph cache
+ *   para.c      paragraphs: inline text gathered, Pango set-up, lines (a plain paragraph broken
+ *               into lines from one shaping), the paragraph cache
  *   inline.c    inline elements: inline, basic-link, character, page numbers and citations,
  *               leaders, external graphics
  *   flow.c      block-level elements: blocks, block-containers, lists, and sub-flows
@@ -74,7 +75,7 @@ struct lay_doc {
 	char *base_dir;              /* images are found relative to it */
 	PangoContext *pctx;
 	PangoLayout *layout;         /* reused for every paragraph */
-	GHashTable *para_cache;      /* the renderer's: plain paragraphs already broken into lines */
+	lay_para_cache *para_cache;  /* the renderer's: paragraphs already broken into lines */
 	int (*emit)(void *ud, cd_page *pg);   /* takes the page */
 	void *ud;
 	const lay_doc *prev;         /* the previous pass, for citations and flow page numbers */

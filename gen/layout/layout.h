@@ -7,6 +7,8 @@
 
 /* The layout of one document (opaque). */
 typedef struct lay_doc lay_doc;
+/* Paragraphs already laid out, kept across the documents of a renderer (opaque). */
+typedef struct lay_para_cache lay_para_cache;
 
 /* What the layout of a document needs from its caller. */
 typedef struct lay_setup {
@@ -14,7 +16,7 @@ typedef struct lay_setup {
 	const char *base_dir;        /* images are found relative to it (NULL: ".") */
 	PangoContext *pctx;
 	PangoLayout *layout;         /* reused for every paragraph */
-	GHashTable *para_cache;      /* lay_para_cache_new(), shared across documents; or NULL */
+	lay_para_cache *para_cache;  /* lay_para_cache_new(), shared across documents; or NULL */
 	int (*emit)(void *ud, cd_page *pg);   /* takes each finished page */
 	void *ud;
 	int page_index;              /* cd_page.index of the page before this document's first */
@@ -38,7 +40,9 @@ int lay_has_id(const lay_doc *L, const char *id);
  * sent with the Document tag closed. */
 int lay_end(lay_doc *L);
 /* A cache of laid-out paragraphs, to share across documents (one per renderer). Paragraphs of
- * one style with no inline markup that come again (letterheads, sign-offs) are shaped once. */
-GHashTable *lay_para_cache_new(void);
+ * one style with no inline markup that come again (letterheads, sign-offs) are shaped once:
+ * kept from their second time on, in bounded memory. */
+lay_para_cache *lay_para_cache_new(void);
+void lay_para_cache_free(lay_para_cache *c);
 
 #endif

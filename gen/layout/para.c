@@ -1,6 +1,7 @@
 /* layout/para.c - paragraphs: inline content gathered as text with attributes, laid out by Pango
- * into lines, each line a box on the vertical list with its widow/orphan/keep penalty; and the
- * cache of plain paragraphs already broken into lines. */
+ * into lines (a plain paragraph shaped once and broken here as Pango breaks it), each line a box
+ * on the vertical list with its widow/orphan/keep penalty; and the cache of paragraphs already
+ * broken into lines. */
 #include "layout/internal.h"
 
 #include <fribidi.h>
@@ -495,12 +496,12 @@ static void run_put(line_out *lo, para *P, PangoGlyphItem *gi, double rx, double
 }
 
 /* The left of the last line when text-align-last differs from text-align. */
-static double last_line_x(para *P, PangoLayoutLine *line, int li, double w, PangoRectangle *lr)
+static double last_line_x(para *P, PangoDirection dir, int li, double w, PangoRectangle *lr)
 {
 	double lx = lr->x / PS;
 	const fo_style *b = &P->base;
 	int rl = b->wm == WM_RL_TB;
-	if (b->align_last == b->align || b->align_last == ALIGN_JUSTIFY || (!rl && line->resolved_dir != PANGO_DIRECTION_LTR))
+	if (b->align_last == b->align || b->align_last == ALIGN_JUSTIFY || (!rl && dir != PANGO_DIRECTION_LTR))
 		return lx;
 	double ind = li == 0 ? b->text_indent : 0, avail = w - ind;
 	/* the first line's indent is on the start side: the right in rl-tb */
@@ -542,7 +543,7 @@ static cd_page *line_box(para *P, PangoLayout *layout, PangoLayoutIter *it, int 
 			lo.base = o->h;
 		}
 	}
-	double lx = last ? last_line_x(P, line, li, P->w, &lr) : lr.x / PS;
+	double lx = last ? last_line_x(P, (PangoDirection)line->resolved_dir, li, P->w, &lr) : lr.x / PS;
 	line_ids(&lo, P, layout, last ? INT_MAX : base + line->start_index + line->length, next_id);
 	double rx = lx;
 	for (GSList *r = line->runs; r; r = r->next) {
@@ -606,6 +607,186 @@ static int para_piece(lay_doc *L, para *P, int start, GPtrArray *boxes, GArray *
 	return next;
 }
 
+/* ------------------------------------------------------------------ lines from one shaping */
+
+/* Pango 1.50 shapes a paragraph once whole, then each line again once it has chosen where the
+ * line ends (2.5 times the shaping of a 6-line paragraph). A plain paragraph is shaped here once,
+ * laid out as one line, and broken into lines the way Pango breaks them (process_item of
+ * pango-layout.c: greedy, at line-break opportunities, a space before the break not counted,
+ * the final space of a broken line emptied), each line's glyphs cut from the whole at a space.
+ * Plain: one style and one font throughout, left to right, no links, objects, ids, indent,
+ * hyphenation or justification; anything else, or a break Pango would make otherwise than at
+ * a space, and the paragraph goes to Pango's own line breaking (para_piece). */
+
+/* Whether the paragraph's text is all in its block's style: no attributes anywhere. */
+static int one_style(para *P)
+{
+	PangoAttrIterator *ai = pango_attr_list_get_iterator(P->attrs);
+	GSList *any = pango_attr_iterator_get_attrs(ai);
+	int more = pango_attr_iterator_next(ai);
+	pango_attr_iterator_destroy(ai);
+	g_slist_free_full(any, (GDestroyNotify)pango_attribute_destroy);
+	return !any && !more;
+}
+
+/* Whether a character keeps the paragraph plain: Latin, Greek and Cyrillic letters and the
+ * general punctuation; not bidi controls, line or paragraph separators, tabs or combining
+ * marks. */
+static int plain_char(gunichar c)
+{
+	if (c < 0x0300)
+		return c >= 0x20 && c != 0x7F && c != 0xAD;
+	if (c < 0x0370)
+		return 0;
+	if (c < 0x0590)
+		return 1;
+	return (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E);
+}
+
+/* Whether the paragraph is plain (above), before it is shaped. */
+static int plain_para(para *P)
+{
+	const fo_style *b = &P->base;
+	if (P->links->len || P->objs->len || P->ids->len || !b->wrap || b->hyphenate || b->text_indent != 0 ||
+	    b->align == ALIGN_JUSTIFY || b->align_last == ALIGN_JUSTIFY || b->wm == WM_RL_TB || lang_rtl(b->lang) ||
+	    P->text->len > PIECE_BYTES)
+		return 0;
+	if (!one_style(P))
+		return 0;
+	for (const char *p = P->text->str; *p; p = g_utf8_next_char(p))
+		if (!plain_char(g_utf8_get_char(p)))
+			return 0;
+	return 1;
+}
+
+/* Where the line starting at char `s` of n ends, as Pango's process_item decides for a single
+ * item (lw: the logical width of each char, avail: the layout's width); -1 when Pango would
+ * break otherwise than after a space (a word longer than the line, or a break after a hyphen). */
+static int line_end(const PangoLogAttr *la, const int *lw, int s, int n, int avail)
+{
+	int rest = 0;
+	for (int i = s; i < n; i++)
+		rest += lw[i];
+	int end_extra = la[n - 1].is_white ? -lw[n - 1] : 0;
+	if (rest + end_extra <= avail || n - s == 1)
+		return n;
+	int width = 0, brk = -1, brk_w = 0, brk_extra = 0;
+	for (int k = 0; s + k < n; k++) {
+		int p = s + k;
+		int extra = k > 0 && la[p - 1].is_white ? -lw[p - 1] : 0;
+		if (width + extra > avail && brk >= 0)
+			break;
+		if (k > 0 && la[p].is_line_break) {
+			brk = k;
+			brk_w = width;
+			brk_extra = extra;
+		}
+		width += lw[p];
+	}
+	if (brk < 0 || brk_w + brk_extra > avail || !la[s + brk - 1].is_white)
+		return -1;
+	return s + brk;
+}
+
+/* Pango's left of a line of logical width lw in a layout of width w (get_x_offset). */
+static int line_x(PangoAlignment al, int w, int lw)
+{
+	if (al == PANGO_ALIGN_RIGHT)
+		return w - lw;
+	if (al == PANGO_ALIGN_CENTER) {
+		int x = (w - lw) / 2;
+		if (((w | lw) & (PANGO_SCALE - 1)) == 0)
+			x = PANGO_UNITS_ROUND(x);
+		return x;
+	}
+	return 0;
+}
+
+/* One line cut from the whole: its final space emptied when the line was broken after it (as
+ * Pango's zero_line_final_space does), placed in a box. */
+static cd_page *plain_line(para *P, const char *text, PangoGlyphItem *gi, int broken, int li, int last,
+                           double h, double base, double *hout)
+{
+	PangoGlyphString *g = gi->glyphs;
+	int k = g->num_glyphs - 1;
+	if (broken && k >= 0 && !(k >= 1 && g->log_clusters[k] == g->log_clusters[k - 1])) {
+		g->glyphs[k].geometry.width = 0;
+		g->glyphs[k].glyph = PANGO_GLYPH_EMPTY;
+	}
+	int lw = pango_glyph_string_get_width(g), w = (int)lround(P->w * PS);
+	PangoRectangle lr = { line_x(abs_alignment(P->base.align, 0), w, lw), 0, lw, 0 };
+	double lx = last ? last_line_x(P, PANGO_DIRECTION_LTR, li, P->w, &lr) : lr.x / PS;
+	line_out lo = { ibuf_new(), P->x, h, base, text, 0, -1, 0 };
+	run_put(&lo, P, gi, lx, lw / PS);
+	*hout = lo.h;
+	return lo.bx;
+}
+
+/* Lays out a plain paragraph from one shaping into boxes and heights; 0 (nothing added) when
+ * it is not plain or Pango would break it otherwise. */
+static int plain_lines(lay_doc *L, para *P, GPtrArray *boxes, GArray *heights)
+{
+	if (!plain_para(P))
+		return 0;
+	PangoLayout *lo = L->layout;
+	PangoAttrList *attrs = para_full_attrs(P);
+	set_layout(lo, P, P->w, attrs, 0, (int)P->text->len);
+	pango_attr_list_unref(attrs);
+	pango_layout_set_width(lo, -1);
+	PangoLayoutLine *line = pango_layout_get_line_count(lo) == 1 ? pango_layout_get_line_readonly(lo, 0) : NULL;
+	if (!line || !line->runs || line->runs->next || line->resolved_dir != PANGO_DIRECTION_LTR)
+		return 0;
+	PangoGlyphItem *whole = line->runs->data;
+	const char *text = pango_layout_get_text(lo);
+	int n = whole->item->num_chars, nla = 0;
+	const PangoLogAttr *la = pango_layout_get_log_attrs_readonly(lo, &nla);
+	if (whole->item->offset != 0 || whole->item->analysis.level != 0 || n < 1 || nla != n + 1)
+		return 0;
+	for (int i = 0; i <= n; i++)
+		if (la[i].break_inserts_hyphen)
+			return 0;
+	int *lw = g_new(int, n), avail = (int)lround(P->w * PS);
+	pango_glyph_item_get_logical_widths(whole, text, lw);
+	GArray *ends = g_array_new(FALSE, FALSE, sizeof(int));
+	int ok = 1;
+	for (int s = 0; s < n && ok;) {
+		int e = line_end(la, lw, s, n, avail);
+		if (e < 0)
+			ok = 0;
+		else
+			g_array_append_val(ends, e);
+		s = e;
+	}
+	g_free(lw);
+	if (!ok) {
+		g_array_free(ends, TRUE);
+		return 0;
+	}
+	PangoLayoutIter *it = pango_layout_get_iter(lo);
+	PangoRectangle lr;
+	pango_layout_iter_get_line_extents(it, NULL, &lr);
+	double h = lr.height / PS, base = pango_layout_iter_get_baseline(it) / PS - lr.y / PS;
+	pango_layout_iter_free(it);
+	PangoGlyphItem *rest = pango_glyph_item_copy(whole);
+	int nl = (int)ends->len;
+	for (int li = 0; li < nl; li++) {
+		int last = li == nl - 1;
+		PangoGlyphItem *gi = rest;
+		if (!last) {
+			int e = g_array_index(ends, int, li);
+			const char *cut = g_utf8_offset_to_pointer(text + rest->item->offset, e - (li ? g_array_index(ends, int, li - 1) : 0));
+			gi = pango_glyph_item_split(rest, text, (int)(cut - (text + rest->item->offset)));
+		}
+		double bh;
+		cd_page *bx = plain_line(P, text, gi, !last, li, last, h, base, &bh);
+		g_ptr_array_add(boxes, bx);
+		g_array_append_val(heights, bh);
+		pango_glyph_item_free(gi);
+	}
+	g_array_free(ends, TRUE);
+	return 1;
+}
+
 /* Lays out the paragraph gathered in P, P->x and P->w being its content box within the area,
  * and adds one box per line. */
 static void para_lines(lay_doc *L, vbuild *vb, para *P)
@@ -624,8 +805,9 @@ static void para_lines(lay_doc *L, vbuild *vb, para *P)
 	GPtrArray *boxes = g_ptr_array_new();
 	GArray *heights = g_array_new(FALSE, FALSE, sizeof(double));
 	guint next_id = 0;
-	for (int start = 0; start < (int)P->text->len;)
-		start = para_piece(L, P, start, boxes, heights, &next_id);
+	if (!plain_lines(L, P, boxes, heights))
+		for (int start = 0; start < (int)P->text->len;)
+			start = para_piece(L, P, start, boxes, heights, &next_id);
 	int n = (int)boxes->len;
 	for (int li = 0; li < n; li++)
 		vadd_box(vb, boxes->pdata[li], g_array_index(heights, double, li), line_penalty(&P->base, li, n));
@@ -639,7 +821,18 @@ static void para_lines(lay_doc *L, vbuild *vb, para *P)
 typedef struct cached_line { double h; int extra; cd_page *items; } cached_line;
 typedef struct cached_para { int n; cached_line *lines; } cached_para;
 
-#define PARA_CACHE_MAX 512
+/* At most this many paragraphs seen once, and this many lines kept, before either is emptied:
+ * a renderer's memory stays bounded whatever it renders. */
+#define PARA_SEEN_MAX 1024
+#define PARA_KEPT_LINES 4096
+
+/* A paragraph is kept from the second time it is seen: one that never comes again (most of a
+ * letter's body) is not copied. */
+struct lay_para_cache {
+	GHashTable *seen;   /* GBytes key: paragraphs seen once */
+	GHashTable *kept;   /* GBytes key -> cached_para* */
+	int lines;          /* lines kept */
+};
 
 static void cached_para_free(cached_para *c)
 {
@@ -649,35 +842,65 @@ static void cached_para_free(cached_para *c)
 	g_free(c);
 }
 
-GHashTable *lay_para_cache_new(void)
+lay_para_cache *lay_para_cache_new(void)
 {
-	return g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)cached_para_free);
+	lay_para_cache *c = g_new0(lay_para_cache, 1);
+	c->seen = g_hash_table_new_full(g_bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref, NULL);
+	c->kept = g_hash_table_new_full(g_bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref,
+	                                (GDestroyNotify)cached_para_free);
+	return c;
 }
 
-/* The key of a paragraph that can be cached: one style, no spans, links, objects or ids. */
-static char *para_key(para *P)
+void lay_para_cache_free(lay_para_cache *c)
 {
-	if (P->links->len || P->objs->len || P->ids->len)
+	if (!c)
+		return;
+	g_hash_table_destroy(c->seen);
+	g_hash_table_destroy(c->kept);
+	g_free(c);
+}
+
+/* What a paragraph's lines depend on besides its text (zeroed whole, so padding compares too). */
+typedef struct para_key_head {
+	const void *family, *lang;
+	double size, color[4], lh, text_indent, x, w;
+	int weight, italic, align, align_last, wm, hyphenate, widows, orphans, keep_together, wrap, ws_collapse;
+} para_key_head;
+
+/* The key of a paragraph that can be cached: one style, no links, objects or ids; NULL for
+ * another. */
+static GBytes *para_key(para *P)
+{
+	if (P->links->len || P->objs->len || P->ids->len || !one_style(P))
 		return NULL;
-	PangoAttrIterator *ai = pango_attr_list_get_iterator(P->attrs);
-	GSList *any = pango_attr_iterator_get_attrs(ai);
-	pango_attr_iterator_destroy(ai);
-	if (any) {
-		g_slist_free_full(any, (GDestroyNotify)pango_attribute_destroy);
-		return NULL;
-	}
 	const fo_style *b = &P->base;
-	return g_strdup_printf("%p|%a|%d|%d|%a,%a,%a,%a|%a|%d|%d|%a|%d|%p|%d|%d|%d|%d|%d|%a|%a|%s", (const void *)b->family,
-	                       b->size, b->weight, b->italic, b->color.r, b->color.g, b->color.b, b->color.a, b->lh,
-	                       b->align, b->align_last, b->text_indent, b->hyphenate, (const void *)b->lang, b->widows,
-	                       b->orphans, b->keep_together, b->wrap, b->ws_collapse, P->x, P->w, P->text->str);
+	para_key_head h;
+	memset(&h, 0, sizeof h);
+	h.family = b->family;
+	h.lang = b->lang;
+	h.size = b->size;
+	h.color[0] = b->color.r, h.color[1] = b->color.g, h.color[2] = b->color.b, h.color[3] = b->color.a;
+	h.lh = b->lh;
+	h.text_indent = b->text_indent;
+	h.x = P->x;
+	h.w = P->w;
+	h.weight = b->weight, h.italic = b->italic, h.align = b->align, h.align_last = b->align_last, h.wm = b->wm;
+	h.hyphenate = b->hyphenate, h.widows = b->widows, h.orphans = b->orphans, h.keep_together = b->keep_together;
+	h.wrap = b->wrap, h.ws_collapse = b->ws_collapse;
+	gsize n = sizeof h + P->text->len;
+	char *k = g_malloc(n);
+	memcpy(k, &h, sizeof h);
+	memcpy(k + sizeof h, P->text->str, P->text->len);
+	return g_bytes_new_take(k, n);
 }
 
-/* Lays the paragraph out and keeps copies of its lines under `key`. */
-static void para_lines_cached(lay_doc *L, vbuild *vb, para *P, char *key)
+/* Lays the paragraph out and keeps copies of its lines under `key` (taken). */
+static void para_lines_cached(lay_doc *L, vbuild *vb, para *P, lay_para_cache *pc, GBytes *key)
 {
-	if (g_hash_table_size(L->para_cache) >= PARA_CACHE_MAX)
-		g_hash_table_remove_all(L->para_cache);
+	if (pc->lines >= PARA_KEPT_LINES) {
+		g_hash_table_remove_all(pc->kept);
+		pc->lines = 0;
+	}
 	cached_para *c = g_new0(cached_para, 1);
 	guint before = vb->v->len;
 	para_lines(L, vb, P);
@@ -694,21 +917,28 @@ static void para_lines_cached(lay_doc *L, vbuild *vb, para *P, char *key)
 	/* the badness each line adds of its own, as para_lines gives it */
 	for (int i = 0; i < c->n; i++)
 		c->lines[i].extra = line_penalty(&P->base, i, c->n);
-	g_hash_table_insert(L->para_cache, key, c);
+	pc->lines += c->n;
+	g_hash_table_insert(pc->kept, key, c);
 }
 
 void para_flush(lay_doc *L, vbuild *vb, para *P)
 {
 	if (!P->active)
 		return;
-	char *key = L->para_cache ? para_key(P) : NULL;
-	if (!key) {
-		para_lines(L, vb, P);
-		return;
-	}
-	cached_para *c = g_hash_table_lookup(L->para_cache, key);
+	lay_para_cache *pc = L->para_cache;
+	GBytes *key = pc ? para_key(P) : NULL;
+	cached_para *c = key ? g_hash_table_lookup(pc->kept, key) : NULL;
 	if (!c) {
-		para_lines_cached(L, vb, P, key);
+		if (key && g_hash_table_remove(pc->seen, key)) {
+			para_lines_cached(L, vb, P, pc, key);
+			return;
+		}
+		if (key) {
+			if (g_hash_table_size(pc->seen) >= PARA_SEEN_MAX)
+				g_hash_table_remove_all(pc->seen);
+			g_hash_table_add(pc->seen, key);
+		}
+		para_lines(L, vb, P);
 		return;
 	}
 	for (int i = 0; i < c->n; i++) {
@@ -716,6 +946,6 @@ void para_flush(lay_doc *L, vbuild *vb, para *P)
 		put_all(items, c->lines[i].items, 0, 0, 0);
 		vadd_box(vb, items, c->lines[i].h, c->lines[i].extra);
 	}
-	g_free(key);
+	g_bytes_unref(key);
 	para_reset(P);
 }

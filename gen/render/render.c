@@ -19,7 +19,7 @@
 struct cd_renderer {
 	cd_fonts *fonts;
 	PangoLayout *layout;
-	GHashTable *para_cache;   /* see lay_para_cache_new */
+	lay_para_cache *para_cache;   /* see lay_para_cache_new */
 };
 
 cd_renderer *cd_renderer_new(int *rc)
@@ -39,7 +39,7 @@ void cd_renderer_free(cd_renderer *r)
 {
 	if (!r)
 		return;
-	g_hash_table_destroy(r->para_cache);
+	lay_para_cache_free(r->para_cache);
 	g_object_unref(r->layout);
 	cd_fonts_free(r->fonts);
 	g_free(r);

@@ -1,5 +1,6 @@
 /* writers/cairo-draw.c - drawing display-list items with Cairo (see cairo-draw.h). */
 #include "writers/cairo-draw.h"
+#include "writers/pdf-tags.h"
 
 #include <pango/pangocairo.h>
 
@@ -33,6 +34,127 @@ void cd_draw_glyphs(cairo_t *cr, const cd_item *it)
 	set_rgba(cr, it->u.glyphs.color);
 	cairo_move_to(cr, it->u.glyphs.x, it->u.glyphs.y);
 	pango_cairo_show_glyph_item(cr, it->u.glyphs.text, it->u.glyphs.run);
+	cairo_new_path(cr);
+}
+
+/* Characters between the words of a run: spaces, and bidi controls (no word holds them). */
+static int between_words(gunichar c)
+{
+	return g_unichar_isspace(c) || c == 0x061C || c == 0x200E || c == 0x200F ||
+	       (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* Moves glyph g (one of the n in gl) to position `to`, keeping the others in their order. */
+static void put_at(cairo_glyph_t *gl, int n, cairo_glyph_t g, int to)
+{
+	int from = 0;
+	while (from < n && (gl[from].index != g.index || gl[from].x != g.x || gl[from].y != g.y))
+		from++;
+	if (from == n)
+		return;
+	if (from < to)
+		memmove(gl + from, gl + from + 1, (size_t)(to - from) * sizeof *gl);
+	else
+		memmove(gl + to + 1, gl + to, (size_t)(from - to) * sizeof *gl);
+	gl[to] = g;
+}
+
+void cd_draw_glyphs_by_word(cairo_t *cr, const cd_item *it)
+{
+	const PangoGlyphItem *run = it->u.glyphs.run;
+	const char *text = it->u.glyphs.text;
+	const PangoGlyphString *gs = run ? run->glyphs : NULL;
+	int n = gs ? gs->num_glyphs : 0;
+	int plain = !gs || !text || !run->item->analysis.font || run->item->length != (int)strlen(text) ||
+	            cd_script_simple((GUnicodeScript)run->item->analysis.script);
+	for (int i = 0; !plain && i < n; i++)
+		if (gs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+			plain = 1; /* Pango draws a box for it */
+	if (plain) {
+		cd_draw_glyphs(cr, it);
+		return;
+	}
+	/* Where Pango would put each glyph (pango_cairo_show_glyph_item). */
+	cairo_glyph_t *at = g_new(cairo_glyph_t, (gsize)n), *glyphs = g_new(cairo_glyph_t, (gsize)n);
+	int pos = 0;
+	for (int i = 0; i < n; i++) {
+		const PangoGlyphInfo *g = &gs->glyphs[i];
+		at[i].index = g->glyph;
+		at[i].x = it->u.glyphs.x + (double)(pos + g->geometry.x_offset) / PANGO_SCALE;
+		at[i].y = it->u.glyphs.y + (double)g->geometry.y_offset / PANGO_SCALE;
+		pos += g->geometry.width;
+	}
+	/* Where clusters begin: a piece of text drawn on its own is whole clusters (HarfBuzz may
+	 * merge a space into its neighbour's). */
+	size_t len = strlen(text);
+	char *starts = g_new0(char, len + 1);
+	for (int i = 0; i < n; i++)
+		if (gs->log_clusters[i] >= 0 && (size_t)gs->log_clusters[i] < len)
+			starts[gs->log_clusters[i]] = 1;
+	starts[len] = 1;
+	set_rgba(cr, it->u.glyphs.color);
+	cairo_set_scaled_font(cr, pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(run->item->analysis.font)));
+	/* Each word in the order it is read, its glyphs in the order Pango draws them, with the
+	 * spaces after it as clusters of their own: drawn alone, a space would be dropped (Cairo
+	 * draws nothing where nothing is inked) and the words would run together. */
+	cairo_text_cluster_t *cl = g_new(cairo_text_cluster_t, len);
+	const char *from = text;
+	int ncl = 0, ng = 0, has_word = 0;
+	for (const char *a = text; *a;) {
+		const char *b = g_utf8_next_char(a);
+		int word = !between_words(g_utf8_get_char(a));
+		while (word && *b && !between_words(g_utf8_get_char(b)))
+			b = g_utf8_next_char(b);
+		for (;;) {
+			while (*b && !starts[b - text])
+				b = g_utf8_next_char(b);
+			/* ended inside a word: take the rest of it */
+			if (!*b || between_words(g_utf8_get_char(b)) ||
+			    between_words(g_utf8_get_char(g_utf8_prev_char(b))))
+				break;
+			word = 1;
+			while (*b && !between_words(g_utf8_get_char(b)))
+				b = g_utf8_next_char(b);
+		}
+		if (word && has_word) {
+			if (ng > 0)
+				cairo_show_text_glyphs(cr, from, (int)(a - from), glyphs, ng, cl, ncl, 0);
+			from = a;
+			ncl = ng = 0;
+		}
+		has_word |= word;
+		int k = 0, first = -1, last = -1;
+		for (int i = 0; i < n; i++) {
+			int c = gs->log_clusters[i];
+			if (gs->glyphs[i].glyph == PANGO_GLYPH_EMPTY || c < a - text || c >= b - text)
+				continue;
+			glyphs[ng + k++] = at[i];
+			/* the leftmost glyph on the baseline (in Nastaliq, the word's last letter) and the
+			 * one reaching furthest right */
+			int base = gs->glyphs[i].geometry.y_offset == 0;
+			if (first < 0 || (base && (gs->glyphs[first].geometry.y_offset != 0 || at[i].x < at[first].x)))
+				first = i;
+			if (last < 0 || at[i].x + gs->glyphs[i].geometry.width / (double)PANGO_SCALE >
+			                at[last].x + gs->glyphs[last].geometry.width / (double)PANGO_SCALE)
+				last = i;
+		}
+		/* A reader that places the word by its glyphs (poppler) takes its box from the first
+		 * glyph drawn to the end of the last, on the first one's baseline: draw the word from
+		 * those two. One colour, so the order of drawing does not show. */
+		if (word && k > 1 && first != last) {
+			put_at(glyphs + ng, k, at[first], 0);
+			put_at(glyphs + ng, k, at[last], k - 1);
+		}
+		cl[ncl++] = (cairo_text_cluster_t){ (int)(b - a), k };
+		ng += k;
+		a = b;
+	}
+	if (ng > 0)
+		cairo_show_text_glyphs(cr, from, (int)(strlen(from)), glyphs, ng, cl, ncl, 0);
+	g_free(cl);
+	g_free(starts);
+	g_free(at);
+	g_free(glyphs);
 	cairo_new_path(cr);
 }
 

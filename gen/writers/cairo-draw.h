@@ -14,6 +14,12 @@ void cd_draw_free(cd_draw *d);
 
 /* Glyphs with Pango (pango_cairo_show_glyph_item: the text goes along for extraction). */
 void cd_draw_glyphs(cairo_t *cr, const cd_item *it);
+/* The same glyphs, for a PDF: a run in a script that needs shaping (Arabic, Urdu) is drawn one
+ * word at a time in the order it is read, each word one cluster of its text and all its glyphs,
+ * so Cairo gives it /ActualText (the word, in logical order) and extraction reads words, not
+ * glyphs that sit on different heights and overlap. It looks the same (same glyphs, same
+ * places, one colour); any other run is drawn as cd_draw_glyphs draws it. */
+void cd_draw_glyphs_by_word(cairo_t *cr, const cd_item *it);
 void cd_draw_rect(cairo_t *cr, const cd_item *it);
 /* Solid, dashed (dashes of 3 widths) or dotted (round dots one width apart) lines. */
 void cd_draw_line(cairo_t *cr, const cd_item *it);

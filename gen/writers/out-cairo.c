@@ -20,7 +20,9 @@
  * element holding the annotation (text wrapping onto a second line makes a second one); a
  * CD_ITEM_LINK anywhere else becomes a Link element of its own, holding only the annotation.
  * A glyph run in a script that needs shaping (Arabic, Urdu...) is a chunk of its own with its
- * text as /ActualText, so it extracts as the words it is, whatever the glyphs' positions.
+ * text as /ActualText, so it extracts as the words it is, whatever the glyphs' positions; in the
+ * content each of its words is drawn as one cluster, in reading order, with the word as
+ * /ActualText too (cd_draw_glyphs_by_word).
  */
 #include <errno.h>
 #include <string.h>
@@ -200,7 +202,7 @@ static int cairo_glyphs(void *state, const cd_item *it)
 {
 	cairo_writer *w = state;
 	cd_tags_before(w->tags, it);
-	cd_draw_glyphs(w->cr, it);
+	cd_draw_glyphs_by_word(w->cr, it);
 	cd_tags_after(w->tags, it);
 	return 0;
 }

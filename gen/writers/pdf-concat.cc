@@ -29,11 +29,17 @@ extern "C" {
 }
 #include "writers/pdf-raw.hh"
 #include "writers/qpdf-out.hh"
+#include "writers/qpdf-stream.hh"
 
 namespace {
 
+using cd_qpdf::body_of;
+using cd_qpdf::drain;
+using cd_qpdf::end_file;
 using cd_qpdf::Failure;
-using cd_qpdf::FilePipe;
+using cd_qpdf::Out;
+using cd_qpdf::ref_text;
+using cd_qpdf::unparse_into;
 using cd_qpdf::write_out;
 typedef QPDFObjectHandle OH;
 
@@ -369,195 +375,40 @@ int concat(cd_pdf_concat const *c, int *counts, FILE *out)
 // are), then freed; what stays until the end is small and counted per page or per input (the
 // offsets of the objects, the pages', Documents' and ParentTree's numbers, labels, names, the
 // outline's top entries). The output is the same document as the assembly above writes.
-struct Out {
-	FILE *fp;
-	GChecksum *md5;                // of every byte: the deterministic /ID
-	unsigned long long at = 0;     // bytes written
-	int err = 0;
-	// by object number (0: object 0, the free one): 32 bits each while the file is under 4 GiB
-	std::vector<uint32_t> narrow{0};
-	std::vector<unsigned long long> wide;
-	size_t count() const { return wide.empty() ? narrow.size() : wide.size(); }
-	unsigned long long offset(size_t i) const { return wide.empty() ? narrow[i] : wide[i]; }
-	void put(std::string const &t)
-	{
-		if (err || t.empty())
-			return;
-		if (fwrite(t.data(), 1, t.size(), fp) != t.size())
-			err = errno ? errno : EIO;
-		if (md5)
-			g_checksum_update(md5, (const guchar *)t.data(), (gssize)t.size());
-		at += t.size();
-	}
-	int alloc()
-	{
-		if (wide.empty())
-			narrow.push_back(0);
-		else
-			wide.push_back(0);
-		return (int)count() - 1;
-	}
-	void put(const char *p, size_t n)
-	{
-		if (err || !n)
-			return;
-		if (fwrite(p, 1, n, fp) != n)
-			err = errno ? errno : EIO;
-		if (md5)
-			g_checksum_update(md5, (const guchar *)p, (gssize)n);
-		at += n;
-	}
-	// An object copied as it was (pdf-raw.hh): its body, and a stream's data when it has one.
-	void object_raw(int num, std::string const &body, const char *data, size_t len)
-	{
-		object(num, data ? body + "\nstream\n" : body, !data);
-		if (data) {
-			put(data, len);
-			put(std::string("\nendstream\nendobj\n"));
-		}
-	}
-	void object(int num, std::string const &body, bool end = true)
-	{
-		if (wide.empty() && at > UINT32_MAX) {
-			wide.assign(narrow.begin(), narrow.end());
-			std::vector<uint32_t>().swap(narrow);
-		}
-		if (wide.empty())
-			narrow[(size_t)num] = (uint32_t)at;
-		else
-			wide[(size_t)num] = at;
-		put(std::to_string(num) + " 0 obj\n" + body + (end ? "\nendobj\n" : ""));
-	}
-};
-
-// One input's objects: their numbers in the output, and the ones still to write. An object
-// libqpdf has changed (a page, a link) is written by libqpdf; any other is copied as its
-// bytes are, but for its references' numbers (pdf-raw.hh), when the file has it at an offset.
-struct Input {
-	Out &o;
+// One input's objects (qpdf-stream.hh). An object libqpdf has changed (a page, a link) is
+// written from libqpdf's text; any other is copied as its bytes are, but for its references'
+// numbers (pdf-raw.hh), when the file has it at an offset.
+struct Input : cd_qpdf::Input {
 	QPDF &src;
 	const char *buf;  // the input file's bytes
 	size_t size;
 	std::map<QPDFObjGen, QPDFXRefEntry> xref;
-	std::map<QPDFObjGen, int> num;
-	std::vector<std::pair<OH, int>> todo;
-	std::map<QPDFObjGen, int> fixed; // the input's own roots, standing for the output's
-	std::map<QPDFObjGen, std::map<std::string, std::string>> over; // keys written otherwise
 	std::set<QPDFObjGen> changed;    // objects libqpdf changed: written by libqpdf
-	Input(Out &out, QPDF &q, const char *b, size_t n) : o(out), src(q), buf(b), size(n), xref(q.getXRefTable()) {}
-	int ref(OH h) { return ref(h.getObjGen(), &h); }
-	int ref(QPDFObjGen og, OH *h = nullptr)
+	Input(Out &out, QPDF &q, const char *b, size_t n) : cd_qpdf::Input(out), src(q), buf(b), size(n), xref(q.getXRefTable()) {}
+	using cd_qpdf::Input::ref;
+	int ref(QPDFObjGen og)
 	{
-		auto f = fixed.find(og);
-		if (f != fixed.end())
-			return f->second;
-		auto it = num.find(og);
-		if (it != num.end())
-			return it->second;
-		int n = o.alloc();
-		num.emplace(og, n);
-		todo.emplace_back(h ? *h : src.getObjectByObjGen(og), n);
-		return n;
+		int k = known(og);
+		return k ? k : ref(src.getObjectByObjGen(og));
+	}
+	// Object `h` copied as its bytes are (pdf-raw.hh) as object `n`; false when it is not at an
+	// offset of the file (in an object stream), libqpdf changed it, or it cannot be copied so.
+	bool copy_as_is(OH const &h, int n) override
+	{
+		QPDFObjGen og = h.getObjGen();
+		auto x = xref.find(og);
+		if (x == xref.end() || x->second.getType() != 1 || changed.count(og))
+			return false;
+		std::string body;
+		const char *data = nullptr;
+		size_t len = 0;
+		auto renumber = [this](int num, int gen) { return ref(QPDFObjGen(num, gen)); };
+		if (!cd_pdfraw::copy_object(buf, size, (size_t)x->second.getOffset(), og.getObj(), og.getGen(), renumber, body, &data, &len))
+			return false;
+		o.object_raw(n, body, data, len);
+		return true;
 	}
 };
-
-void unparse_into(Input &in, OH h, std::string &t);
-
-void unparse_dict(Input &in, OH d, std::string &t, std::map<std::string, std::string> const &over)
-{
-	t += "<<";
-	std::set<std::string> keys = d.getKeys();
-	for (auto const &k : over)
-		keys.insert(k.first);
-	for (auto const &k : keys) {
-		auto ov = over.find(k);
-		if (ov != over.end() && ov->second.empty())
-			continue; // left out
-		OH v = ov == over.end() ? d.getKey(k) : OH();
-		if (ov == over.end() && v.isNull())
-			continue;
-		t += OH::newName(k).unparse();
-		t += ' ';
-		if (ov != over.end())
-			t += ov->second;
-		else
-			unparse_into(in, v, t);
-		t += '\n';
-	}
-	t += ">>";
-}
-
-// A value as it goes in the output: an indirect one by its new number.
-void unparse_into(Input &in, OH h, std::string &t)
-{
-	if (h.isIndirect()) {
-		t += std::to_string(in.ref(h)) + " 0 R";
-	} else if (h.isArray()) {
-		t += '[';
-		int n = h.getArrayNItems();
-		for (int i = 0; i < n; i++) {
-			if (i)
-				t += ' ';
-			unparse_into(in, h.getArrayItem(i), t);
-		}
-		t += ']';
-	} else if (h.isDictionary()) {
-		unparse_dict(in, h, t, {});
-	} else {
-		t += h.unparse();
-	}
-}
-
-// The body of an object (a stream: its dictionary with its raw data's length, and the data).
-std::string body_of(Input &in, OH h, std::map<std::string, std::string> const &over = {})
-{
-	std::string t;
-	if (h.isStream()) {
-		std::shared_ptr<Buffer> data = h.getRawStreamData();
-		std::map<std::string, std::string> o2 = over;
-		o2["/Length"] = std::to_string(data->getSize());
-		unparse_dict(in, h.getDict(), t, o2);
-		t += "\nstream\n";
-		t.append((const char *)data->getBuffer(), data->getSize());
-		t += "\nendstream";
-	} else if (h.isDictionary()) {
-		unparse_dict(in, h, t, over);
-	} else {
-		unparse_into(in, h, t);
-	}
-	return t;
-}
-
-// Object `og` of the input copied as its bytes are (pdf-raw.hh) as object `num`; false when it
-// is not at an offset of the file or cannot be copied so.
-bool copy_raw(Input &in, QPDFObjGen og, int num)
-{
-	auto x = in.xref.find(og);
-	if (x == in.xref.end() || x->second.getType() != 1)
-		return false;
-	std::string body;
-	const char *data = nullptr;
-	size_t len = 0;
-	auto ref = [&in](int n, int g) { return in.ref(QPDFObjGen(n, g)); };
-	if (!cd_pdfraw::copy_object(in.buf, in.size, (size_t)x->second.getOffset(), og.getObj(), og.getGen(), ref, body, &data, &len))
-		return false;
-	in.o.object_raw(num, body, data, len);
-	return true;
-}
-
-// Writes every object the input's written objects refer to.
-void drain(Input &in)
-{
-	while (!in.todo.empty()) {
-		auto next = in.todo.back();
-		in.todo.pop_back();
-		QPDFObjGen og = next.first.getObjGen();
-		auto ov = in.over.find(og);
-		if (ov == in.over.end() && !in.changed.count(og) && copy_raw(in, og, next.second))
-			continue;
-		in.o.object(next.second, ov == in.over.end() ? body_of(in, next.first) : body_of(in, next.first, ov->second));
-	}
-}
 
 // What the streamed inputs add up to, kept until the end.
 struct Streamed {
@@ -573,11 +424,6 @@ struct Streamed {
 	PDFVersion version{1, 3};
 	std::string lang, prefs, metadata, info;      // of the first input, as text
 };
-
-std::string ref_text(int n)
-{
-	return std::to_string(n) + " 0 R";
-}
 
 // The input's outline items from `first` on, written with new numbers under `parent`; returns
 // how many are visible when the parent is open.
@@ -844,25 +690,7 @@ void stream_end(Streamed &a, Out &o)
 		info = o.alloc();
 		o.object(info, a.info);
 	}
-	unsigned long long xref = o.at;
-	std::string t = "xref\n0 " + std::to_string(o.count()) + "\n0000000000 65535 f \n";
-	o.put(t);
-	char line[32];
-	for (size_t i = 1; i < o.count(); i++) {
-		snprintf(line, sizeof line, "%010llu 00000 n \n", o.offset(i));
-		o.put(line);
-	}
-	std::string id = g_checksum_get_string(o.md5);
-	o.md5 = nullptr; // closed: what follows is not part of the ID
-	id = "<" + id + ">";
-	t = "trailer <</Root " + ref_text(catalog) + "\n/Size " + std::to_string(o.count()) +
-	    (info ? "\n/Info " + ref_text(info) : std::string()) + "\n/ID [" + id + " " + id + "]\n>>\nstartxref\n" +
-	    std::to_string(xref) + "\n%%EOF\n";
-	o.put(t);
-	if (!o.err && fflush(o.fp) != 0)
-		o.err = errno ? errno : EIO;
-	if (o.err)
-		throw Failure(-CD_EXIT_NOWRITE, strerror(o.err));
+	end_file(o, catalog, info);
 }
 
 // An input's version, from its header line: "%PDF-M.N" in its first 1024 bytes, where libqpdf

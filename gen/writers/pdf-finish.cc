@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -39,7 +40,6 @@ extern "C" {
 namespace {
 
 using cd_qpdf::Failure;
-using cd_qpdf::FilePipe;
 using cd_qpdf::write_out;
 typedef QPDFObjectHandle OH;
 
@@ -272,207 +272,216 @@ public:
 		q.replaceObject(og, direct);
 		return q.getObject(og);
 	}
+	// `n` numbers in a row, each a null object until it is replaced; returns the first.
+	int reserve(int n)
+	{
+		int first = next;
+		for (int i = 0; i < n; i++)
+			q.replaceObject(QPDFObjGen(next++, 0), OH::newNull());
+		return first;
+	}
 
 private:
 	QPDF &q;
 	int next = 1;
 };
 
-// Names and small numbers are immutable: one object each, shared by every element that says it.
-class Atoms {
+std::string pdf_text(const char *s)
+{
+	return OH::newUnicodeString(s).unparse();
+}
+
+// The structure tree, written as the text of its objects: they are all new and simple (names,
+// numbers, references, a few strings), and making each a libqpdf object first, to be taken
+// apart again as it is written, cost more than the rest of the tree. Its objects are numbered
+// in a row: the StructTreeRoot, its ParentTree, then each element kept. The same text is written
+// as it is by stream_out and parsed into the document for QPDFWriter.
+class Tree {
 public:
-	OH name(std::string const &n)
+	// Which elements are kept (those holding content, and any that is not a mere grouping) and
+	// the order of each element's kids; `placed` says where each chunk went.
+	Tree(cd_pdf_finish const *f, std::vector<QPDFPageObjectHelper> &pages, std::vector<Placed> &placed)
+	    : f(f), pages(pages), placed(placed), ne(f->n_elems), kids(ne + 1), keep(ne, false)
 	{
-		auto it = names.find(n);
-		return it != names.end() ? it->second : (names[n] = OH::newName(n));
+		// kids of each element (and of the root, at index ne), by seq: (seq, elem) or (seq, ~chunk)
+		std::vector<bool> content(ne, false);
+		for (size_t i = 0; i < ne; i++) {
+			int p = f->elems[i].parent;
+			if (p >= (int)i)
+				throw Failure(-CD_EXIT_INTERNAL, "an element whose parent comes after it");
+			kids[p < 0 ? ne : (size_t)p].emplace_back(f->elems[i].seq, (long)i);
+		}
+		for (size_t c = 0; c < f->n_chunks; c++) {
+			int e = f->chunks[c].elem;
+			if (e < 0)
+				continue;
+			if ((size_t)e >= ne)
+				throw Failure(-CD_EXIT_INTERNAL, "a chunk of an element that never began");
+			kids[e].emplace_back(f->chunks[c].seq, ~(long)c);
+			if (!placed[c].mcrs.empty() || placed[c].annot.isDictionary())
+				content[e] = true;
+		}
+		for (size_t i = ne; i-- > 0;) {
+			bool any = content[i];
+			for (auto const &k : kids[i])
+				if (k.second >= 0 && keep[k.second])
+					any = true;
+			content[i] = any;
+			keep[i] = any || !droppable(f->elems[i].role);
+			count += keep[i];
+		}
+		for (auto &k : kids)
+			std::stable_sort(k.begin(), k.end(),
+			                 [](std::pair<int, long> const &a, std::pair<int, long> const &b) { return a.first < b.first; });
 	}
-	OH integer(int v)
+	// How many objects the tree is.
+	int size() const { return 2 + count; }
+	// The text of each object, the first numbered `first`; `ref` gives a reference to an object
+	// of the document (a page, an annotation). Pages get their /StructParents and annotations
+	// their /StructParent and /Contents.
+	std::vector<std::string> objects(int first, std::function<std::string(OH)> const &ref)
 	{
-		if (v < 0 || v > 4096)
-			return OH::newInteger(v);
-		while ((int)ints.size() <= v)
-			ints.push_back(OH::newInteger((long long)ints.size()));
-		return ints[v];
+		std::vector<int> num(ne, 0);
+		int next = first + 2;
+		for (size_t i = 0; i < ne; i++)
+			if (keep[i])
+				num[i] = next++;
+		std::vector<std::string> page_ref(pages.size());
+		auto pg_ref = [&](int i) -> std::string const & {
+			if (page_ref[i].empty())
+				page_ref[i] = ref(pages[i].getObjectHandle());
+			return page_ref[i];
+		};
+		std::vector<std::vector<int>> parents(pages.size()); // each page's MCIDs' elements
+		std::vector<std::pair<OH, int>> annots;              // an annotation, its element
+		std::vector<std::string> lang(ne);
+		std::vector<std::string> t((size_t)size());
+		// the kids of element `owner` (numbered `onum`; the root when it is ne); marked content
+		// all on one page: the element says the page (/Pg) and its kids are bare MCIDs, instead
+		// of one MCR dictionary each
+		auto kid_array = [&](size_t owner, int onum, std::string &s) {
+			auto const &ks = kids[owner];
+			int pg = -2;
+			for (auto const &k : ks)
+				if (k.second < 0)
+					for (auto const &m : placed[~k.second].mcrs)
+						pg = pg == -2 || pg == m.first ? m.first : -1;
+			if (pg >= 0)
+				s += "\n/Pg " + pg_ref(pg);
+			s += "\n/K [";
+			for (auto const &k : ks) {
+				if (k.second >= 0) {
+					if (keep[k.second])
+						s += cd_qpdf::ref_text(num[k.second]) + ' ';
+					continue;
+				}
+				Placed &p = placed[~k.second];
+				for (auto const &m : p.mcrs) {
+					if (pg >= 0)
+						s += std::to_string(m.second) + ' ';
+					else
+						s += "<</Type /MCR /Pg " + pg_ref(m.first) + " /MCID " + std::to_string(m.second) + ">> ";
+					auto &pp = parents[m.first];
+					if ((size_t)m.second >= pp.size())
+						pp.resize(m.second + 1, 0);
+					pp[m.second] = onum;
+				}
+				if (p.annot.isDictionary()) {
+					// PDF/UA: a link's annotation says where it goes in words (/Contents): the
+					// link's text, else its address
+					int ei = f->chunks[~k.second].elem;
+					const char *txt = ei >= 0 ? f->elems[ei].text : nullptr;
+					OH act = p.annot.getKey("/A");
+					if (txt && *txt)
+						p.annot.replaceKey("/Contents", OH::newUnicodeString(txt));
+					else if (act.isDictionary() && act.getKey("/URI").isString())
+						p.annot.replaceKey("/Contents", OH::newUnicodeString(act.getKey("/URI").getUTF8Value()));
+					else if (!p.annot.getKey("/Contents").isString())
+						p.annot.replaceKey("/Contents", OH::newUnicodeString(dest_words(p.annot)));
+					s += "<</Type /OBJR /Pg " + pg_ref(p.annot_page) + " /Obj " + ref(p.annot) + ">> ";
+					annots.emplace_back(p.annot, onum);
+				}
+			}
+			if (s.back() == ' ')
+				s.pop_back();
+			s += ']';
+		};
+		// each element (its parent made already): each top element (a Document: one per FO
+		// document) says its language; below, an element says it when it differs from its
+		// parent's. TH cells say their scope.
+		for (size_t i = 0; i < ne; i++) {
+			if (!keep[i])
+				continue;
+			cd_pdf_elem const &e = f->elems[i];
+			std::string &s = t[(size_t)(num[i] - first)];
+			s = "<</Type /StructElem\n/S /" + std::string(e.role) + "\n/P " +
+			    cd_qpdf::ref_text(e.parent < 0 ? first : num[e.parent]);
+			std::string up = e.parent < 0 ? (f->lang ? f->lang : "") : lang[e.parent];
+			lang[i] = e.lang && *e.lang ? e.lang : up;
+			if (!lang[i].empty() && (lang[i] != up || e.parent < 0))
+				s += "\n/Lang " + pdf_text(lang[i].c_str());
+			if (e.alt && *e.alt)
+				s += "\n/Alt " + pdf_text(e.alt);
+			if (e.actual && e.text && *e.text)
+				s += "\n/ActualText " + pdf_text(e.text);
+			if (strcmp(e.role, "TH") == 0) {
+				int tr = e.parent, sect = tr >= 0 ? f->elems[tr].parent : -1;
+				bool head = sect >= 0 && strcmp(f->elems[sect].role, "THead") == 0;
+				s += head ? "\n/A <</O /Table /Scope /Column>>" : "\n/A <</O /Table /Scope /Row>>";
+			}
+			kid_array(i, num[i], s);
+			s += "\n>>";
+		}
+		std::string &root = t[0];
+		root = "<</Type /StructTreeRoot";
+		kid_array(ne, first, root);
+		// the ParentTree: each page's marked content and each link annotation back to its element
+		std::string &nums = t[1];
+		nums = "<</Nums [";
+		int key = 0;
+		for (size_t i = 0; i < pages.size(); i++, key++) {
+			OH page = pages[i].getObjectHandle();
+			page.removeKey("/StructParents");
+			if (parents[i].empty())
+				continue;
+			page.replaceKey("/StructParents", OH::newInteger(key));
+			nums += std::to_string(key) + " [";
+			for (size_t m = 0; m < parents[i].size(); m++)
+				nums += (m ? " " : "") + (parents[i][m] ? cd_qpdf::ref_text(parents[i][m]) : std::string("null"));
+			nums += "]\n";
+		}
+		for (auto &a : annots) {
+			a.first.replaceKey("/StructParent", OH::newInteger(key));
+			nums += std::to_string(key++) + " " + cd_qpdf::ref_text(a.second) + "\n";
+		}
+		nums += "]\n>>";
+		root += "\n/ParentTree " + cd_qpdf::ref_text(first + 1) + "\n/ParentTreeNextKey " + std::to_string(key) + "\n>>";
+		return t;
 	}
 
 private:
-	std::map<std::string, OH> names;
-	std::vector<OH> ints;
+	cd_pdf_finish const *f;
+	std::vector<QPDFPageObjectHelper> &pages;
+	std::vector<Placed> &placed;
+	size_t ne;
+	std::vector<std::vector<std::pair<int, long>>> kids;
+	std::vector<bool> keep;
+	int count = 0;
 };
 
-// The structure element of f->elems[i] (its parent made already, in el), its language in lang[i]:
-// each top element (a Document: one per FO document) says its language; below, an element says
-// it when it differs from its parent's. TH cells say their scope.
-OH struct_elem(Numberer &num, Atoms &at, cd_pdf_finish const *f, size_t i, OH root, std::vector<OH> const &el,
-               std::vector<std::string> &lang)
+const char *const mark_info = "<</Marked true>>";
+
+// The tree put in the document, for QPDFWriter.
+void put_tree(QPDF &q, Numberer &num, Tree &tree)
 {
-	cd_pdf_elem const &e = f->elems[i];
-	OH d = num.add(OH::newDictionary());
-	d.replaceKey("/Type", at.name("/StructElem"));
-	d.replaceKey("/S", at.name(std::string("/") + e.role));
-	d.replaceKey("/P", e.parent < 0 ? root : el[e.parent]);
-	std::string up = e.parent < 0 ? (f->lang ? f->lang : "") : lang[e.parent];
-	lang[i] = e.lang && *e.lang ? e.lang : up;
-	if (!lang[i].empty() && (lang[i] != up || e.parent < 0))
-		d.replaceKey("/Lang", OH::newUnicodeString(lang[i]));
-	if (e.alt && *e.alt)
-		d.replaceKey("/Alt", OH::newUnicodeString(e.alt));
-	if (e.actual && e.text && *e.text)
-		d.replaceKey("/ActualText", OH::newUnicodeString(e.text));
-	if (strcmp(e.role, "TH") == 0) {
-		int tr = e.parent, sect = tr >= 0 ? f->elems[tr].parent : -1;
-		bool head = sect >= 0 && strcmp(f->elems[sect].role, "THead") == 0;
-		OH a = OH::newDictionary();
-		a.replaceKey("/O", at.name("/Table"));
-		a.replaceKey("/Scope", at.name(head ? "/Column" : "/Row"));
-		d.replaceKey("/A", a);
-	}
-	return d;
-}
-
-void parent_tree(QPDF &q, Numberer &num, OH root, std::vector<QPDFPageObjectHelper> &pages,
-                 std::vector<std::vector<OH>> &parents, std::vector<std::pair<OH, OH>> &annots);
-
-// Builds the structure tree; `placed` says where each chunk went.
-void build_tree(QPDF &q, Numberer &num, cd_pdf_finish const *f, std::vector<QPDFPageObjectHelper> &pages,
-                std::vector<Placed> &placed)
-{
-	size_t ne = f->n_elems;
-	// kids of each element (and of the root, at index ne), by seq: (seq, elem) or (seq, ~chunk)
-	std::vector<std::vector<std::pair<int, long>>> kids(ne + 1);
-	std::vector<bool> content(ne, false), keep(ne, false);
-	for (size_t i = 0; i < ne; i++) {
-		int p = f->elems[i].parent;
-		if (p >= (int)i)
-			throw Failure(-CD_EXIT_INTERNAL, "an element whose parent comes after it");
-		kids[p < 0 ? ne : (size_t)p].emplace_back(f->elems[i].seq, (long)i);
-	}
-	for (size_t c = 0; c < f->n_chunks; c++) {
-		int e = f->chunks[c].elem;
-		if (e < 0)
-			continue;
-		if ((size_t)e >= ne)
-			throw Failure(-CD_EXIT_INTERNAL, "a chunk of an element that never began");
-		kids[e].emplace_back(f->chunks[c].seq, ~(long)c);
-		if (!placed[c].mcrs.empty() || placed[c].annot.isDictionary())
-			content[e] = true;
-	}
-	for (size_t i = ne; i-- > 0;) {
-		bool any = content[i];
-		for (auto const &k : kids[i])
-			if (k.second >= 0 && keep[k.second])
-				any = true;
-		content[i] = any;
-		keep[i] = any || !droppable(f->elems[i].role);
-	}
-	for (auto &k : kids)
-		std::stable_sort(k.begin(), k.end(),
-		                 [](std::pair<int, long> const &a, std::pair<int, long> const &b) { return a.first < b.first; });
-
-	OH root = num.add(OH::newDictionary());
-	root.replaceKey("/Type", OH::newName("/StructTreeRoot"));
-	std::vector<OH> el(ne);
-	std::vector<std::string> lang(ne);
-	std::vector<std::vector<OH>> parents(pages.size());
-	Atoms at;
-	std::vector<std::pair<OH, OH>> annots; // annotation, its element
-	for (size_t i = 0; i < ne; i++) {
-		if (!keep[i])
-			continue;
-		el[i] = struct_elem(num, at, f, i, root, el, lang);
-	}
-	auto kid_array = [&](std::vector<std::pair<int, long>> const &ks, OH owner) {
-		// marked content all on one page: the element says the page (/Pg) and its kids are
-		// bare MCIDs, instead of one MCR dictionary each
-		int pg = -2;
-		for (auto const &k : ks)
-			if (k.second < 0)
-				for (auto const &m : placed[~k.second].mcrs)
-					pg = pg == -2 || pg == m.first ? m.first : -1;
-		if (pg >= 0)
-			owner.replaceKey("/Pg", pages[pg].getObjectHandle());
-		std::vector<OH> arr;
-		for (auto const &k : ks) {
-			if (k.second >= 0) {
-				if (keep[k.second])
-					arr.push_back(el[k.second]);
-				continue;
-			}
-			Placed &p = placed[~k.second];
-			for (auto const &m : p.mcrs) {
-				if (pg >= 0) {
-					arr.push_back(at.integer(m.second));
-				} else {
-					OH mcr = OH::newDictionary();
-					mcr.replaceKey("/Type", at.name("/MCR"));
-					mcr.replaceKey("/Pg", pages[m.first].getObjectHandle());
-					mcr.replaceKey("/MCID", at.integer(m.second));
-					arr.push_back(mcr);
-				}
-				auto &pp = parents[m.first];
-				if ((size_t)m.second >= pp.size())
-					pp.resize(m.second + 1, OH::newNull());
-				pp[m.second] = owner;
-			}
-			if (p.annot.isDictionary()) {
-				// PDF/UA: a link's annotation says where it goes in words (/Contents): the
-				// link's text, else its address
-				int ei = owner.isDictionary() && k.second < 0 ? f->chunks[~k.second].elem : -1;
-				const char *txt = ei >= 0 ? f->elems[ei].text : nullptr;
-				OH act = p.annot.getKey("/A");
-				if (txt && *txt)
-					p.annot.replaceKey("/Contents", OH::newUnicodeString(txt));
-				else if (act.isDictionary() && act.getKey("/URI").isString())
-					p.annot.replaceKey("/Contents", OH::newUnicodeString(act.getKey("/URI").getUTF8Value()));
-				else if (!p.annot.getKey("/Contents").isString())
-					p.annot.replaceKey("/Contents", OH::newUnicodeString(dest_words(p.annot)));
-				OH r = OH::newDictionary();
-				r.replaceKey("/Type", OH::newName("/OBJR"));
-				r.replaceKey("/Pg", pages[p.annot_page].getObjectHandle());
-				r.replaceKey("/Obj", p.annot);
-				arr.push_back(r);
-				annots.emplace_back(p.annot, owner);
-			}
-		}
-		return OH::newArray(arr);
-	};
-	for (size_t i = 0; i < ne; i++)
-		if (keep[i])
-			el[i].replaceKey("/K", kid_array(kids[i], el[i]));
-	root.replaceKey("/K", kid_array(kids[ne], root));
-
-	parent_tree(q, num, root, pages, parents, annots);
-}
-
-// The ParentTree: each page's marked content and each link annotation back to its element.
-void parent_tree(QPDF &q, Numberer &num, OH root, std::vector<QPDFPageObjectHelper> &pages,
-                 std::vector<std::vector<OH>> &parents, std::vector<std::pair<OH, OH>> &annots)
-{
-	OH nums = OH::newArray();
-	int key = 0;
-	for (size_t i = 0; i < pages.size(); i++, key++) {
-		OH page = pages[i].getObjectHandle();
-		page.removeKey("/StructParents");
-		if (parents[i].empty())
-			continue;
-		page.replaceKey("/StructParents", OH::newInteger(key));
-		nums.appendItem(OH::newInteger(key));
-		nums.appendItem(OH::newArray(parents[i]));
-	}
-	for (auto &a : annots) {
-		a.first.replaceKey("/StructParent", OH::newInteger(key));
-		nums.appendItem(OH::newInteger(key++));
-		nums.appendItem(a.second);
-	}
-	OH pt = OH::newDictionary();
-	pt.replaceKey("/Nums", nums);
-	root.replaceKey("/ParentTree", num.add(pt));
-	root.replaceKey("/ParentTreeNextKey", OH::newInteger(key));
+	int first = num.reserve(tree.size());
+	auto ref = [](OH h) { return h.getObjGen().unparse(' ') + " R"; };
+	std::vector<std::string> t = tree.objects(first, ref);
+	for (size_t i = 0; i < t.size(); i++)
+		q.replaceObject(QPDFObjGen(first + (int)i, 0), OH::parse(&q, t[i], "the structure tree"));
 	OH cat = q.getRoot();
-	cat.replaceKey("/StructTreeRoot", root);
-	OH mi = OH::newDictionary();
-	mi.replaceKey("/Marked", OH::newBool(true));
-	cat.replaceKey("/MarkInfo", mi);
+	cat.replaceKey("/StructTreeRoot", q.getObject(first, 0));
+	cat.replaceKey("/MarkInfo", OH::parse(mark_info));
 }
 
 // Where each chunk is, read from Cairo's own structure tree: the n-th element of its flat tree
@@ -667,8 +676,9 @@ bool rewrite_contents(QPDF &q, cd_pdf_finish const *f, std::vector<QPDFPageObjec
 	return true;
 }
 
-// Tags the content: chunks found, content streams rewritten, the tree built.
-void tag(QPDF &q, Numberer &num, cd_pdf_finish const *f, std::vector<QPDFPageObjectHelper> &pages)
+// Tags the content: chunks found and content streams rewritten; returns where each chunk went,
+// for the tree.
+std::vector<Placed> tag(QPDF &q, cd_pdf_finish const *f, std::vector<QPDFPageObjectHelper> &pages)
 {
 	std::string what = std::string("writer '") + f->writer + "'";
 	std::vector<Placed> placed(f->n_chunks);
@@ -683,12 +693,12 @@ void tag(QPDF &q, Numberer &num, cd_pdf_finish const *f, std::vector<QPDFPageObj
 		chunks_from_tree(q, f, placed, what);
 		rewrite_contents(q, f, pages, placed, false);
 	}
-	build_tree(q, num, f, pages, placed);
 	for (auto &p : pages) {
 		OH a = p.getObjectHandle().getKey("/Annots");
 		if (a.isArray() && a.getArrayNItems() > 0)
 			p.getObjectHandle().replaceKey("/Tabs", OH::newName("/S"));
 	}
+	return placed;
 }
 
 // The document's time: f->date (ISO 8601), else SOURCE_DATE_EPOCH, else now.
@@ -730,25 +740,16 @@ When when_of(cd_pdf_finish const *f)
 	return When{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, 'Z', 0, 0};
 }
 
-std::string pdf_date(When const &w)
+// The time as a PDF date (D:YYYYMMDDHHmmSS, then Z or +HH'mm') or, with `xmp`, as XMP's ISO 8601.
+std::string date_text(When const &w, bool xmp)
 {
 	char b[40];
-	snprintf(b, sizeof b, "D:%04d%02d%02d%02d%02d%02d", w.y, w.mo, w.d, w.h, w.mi, w.s);
+	snprintf(b, sizeof b, xmp ? "%04d-%02d-%02dT%02d:%02d:%02d" : "D:%04d%02d%02d%02d%02d%02d", w.y, w.mo, w.d, w.h,
+	         w.mi, w.s);
 	std::string s = b;
 	if (w.sign == 'Z')
 		return s + "Z";
-	snprintf(b, sizeof b, "%c%02d'%02d'", w.sign, w.oh, w.om);
-	return s + b;
-}
-
-std::string xmp_date(When const &w)
-{
-	char b[40];
-	snprintf(b, sizeof b, "%04d-%02d-%02dT%02d:%02d:%02d", w.y, w.mo, w.d, w.h, w.mi, w.s);
-	std::string s = b;
-	if (w.sign == 'Z')
-		return s + "Z";
-	snprintf(b, sizeof b, "%c%02d:%02d", w.sign, w.oh, w.om);
+	snprintf(b, sizeof b, xmp ? "%c%02d:%02d" : "%c%02d'%02d'", w.sign, w.oh, w.om);
 	return s + b;
 }
 
@@ -785,8 +786,8 @@ std::string metadata(QPDF &q, Numberer &num, cd_pdf_finish const *f)
 		if (x.val && *x.val)
 			info.replaceKey(x.key, OH::newUnicodeString(x.val));
 	info.replaceKey("/Producer", OH::newUnicodeString(producer));
-	info.replaceKey("/CreationDate", OH::newString(pdf_date(w)));
-	info.replaceKey("/ModDate", OH::newString(pdf_date(w)));
+	info.replaceKey("/CreationDate", OH::newString(date_text(w, false)));
+	info.replaceKey("/ModDate", OH::newString(date_text(w, false)));
 	q.getTrailer().replaceKey("/Info", info);
 
 	std::string x =
@@ -812,9 +813,9 @@ std::string metadata(QPDF &q, Numberer &num, cd_pdf_finish const *f)
 	x += "   <pdf:Producer>" + xml_escape(producer.c_str()) + "</pdf:Producer>\n";
 	if (f->creator && *f->creator)
 		x += "   <xmp:CreatorTool>" + xml_escape(f->creator) + "</xmp:CreatorTool>\n";
-	x += "   <xmp:CreateDate>" + xmp_date(w) + "</xmp:CreateDate>\n";
-	x += "   <xmp:ModifyDate>" + xmp_date(w) + "</xmp:ModifyDate>\n";
-	x += "   <xmp:MetadataDate>" + xmp_date(w) + "</xmp:MetadataDate>\n";
+	x += "   <xmp:CreateDate>" + date_text(w, true) + "</xmp:CreateDate>\n";
+	x += "   <xmp:ModifyDate>" + date_text(w, true) + "</xmp:ModifyDate>\n";
+	x += "   <xmp:MetadataDate>" + date_text(w, true) + "</xmp:MetadataDate>\n";
 	if (f->tagged)
 		x += "   <pdfuaid:part>1</pdfuaid:part>\n";
 	x += "  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>\n";
@@ -854,7 +855,7 @@ void forget_tree(QPDF &q, OH old)
 // The finished document, written object by object as it is read (qpdf-stream.hh): only what
 // the catalog and /Info lead to, so the writer's own structure tree (cairo: one element per
 // chunk, most of its objects) is never parsed, and the fonts and images pass through as they are.
-void stream_out(QPDF &q, std::string const &xmp, FILE *out)
+void stream_out(QPDF &q, std::string const &xmp, Tree *tree, FILE *out)
 {
 	cd_qpdf::Out o;
 	o.fp = out;
@@ -864,7 +865,18 @@ void stream_out(QPDF &q, std::string const &xmp, FILE *out)
 	cd_qpdf::Input in(o);
 	int md = o.alloc();
 	o.object(md, std::string(xmp_dict) + "\n/Length " + std::to_string(xmp.size()) + "\n>>\nstream\n" + xmp + "\nendstream");
-	in.over[q.getRoot().getObjGen()] = {{"/Metadata", cd_qpdf::ref_text(md)}};
+	auto &cat = in.over[q.getRoot().getObjGen()];
+	cat["/Metadata"] = cd_qpdf::ref_text(md);
+	if (tree) {
+		int first = o.alloc();
+		for (int i = 1; i < tree->size(); i++)
+			o.alloc();
+		std::vector<std::string> t = tree->objects(first, [&in](OH h) { return cd_qpdf::ref_text(in.ref(h)); });
+		for (size_t i = 0; i < t.size(); i++)
+			o.object(first + (int)i, t[i]);
+		cat["/StructTreeRoot"] = cd_qpdf::ref_text(first);
+		cat["/MarkInfo"] = mark_info;
+	}
 	int root = in.ref(q.getRoot());
 	OH info = q.getTrailer().getKey("/Info");
 	int ni = info.isIndirect() ? in.ref(info) : 0;
@@ -885,15 +897,18 @@ int finish(const void *pdf, size_t len, cd_pdf_finish const *f, FILE *out)
 	Numberer num(q);
 	OH old = q.getRoot().getKey("/StructTreeRoot");
 	q.getRoot().removeKey("/MarkInfo");
+	std::vector<Placed> placed;
 	if (f->tagged)
-		tag(q, num, f, pages); // the new tree replaces the writer's
-	else
-		q.getRoot().removeKey("/StructTreeRoot");
+		placed = tag(q, f, pages); // may read the writer's tree
+	q.getRoot().removeKey("/StructTreeRoot"); // the new tree replaces it
+	std::unique_ptr<Tree> tree(f->tagged ? new Tree(f, pages, placed) : nullptr);
 	std::string xmp = metadata(q, num, f);
 	if (!f->encrypt) {
-		stream_out(q, xmp, out);
+		stream_out(q, xmp, tree.get(), out);
 		return 0;
 	}
+	if (tree)
+		put_tree(q, num, *tree);
 	forget_tree(q, old);
 	OH md = OH::newStream(&q, xmp);
 	md.getDict().replaceKey("/Type", OH::newName("/Metadata"));

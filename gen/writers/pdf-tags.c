@@ -164,30 +164,30 @@ static int run_elem(cd_tags *t, int e, const cd_item *it)
 	return add_elem(t, "Span", e, rl, NULL);
 }
 
-/* A run in a script whose glyphs do not map one to one onto characters: its own characters,
- * the script Pango shaped it in (punctuation takes its neighbours'), or the language it was
- * set in (digits in an Urdu paragraph are drawn with the Nastaliq font). */
-static int simple_script(GUnicodeScript s)
+int cd_script_simple(GUnicodeScript s)
 {
 	return s == G_UNICODE_SCRIPT_LATIN || s == G_UNICODE_SCRIPT_GREEK || s == G_UNICODE_SCRIPT_CYRILLIC ||
 	       s == G_UNICODE_SCRIPT_COMMON || s == G_UNICODE_SCRIPT_INHERITED || s == G_UNICODE_SCRIPT_UNKNOWN;
 }
 
+/* A run in a script whose glyphs do not map one to one onto characters: its own characters,
+ * the script Pango shaped it in (punctuation takes its neighbours'), or the language it was
+ * set in (digits in an Urdu paragraph are drawn with the Nastaliq font). */
 static int needs_actual_text(const cd_item *it)
 {
 	const PangoGlyphItem *run = it->u.glyphs.run;
-	if (run && run->item && !simple_script((GUnicodeScript)run->item->analysis.script))
+	if (run && run->item && !cd_script_simple((GUnicodeScript)run->item->analysis.script))
 		return 1;
 	int n = 0;
 	const PangoScript *sc = run && run->item && run->item->analysis.language
 	                        ? pango_language_get_scripts(run->item->analysis.language, &n) : NULL;
 	for (int i = 0; sc && i < n; i++)
-		if (!simple_script((GUnicodeScript)sc[i]))
+		if (!cd_script_simple((GUnicodeScript)sc[i]))
 			return 1;
 	for (const char *p = it->u.glyphs.text; *p; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
 		/* the Arabic blocks hold common punctuation too (U+060C ARABIC COMMA) */
-		if (!simple_script(g_unichar_get_script(c)) || (c >= 0x0600 && c <= 0x08FF) ||
+		if (!cd_script_simple(g_unichar_get_script(c)) || (c >= 0x0600 && c <= 0x08FF) ||
 		    (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF))
 			return 1;
 	}

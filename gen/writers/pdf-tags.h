@@ -33,6 +33,10 @@ typedef struct cd_tags_sink {
 	void *ctx;
 } cd_tags_sink;
 
+/* Whether glyphs of script s map one to one onto its characters (Latin, Greek, Cyrillic, and
+ * common or inherited characters), unlike those of a script that needs shaping (Arabic...). */
+int cd_script_simple(GUnicodeScript s);
+
 cd_tags *cd_tags_new(const char *writer, const cd_tags_sink *sink);
 void cd_tags_free(cd_tags *t);
 

@@ -37,16 +37,17 @@ struct Out {
 	std::vector<unsigned long long> wide;
 	size_t count() const { return wide.empty() ? narrow.size() : wide.size(); }
 	unsigned long long offset(size_t i) const { return wide.empty() ? narrow[i] : wide[i]; }
-	void put(std::string const &t)
+	void put(const char *p, size_t n)
 	{
-		if (err || t.empty())
+		if (err || !n)
 			return;
-		if (fwrite(t.data(), 1, t.size(), fp) != t.size())
+		if (fwrite(p, 1, n, fp) != n)
 			err = errno ? errno : EIO;
 		if (md5)
-			g_checksum_update(md5, (const guchar *)t.data(), (gssize)t.size());
-		at += t.size();
+			g_checksum_update(md5, (const guchar *)p, (gssize)n);
+		at += n;
 	}
+	void put(std::string const &t) { put(t.data(), t.size()); }
 	int alloc()
 	{
 		if (wide.empty())
@@ -55,7 +56,8 @@ struct Out {
 			wide.push_back(0);
 		return (int)count() - 1;
 	}
-	void object(int num, std::string const &body)
+	// Object `num`: its body, then "endobj" unless `end` is false (the caller ends it).
+	void object(int num, std::string const &body, bool end = true)
 	{
 		if (wide.empty() && at > UINT32_MAX) {
 			wide.assign(narrow.begin(), narrow.end());
@@ -65,11 +67,22 @@ struct Out {
 			narrow[(size_t)num] = (uint32_t)at;
 		else
 			wide[(size_t)num] = at;
-		put(std::to_string(num) + " 0 obj\n" + body + "\nendobj\n");
+		put(std::to_string(num) + " 0 obj\n" + body + (end ? "\nendobj\n" : ""));
+	}
+	// An object copied as it was (pdf-raw.hh): its body, and a stream's data when it has one.
+	void object_raw(int num, std::string const &body, const char *data, size_t len)
+	{
+		object(num, data ? body + "\nstream\n" : body, !data);
+		if (data) {
+			put(data, len);
+			put(std::string("\nendstream\nendobj\n"));
+		}
 	}
 };
 
-// One input's objects: their numbers in the output, and the ones still to write.
+// One input's objects: their numbers in the output, and the ones still to write. A kind of
+// input may copy some objects otherwise than by libqpdf's text (copy_as_is: pdf-concat.cc
+// copies an item's unchanged objects as their bytes are).
 struct Input {
 	Out &o;
 	std::map<QPDFObjGen, int> num;
@@ -77,20 +90,29 @@ struct Input {
 	std::map<QPDFObjGen, int> fixed; // the input's own roots, standing for the output's
 	std::map<QPDFObjGen, std::map<std::string, std::string>> over; // keys written otherwise
 	explicit Input(Out &out) : o(out) {}
-	int ref(QPDFObjectHandle h)
+	virtual ~Input() = default;
+	// The output number of an object already met, else 0.
+	int known(QPDFObjGen og) const
 	{
-		QPDFObjGen og = h.getObjGen();
 		auto f = fixed.find(og);
 		if (f != fixed.end())
 			return f->second;
 		auto it = num.find(og);
-		if (it != num.end())
-			return it->second;
+		return it != num.end() ? it->second : 0;
+	}
+	int ref(QPDFObjectHandle h)
+	{
+		QPDFObjGen og = h.getObjGen();
+		if (int k = known(og))
+			return k;
 		int n = o.alloc();
 		num.emplace(og, n);
 		todo.emplace_back(h, n);
 		return n;
 	}
+	// Writes object `h` as output object `num` in its own way; false to have it written from
+	// libqpdf's text (body_of).
+	virtual bool copy_as_is(QPDFObjectHandle const &, int) { return false; }
 };
 
 inline void unparse_into(Input &in, QPDFObjectHandle h, std::string &t, bool body = false);
@@ -181,6 +203,8 @@ inline void drain(Input &in)
 		auto next = in.todo.back();
 		in.todo.pop_back();
 		auto ov = in.over.find(next.first.getObjGen());
+		if (ov == in.over.end() && in.copy_as_is(next.first, next.second))
+			continue;
 		in.o.object(next.second, ov == in.over.end() ? body_of(in, next.first) : body_of(in, next.first, ov->second));
 	}
 }

@@ -2,14 +2,24 @@
 """tests/pdf/ua-check.py - the machine-checkable PDF/UA-1 failure conditions of the Matterhorn
 Protocol 1.1 that cindoc's documents can meet, checked with pikepdf.
 
-    ua-check.py [--password PW] FILE.pdf...
+    ua-check.py [--password PW] [--words FILE.fo] FILE.pdf...
 
 Prints one line per failure, "FILE: CHECKPOINT: what" (the Matterhorn checkpoint number, or
 "enc" for the project's own encryption rule), and exits 1 when there is any, else 0.
+
+With --words FILE.fo, the text a reader takes from the pages (content order; a marked-content
+sequence with /ActualText gives that text in place of its glyphs, other glyphs their font's
+ToUnicode: PDF 32000-1, 14.9.4 and 9.10) must hold the Arabic-script words of the FO the PDF
+was made from: every such word it gives is one of the FO's, it gives most of them, and it gives
+each word whole, from one /ActualText (or one glyph), never pieced together from glyphs. The
+glyphs of a Nastaliq word sit at different heights and overlap, so a reader that joins glyphs
+by where they are (poppler, pdf.js) breaks such a word into pieces; /ActualText on the word
+tells every reader the word.
 """
 import re
 import sys
 import unicodedata
+import xml.etree.ElementTree as ET
 
 import pikepdf
 from pikepdf import Name
@@ -26,6 +36,53 @@ STANDARD = {
 }
 
 
+IGNORED = re.compile("[\u200c\u200d\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+
+
+def arabic_words(pieces):
+    """The words of Arabic-script letters and marks in a text given as pieces (strings), each
+    word with the number of pieces it is made of (joiners and bidi controls dropped)."""
+    out, cur, n = [], "", set()
+    for k, p in enumerate(pieces):
+        for c in IGNORED.sub("", p):
+            if unicodedata.category(c)[0] in "LM" and "ARABIC" in unicodedata.name(c, ""):
+                cur += c
+                n.add(k)
+            else:
+                if cur:
+                    out.append((unicodedata.normalize("NFC", cur), len(n)))
+                cur, n = "", set()
+    if cur:
+        out.append((unicodedata.normalize("NFC", cur), len(n)))
+    return out
+
+
+def to_unicode(font):
+    """A font's ToUnicode CMap as {code: text}."""
+    m = {}
+    tu = font.get("/ToUnicode")
+    if tu is None:
+        return m
+    data = tu.read_bytes()
+
+    def text(h):
+        return bytes.fromhex(h.decode()).decode("utf-16-be", "replace")
+    for block in re.findall(rb"beginbfchar(.*?)endbfchar", data, re.S):
+        for src, dst in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>", block):
+            m[int(src, 16)] = text(dst)
+    for block in re.findall(rb"beginbfrange(.*?)endbfrange", data, re.S):
+        for lo, hi, dst in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]*>|\[[^\]]*\])", block):
+            lo, hi = int(lo, 16), int(hi, 16)
+            if dst.startswith(b"["):
+                for k, d in enumerate(re.findall(rb"<([0-9A-Fa-f]*)>", dst)):
+                    m[lo + k] = text(d)
+            else:
+                d = bytes.fromhex(dst[1:-1].decode())
+                for k in range(hi - lo + 1):
+                    m[lo + k] = (d[:-1] + bytes([(d[-1] + k) & 0xFF])).decode("utf-16-be", "replace") if d else ""
+    return m
+
+
 def arabic_letters(s):
     return sum(1 for c in s if "ARABIC" in unicodedata.name(c, ""))
 
@@ -35,8 +92,9 @@ def latin_letters(s):
 
 
 class Checker:
-    def __init__(self, path, password):
+    def __init__(self, path, password, words=None):
         self.path = path
+        self.words = words       # the FO's Arabic-script words, or None
         self.fails = []
         self.pdf = pikepdf.open(path, password=password or "")
         self.elems = []          # (elem, role, parent role, language)
@@ -391,21 +449,93 @@ class Checker:
                     and e.objgen not in self.composite:
                 self.fail("11-001", "%s of Latin-script words only has /Lang %r: %r" % (s, lang, t[:40]))
 
+    # -- the words a reader takes from the pages ------------------------------------------
+    def extract(self, page):
+        """The page's text in content order as a reader takes it, in pieces: the /ActualText of a
+        marked-content sequence that has one, the ToUnicode text of each other glyph (two bytes
+        a code in a Type0 font), a space at the end of each text object."""
+        res = page.obj.get("/Resources")
+        fonts = res.get("/Font") if res is not None else None
+        out, actual = [], []  # actual: for each open marked-content sequence, its /ActualText or None
+        cmap, two = {}, False
+        if not hasattr(self, "_cmaps"):
+            self._cmaps = {}
+        for operands, op in pikepdf.parse_content_stream(page):
+            o = str(op)
+            if o in ("BDC", "BMC"):
+                props = operands[1] if o == "BDC" and len(operands) > 1 else None
+                if isinstance(props, pikepdf.Name) and res is not None and "/Properties" in res:
+                    props = res.Properties.get(str(props))
+                at = props.get("/ActualText") if isinstance(props, pikepdf.Dictionary) else None
+                outer = any(a is not None for a in actual)
+                actual.append(None if at is None or outer else str(at))
+                if at is not None and not outer:
+                    out.append(str(at))
+            elif o == "EMC":
+                if actual:
+                    actual.pop()
+            elif o == "ET":
+                out.append(" ")
+            elif o == "Tf" and operands and fonts is not None:
+                f = fonts.get(str(operands[0]))
+                if f is not None:
+                    if f.objgen not in self._cmaps:
+                        self._cmaps[f.objgen] = to_unicode(f)
+                    cmap, two = self._cmaps[f.objgen], f.get("/Subtype") == Name.Type0
+            elif o in TEXT_OPS and not any(a is not None for a in actual):
+                for x in operands:
+                    for y in (x if isinstance(x, pikepdf.Array) else [x]):
+                        if isinstance(y, pikepdf.String):
+                            b = bytes(y)
+                            codes = [b[j] << 8 | b[j + 1] for j in range(0, len(b) - 1, 2)] if two else list(b)
+                            out.extend(cmap.get(c, "") for c in codes)
+        return out
+
+    def extracted_words(self):
+        want = set(self.words)
+        got, wrong, pieced = set(), [], []
+        for i, page in enumerate(self.pdf.pages):
+            for w, n in arabic_words(self.extract(page)):
+                if w in want:
+                    got.add(w)
+                elif len(w) > 1:
+                    wrong.append((i + 1, w))
+                if n > 1:
+                    pieced.append((i + 1, w))
+        if wrong:
+            self.fail("text", "%d Arabic-script words extracted are not the document's, such as %s" % (
+                len(wrong), ", ".join("%r (page %d)" % (w, n) for n, w in wrong[:3])))
+        if pieced:
+            self.fail("text", "%d Arabic-script words are pieced together from glyphs, not given whole "
+                      "(/ActualText), such as %s" % (len(pieced), ", ".join("%r (page %d)" % (w, n) for n, w in pieced[:3])))
+        if want and len(got) < 0.9 * len(want):
+            self.fail("text", "%d of the document's %d Arabic-script words are extracted" % (len(got), len(want)))
+
     def run(self):
         self.document()
         self.tree()
         self.content()
         self.languages()
+        if self.words is not None:
+            self.extracted_words()
         return self.fails
 
 
 def main(argv):
     password = None
+    words = None
     files = []
     i = 1
     while i < len(argv):
         if argv[i] == "--password":
             password = argv[i + 1]
+            i += 2
+            continue
+        if argv[i] == "--words":
+            # the FO's words: those of its text, its elements' content (never an attribute)
+            texts = list(ET.parse(argv[i + 1]).getroot().itertext())
+            # a word may run across elements (an fo:inline inside it) or end where one does
+            words = [w for w, _ in arabic_words(texts) + arabic_words(["".join(texts)])]
             i += 2
             continue
         files.append(argv[i])
@@ -416,7 +546,7 @@ def main(argv):
     bad = 0
     for f in files:
         try:
-            fails = Checker(f, password).run()
+            fails = Checker(f, password, words).run()
         except Exception as e:  # noqa
             fails = ["%s: read: %s" % (f, e)]
         for line in fails:
