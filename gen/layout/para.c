@@ -168,15 +168,21 @@ void para_page_number(para *P, int serial)
 	g_array_append_val(P->ids, d);
 }
 
+/* What every paragraph of style b sets over its whole text [0, len). */
+static void block_attrs(PangoAttrList *l, const fo_style *b, int len)
+{
+	attr_put(l, pango_attr_line_height_new_absolute((int)lround(b->lh * PANGO_SCALE)), 0, len);
+	attr_put(l, pango_attr_insert_hyphens_new(b->hyphenate), 0, len);
+	if (b->lang)
+		attr_put(l, pango_attr_language_new(pango_language_from_string(b->lang)), 0, len);
+}
+
 static PangoAttrList *para_full_attrs(para *P)
 {
 	PangoAttrList *l = pango_attr_list_copy(P->attrs);
 	if (!l)
 		l = pango_attr_list_new();
-	attr_put(l, pango_attr_line_height_new_absolute((int)lround(P->base.lh * PANGO_SCALE)), 0, (int)P->text->len);
-	attr_put(l, pango_attr_insert_hyphens_new(P->base.hyphenate), 0, (int)P->text->len);
-	if (P->base.lang)
-		attr_put(l, pango_attr_language_new(pango_language_from_string(P->base.lang)), 0, (int)P->text->len);
+	block_attrs(l, &P->base, (int)P->text->len);
 	for (guint i = 0; i < P->links->len; i++) {
 		link_rng *lr = &g_array_index(P->links, link_rng, i);
 		/* a non-shaping attribute that starts and ends with the link splits runs there */
@@ -607,6 +613,102 @@ static int para_piece(lay_doc *L, para *P, int start, GPtrArray *boxes, GArray *
 	return next;
 }
 
+/* ------------------------------------------------------------------ the renderer's caches */
+
+typedef struct cached_line { double h; int extra; cd_page *items; } cached_line;
+typedef struct cached_para { int n; cached_line *lines; } cached_para;
+
+/* A word (and the spaces after it) shaped alone in one style: its analysis (font held), glyphs,
+ * the logical width of each char, and the height and baseline of a line of it; glyphs NULL
+ * when Pango gives it more than one run (it cannot be shaped apart). */
+typedef struct word_shape {
+	PangoAnalysis an;
+	PangoGlyphString *glyphs;
+	int *lw, nchars;
+	double h, base;
+} word_shape;
+
+/* At most this many paragraphs seen once, lines kept and words (and the words of one more
+ * paragraph), before each is emptied: a renderer's memory stays bounded whatever it renders. */
+#define PARA_SEEN_MAX 1024
+#define PARA_KEPT_LINES 4096
+#define WORDS_MAX 8192
+
+/* A paragraph is kept from the second time it is seen: one that never comes again (most of a
+ * letter's body) is not copied. Words are kept from the first time. */
+struct lay_para_cache {
+	GHashTable *seen;   /* GBytes key: paragraphs seen once */
+	GHashTable *kept;   /* GBytes key -> cached_para* */
+	int lines;          /* lines kept */
+	GHashTable *styles; /* GBytes (word_key_head) -> GHashTable: GBytes word -> word_shape* */
+	int words;          /* words kept, in all styles */
+};
+
+/* What a word's shape depends on besides its text (zeroed whole, so padding compares too). */
+typedef struct word_key_head {
+	const void *family, *lang;
+	double size, lh;
+	int weight, italic, hyphenate;
+} word_key_head;
+
+static void word_key_fill(word_key_head *h, const fo_style *b)
+{
+	memset(h, 0, sizeof *h);
+	h->family = b->family;
+	h->lang = b->lang;
+	h->size = b->size;
+	h->lh = b->lh;
+	h->weight = b->weight, h->italic = b->italic, h->hyphenate = b->hyphenate;
+}
+
+/* A key of `head` (hn bytes) followed by text [t, t + len). */
+static GBytes *bytes_key(const void *head, size_t hn, const char *t, size_t len)
+{
+	char *k = g_malloc(hn + len);
+	memcpy(k, head, hn);
+	memcpy(k + hn, t, len);
+	return g_bytes_new_take(k, hn + len);
+}
+
+static void cached_para_free(cached_para *c)
+{
+	for (int i = 0; i < c->n; i++)
+		cd_page_free(c->lines[i].items);
+	g_free(c->lines);
+	g_free(c);
+}
+
+static void word_shape_free(word_shape *w)
+{
+	if (w->glyphs) {
+		g_object_unref(w->an.font);
+		pango_glyph_string_free(w->glyphs);
+	}
+	g_free(w->lw);
+	g_free(w);
+}
+
+lay_para_cache *lay_para_cache_new(void)
+{
+	lay_para_cache *c = g_new0(lay_para_cache, 1);
+	c->seen = g_hash_table_new_full(g_bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref, NULL);
+	c->kept = g_hash_table_new_full(g_bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref,
+	                                (GDestroyNotify)cached_para_free);
+	c->styles = g_hash_table_new_full(g_bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref,
+	                                  (GDestroyNotify)g_hash_table_destroy);
+	return c;
+}
+
+void lay_para_cache_free(lay_para_cache *c)
+{
+	if (!c)
+		return;
+	g_hash_table_destroy(c->seen);
+	g_hash_table_destroy(c->kept);
+	g_hash_table_destroy(c->styles);
+	g_free(c);
+}
+
 /* ------------------------------------------------------------------ lines from one shaping */
 
 /* Pango 1.50 shapes a paragraph once whole, then each line again once it has chosen where the
@@ -722,31 +824,191 @@ static cd_page *plain_line(para *P, const char *text, PangoGlyphItem *gi, int br
 	return lo.bx;
 }
 
+/* Shapes word [w, w + len) alone in the paragraph's style, with Pango. */
+static word_shape *word_new(lay_doc *L, para *P, const char *w, int len)
+{
+	const fo_style *b = &P->base;
+	PangoLayout *lo = L->layout;
+	PangoFontDescription *fd = font_desc(b);
+	pango_layout_set_font_description(lo, fd);
+	pango_font_description_free(fd);
+	PangoAttrList *attrs = pango_attr_list_new();
+	block_attrs(attrs, b, len);
+	pango_layout_set_attributes(lo, attrs);
+	pango_attr_list_unref(attrs);
+	pango_layout_set_text(lo, w, len);
+	pango_layout_set_width(lo, -1);
+	pango_layout_set_indent(lo, 0);
+	set_direction(lo, b);
+	pango_layout_set_justify(lo, FALSE);
+	word_shape *ws = g_new0(word_shape, 1);
+	PangoLayoutLine *line = pango_layout_get_line_count(lo) == 1 ? pango_layout_get_line_readonly(lo, 0) : NULL;
+	if (!line || !line->runs || line->runs->next || line->resolved_dir != PANGO_DIRECTION_LTR)
+		return ws;
+	PangoGlyphItem *run = line->runs->data;
+	if (run->item->offset != 0 || run->item->length != len || run->item->analysis.level != 0)
+		return ws;
+	ws->an = run->item->analysis;
+	ws->an.extra_attrs = NULL;
+	g_object_ref(ws->an.font);
+	ws->glyphs = pango_glyph_string_copy(run->glyphs);
+	ws->nchars = run->item->num_chars;
+	ws->lw = g_new(int, ws->nchars);
+	pango_glyph_item_get_logical_widths(run, pango_layout_get_text(lo), ws->lw);
+	PangoLayoutIter *it = pango_layout_get_iter(lo);
+	PangoRectangle lr;
+	pango_layout_iter_get_line_extents(it, NULL, &lr);
+	ws->h = lr.height / PS;
+	ws->base = pango_layout_iter_get_baseline(it) / PS - lr.y / PS;
+	pango_layout_iter_free(it);
+	return ws;
+}
+
+/* The renderer's shaped words of the paragraph's style. */
+static GHashTable *style_words(lay_doc *L, para *P)
+{
+	lay_para_cache *pc = L->para_cache;
+	word_key_head h;
+	word_key_fill(&h, &P->base);
+	GBytes *key = g_bytes_new(&h, sizeof h);
+	GHashTable *t = g_hash_table_lookup(pc->styles, key);
+	if (t) {
+		g_bytes_unref(key);
+		return t;
+	}
+	t = g_hash_table_new_full(g_bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref, (GDestroyNotify)word_shape_free);
+	g_hash_table_insert(pc->styles, key, t);
+	return t;
+}
+
+/* The shape of word [w, w + len) in the paragraph's style (its words t), from the renderer's
+ * cache. */
+static word_shape *word_get(lay_doc *L, para *P, GHashTable *t, const char *w, int len)
+{
+	GBytes *key = g_bytes_new_static(w, (gsize)len);
+	word_shape *ws = g_hash_table_lookup(t, key);
+	g_bytes_unref(key);
+	if (ws)
+		return ws;
+	ws = word_new(L, P, w, len);
+	g_hash_table_insert(t, g_bytes_new(w, (gsize)len), ws);
+	L->para_cache->words++;
+	return ws;
+}
+
+/* The paragraph shaped as one run from the shapes of its words (a word and the spaces after it
+ * shape alike alone and in a line of Latin text), with its log attributes as Pango's layout
+ * finds them, the logical width of each char, the height and baseline of its lines. 0 when a
+ * word cannot be shaped apart or the words differ in font, script or line metrics (Pango
+ * would make several items). The caller frees what it gets. */
+static int shape_words(lay_doc *L, para *P, PangoGlyphItem **whole, PangoLogAttr **la, int **lw, double *h,
+                       double *base)
+{
+	if (!L->para_cache)
+		return 0;
+	/* emptied between paragraphs only: a paragraph's words stay while it is put together (it
+	 * may hold more than WORDS_MAX of them; plain_para allows at most PIECE_BYTES) */
+	if (L->para_cache->words >= WORDS_MAX) {
+		g_hash_table_remove_all(L->para_cache->styles);
+		L->para_cache->words = 0;
+	}
+	GHashTable *words = style_words(L, P);
+	const char *t = P->text->str;
+	int len = (int)P->text->len, n = 0, ng = 0;
+	GPtrArray *ws = g_ptr_array_new();
+	GArray *at = g_array_new(FALSE, FALSE, sizeof(int));
+	word_shape *first = NULL;
+	PangoScript script = PANGO_SCRIPT_COMMON;
+	int ok = 1;
+	for (int i = 0; i < len && ok;) {
+		int s = i;
+		while (i < len && t[i] != ' ')
+			i++;
+		while (i < len && t[i] == ' ')
+			i++;
+		word_shape *w = word_get(L, P, words, t + s, i - s);
+		if (!first)
+			first = w;
+		if (!w->glyphs || w->an.font != first->an.font || w->an.language != first->an.language ||
+		    w->an.gravity != first->an.gravity || w->an.flags != first->an.flags || w->h != first->h ||
+		    w->base != first->base) {
+			ok = 0;
+			break;
+		}
+		if (w->an.script != PANGO_SCRIPT_COMMON) {
+			if (script != PANGO_SCRIPT_COMMON && script != w->an.script)
+				ok = 0;
+			script = w->an.script;
+		}
+		g_ptr_array_add(ws, w);
+		g_array_append_val(at, s);
+		n += w->nchars;
+		ng += w->glyphs->num_glyphs;
+	}
+	if (!ok || !first) {
+		g_ptr_array_free(ws, TRUE);
+		g_array_free(at, TRUE);
+		return 0;
+	}
+	PangoItem *item = pango_item_new();
+	item->offset = 0;
+	item->length = len;
+	item->num_chars = n;
+	item->analysis = first->an;
+	item->analysis.script = (guint8)script;
+	item->analysis.extra_attrs = NULL;
+	g_object_ref(item->analysis.font);
+	PangoGlyphString *g = pango_glyph_string_new();
+	pango_glyph_string_set_size(g, ng);
+	*lw = g_new(int, n);
+	for (guint k = 0, gi = 0, ci = 0; k < ws->len; k++) {
+		word_shape *w = ws->pdata[k];
+		int off = g_array_index(at, int, k);
+		memcpy(g->glyphs + gi, w->glyphs->glyphs, sizeof(PangoGlyphInfo) * (size_t)w->glyphs->num_glyphs);
+		for (int j = 0; j < w->glyphs->num_glyphs; j++)
+			g->log_clusters[gi + (guint)j] = w->glyphs->log_clusters[j] + off;
+		memcpy(*lw + ci, w->lw, sizeof(int) * (size_t)w->nchars);
+		gi += (guint)w->glyphs->num_glyphs;
+		ci += (guint)w->nchars;
+	}
+	*h = first->h;
+	*base = first->base;
+	g_ptr_array_free(ws, TRUE);
+	g_array_free(at, TRUE);
+	*whole = g_slice_new0(PangoGlyphItem);
+	(*whole)->item = item;
+	(*whole)->glyphs = g;
+	/* as pango-layout.c's get_items_log_attrs */
+	*la = g_new0(PangoLogAttr, n + 1);
+	pango_default_break(t, len, NULL, *la, n + 1);
+	pango_tailor_break(t, len, &item->analysis, 0, *la, n + 1);
+	PangoAttrList *attrs = para_full_attrs(P);
+	pango_attr_break(t, len, attrs, 0, *la, n + 1);
+	pango_attr_list_unref(attrs);
+	return 1;
+}
+
 /* Lays out a plain paragraph from one shaping into boxes and heights; 0 (nothing added) when
  * it is not plain or Pango would break it otherwise. */
 static int plain_lines(lay_doc *L, para *P, GPtrArray *boxes, GArray *heights)
 {
 	if (!plain_para(P))
 		return 0;
-	PangoLayout *lo = L->layout;
-	PangoAttrList *attrs = para_full_attrs(P);
-	set_layout(lo, P, P->w, attrs, 0, (int)P->text->len);
-	pango_attr_list_unref(attrs);
-	pango_layout_set_width(lo, -1);
-	PangoLayoutLine *line = pango_layout_get_line_count(lo) == 1 ? pango_layout_get_line_readonly(lo, 0) : NULL;
-	if (!line || !line->runs || line->runs->next || line->resolved_dir != PANGO_DIRECTION_LTR)
+	const char *text = P->text->str;
+	PangoGlyphItem *whole;
+	PangoLogAttr *la;
+	int *lw;
+	double h, base;
+	if (!shape_words(L, P, &whole, &la, &lw, &h, &base))
 		return 0;
-	PangoGlyphItem *whole = line->runs->data;
-	const char *text = pango_layout_get_text(lo);
-	int n = whole->item->num_chars, nla = 0;
-	const PangoLogAttr *la = pango_layout_get_log_attrs_readonly(lo, &nla);
-	if (whole->item->offset != 0 || whole->item->analysis.level != 0 || n < 1 || nla != n + 1)
-		return 0;
+	int n = whole->item->num_chars, avail = (int)lround(P->w * PS);
 	for (int i = 0; i <= n; i++)
-		if (la[i].break_inserts_hyphen)
+		if (la[i].break_inserts_hyphen) {
+			g_free(la);
+			g_free(lw);
+			pango_glyph_item_free(whole);
 			return 0;
-	int *lw = g_new(int, n), avail = (int)lround(P->w * PS);
-	pango_glyph_item_get_logical_widths(whole, text, lw);
+		}
 	GArray *ends = g_array_new(FALSE, FALSE, sizeof(int));
 	int ok = 1;
 	for (int s = 0; s < n && ok;) {
@@ -758,16 +1020,13 @@ static int plain_lines(lay_doc *L, para *P, GPtrArray *boxes, GArray *heights)
 		s = e;
 	}
 	g_free(lw);
+	g_free(la);
 	if (!ok) {
 		g_array_free(ends, TRUE);
+		pango_glyph_item_free(whole);
 		return 0;
 	}
-	PangoLayoutIter *it = pango_layout_get_iter(lo);
-	PangoRectangle lr;
-	pango_layout_iter_get_line_extents(it, NULL, &lr);
-	double h = lr.height / PS, base = pango_layout_iter_get_baseline(it) / PS - lr.y / PS;
-	pango_layout_iter_free(it);
-	PangoGlyphItem *rest = pango_glyph_item_copy(whole);
+	PangoGlyphItem *rest = whole;
 	int nl = (int)ends->len;
 	for (int li = 0; li < nl; li++) {
 		int last = li == nl - 1;
@@ -818,53 +1077,11 @@ static void para_lines(lay_doc *L, vbuild *vb, para *P)
 
 /* ------------------------------------------------------------------ the paragraph cache */
 
-typedef struct cached_line { double h; int extra; cd_page *items; } cached_line;
-typedef struct cached_para { int n; cached_line *lines; } cached_para;
-
-/* At most this many paragraphs seen once, and this many lines kept, before either is emptied:
- * a renderer's memory stays bounded whatever it renders. */
-#define PARA_SEEN_MAX 1024
-#define PARA_KEPT_LINES 4096
-
-/* A paragraph is kept from the second time it is seen: one that never comes again (most of a
- * letter's body) is not copied. */
-struct lay_para_cache {
-	GHashTable *seen;   /* GBytes key: paragraphs seen once */
-	GHashTable *kept;   /* GBytes key -> cached_para* */
-	int lines;          /* lines kept */
-};
-
-static void cached_para_free(cached_para *c)
-{
-	for (int i = 0; i < c->n; i++)
-		cd_page_free(c->lines[i].items);
-	g_free(c->lines);
-	g_free(c);
-}
-
-lay_para_cache *lay_para_cache_new(void)
-{
-	lay_para_cache *c = g_new0(lay_para_cache, 1);
-	c->seen = g_hash_table_new_full(g_bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref, NULL);
-	c->kept = g_hash_table_new_full(g_bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref,
-	                                (GDestroyNotify)cached_para_free);
-	return c;
-}
-
-void lay_para_cache_free(lay_para_cache *c)
-{
-	if (!c)
-		return;
-	g_hash_table_destroy(c->seen);
-	g_hash_table_destroy(c->kept);
-	g_free(c);
-}
-
 /* What a paragraph's lines depend on besides its text (zeroed whole, so padding compares too). */
 typedef struct para_key_head {
-	const void *family, *lang;
-	double size, color[4], lh, text_indent, x, w;
-	int weight, italic, align, align_last, wm, hyphenate, widows, orphans, keep_together, wrap, ws_collapse;
+	word_key_head font;
+	double color[4], text_indent, x, w;
+	int align, align_last, wm, widows, orphans, keep_together, wrap, ws_collapse;
 } para_key_head;
 
 /* The key of a paragraph that can be cached: one style, no links, objects or ids; NULL for
@@ -876,22 +1093,14 @@ static GBytes *para_key(para *P)
 	const fo_style *b = &P->base;
 	para_key_head h;
 	memset(&h, 0, sizeof h);
-	h.family = b->family;
-	h.lang = b->lang;
-	h.size = b->size;
+	word_key_fill(&h.font, b);
 	h.color[0] = b->color.r, h.color[1] = b->color.g, h.color[2] = b->color.b, h.color[3] = b->color.a;
-	h.lh = b->lh;
 	h.text_indent = b->text_indent;
 	h.x = P->x;
 	h.w = P->w;
-	h.weight = b->weight, h.italic = b->italic, h.align = b->align, h.align_last = b->align_last, h.wm = b->wm;
-	h.hyphenate = b->hyphenate, h.widows = b->widows, h.orphans = b->orphans, h.keep_together = b->keep_together;
-	h.wrap = b->wrap, h.ws_collapse = b->ws_collapse;
-	gsize n = sizeof h + P->text->len;
-	char *k = g_malloc(n);
-	memcpy(k, &h, sizeof h);
-	memcpy(k + sizeof h, P->text->str, P->text->len);
-	return g_bytes_new_take(k, n);
+	h.align = b->align, h.align_last = b->align_last, h.wm = b->wm, h.widows = b->widows, h.orphans = b->orphans;
+	h.keep_together = b->keep_together, h.wrap = b->wrap, h.ws_collapse = b->ws_collapse;
+	return bytes_key(&h, sizeof h, P->text->str, P->text->len);
 }
 
 /* Lays the paragraph out and keeps copies of its lines under `key` (taken). */

@@ -19,7 +19,6 @@
 
 #include <glib.h>
 #include <libdeflate.h>
-#include <zlib.h>
 #include <qpdf/Pl_Buffer.hh>
 #include <qpdf/Pl_Flate.hh>
 #include <qpdf/QPDF.hh>
@@ -52,108 +51,90 @@ struct Placed {
 	std::vector<std::pair<int, int>> old; // (page, MCID) as the writer's PDF has them
 };
 
+// PDF's character classes: 1 white space, 2 delimiter, 0 regular.
+struct Classes {
+	unsigned char t[256];
+	constexpr Classes() : t()
+	{
+		for (unsigned char c : {0, 9, 10, 12, 13, 32})
+			t[c] = 1;
+		for (unsigned char c : {'(', ')', '<', '>', '[', ']', '{', '}', '/', '%'})
+			t[c] = 2;
+	}
+};
+constexpr Classes pdf_classes{};
+
 // One page's content, read with the lexical rules of PDF (ISO 32000-1 §7.2, §7.8.2): white
 // space, comments, literal strings (nested parentheses, backslash escapes), hex strings,
 // names, dictionary and array delimiters, numbers and operators, and inline image data
 // (between ID and EI). Each BDC whose property list holds an /MCID of a chunk is rewritten
 // to the chunk's element's tag with a new MCID (numbered from 0 in page order), or to
 // /Artifact BMC; every other byte is copied as it is. (qpdf's TokenFilter does the same
-// job but builds an object per token, several times slower on every page.)
+// job but builds an object per token, several times slower on every page.) Only a BDC's
+// operands are kept as tokens: the content is passed over once, and the operands since the
+// last operator are read again when the operator is a BDC.
 class McRewriter {
 public:
 	McRewriter(int page, std::vector<int> const &by_mcid, cd_pdf_finish const *f, std::vector<Placed> &placed,
 	           std::vector<int> &met)
 	    : page(page), by_mcid(by_mcid), f(f), placed(placed), met(met) {}
 
-	std::string run(const char *b, size_t n)
+	void run(const char *b, size_t n, std::string &out)
 	{
-		std::string out;
+		out.clear();
 		out.reserve(n + 64);
-		size_t copied = 0, i = 0;
-		ops.clear();
+		size_t copied = 0, i = 0, operands = 0;
 		while (i < n) {
-			unsigned char c = b[i];
-			if (is_space(c)) {
+			int cl = cls(b[i]);
+			if (cl == 1) {
 				i++;
-			} else if (c == '%') {
-				while (i < n && b[i] != '\n' && b[i] != '\r')
-					i++;
-			} else if (c == '(') {
-				size_t s = i++;
-				for (int depth = 1; i < n && depth > 0; i++) {
-					if (b[i] == '\\')
-						i++;
-					else if (b[i] == '(')
-						depth++;
-					else if (b[i] == ')')
-						depth--;
-				}
-				ops.push_back({STR, s, i});
-			} else if (c == '<' && i + 1 < n && b[i + 1] == '<') {
-				ops.push_back({DOPEN, i, i + 2});
-				i += 2;
-			} else if (c == '>' && i + 1 < n && b[i + 1] == '>') {
-				ops.push_back({DCLOSE, i, i + 2});
-				i += 2;
-			} else if (c == '<') {
-				size_t s = i;
-				while (i < n && b[i] != '>')
-					i++;
-				ops.push_back({STR, s, ++i});
-			} else if (c == '[' || c == ']' || c == '{' || c == '}' || c == ')' || c == '>') {
-				ops.push_back({OTHER, i, i + 1});
-				i++;
-			} else if (c == '/') {
-				size_t s = i++;
-				while (i < n && !is_space(b[i]) && !is_delim(b[i]))
-					i++;
-				ops.push_back({NAME, s, i});
-			} else {
-				size_t s = i;
-				while (i < n && !is_space(b[i]) && !is_delim(b[i]))
-					i++;
-				if (is_number(b + s, i - s)) {
-					ops.push_back({NUM, s, i});
-					continue;
-				}
-				// an operator: its operands are the tokens since the last one
-				size_t ol = i - s;
-				if (ol == 3 && memcmp(b + s, "BDC", 3) == 0) {
-					std::string rep;
-					if (rewrite(b, rep)) {
-						out.append(b + copied, ops[0].s - copied);
-						out += rep;
-						copied = i;
-					}
-				} else if (ol == 2 && b[s] == 'I' && b[s + 1] == 'D') {
-					// inline image data: one white-space byte, then up to "EI" standing alone
-					if (i < n)
-						i++;
-					while (i < n && !(i + 2 <= n && b[i] == 'E' && b[i + 1] == 'I' && is_space(b[i - 1]) &&
-					                  (i + 2 == n || is_space(b[i + 2]) || is_delim(b[i + 2]))))
-						i++;
-				}
-				ops.clear();
+				continue;
 			}
+			size_t s = i;
+			if (cl == 2) {
+				token(b, n, i);
+				continue;
+			}
+			// a number or an operator (most of the content: passed over here, not in token())
+			while (++i < n && cls(b[i]) == 0)
+				;
+			unsigned char c = b[s];
+			if (((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.') && is_number(b + s, i - s))
+				continue;
+			// an operator: its operands are the tokens since the last one
+			size_t ol = i - s;
+			if (ol == 3 && memcmp(b + s, "BDC", 3) == 0) {
+				std::string rep;
+				size_t from = 0;
+				if (rewrite(b, operands, s, rep, from)) {
+					out.append(b + copied, from - copied);
+					out += rep;
+					copied = i;
+				}
+			} else if (ol == 2 && b[s] == 'I' && b[s + 1] == 'D') {
+				// inline image data: one white-space byte, then up to "EI" standing alone
+				if (i < n)
+					i++;
+				while (i < n && !(i + 2 <= n && b[i] == 'E' && b[i + 1] == 'I' && is_space(b[i - 1]) &&
+				                  (i + 2 == n || is_space(b[i + 2]) || is_delim(b[i + 2]))))
+					i++;
+			}
+			operands = i;
 		}
 		out.append(b + copied, n - copied);
-		return out;
 	}
 	int next_mcid = 0;
 	int strangers = 0;          // MCIDs of no chunk
 
 private:
-	enum Kind { NAME, NUM, STR, DOPEN, DCLOSE, OTHER };
+	enum Kind { NONE, NAME, NUM, STR, DOPEN, DCLOSE, OTHER, OP };
 	struct Tok {
 		Kind k;
 		size_t s, e;
 	};
-	static bool is_space(unsigned char c) { return c == 0 || c == 9 || c == 10 || c == 12 || c == 13 || c == 32; }
-	static bool is_delim(unsigned char c)
-	{
-		return c == '(' || c == ')' || c == '<' || c == '>' || c == '[' || c == ']' || c == '{' || c == '}' ||
-		       c == '/' || c == '%';
-	}
+	static int cls(char c) { return pdf_classes.t[(unsigned char)c]; }
+	static bool is_space(unsigned char c) { return cls(c) == 1; }
+	static bool is_delim(unsigned char c) { return cls(c) == 2; }
 	static bool is_number(const char *p, size_t len)
 	{
 		size_t k = 0;
@@ -168,11 +149,75 @@ private:
 		}
 		return digit;
 	}
-	// The replacement of "/Tag <<... /MCID n ...>> BDC" when n is a chunk's.
-	bool rewrite(const char *b, std::string &rep)
+	// The token at b[i] (white space and comments are none): its kind, with i moved past it.
+	static Kind token(const char *b, size_t n, size_t &i)
 	{
+		unsigned char c = b[i];
+		int cl = cls(c);
+		if (cl == 1) {
+			i++;
+			return NONE;
+		}
+		if (cl == 0) {
+			size_t s = i;
+			while (i < n && cls(b[i]) == 0)
+				i++;
+			return is_number(b + s, i - s) ? NUM : OP;
+		}
+		if (c == '%') {
+			while (i < n && b[i] != '\n' && b[i] != '\r')
+				i++;
+			return NONE;
+		}
+		if (c == '(') {
+			i++;
+			for (int depth = 1; i < n && depth > 0; i++) {
+				if (b[i] == '\\')
+					i++;
+				else if (b[i] == '(')
+					depth++;
+				else if (b[i] == ')')
+					depth--;
+			}
+			return STR;
+		}
+		if (c == '<' && i + 1 < n && b[i + 1] == '<') {
+			i += 2;
+			return DOPEN;
+		}
+		if (c == '>' && i + 1 < n && b[i + 1] == '>') {
+			i += 2;
+			return DCLOSE;
+		}
+		if (c == '<') {
+			while (i < n && b[i] != '>')
+				i++;
+			++i;
+			return STR;
+		}
+		if (c == '/') {
+			i++;
+			while (i < n && cls(b[i]) == 0)
+				i++;
+			return NAME;
+		}
+		i++; // [ ] { } ) >
+		return OTHER;
+	}
+	// The replacement of "/Tag <<... /MCID n ...>> BDC" (its operands from `from` to `end`)
+	// when n is a chunk's; `start` gets where the operands begin.
+	bool rewrite(const char *b, size_t from, size_t end, std::string &rep, size_t &start)
+	{
+		ops.clear();
+		for (size_t i = from; i < end;) {
+			size_t s = i;
+			Kind k = token(b, end, i);
+			if (k != NONE)
+				ops.push_back({k, s, i});
+		}
 		if (ops.size() < 3 || ops[0].k != NAME || ops[1].k != DOPEN)
 			return false;
+		start = ops[0].s;
 		int depth = 0, m = -1;
 		for (size_t k = 1; k < ops.size(); k++) {
 			if (ops[k].k == DOPEN)
@@ -551,30 +596,31 @@ bool chunks_from_numbers(cd_pdf_finish const *f, std::vector<QPDFPageObjectHelpe
 	return true;
 }
 
-// Page content in and out of Flate: zlib decodes, with one stream for all pages (a page's
-// content is a few kilobytes, and setting up a stream for each, as libqpdf's pipelines do,
-// costs more than the data); libdeflate encodes, a whole page at once, in half the time of
-// zlib's fastest level for the same size.
+// Page content in and out of Flate with libdeflate, a whole page at once: a page's content is a
+// few kilobytes, and setting up a zlib stream for each, as libqpdf's pipelines do, costs more
+// than the data; libdeflate decodes in half zlib's time and encodes in half the time of zlib's
+// fastest level for the same size.
 class Zlib {
 public:
 	Zlib()
 	{
-		memset(&in, 0, sizeof in);
-		if (inflateInit(&in) != Z_OK)
-			throw std::bad_alloc();
 		out = libdeflate_alloc_compressor(1);
-		if (!out) {
-			inflateEnd(&in);
+		in = libdeflate_alloc_decompressor();
+		if (!out || !in) {
+			libdeflate_free_compressor(out);
+			libdeflate_free_decompressor(in);
 			throw std::bad_alloc();
 		}
 	}
 	~Zlib()
 	{
-		inflateEnd(&in);
 		libdeflate_free_compressor(out);
+		libdeflate_free_decompressor(in);
 	}
+	Zlib(Zlib const &) = delete;
+	Zlib &operator=(Zlib const &) = delete;
 	// The decoded data of a page whose content is one stream compressed with Flate alone;
-	// false for any other page (libqpdf decodes those).
+	// false for any other page, or data that is not whole (libqpdf decodes those).
 	bool inflate_page(OH page, std::string &data)
 	{
 		OH c = page.getKey("/Contents");
@@ -588,21 +634,20 @@ public:
 		if (!fl.isNameAndEquals("/FlateDecode") || !d.getKey("/DecodeParms").isNull())
 			return false;
 		std::shared_ptr<Buffer> raw = c.getRawStreamData();
-		inflateReset(&in);
-		in.next_in = raw->getBuffer();
-		in.avail_in = (uInt)raw->getSize();
-		data.clear();
-		unsigned char buf[16384];
-		int rc;
-		do {
-			in.next_out = buf;
-			in.avail_out = sizeof buf;
-			rc = inflate(&in, Z_NO_FLUSH);
-			if (rc != Z_OK && rc != Z_STREAM_END && !(rc == Z_BUF_ERROR && in.avail_in == 0))
+		size_t cap = std::max(data.capacity(), raw->getSize() * 4 + 4096);
+		for (;;) {
+			data.resize(cap);
+			size_t in_n = 0, out_n = 0;
+			libdeflate_result r = libdeflate_zlib_decompress_ex(in, raw->getBuffer(), raw->getSize(), &data[0], cap,
+			                                                    &in_n, &out_n);
+			if (r == LIBDEFLATE_SUCCESS) {
+				data.resize(out_n);
+				return true;
+			}
+			if (r != LIBDEFLATE_INSUFFICIENT_SPACE || cap > ((size_t)1 << 30))
 				return false;
-			data.append(reinterpret_cast<const char *>(buf), sizeof buf - in.avail_out);
-		} while (rc == Z_OK && (in.avail_in > 0 || in.avail_out == 0));
-		return true;
+			cap *= 2;
+		}
 	}
 	std::string deflate_page(std::string const &data)
 	{
@@ -615,8 +660,8 @@ public:
 	}
 
 private:
-	z_stream in;
 	libdeflate_compressor *out;
+	libdeflate_decompressor *in;
 };
 
 // A page's content becomes `data`, compressed, in the page's own content stream when it has one:
@@ -662,7 +707,7 @@ bool rewrite_contents(QPDF &q, cd_pdf_finish const *f, std::vector<QPDFPageObjec
 			data.assign(reinterpret_cast<const char *>(b->getBuffer()), b->getSize());
 		}
 		McRewriter mc((int)i, by_mcid[i], f, placed, met);
-		out[i] = mc.run(data.data(), data.size());
+		mc.run(data.data(), data.size(), out[i]);
 		if (check && mc.strangers)
 			return false;
 	}
