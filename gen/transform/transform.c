@@ -13,8 +13,16 @@
 #include <libxslt/xsltutils.h>
 #include <libexslt/exslt.h>
 
+/* A compiled style, and the documents its transforms read with document() (the language sets):
+ * parsed, and stripped of white space by the style's rules, the first time a transform reads
+ * them, then lent to every later transform of the style instead of being parsed again. */
+struct sheet {
+	xsltStylesheetPtr style;
+	GPtrArray *docs; /* xmlDocPtr, owned here */
+};
+
 struct cd_transform {
-	GHashTable *sheets;   /* style name -> xsltStylesheetPtr */
+	GHashTable *sheets;   /* style name -> struct sheet */
 	cd_transform_hook hook;
 	void *data;
 	xsltSecurityPrefsPtr sec;
@@ -137,7 +145,10 @@ static xmlDocPtr safe_loader(const xmlChar *uri, xmlDictPtr dict, int options, v
 
 static void free_sheet(gpointer p)
 {
-	xsltFreeStylesheet(p);
+	struct sheet *sh = p;
+	g_ptr_array_free(sh->docs, TRUE);
+	xsltFreeStylesheet(sh->style);
+	g_free(sh);
 }
 
 cd_transform *cd_transform_new(cd_transform_hook hook, void *data)
@@ -240,11 +251,12 @@ static void flush_msgs(struct msgs *m)
 	g_string_truncate(m->text, 0);
 }
 
-static xsltStylesheetPtr compile(cd_transform *t, const char *style)
+static struct sheet *compile(cd_transform *t, const char *style)
 {
-	xsltStylesheetPtr s = g_hash_table_lookup(t->sheets, style);
-	if (s)
-		return s;
+	struct sheet *sh = g_hash_table_lookup(t->sheets, style);
+	if (sh)
+		return sh;
+	xsltStylesheetPtr s = NULL;
 	char *path = style_path(style);
 	struct msgs m = { g_string_new(NULL) };
 	xsltSetGenericErrorFunc(&m, collect);
@@ -266,8 +278,42 @@ static xsltStylesheetPtr compile(cd_transform *t, const char *style)
 		return NULL;
 	}
 	g_free(path);
-	g_hash_table_insert(t->sheets, g_strdup(style), s);
-	return s;
+	sh = g_new0(struct sheet, 1);
+	sh->style = s;
+	sh->docs = g_ptr_array_new_with_free_func((GDestroyNotify)xmlFreeDoc);
+	g_hash_table_insert(t->sheets, g_strdup(style), sh);
+	return sh;
+}
+
+/* Lends the style's kept documents to a new transform: libxslt's document() finds a document in
+ * the context's list by its URL before it loads one. Marked as main documents, which libxslt
+ * never frees (only their keys, computed again by each transform). Returns 0, or negative. */
+static int lend_docs(struct sheet *sh, xsltTransformContextPtr ctxt)
+{
+	for (guint i = 0; i < sh->docs->len; i++) {
+		xsltDocumentPtr d = xsltNewDocument(ctxt, sh->docs->pdata[i]);
+		if (!d)
+			return cd_fail(-CD_EXIT_INTERNAL, "out of memory");
+		d->main = 1;
+	}
+	return 0;
+}
+
+/* After a transform: keeps the documents it read from templates/ or styles/ for the next ones
+ * (taken from libxslt, which would free them with the context). The case itself, when a style
+ * reads it, is never kept. */
+static void keep_docs(struct sheet *sh, xsltTransformContextPtr ctxt)
+{
+	for (xsltDocumentPtr d = ctxt->docList; d; d = d->next) {
+		if (d->main || !d->doc || !d->doc->URL)
+			continue;
+		char *real = realpath((const char *)d->doc->URL, NULL);
+		if (real && (in_folder(real, "templates") || in_folder(real, "styles"))) {
+			d->main = 1;
+			g_ptr_array_add(sh->docs, d->doc);
+		}
+		free(real);
+	}
 }
 
 /* XPath string literal for a parameter value; NULL when it holds both quote kinds. */
@@ -286,9 +332,10 @@ int cd_transform_apply(cd_transform *t, const char *style, xmlDocPtr in, const c
 	*out = NULL;
 	if (!cd_transform_style_exists(style))
 		return cd_fail(-CD_EXIT_USAGE, "unknown style '%s' (see styles/)", style);
-	xsltStylesheetPtr s = compile(t, style);
-	if (!s)
+	struct sheet *sh = compile(t, style);
+	if (!sh)
 		return -CD_EXIT_INVALID;
+	xsltStylesheetPtr s = sh->style;
 
 	size_t n = 0;
 	while (params && params[n])
@@ -316,13 +363,14 @@ int cd_transform_apply(cd_transform *t, const char *style, xmlDocPtr in, const c
 	xsltSetTransformErrorFunc(ctxt, &m, collect);
 	xsltSetCtxtSecurityPrefs(t->sec, ctxt);
 	xsltSetCtxtParseOptions(ctxt, CD_XSLT_PARSE);
-	if (t->hook && (rc = t->hook(ctxt, t->data)) < 0) {
+	if ((rc = lend_docs(sh, ctxt)) < 0 || (t->hook && (rc = t->hook(ctxt, t->data)) < 0)) {
 		xsltFreeTransformContext(ctxt);
 		g_string_free(m.text, TRUE);
 		goto done;
 	}
 	xmlDocPtr res = xsltApplyStylesheetUser(s, in, qp, NULL, NULL, ctxt);
 	int failed = !res || ctxt->state == XSLT_STATE_ERROR || ctxt->state == XSLT_STATE_STOPPED;
+	keep_docs(sh, ctxt);
 	xsltFreeTransformContext(ctxt);
 	flush_msgs(&m);
 	g_string_free(m.text, TRUE);

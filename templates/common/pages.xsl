@@ -175,15 +175,24 @@
     </fo:block>
   </xsl:template>
 
-  <!-- A top-level block that starts a section: a level-1 heading, or a block that opens with one. -->
+  <!-- A top-level block that starts a section: a level-1 heading, or a block that opens with one.
+       The blocks of a section's body, by the section's start (generate-id; '' before the first
+       start): each top-level node of the content that is no start, under the start before it.
+       Found by key() once for all, not by comparing every block with every other. -->
+  <xsl:key name="section-body" match="/node()[not(self::fo:block and (@role = 'H2' or *[1][@role = 'H2']))]"
+      use="generate-id(preceding-sibling::*[self::fo:block and (@role = 'H2' or *[1][@role = 'H2'])][1])"/>
+
+  <!-- $blocks: every top-level node of a page sequence's content (one tree). -->
   <xsl:template name="sections">
     <xsl:param name="blocks"/>
-    <xsl:variable name="starts" select="$blocks[self::fo:block and (@role = 'H2' or *[1][@role = 'H2'])]"/>
-    <xsl:copy-of select="$blocks[count(. | $starts) != count($starts)][not(preceding-sibling::*[count(. | $starts) = count($starts)])]"/>
-    <xsl:for-each select="$starts">
+    <!-- key() looks in the document of the context node: the content's -->
+    <xsl:for-each select="$blocks[1]">
+      <xsl:copy-of select="key('section-body', '')"/>
+    </xsl:for-each>
+    <xsl:for-each select="$blocks[self::fo:block and (@role = 'H2' or *[1][@role = 'H2'])]">
       <xsl:call-template name="section">
         <xsl:with-param name="head" select="."/>
-        <xsl:with-param name="body" select="following-sibling::node()[count(. | $starts) != count($starts)][generate-id(preceding-sibling::*[count(. | $starts) = count($starts)][1]) = generate-id(current())]"/>
+        <xsl:with-param name="body" select="key('section-body', generate-id())"/>
       </xsl:call-template>
     </xsl:for-each>
   </xsl:template>

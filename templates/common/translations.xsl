@@ -12,8 +12,13 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
-  <xsl:template match="@* | node()" mode="resolve">
-    <xsl:copy><xsl:apply-templates select="@* | node()" mode="resolve"/></xsl:copy>
+  <!-- Everything else as it is; an element's attributes at once, not each through a template. -->
+  <xsl:template match="*" mode="resolve">
+    <xsl:copy><xsl:copy-of select="@*"/><xsl:apply-templates mode="resolve"/></xsl:copy>
+  </xsl:template>
+
+  <xsl:template match="@* | text() | comment() | processing-instruction()" mode="resolve">
+    <xsl:copy/>
   </xsl:template>
 
   <!-- A translation: printed in place of its original, never on its own. -->

@@ -10,14 +10,21 @@
     xmlns:cd="urn:cindoc:marks"
     exclude-result-prefixes="cd">
 
-  <xsl:template match="@* | node()" mode="typography">
-    <xsl:copy><xsl:apply-templates select="@* | node()" mode="typography"/></xsl:copy>
+  <!-- An element is copied with its attributes as they are (attributes are never changed here:
+       copied at once, not each through a template), then its content. -->
+  <xsl:template match="*" mode="typography">
+    <xsl:copy><xsl:copy-of select="@*"/><xsl:apply-templates mode="typography"/></xsl:copy>
+  </xsl:template>
+
+  <xsl:template match="@* | comment() | processing-instruction()" mode="typography">
+    <xsl:copy/>
   </xsl:template>
 
   <!-- an element with a mark: made anew, so that the FO does not declare the marks' namespace -->
   <xsl:template match="*[@cd:*]" mode="typography">
     <xsl:element name="{name()}" namespace="{namespace-uri()}">
-      <xsl:apply-templates select="@*[namespace-uri() != 'urn:cindoc:marks'] | node()" mode="typography"/>
+      <xsl:copy-of select="@*[namespace-uri() != 'urn:cindoc:marks']"/>
+      <xsl:apply-templates mode="typography"/>
     </xsl:element>
   </xsl:template>
 
@@ -26,20 +33,26 @@
   <xsl:template match="*[@cd:notice]" mode="typography" priority="1">
     <xsl:if test="//*[@cd:case and @cd:case != $lang]">
       <xsl:element name="{name()}" namespace="{namespace-uri()}">
-        <xsl:apply-templates select="@*[namespace-uri() != 'urn:cindoc:marks'] | node()" mode="typography"/>
+        <xsl:copy-of select="@*[namespace-uri() != 'urn:cindoc:marks']"/>
+        <xsl:apply-templates mode="typography"/>
       </xsl:element>
     </xsl:if>
   </xsl:template>
 
+  <!-- Most text has neither a doubled stop nor a straight mark: it is copied as it is, with no
+       intermediate text made for it. -->
   <xsl:template match="text()" mode="typography">
-    <xsl:variable name="s">
-      <xsl:call-template name="one-stop"><xsl:with-param name="s" select="string(.)"/></xsl:call-template>
-    </xsl:variable>
     <xsl:choose>
-      <xsl:when test="contains($s, '&quot;') or contains($s, &quot;'&quot;)">
+      <xsl:when test="contains(., '..')">
+        <xsl:variable name="s">
+          <xsl:call-template name="one-stop"><xsl:with-param name="s" select="string(.)"/></xsl:call-template>
+        </xsl:variable>
         <xsl:call-template name="curly"><xsl:with-param name="s" select="string($s)"/></xsl:call-template>
       </xsl:when>
-      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+      <xsl:when test="contains(., '&quot;') or contains(., &quot;'&quot;)">
+        <xsl:call-template name="curly"><xsl:with-param name="s" select="string(.)"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:copy/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
