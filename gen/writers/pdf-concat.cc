@@ -375,40 +375,9 @@ int concat(cd_pdf_concat const *c, int *counts, FILE *out)
 // are), then freed; what stays until the end is small and counted per page or per input (the
 // offsets of the objects, the pages', Documents' and ParentTree's numbers, labels, names, the
 // outline's top entries). The output is the same document as the assembly above writes.
-// One input's objects (qpdf-stream.hh). An object libqpdf has changed (a page, a link) is
-// written from libqpdf's text; any other is copied as its bytes are, but for its references'
-// numbers (pdf-raw.hh), when the file has it at an offset.
-struct Input : cd_qpdf::Input {
-	QPDF &src;
-	const char *buf;  // the input file's bytes
-	size_t size;
-	std::map<QPDFObjGen, QPDFXRefEntry> xref;
-	std::set<QPDFObjGen> changed;    // objects libqpdf changed: written by libqpdf
-	Input(Out &out, QPDF &q, const char *b, size_t n) : cd_qpdf::Input(out), src(q), buf(b), size(n), xref(q.getXRefTable()) {}
-	using cd_qpdf::Input::ref;
-	int ref(QPDFObjGen og)
-	{
-		int k = known(og);
-		return k ? k : ref(src.getObjectByObjGen(og));
-	}
-	// Object `h` copied as its bytes are (pdf-raw.hh) as object `n`; false when it is not at an
-	// offset of the file (in an object stream), libqpdf changed it, or it cannot be copied so.
-	bool copy_as_is(OH const &h, int n) override
-	{
-		QPDFObjGen og = h.getObjGen();
-		auto x = xref.find(og);
-		if (x == xref.end() || x->second.getType() != 1 || changed.count(og))
-			return false;
-		std::string body;
-		const char *data = nullptr;
-		size_t len = 0;
-		auto renumber = [this](int num, int gen) { return ref(QPDFObjGen(num, gen)); };
-		if (!cd_pdfraw::copy_object(buf, size, (size_t)x->second.getOffset(), og.getObj(), og.getGen(), renumber, body, &data, &len))
-			return false;
-		o.object_raw(n, body, data, len);
-		return true;
-	}
-};
+// One input's objects (qpdf-stream.hh): an object libqpdf has changed (a page, a link) is
+// written from libqpdf's text; any other is copied as its bytes are.
+typedef cd_qpdf::RawInput Input;
 
 // What the streamed inputs add up to, kept until the end.
 struct Streamed {

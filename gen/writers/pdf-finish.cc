@@ -4,6 +4,7 @@
 // structure tree, so this file keeps C++ behind the C header pdf-finish.h. Every exception
 // stops here and becomes a message and a negative exit code.
 #include <algorithm>
+#include <charconv>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -336,6 +337,20 @@ std::string pdf_text(const char *s)
 	return OH::newUnicodeString(s).unparse();
 }
 
+// `v` appended to `s` in decimal; `s`.
+std::string &put_int(std::string &s, long long v)
+{
+	char b[24];
+	auto r = std::to_chars(b, b + sizeof b, v);
+	return s.append(b, (size_t)(r.ptr - b));
+}
+
+// A reference to object `n` appended to `s`; `s`.
+std::string &put_ref(std::string &s, int n)
+{
+	return put_int(s, n) += " 0 R";
+}
+
 // The structure tree, written as the text of its objects: they are all new and simple (names,
 // numbers, references, a few strings), and making each a libqpdf object first, to be taken
 // apart again as it is written, cost more than the rest of the tree. Its objects are numbered
@@ -417,15 +432,15 @@ public:
 			for (auto const &k : ks) {
 				if (k.second >= 0) {
 					if (keep[k.second])
-						s += cd_qpdf::ref_text(num[k.second]) + ' ';
+						put_ref(s, num[k.second]) += ' ';
 					continue;
 				}
 				Placed &p = placed[~k.second];
 				for (auto const &m : p.mcrs) {
 					if (pg >= 0)
-						s += std::to_string(m.second) + ' ';
+						put_int(s, m.second) += ' ';
 					else
-						s += "<</Type /MCR /Pg " + pg_ref(m.first) + " /MCID " + std::to_string(m.second) + ">> ";
+						put_int(((s += "<</Type /MCR /Pg ") += pg_ref(m.first)) += " /MCID ", m.second) += ">> ";
 					auto &pp = parents[m.first];
 					if ((size_t)m.second >= pp.size())
 						pp.resize(m.second + 1, 0);
@@ -459,8 +474,8 @@ public:
 				continue;
 			cd_pdf_elem const &e = f->elems[i];
 			std::string &s = t[(size_t)(num[i] - first)];
-			s = "<</Type /StructElem\n/S /" + std::string(e.role) + "\n/P " +
-			    cd_qpdf::ref_text(e.parent < 0 ? first : num[e.parent]);
+			((s = "<</Type /StructElem\n/S /") += e.role) += "\n/P ";
+			put_ref(s, e.parent < 0 ? first : num[e.parent]);
 			std::string up = e.parent < 0 ? (f->lang ? f->lang : "") : lang[e.parent];
 			lang[i] = e.lang && *e.lang ? e.lang : up;
 			if (!lang[i].empty() && (lang[i] != up || e.parent < 0))
@@ -900,14 +915,33 @@ void forget_tree(QPDF &q, OH old)
 // The finished document, written object by object as it is read (qpdf-stream.hh): only what
 // the catalog and /Info lead to, so the writer's own structure tree (cairo: one element per
 // chunk, most of its objects) is never parsed, and the fonts and images pass through as they are.
-void stream_out(QPDF &q, std::string const &xmp, Tree *tree, FILE *out)
+void stream_out(QPDF &q, const void *pdf, size_t len, std::vector<QPDFPageObjectHelper> &pages, std::string const &xmp,
+                Tree *tree, FILE *out)
 {
 	cd_qpdf::Out o;
 	o.fp = out;
 	std::unique_ptr<GChecksum, decltype(&g_checksum_free)> md5(g_checksum_new(G_CHECKSUM_MD5), g_checksum_free);
 	o.md5 = md5.get();
 	o.put("%PDF-" + q.getPDFVersion() + "\n%\xbf\xf7\xa2\xfe\n");
-	cd_qpdf::Input in(o);
+	// the objects the pass changed are written from libqpdf's text; the others (resources,
+	// fonts, images) as their bytes are in the writer's PDF
+	cd_qpdf::RawInput in(o, q, static_cast<const char *>(pdf), len);
+	in.changed.insert(q.getRoot().getObjGen());
+	for (auto &p : pages) {
+		OH page = p.getObjectHandle();
+		std::set<QPDFObjGen> seen;
+		for (OH n = page; n.isDictionary() && n.isIndirect() && seen.insert(n.getObjGen()).second; n = n.getKey("/Parent"))
+			in.changed.insert(n.getObjGen()); // the page and the page tree above it
+		for (auto const &key : {"/Contents", "/Annots"}) {
+			OH v = page.getKey(key);
+			if (v.isIndirect())
+				in.changed.insert(v.getObjGen());
+			if (v.isArray())
+				for (auto const &x : v.aitems())
+					if (x.isIndirect())
+						in.changed.insert(x.getObjGen());
+		}
+	}
 	int md = o.alloc();
 	o.object(md, std::string(xmp_dict) + "\n/Length " + std::to_string(xmp.size()) + "\n>>\nstream\n" + xmp + "\nendstream");
 	auto &cat = in.over[q.getRoot().getObjGen()];
@@ -929,6 +963,26 @@ void stream_out(QPDF &q, std::string const &xmp, Tree *tree, FILE *out)
 	cd_qpdf::end_file(o, root, ni);
 }
 
+// The pages: the kids of the page tree's root when they are all pages, each once (Cairo's page
+// tree is that one node), else libqpdf's walk of the tree (which costs as much again).
+std::vector<QPDFPageObjectHelper> all_pages(QPDF &q)
+{
+	OH root = q.getRoot().getKey("/Pages");
+	OH kids = root.isDictionary() ? root.getKey("/Kids") : OH::newNull();
+	std::vector<QPDFPageObjectHelper> v;
+	std::set<QPDFObjGen> seen;
+	bool flat = kids.isArray() && root.getKey("/Count").isInteger() &&
+	            root.getKey("/Count").getIntValue() == kids.getArrayNItems();
+	for (int i = 0; flat && i < kids.getArrayNItems(); i++) {
+		OH k = kids.getArrayItem(i);
+		flat = k.isIndirect() && k.isDictionary() && k.getKey("/Type").isNameAndEquals("/Page") &&
+		       k.getKey("/Parent").isIndirect() && k.getKey("/Parent").getObjGen() == root.getObjGen() &&
+		       seen.insert(k.getObjGen()).second;
+		v.emplace_back(k);
+	}
+	return flat && !v.empty() ? v : QPDFPageDocumentHelper(q).getAllPages();
+}
+
 // The writer's document is finished in place: its pages keep their objects, the structure tree
 // and metadata are made anew (the writer's are dropped from the catalog) and the page contents
 // are rewritten where their marked content changes.
@@ -938,7 +992,7 @@ int finish(const void *pdf, size_t len, cd_pdf_finish const *f, FILE *out)
 	QPDF q;
 	q.setSuppressWarnings(true);
 	q.processMemoryFile(f->path, static_cast<const char *>(pdf), len);
-	std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(q).getAllPages();
+	std::vector<QPDFPageObjectHelper> pages = all_pages(q);
 	Numberer num(q);
 	OH old = q.getRoot().getKey("/StructTreeRoot");
 	q.getRoot().removeKey("/MarkInfo");
@@ -949,7 +1003,7 @@ int finish(const void *pdf, size_t len, cd_pdf_finish const *f, FILE *out)
 	std::unique_ptr<Tree> tree(f->tagged ? new Tree(f, pages, placed) : nullptr);
 	std::string xmp = metadata(q, num, f);
 	if (!f->encrypt) {
-		stream_out(q, xmp, tree.get(), out);
+		stream_out(q, pdf, len, pages, xmp, tree.get(), out);
 		return 0;
 	}
 	if (tree)

@@ -81,6 +81,12 @@ bool copy_object(const char *b, size_t size, size_t offset, int num, int gen,
 		return false;
 	if ((size_t)length > size - i)
 		return false;
+	// the data is followed by "endstream" (after an end of line): else /Length is wrong
+	size_t e = i + (size_t)length;
+	while (e < size && (b[e] == '\r' || b[e] == '\n' || b[e] == ' '))
+		e++;
+	if (size - e < 9 || memcmp(b + e, "endstream", 9) != 0)
+		return false;
 	*data = b + i;
 	*len = (size_t)length;
 	return true;

@@ -21,8 +21,11 @@
 
 #include <glib.h>
 #include <qpdf/Buffer.hh>
+#include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFXRefEntry.hh>
 
+#include "writers/pdf-raw.hh"
 #include "writers/qpdf-out.hh"
 
 namespace cd_qpdf {
@@ -115,6 +118,39 @@ struct Input {
 	virtual bool copy_as_is(QPDFObjectHandle const &, int) { return false; }
 };
 
+// An input read from `buf` (its `size` bytes): an object libqpdf has not changed is copied as its
+// bytes are, but for its references' numbers (pdf-raw.hh), when the file has it at an offset;
+// the objects in `changed` (and any not at an offset) are written from libqpdf's text.
+struct RawInput : Input {
+	QPDF &src;
+	const char *buf;
+	size_t size;
+	std::map<QPDFObjGen, QPDFXRefEntry> xref;
+	std::set<QPDFObjGen> changed;
+	RawInput(Out &out, QPDF &q, const char *b, size_t n) : Input(out), src(q), buf(b), size(n), xref(q.getXRefTable()) {}
+	using Input::ref;
+	int ref(QPDFObjGen og)
+	{
+		int k = known(og);
+		return k ? k : ref(src.getObjectByObjGen(og));
+	}
+	bool copy_as_is(QPDFObjectHandle const &h, int n) override
+	{
+		QPDFObjGen og = h.getObjGen();
+		auto x = xref.find(og);
+		if (x == xref.end() || x->second.getType() != 1 || changed.count(og))
+			return false;
+		std::string body;
+		const char *data = nullptr;
+		size_t len = 0;
+		auto renumber = [this](int num, int gen) { return ref(QPDFObjGen(num, gen)); };
+		if (!cd_pdfraw::copy_object(buf, size, (size_t)x->second.getOffset(), og.getObj(), og.getGen(), renumber, body, &data, &len))
+			return false;
+		o.object_raw(n, body, data, len);
+		return true;
+	}
+};
+
 inline void unparse_into(Input &in, QPDFObjectHandle h, std::string &t, bool body = false);
 
 // A name as PDF writes it: as it is when it has only regular characters (nearly always), else
@@ -141,7 +177,9 @@ inline void unparse_dict(Input &in, QPDFObjectHandle d, std::string &t, std::map
 		auto ov = over.empty() ? over.end() : over.find(kv.first);
 		if (ov != over.end() && ov->second.empty())
 			continue; // left out
-		if (ov == over.end() && (!kv.second.isInitialized() || kv.second.isNull()))
+		// a null is left out; an indirect value is not read to see whether it is null (a
+		// reference to a null object means the same as none)
+		if (ov == over.end() && (!kv.second.isInitialized() || (!kv.second.isIndirect() && kv.second.isNull())))
 			continue;
 		put_name(kv.first, t);
 		t += ' ';
@@ -220,12 +258,21 @@ inline void end_file(Out &o, int root, int info)
 {
 	unsigned long long xref = o.at;
 	std::string t = "xref\n0 " + std::to_string(o.count()) + "\n0000000000 65535 f \n";
-	o.put(t);
+	t.reserve(t.size() + 20 * o.count());
 	char line[32];
 	for (size_t i = 1; i < o.count(); i++) {
-		snprintf(line, sizeof line, "%010llu 00000 n \n", o.offset(i));
-		o.put(line);
+		unsigned long long v = o.offset(i);
+		if (v >= 10000000000ULL) { // more than ten digits
+			snprintf(line, sizeof line, "%010llu 00000 n \n", v);
+			t += line;
+			continue;
+		}
+		for (int k = 9; k >= 0; k--, v /= 10)
+			line[k] = (char)('0' + v % 10);
+		memcpy(line + 10, " 00000 n \n", 10);
+		t.append(line, 20);
 	}
+	o.put(t);
 	std::string id = g_checksum_get_string(o.md5);
 	o.md5 = nullptr; // closed: what follows is not part of the ID
 	id = "<" + id + ">";
