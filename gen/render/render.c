@@ -4,7 +4,6 @@
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 #include <errno.h>
-#include <malloc.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -28,12 +27,6 @@ cd_renderer *cd_renderer_new(int *rc)
 	cd_fonts *f = cd_fonts_new(rc);
 	if (!f)
 		return NULL;
-	/* A page's layout and drawing are freed once the page is written, and glibc gives the top of
-	 * its heap back to the kernel whenever more than 128 KiB of it is free, only to fault it in
-	 * again for the next page: 33 page faults a page of the yardstick's letters, 15% of
-	 * render-fo's CPU time. Keeping up to 4 MiB free at the top stops that; the peak is the
-	 * same. (Process-wide, set once: the same value whichever renderer sets it.) */
-	mallopt(M_TRIM_THRESHOLD, 4 << 20);
 	cd_renderer *r = g_new0(cd_renderer, 1);
 	r->fonts = f;
 	r->layout = pango_layout_new(cd_fonts_context(f));

@@ -3,6 +3,11 @@
 Protocol 1.1 that cindoc's documents can meet, checked with pikepdf.
 
     ua-check.py [--password PW] [--words FILE.fo] FILE.pdf...
+    ua-check.py [--password PW] --text FILE.pdf
+
+With --text, prints the text a reader following the standard takes from each page (below),
+one page after another, and checks nothing: for tests that look for words in a copy whose
+script poppler's pdftotext does not read as the standard says (Urdu).
 
 Prints one line per failure, "FILE: CHECKPOINT: what" (the Matterhorn checkpoint number, or
 "enc" for the project's own encryption rule), and exits 1 when there is any, else 0.
@@ -524,12 +529,17 @@ class Checker:
 def main(argv):
     password = None
     words = None
+    text = False
     files = []
     i = 1
     while i < len(argv):
         if argv[i] == "--password":
             password = argv[i + 1]
             i += 2
+            continue
+        if argv[i] == "--text":
+            text = True
+            i += 1
             continue
         if argv[i] == "--words":
             # the FO's words: those of its text, its elements' content (never an attribute)
@@ -543,6 +553,12 @@ def main(argv):
     if not files:
         print(__doc__.strip(), file=sys.stderr)
         return 2
+    if text:
+        for f in files:
+            c = Checker(f, password)
+            for page in c.pdf.pages:
+                print(re.sub(r" +", " ", "".join(c.extract(page))).strip())
+        return 0
     bad = 0
     for f in files:
         try:
