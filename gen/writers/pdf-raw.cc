@@ -92,6 +92,24 @@ bool copy_object(const char *b, size_t size, size_t offset, int num, int gen,
 	return true;
 }
 
+bool stream_at(const char *b, size_t size, size_t offset, int num, int gen, std::string &dict, size_t *data)
+{
+	dict.clear();
+	size_t i = after_header(b, size, offset, num, gen);
+	if (!i)
+		return false;
+	bool stream = false;
+	long length = -1;
+	if (!scan_body(b, size, i, [](int n, int) { return n; }, dict, stream, length) || !stream)
+		return false;
+	if (i < size && b[i] == '\r')
+		i++;
+	if (i >= size || b[i] != '\n')
+		return false;
+	*data = i + 1;
+	return true;
+}
+
 namespace {
 
 // Where the body of object `num` `gen` at `offset` starts: after its "N G obj" and white space;
