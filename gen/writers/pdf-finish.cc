@@ -649,12 +649,17 @@ public:
 		if (!fl.isNameAndEquals("/FlateDecode") || !d.getKey("/DecodeParms").isNull())
 			return false;
 		std::shared_ptr<Buffer> raw = c.getRawStreamData();
-		size_t cap = std::max(data.capacity(), raw->getSize() * 4 + 4096);
+		return inflate_raw(reinterpret_cast<const char *>(raw->getBuffer()), raw->getSize(), data);
+	}
+	// The decoded data of a zlib stream at `p` (which may be followed by other bytes: its size is
+	// not known); false when it is not one whole stream.
+	bool inflate_raw(const char *p, size_t n, std::string &data)
+	{
+		size_t cap = std::max(data.capacity(), std::min(n, (size_t)16384) * 4 + 4096);
 		for (;;) {
 			data.resize(cap);
 			size_t in_n = 0, out_n = 0;
-			libdeflate_result r = libdeflate_zlib_decompress_ex(in, raw->getBuffer(), raw->getSize(), &data[0], cap,
-			                                                    &in_n, &out_n);
+			libdeflate_result r = libdeflate_zlib_decompress_ex(in, p, n, &data[0], cap, &in_n, &out_n);
 			if (r == LIBDEFLATE_SUCCESS) {
 				data.resize(out_n);
 				return true;
@@ -693,10 +698,69 @@ void set_contents(QPDF &q, Zlib &zl, OH page, std::string const &data)
 	page.replaceKey("/Contents", c);
 }
 
+// The writer's PDF as its bytes are, for an open copy: a page's content stream whose dictionary
+// says only /Length and /Filter /FlateDecode is read from them, not parsed by libqpdf (which
+// parses the stream's dictionary and its length's object first), and its new content is kept in
+// `contents` for stream_out to write.
+struct Source {
+	const char *buf;
+	size_t size;
+	std::map<QPDFObjGen, QPDFXRefEntry> xref;
+	std::map<QPDFObjGen, std::string> contents; // new page content, compressed, by stream
+	Source(QPDF &q, const void *pdf, size_t len)
+	    : buf(static_cast<const char *>(pdf)), size(len), xref(q.getXRefTable()) {}
+	// The offset of the Flate data of the page's content stream `og`, when it is one the
+	// writer's bytes give plainly; 0 otherwise.
+	size_t flate_data(QPDFObjGen og) const
+	{
+		auto x = xref.find(og);
+		std::string dict;
+		size_t data = 0;
+		if (x == xref.end() || x->second.getType() != 1 ||
+		    !cd_pdfraw::stream_at(buf, size, (size_t)x->second.getOffset(), og.getObj(), og.getGen(), dict, &data))
+			return 0;
+		// the dictionary, token by token: << then /Length N (or N G R) and /Filter /FlateDecode
+		std::vector<std::string> t;
+		for (size_t i = 0; i < dict.size();) {
+			char c = dict[i];
+			if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+				i++;
+			} else if ((c == '<' || c == '>') && i + 1 < dict.size() && dict[i + 1] == c) {
+				t.push_back(dict.substr(i, 2));
+				i += 2;
+			} else {
+				size_t j = i + 1;
+				while (j < dict.size() && !strchr(" \n\r\t<>/[]()", dict[j]))
+					j++;
+				t.push_back(dict.substr(i, j - i));
+				i = j;
+			}
+		}
+		auto uint = [](std::string const &v) { return !v.empty() && v.size() < 10 && v.find_first_not_of("0123456789") == std::string::npos; };
+		bool flate = false;
+		size_t k = 1;
+		if (t.size() < 2 || t[0] != "<<" || t.back() != ">>")
+			return 0;
+		while (k + 1 < t.size()) {
+			if (t[k] == "/Filter" && t[k + 1] == "/FlateDecode" && !flate) {
+				flate = true;
+				k += 2;
+			} else if (t[k] == "/Length" && k + 3 < t.size() && uint(t[k + 1]) && uint(t[k + 2]) && t[k + 3] == "R") {
+				k += 4;
+			} else if (t[k] == "/Length" && uint(t[k + 1])) {
+				k += 2;
+			} else {
+				return 0;
+			}
+		}
+		return flate && k + 1 == t.size() ? data : 0;
+	}
+};
+
 // Each page's content with its chunks' marked content rewritten (McRewriter); with `check`,
 // false when an MCID of the content is no chunk's or a chunk's is met other than once.
 bool rewrite_contents(QPDF &q, cd_pdf_finish const *f, std::vector<QPDFPageObjectHelper> &pages,
-                      std::vector<Placed> &placed, bool check)
+                      std::vector<Placed> &placed, bool check, Source *src)
 {
 	// which chunk each (page, MCID) of the writer's PDF is
 	std::vector<std::vector<int>> by_mcid(pages.size());
@@ -710,12 +774,17 @@ bool rewrite_contents(QPDF &q, cd_pdf_finish const *f, std::vector<QPDFPageObjec
 			}
 	std::vector<int> met(placed.size(), 0);
 	std::vector<std::string> out(pages.size());
+	std::vector<QPDFObjGen> plain(pages.size()); // the content stream read from src's bytes
 	Zlib zl;
 	std::string data;
 	for (size_t i = 0; i < pages.size(); i++) {
 		if (by_mcid[i].empty() && !check)
 			continue;
-		if (!zl.inflate_page(pages[i].getObjectHandle(), data)) {
+		OH c = pages[i].getObjectHandle().getKey("/Contents");
+		size_t at = src && c.isIndirect() ? src->flate_data(c.getObjGen()) : 0;
+		if (at && zl.inflate_raw(src->buf + at, src->size - at, data))
+			plain[i] = c.getObjGen();
+		else if (!zl.inflate_page(pages[i].getObjectHandle(), data)) {
 			Pl_Buffer buf("page content");
 			pages[i].pipeContents(&buf);
 			auto b = buf.getBufferSharedPointer();
@@ -730,28 +799,33 @@ bool rewrite_contents(QPDF &q, cd_pdf_finish const *f, std::vector<QPDFPageObjec
 		for (int m : met)
 			if (m != 1)
 				return false;
-	for (size_t i = 0; i < pages.size(); i++)
-		if (check || !by_mcid[i].empty())
+	for (size_t i = 0; i < pages.size(); i++) {
+		if (!check && by_mcid[i].empty())
+			continue;
+		if (plain[i].getObj())
+			src->contents[plain[i]] = zl.deflate_page(out[i]);
+		else
 			set_contents(q, zl, pages[i].getObjectHandle(), out[i]);
+	}
 	return true;
 }
 
 // Tags the content: chunks found and content streams rewritten; returns where each chunk went,
 // for the tree.
-std::vector<Placed> tag(QPDF &q, cd_pdf_finish const *f, std::vector<QPDFPageObjectHelper> &pages)
+std::vector<Placed> tag(QPDF &q, cd_pdf_finish const *f, std::vector<QPDFPageObjectHelper> &pages, Source *src)
 {
 	std::string what = std::string("writer '") + f->writer + "'";
 	std::vector<Placed> placed(f->n_chunks);
 	bool done = false;
 	if (f->n_chunks && (f->predicted || f->chunks[0].page >= 0)) {
-		done = chunks_from_numbers(f, pages, placed, what) && rewrite_contents(q, f, pages, placed, f->predicted);
+		done = chunks_from_numbers(f, pages, placed, what) && rewrite_contents(q, f, pages, placed, f->predicted, src);
 		if (!done && !f->predicted)
 			throw Failure(-CD_EXIT_INTERNAL, what + ": its marked content is not what it recorded");
 	}
 	if (!done) {
 		placed.assign(f->n_chunks, Placed());
 		chunks_from_tree(q, f, placed, what);
-		rewrite_contents(q, f, pages, placed, false);
+		rewrite_contents(q, f, pages, placed, false, src);
 	}
 	for (auto &p : pages) {
 		OH a = p.getObjectHandle().getKey("/Annots");
@@ -915,7 +989,23 @@ void forget_tree(QPDF &q, OH old)
 // The finished document, written object by object as it is read (qpdf-stream.hh): only what
 // the catalog and /Info lead to, so the writer's own structure tree (cairo: one element per
 // chunk, most of its objects) is never parsed, and the fonts and images pass through as they are.
-void stream_out(QPDF &q, const void *pdf, size_t len, std::vector<QPDFPageObjectHelper> &pages, std::string const &xmp,
+// The finished document's objects (stream_out): a page's content rewritten aside (Source) is
+// written from there; any other object as RawInput writes it.
+struct FinishInput : cd_qpdf::RawInput {
+	Source const &src;
+	FinishInput(cd_qpdf::Out &out, QPDF &q, Source const &s) : RawInput(out, q, s.buf, s.size), src(s) {}
+	bool copy_as_is(OH const &h, int n) override
+	{
+		auto c = src.contents.find(h.getObjGen());
+		if (c == src.contents.end())
+			return RawInput::copy_as_is(h, n);
+		o.object_raw(n, "<</Filter /FlateDecode\n/Length " + std::to_string(c->second.size()) + "\n>>", c->second.data(),
+		             c->second.size());
+		return true;
+	}
+};
+
+void stream_out(QPDF &q, Source const &src, std::vector<QPDFPageObjectHelper> &pages, std::string const &xmp,
                 Tree *tree, FILE *out)
 {
 	cd_qpdf::Out o;
@@ -925,7 +1015,7 @@ void stream_out(QPDF &q, const void *pdf, size_t len, std::vector<QPDFPageObject
 	o.put("%PDF-" + q.getPDFVersion() + "\n%\xbf\xf7\xa2\xfe\n");
 	// the objects the pass changed are written from libqpdf's text; the others (resources,
 	// fonts, images) as their bytes are in the writer's PDF
-	cd_qpdf::RawInput in(o, q, static_cast<const char *>(pdf), len);
+	FinishInput in(o, q, src);
 	in.changed.insert(q.getRoot().getObjGen());
 	for (auto &p : pages) {
 		OH page = p.getObjectHandle();
@@ -936,6 +1026,8 @@ void stream_out(QPDF &q, const void *pdf, size_t len, std::vector<QPDFPageObject
 			OH v = page.getKey(key);
 			if (v.isIndirect())
 				in.changed.insert(v.getObjGen());
+			if (v.isIndirect() && src.contents.count(v.getObjGen()))
+				continue; // rewritten aside: never read by libqpdf
 			if (v.isArray())
 				for (auto const &x : v.aitems())
 					if (x.isIndirect())
@@ -996,14 +1088,15 @@ int finish(const void *pdf, size_t len, cd_pdf_finish const *f, FILE *out)
 	Numberer num(q);
 	OH old = q.getRoot().getKey("/StructTreeRoot");
 	q.getRoot().removeKey("/MarkInfo");
+	std::unique_ptr<Source> src(f->encrypt ? nullptr : new Source(q, pdf, len));
 	std::vector<Placed> placed;
 	if (f->tagged)
-		placed = tag(q, f, pages); // may read the writer's tree
+		placed = tag(q, f, pages, src.get()); // may read the writer's tree
 	q.getRoot().removeKey("/StructTreeRoot"); // the new tree replaces it
 	std::unique_ptr<Tree> tree(f->tagged ? new Tree(f, pages, placed) : nullptr);
 	std::string xmp = metadata(q, num, f);
 	if (!f->encrypt) {
-		stream_out(q, pdf, len, pages, xmp, tree.get(), out);
+		stream_out(q, *src, pages, xmp, tree.get(), out);
 		return 0;
 	}
 	if (tree)

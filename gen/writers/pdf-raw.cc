@@ -52,17 +52,20 @@ bool scan_body(const char *b, size_t size, size_t &i, std::function<int(int, int
 
 } // namespace
 
-bool copy_object(const char *b, size_t size, size_t offset, int num, int gen,
-                 std::function<int(int, int)> const &ref, std::string &body, const char **data, size_t *len)
+namespace {
+
+// Object `num` `gen` at `offset` read up to its "endobj", or to its stream's data (then `*data`
+// is where the data starts; 0 for an object that is no stream): its body in `body` (references
+// renumbered by `ref`), a stream's /Length in `length` (-1 when it is not a plain number).
+bool read_body(const char *b, size_t size, size_t offset, int num, int gen, std::function<int(int, int)> const &ref,
+               std::string &body, long &length, size_t *data)
 {
 	body.clear();
-	*data = nullptr;
-	*len = 0;
+	*data = 0;
 	size_t i = after_header(b, size, offset, num, gen);
 	if (!i)
 		return false;
 	bool stream = false;
-	long length = -1;
 	if (!scan_body(b, size, i, ref, body, stream, length))
 		return false;
 	// the body ends before "endobj" or "stream": no trailing white space
@@ -70,26 +73,45 @@ bool copy_object(const char *b, size_t size, size_t offset, int num, int gen,
 		body.pop_back();
 	if (!stream)
 		return true;
-	if (length < 0)
-		return false;
 	// "stream" then CRLF or LF, then the data
 	if (i < size && b[i] == '\r')
 		i++;
-	if (i < size && b[i] == '\n')
-		i++;
-	else
+	if (i >= size || b[i] != '\n')
 		return false;
-	if ((size_t)length > size - i)
+	*data = i + 1;
+	return true;
+}
+
+} // namespace
+
+bool copy_object(const char *b, size_t size, size_t offset, int num, int gen,
+                 std::function<int(int, int)> const &ref, std::string &body, const char **data, size_t *len)
+{
+	*data = nullptr;
+	*len = 0;
+	long length = -1;
+	size_t at = 0;
+	if (!read_body(b, size, offset, num, gen, ref, body, length, &at))
+		return false;
+	if (!at)
+		return true;
+	if (length < 0 || (size_t)length > size - at)
 		return false;
 	// the data is followed by "endstream" (after an end of line): else /Length is wrong
-	size_t e = i + (size_t)length;
+	size_t e = at + (size_t)length;
 	while (e < size && (b[e] == '\r' || b[e] == '\n' || b[e] == ' '))
 		e++;
 	if (size - e < 9 || memcmp(b + e, "endstream", 9) != 0)
 		return false;
-	*data = b + i;
+	*data = b + at;
 	*len = (size_t)length;
 	return true;
+}
+
+bool stream_at(const char *b, size_t size, size_t offset, int num, int gen, std::string &dict, size_t *data)
+{
+	long length = -1;
+	return read_body(b, size, offset, num, gen, [](int n, int) { return n; }, dict, length, data) && *data;
 }
 
 namespace {

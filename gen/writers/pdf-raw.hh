@@ -22,6 +22,10 @@ namespace cd_pdfraw {
 bool copy_object(const char *buf, size_t size, size_t offset, int num, int gen,
                  std::function<int(int, int)> const &ref, std::string &body, const char **data, size_t *len);
 
+// Stream `num` `gen` at `offset` of `buf`: its dictionary's text as it is in `dict` (references
+// as they are) and the offset of its data in `data`. False when there is no stream there.
+bool stream_at(const char *buf, size_t size, size_t offset, int num, int gen, std::string &dict, size_t *data);
+
 } // namespace cd_pdfraw
 
 #endif

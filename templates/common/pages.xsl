@@ -176,23 +176,19 @@
   </xsl:template>
 
   <!-- A top-level block that starts a section: a level-1 heading, or a block that opens with one.
-       The blocks of a section's body, by the section's start (generate-id; '' before the first
-       start): each top-level node of the content that is no start, under the start before it.
-       Found by key() once for all, not by comparing every block with every other. -->
-  <xsl:key name="section-body" match="/node()[not(self::fo:block and (@role = 'H2' or *[1][@role = 'H2']))]"
-      use="generate-id(preceding-sibling::*[self::fo:block and (@role = 'H2' or *[1][@role = 'H2'])][1])"/>
-
-  <!-- $blocks: every top-level node of a page sequence's content (one tree). -->
+       $blocks: every top-level node of a page sequence's content (one tree), in order. A
+       section's body is what lies between its start and the next one, found by counting
+       (comparing every block with every other was quadratic in the blocks of a plan). -->
   <xsl:template name="sections">
     <xsl:param name="blocks"/>
-    <!-- key() looks in the document of the context node: the content's -->
-    <xsl:for-each select="$blocks[1]">
-      <xsl:copy-of select="key('section-body', '')"/>
-    </xsl:for-each>
-    <xsl:for-each select="$blocks[self::fo:block and (@role = 'H2' or *[1][@role = 'H2'])]">
+    <xsl:variable name="starts" select="$blocks[self::fo:block and (@role = 'H2' or *[1][@role = 'H2'])]"/>
+    <xsl:copy-of select="$blocks[not($starts) or position() &lt;= count($starts[1]/preceding-sibling::node())]"/>
+    <xsl:for-each select="$starts">
+      <xsl:variable name="next" select="following-sibling::*[self::fo:block and (@role = 'H2' or *[1][@role = 'H2'])][1]"/>
+      <xsl:variable name="n" select="count($next/preceding-sibling::node()) - count(preceding-sibling::node()) - 1"/>
       <xsl:call-template name="section">
         <xsl:with-param name="head" select="."/>
-        <xsl:with-param name="body" select="key('section-body', generate-id())"/>
+        <xsl:with-param name="body" select="following-sibling::node()[not($next) or position() &lt;= $n]"/>
       </xsl:call-template>
     </xsl:for-each>
   </xsl:template>
