@@ -537,7 +537,8 @@ int stream_input(Streamed &a, Out &o, const char *path, cd_pdf_concat const *c, 
 	std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(src).getAllPages();
 	if (pages.empty())
 		throw Failure(-CD_EXIT_INTERNAL, std::string("'") + path + "' has no pages");
-	Input in(o, src, data.get(), len);
+	std::map<QPDFObjGen, QPDFXRefEntry> xref = src.getXRefTable();
+	Input in(o, src, data.get(), len, xref);
 	OH ptree = src.getRoot().getKey("/Pages");
 	if (ptree.isIndirect())
 		in.fixed[ptree.getObjGen()] = a.pages_num;

@@ -307,10 +307,16 @@ bool droppable(std::string const &role)
 // of the pass); the highest number of the cross-reference table, read once, needs no parsing.
 class Numberer {
 public:
-	explicit Numberer(QPDF &q) : q(q)
+	// `xref`: the file's cross-reference table when the caller holds it, else null (libqpdf's
+	// getXRefTable gives a copy of it each time)
+	Numberer(QPDF &q, std::map<QPDFObjGen, QPDFXRefEntry> const *xref) : q(q)
 	{
-		for (auto const &x : q.getXRefTable())
-			next = std::max(next, x.first.getObj() + 1);
+		if (!xref) {
+			std::map<QPDFObjGen, QPDFXRefEntry> own = q.getXRefTable();
+			top(own);
+		} else {
+			top(*xref);
+		}
 	}
 	OH add(OH direct)
 	{
@@ -328,6 +334,11 @@ public:
 	}
 
 private:
+	void top(std::map<QPDFObjGen, QPDFXRefEntry> const &xref)
+	{
+		for (auto const &x : xref)
+			next = std::max(next, x.first.getObj() + 1);
+	}
 	QPDF &q;
 	int next = 1;
 };
@@ -653,15 +664,18 @@ public:
 	}
 	// The decoded data of a zlib stream at `p` (which may be followed by other bytes: its size is
 	// not known); false when it is not one whole stream.
+	// (The data is decoded into `work`, kept from page to page: making room in `data` itself
+	// would set every byte of the room to zero for each page, which cost as much as decoding.)
 	bool inflate_raw(const char *p, size_t n, std::string &data)
 	{
-		size_t cap = std::max(data.capacity(), std::min(n, (size_t)16384) * 4 + 4096);
+		size_t cap = std::max(work.size(), std::min(n, (size_t)16384) * 4 + 4096);
 		for (;;) {
-			data.resize(cap);
+			if (work.size() < cap)
+				work.resize(cap);
 			size_t in_n = 0, out_n = 0;
-			libdeflate_result r = libdeflate_zlib_decompress_ex(in, p, n, &data[0], cap, &in_n, &out_n);
+			libdeflate_result r = libdeflate_zlib_decompress_ex(in, p, n, work.data(), cap, &in_n, &out_n);
 			if (r == LIBDEFLATE_SUCCESS) {
-				data.resize(out_n);
+				data.assign(work.data(), out_n);
 				return true;
 			}
 			if (r != LIBDEFLATE_INSUFFICIENT_SPACE || cap > ((size_t)1 << 30))
@@ -671,17 +685,19 @@ public:
 	}
 	std::string deflate_page(std::string const &data)
 	{
-		std::string z(libdeflate_zlib_compress_bound(out, data.size()), '\0');
-		size_t n = libdeflate_zlib_compress(out, data.data(), data.size(), &z[0], z.size());
+		size_t bound = libdeflate_zlib_compress_bound(out, data.size());
+		if (work.size() < bound)
+			work.resize(bound);
+		size_t n = libdeflate_zlib_compress(out, data.data(), data.size(), work.data(), bound);
 		if (!n)
 			throw std::runtime_error("cannot compress a page's content");
-		z.resize(n);
-		return z;
+		return std::string(work.data(), n);
 	}
 
 private:
 	libdeflate_compressor *out;
 	libdeflate_decompressor *in;
+	std::vector<char> work;
 };
 
 // A page's content becomes `data`, compressed, in the page's own content stream when it has one:
@@ -698,6 +714,173 @@ void set_contents(QPDF &q, Zlib &zl, OH page, std::string const &data)
 	page.replaceKey("/Contents", c);
 }
 
+// A value of the writer's PDF read from its bytes as libqpdf objects, for the plain values only:
+// dictionaries, arrays, names without # escapes, integers, reals, booleans and references to
+// objects of the file. Anything else (a string, null, a stream) makes it fail, and libqpdf
+// parses the object itself.
+class PlainValue {
+public:
+	PlainValue(QPDF &q, std::map<QPDFObjGen, QPDFXRefEntry> const &xref, const char *b, size_t n, size_t i)
+	    : q(q), xref(xref), b(b), n(n), i(i) {}
+	// The object's value, which "endobj" must follow.
+	bool object(OH &v)
+	{
+		if (!value(v, 0))
+			return false;
+		skip();
+		return word() == 6 && memcmp(b + i, "endobj", 6) == 0;
+	}
+
+private:
+	static int cls(char c) { return pdf_classes.t[(unsigned char)c]; }
+	void skip()
+	{
+		while (i < n) {
+			if (cls(b[i]) == 1)
+				i++;
+			else if (b[i] == '%')
+				while (i < n && b[i] != '\n' && b[i] != '\r')
+					i++;
+			else
+				break;
+		}
+	}
+	// The length of the regular characters from i on.
+	size_t word() const
+	{
+		size_t j = i;
+		while (j < n && cls(b[j]) == 0)
+			j++;
+		return j - i;
+	}
+	static bool digits(const char *p, size_t len)
+	{
+		if (len == 0)
+			return false;
+		for (size_t k = 0; k < len; k++)
+			if (p[k] < '0' || p[k] > '9')
+				return false;
+		return true;
+	}
+	bool value(OH &v, int depth)
+	{
+		skip();
+		if (i >= n || depth > 32)
+			return false;
+		char c = b[i];
+		if (c == '<' && i + 1 < n && b[i + 1] == '<') {
+			i += 2;
+			std::map<std::string, OH> d;
+			for (;;) {
+				skip();
+				if (i + 1 < n && b[i] == '>' && b[i + 1] == '>') {
+					i += 2;
+					v = OH::newDictionary(d);
+					return true;
+				}
+				if (i >= n || b[i] != '/')
+					return false;
+				std::string key;
+				OH x;
+				if (!name(key) || !value(x, depth + 1) || !d.emplace(key, x).second)
+					return false;
+			}
+		}
+		if (c == '[') {
+			i++;
+			std::vector<OH> a;
+			for (;;) {
+				skip();
+				if (i < n && b[i] == ']') {
+					i++;
+					v = OH::newArray(a);
+					return true;
+				}
+				OH x;
+				if (!value(x, depth + 1))
+					return false;
+				a.push_back(x);
+			}
+		}
+		if (c == '/') {
+			std::string nm;
+			if (!name(nm))
+				return false;
+			v = OH::newName(nm);
+			return true;
+		}
+		size_t len = word();
+		const char *t = b + i;
+		if (len == 0)
+			return false;
+		if (len == 4 && memcmp(t, "true", 4) == 0) {
+			i += len;
+			v = OH::newBool(true);
+			return true;
+		}
+		if (len == 5 && memcmp(t, "false", 5) == 0) {
+			i += len;
+			v = OH::newBool(false);
+			return true;
+		}
+		size_t sign = (t[0] == '+' || t[0] == '-') ? 1 : 0;
+		if (digits(t + sign, len - sign)) {
+			if (len - sign > 18)
+				return false;
+			i += len;
+			if (!sign && reference(t, len, v))
+				return true;
+			v = OH::newInteger(strtoll(std::string(t, len).c_str(), nullptr, 10));
+			return true;
+		}
+		const char *dot = (const char *)memchr(t, '.', len);
+		size_t whole = dot ? (size_t)(dot - t) - sign : 0, part = dot ? len - (size_t)(dot - t) - 1 : 0;
+		if (dot && t[0] != '+' && whole + part > 0 && (whole == 0 || digits(t + sign, whole)) &&
+		    (part == 0 || digits(dot + 1, part))) {
+			i += len;
+			v = OH::newReal(std::string(t, len));
+			return true;
+		}
+		return false;
+	}
+	// A name without # escapes, from its '/' on.
+	bool name(std::string &nm)
+	{
+		size_t s = i++;
+		size_t len = word();
+		i += len;
+		if (len == 0 || memchr(b + s, '#', len + 1))
+			return false;
+		nm.assign(b + s, len + 1);
+		return true;
+	}
+	// After the unsigned integer `t`: "G R" makes it a reference to an object of the file.
+	bool reference(const char *t, size_t len, OH &v)
+	{
+		size_t save = i;
+		skip();
+		size_t gl = word();
+		if (gl == 0 || gl > 5 || !digits(b + i, gl) || len > 9) {
+			i = save;
+			return false;
+		}
+		int num = atoi(std::string(t, len).c_str()), gen = atoi(std::string(b + i, gl).c_str());
+		i += gl;
+		skip();
+		if (word() != 1 || b[i] != 'R' || !xref.count(QPDFObjGen(num, gen))) {
+			i = save;
+			return false;
+		}
+		i++;
+		v = q.getObject(num, gen);
+		return true;
+	}
+	QPDF &q;
+	std::map<QPDFObjGen, QPDFXRefEntry> const &xref;
+	const char *b;
+	size_t n, i;
+};
+
 // The writer's PDF as its bytes are, for an open copy: a page's content stream whose dictionary
 // says only /Length and /Filter /FlateDecode is read from them, not parsed by libqpdf (which
 // parses the stream's dictionary and its length's object first), and its new content is kept in
@@ -709,6 +892,28 @@ struct Source {
 	std::map<QPDFObjGen, std::string> contents; // new page content, compressed, by stream
 	Source(QPDF &q, const void *pdf, size_t len)
 	    : buf(static_cast<const char *>(pdf)), size(len), xref(q.getXRefTable()) {}
+	// Each page object of the page tree's root, when it is plain (PlainValue), read from the
+	// bytes and put in the document: libqpdf's parser costs some hundred instructions a byte,
+	// and reading the pages was most of what it parsed.
+	void read_pages(QPDF &q) const
+	{
+		OH root = q.getRoot().getKey("/Pages");
+		OH kids = root.isDictionary() ? root.getKey("/Kids") : OH::newNull();
+		if (!kids.isArray())
+			return;
+		for (auto const &k : kids.aitems()) {
+			if (!k.isIndirect())
+				continue;
+			QPDFObjGen og = k.getObjGen();
+			auto x = xref.find(og);
+			if (x == xref.end() || x->second.getType() != 1)
+				continue;
+			size_t at = cd_pdfraw::object_body(buf, size, (size_t)x->second.getOffset(), og.getObj(), og.getGen());
+			OH v;
+			if (at && PlainValue(q, xref, buf, size, at).object(v) && v.isDictionary())
+				q.replaceObject(og, v);
+		}
+	}
 	// The offset of the Flate data of the page's content stream `og`, when it is one the
 	// writer's bytes give plainly; 0 otherwise.
 	size_t flate_data(QPDFObjGen og) const
@@ -993,7 +1198,7 @@ void forget_tree(QPDF &q, OH old)
 // written from there; any other object as RawInput writes it.
 struct FinishInput : cd_qpdf::RawInput {
 	Source const &src;
-	FinishInput(cd_qpdf::Out &out, QPDF &q, Source const &s) : RawInput(out, q, s.buf, s.size), src(s) {}
+	FinishInput(cd_qpdf::Out &out, QPDF &q, Source const &s) : RawInput(out, q, s.buf, s.size, s.xref), src(s) {}
 	bool copy_as_is(OH const &h, int n) override
 	{
 		auto c = src.contents.find(h.getObjGen());
@@ -1084,11 +1289,13 @@ int finish(const void *pdf, size_t len, cd_pdf_finish const *f, FILE *out)
 	QPDF q;
 	q.setSuppressWarnings(true);
 	q.processMemoryFile(f->path, static_cast<const char *>(pdf), len);
+	std::unique_ptr<Source> src(f->encrypt ? nullptr : new Source(q, pdf, len));
+	if (src)
+		src->read_pages(q);
 	std::vector<QPDFPageObjectHelper> pages = all_pages(q);
-	Numberer num(q);
+	Numberer num(q, src ? &src->xref : nullptr);
 	OH old = q.getRoot().getKey("/StructTreeRoot");
 	q.getRoot().removeKey("/MarkInfo");
-	std::unique_ptr<Source> src(f->encrypt ? nullptr : new Source(q, pdf, len));
 	std::vector<Placed> placed;
 	if (f->tagged)
 		placed = tag(q, f, pages, src.get()); // may read the writer's tree

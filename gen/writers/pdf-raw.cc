@@ -114,6 +114,11 @@ bool stream_at(const char *b, size_t size, size_t offset, int num, int gen, std:
 	return read_body(b, size, offset, num, gen, [](int n, int) { return n; }, dict, length, data) && *data;
 }
 
+size_t object_body(const char *b, size_t size, size_t offset, int num, int gen)
+{
+	return after_header(b, size, offset, num, gen);
+}
+
 namespace {
 
 // Where the body of object `num` `gen` at `offset` starts: after its "N G obj" and white space;

@@ -26,6 +26,10 @@ bool copy_object(const char *buf, size_t size, size_t offset, int num, int gen,
 // as they are) and the offset of its data in `data`. False when there is no stream there.
 bool stream_at(const char *buf, size_t size, size_t offset, int num, int gen, std::string &dict, size_t *data);
 
+// Where the body of object `num` `gen` at `offset` of `buf` starts: after its "N G obj" and
+// white space; 0 when that is not there.
+size_t object_body(const char *buf, size_t size, size_t offset, int num, int gen);
+
 } // namespace cd_pdfraw
 
 #endif

@@ -125,9 +125,11 @@ struct RawInput : Input {
 	QPDF &src;
 	const char *buf;
 	size_t size;
-	std::map<QPDFObjGen, QPDFXRefEntry> xref;
+	std::map<QPDFObjGen, QPDFXRefEntry> const &xref; // the input's cross-reference table
 	std::set<QPDFObjGen> changed;
-	RawInput(Out &out, QPDF &q, const char *b, size_t n) : Input(out), src(q), buf(b), size(n), xref(q.getXRefTable()) {}
+	// `x` is q.getXRefTable(), which the caller holds (libqpdf gives a copy of the table each time)
+	RawInput(Out &out, QPDF &q, const char *b, size_t n, std::map<QPDFObjGen, QPDFXRefEntry> const &x)
+	    : Input(out), src(q), buf(b), size(n), xref(x) {}
 	using Input::ref;
 	int ref(QPDFObjGen og)
 	{
