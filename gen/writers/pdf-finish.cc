@@ -105,7 +105,6 @@ public:
 			// an operator: its operands are the tokens since the last one
 			size_t ol = i - s;
 			if (ol == 3 && memcmp(b + s, "BDC", 3) == 0) {
-				std::string rep;
 				size_t from = 0;
 				if (rewrite(b, operands, s, rep, from)) {
 					out.append(b + copied, from - copied);
@@ -243,7 +242,9 @@ private:
 		}
 		int nm = next_mcid++;
 		placed[chunk].mcrs.emplace_back(page, nm);
-		rep = "/" + std::string(f->elems[c.elem].role) + " <</MCID " + std::to_string(nm) + ">> BDC";
+		char num[24];
+		auto r = std::to_chars(num, num + sizeof num, nm);
+		((rep = "/") += f->elems[c.elem].role).append(" <</MCID ", 9).append(num, (size_t)(r.ptr - num)).append(">> BDC", 6);
 		return true;
 	}
 	int page;
@@ -252,6 +253,7 @@ private:
 	std::vector<Placed> &placed;
 	std::vector<int> &met; // how many times each chunk's MCID was met
 	std::vector<Tok> ops;
+	std::string rep; // a BDC's replacement (kept from one to the next)
 };
 
 // The kids of a structure element as Cairo writes them: MCIDs (with the element's /Pg, or in

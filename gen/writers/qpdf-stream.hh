@@ -10,6 +10,7 @@
 #define CD_QPDF_STREAM_HH
 
 #include <cerrno>
+#include <charconv>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -70,8 +71,15 @@ struct Out {
 			narrow[(size_t)num] = (uint32_t)at;
 		else
 			wide[(size_t)num] = at;
-		put(std::to_string(num) + " 0 obj\n" + body + (end ? "\nendobj\n" : ""));
+		// made in `text`, kept from object to object: no new string for each
+		char head[24];
+		auto r = std::to_chars(head, head + sizeof head, num);
+		text.assign(head, (size_t)(r.ptr - head)).append(" 0 obj\n", 7).append(body);
+		if (end)
+			text.append("\nendobj\n", 8);
+		put(text);
 	}
+	std::string text;
 	// An object copied as it was (pdf-raw.hh): its body, and a stream's data when it has one.
 	void object_raw(int num, std::string const &body, const char *data, size_t len)
 	{
