@@ -50,3 +50,14 @@ check "... the folders made for the queue are gone" test ! -e "$T/made"
 mkdir -p "$T/cases" && cp samples/06-step-down.xml samples/authority.xml "$T/cases/"
 expect "a good run" 0 "$CINDOC" queue "$T/cases" -o "$T/q" --today 2026-11-25
 check "... leaves no lock file either" test -z "$(ls -A "$T" | grep lock)"
+
+# --- a FIFO or a device (-o /dev/null) is written to as it is, never replaced by a file --------
+# (the real /dev/null is never the target here: on the code before, root's run replaced it)
+mkfifo "$T/fifo"
+timeout 60 cat "$T/fifo" >"$T/from-fifo" &   # (on the code before, nothing ever writes to it)
+reader=$!
+expect "render to a FIFO" 0 "$CINDOC" render --doc plan --for c1 "$S" -o "$T/fifo"
+wait "$reader"
+check "... the FIFO is still a FIFO" test -p "$T/fifo"
+check "... and the PDF came through it" bash -c "head -c 5 '$T/from-fifo' | grep -qx '%PDF-'"
+check "... no temporary file is left beside it" test -z "$(ls -A "$T" | grep '^\.fifo\.')"

@@ -364,6 +364,7 @@ struct pending {
 	char *tmp;     /* the temporary file, until renamed into place */
 	char *backup;  /* during commit: a hard link to what `target` held before */
 	int placed;    /* renamed into place by this commit */
+	int device;    /* a character device or a FIFO, written to as it is */
 	FILE *fp;
 };
 
@@ -409,6 +410,27 @@ FILE *cd_output_open(cd_output *o, const char *path)
 	if (claimed(o, path)) {
 		cd_fail(-CD_EXIT_NOWRITE, "cannot write '%s': this run writes another document to that name", path);
 		return NULL;
+	}
+	/* A character device or a FIFO (-o /dev/null, a pipe) is written to as it is: it is not a file
+	 * to replace, and a temporary file renamed onto it would put a regular file in its place. */
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+		if (!S_ISCHR(st.st_mode) && !S_ISFIFO(st.st_mode)) {
+			cd_fail(-CD_EXIT_NOWRITE, "cannot write '%s': not a regular file", path);
+			return NULL;
+		}
+		int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+		p.fp = fd < 0 ? NULL : fdopen(fd, "wb");
+		if (!p.fp) {
+			cd_fail(-CD_EXIT_NOWRITE, "cannot write '%s': %s", path, strerror(errno));
+			if (fd >= 0)
+				close(fd);
+			return NULL;
+		}
+		p.device = 1;
+		p.target = g_strdup(path);
+		g_array_append_val(o->files, p);
+		return p.fp;
 	}
 	char *dir = g_path_get_dirname(path);
 	char *base = g_path_get_basename(path);
@@ -466,7 +488,7 @@ int cd_output_commit(cd_output *o)
 		if (!p->fp)
 			continue;
 		int bad = p->fp == stdout ? fflush(stdout) != 0
-		                          : (fflush(p->fp) != 0 || fsync(fileno(p->fp)) != 0);
+		                          : (fflush(p->fp) != 0 || (!p->device && fsync(fileno(p->fp)) != 0));
 		if (p->fp != stdout && fclose(p->fp) != 0)
 			bad = 1;
 		p->fp = NULL;
