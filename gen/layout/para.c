@@ -276,22 +276,24 @@ static void set_direction(PangoLayout *lo, const fo_style *b)
 	pango_layout_set_alignment(lo, abs_alignment(b->align, rl || want == PANGO_DIRECTION_RTL));
 }
 
-/* The layout of bytes [start, start + len) of the paragraph's text (the first line indented
- * when start is 0). */
-static void set_layout(PangoLayout *lo, para *P, double w, PangoAttrList *attrs, int start, int len)
+/* Sets the layout to `len` bytes of text in the paragraph's style, wrapped at width w with
+ * its first line indented by `indent`; a word shaped alone is given w < 0: one line, not
+ * justified. */
+static void set_layout(PangoLayout *lo, para *P, const char *text, int len, double w, double indent,
+                       PangoAttrList *attrs)
 {
 	const fo_style *b = &P->base;
 	PangoFontDescription *fd = font_desc(b);
 	pango_layout_set_font_description(lo, fd);
 	pango_font_description_free(fd);
 	pango_layout_set_attributes(lo, attrs);
-	pango_layout_set_text(lo, P->text->str + start, len);
-	pango_layout_set_width(lo, b->wrap ? (int)lround(w * PS) : -1);
+	pango_layout_set_text(lo, text, len);
+	pango_layout_set_width(lo, w >= 0 && b->wrap ? (int)lround(w * PS) : -1);
 	pango_layout_set_wrap(lo, PANGO_WRAP_WORD_CHAR);
-	pango_layout_set_indent(lo, start == 0 ? (int)lround(b->text_indent * PS) : 0);
+	pango_layout_set_indent(lo, (int)lround(indent * PS));
 	set_direction(lo, b);
-	pango_layout_set_justify(lo, b->align == ALIGN_JUSTIFY);
-	pango_layout_set_justify_last_line(lo, b->align_last == ALIGN_JUSTIFY);
+	pango_layout_set_justify(lo, w >= 0 && b->align == ALIGN_JUSTIFY);
+	pango_layout_set_justify_last_line(lo, w >= 0 && b->align_last == ALIGN_JUSTIFY);
 }
 
 static inl_obj *run_obj(PangoGlyphItem *gi)
@@ -591,7 +593,8 @@ static int para_piece(lay_doc *L, para *P, int start, GPtrArray *boxes, GArray *
 	}
 	PangoLayout *lo = L->layout;
 	PangoAttrList *attrs = piece_attrs(P, start);
-	set_layout(lo, P, P->w, attrs, start, len);
+	/* the first line is indented when the piece starts the paragraph */
+	set_layout(lo, P, P->text->str + start, len, P->w, start == 0 ? P->base.text_indent : 0, attrs);
 	pango_attr_list_unref(attrs);
 	if (P->objs->len && expand_leaders(lo, P, P->w)) {
 		attrs = piece_attrs(P, start);
@@ -827,20 +830,11 @@ static cd_page *plain_line(para *P, const char *text, PangoGlyphItem *gi, int br
 /* Shapes word [w, w + len) alone in the paragraph's style, with Pango. */
 static word_shape *word_new(lay_doc *L, para *P, const char *w, int len)
 {
-	const fo_style *b = &P->base;
 	PangoLayout *lo = L->layout;
-	PangoFontDescription *fd = font_desc(b);
-	pango_layout_set_font_description(lo, fd);
-	pango_font_description_free(fd);
 	PangoAttrList *attrs = pango_attr_list_new();
-	block_attrs(attrs, b, len);
-	pango_layout_set_attributes(lo, attrs);
+	block_attrs(attrs, &P->base, len);
+	set_layout(lo, P, w, len, -1, 0, attrs);
 	pango_attr_list_unref(attrs);
-	pango_layout_set_text(lo, w, len);
-	pango_layout_set_width(lo, -1);
-	pango_layout_set_indent(lo, 0);
-	set_direction(lo, b);
-	pango_layout_set_justify(lo, FALSE);
 	word_shape *ws = g_new0(word_shape, 1);
 	PangoLayoutLine *line = pango_layout_get_line_count(lo) == 1 ? pango_layout_get_line_readonly(lo, 0) : NULL;
 	if (!line || !line->runs || line->runs->next || line->resolved_dir != PANGO_DIRECTION_LTR)
