@@ -268,19 +268,25 @@ inline void end_file(Out &o, int root, int info)
 {
 	unsigned long long xref = o.at;
 	std::string t = "xref\n0 " + std::to_string(o.count()) + "\n0000000000 65535 f \n";
-	t.reserve(t.size() + 20 * o.count());
+	// written 64 KiB at a time: the table of a print.pdf of millions of objects is never whole
+	// in memory
+	t.reserve(65536 + 32);
 	char line[32];
 	for (size_t i = 1; i < o.count(); i++) {
 		unsigned long long v = o.offset(i);
 		if (v >= 10000000000ULL) { // more than ten digits
 			snprintf(line, sizeof line, "%010llu 00000 n \n", v);
 			t += line;
-			continue;
+		} else {
+			for (int k = 9; k >= 0; k--, v /= 10)
+				line[k] = (char)('0' + v % 10);
+			memcpy(line + 10, " 00000 n \n", 10);
+			t.append(line, 20);
 		}
-		for (int k = 9; k >= 0; k--, v /= 10)
-			line[k] = (char)('0' + v % 10);
-		memcpy(line + 10, " 00000 n \n", 10);
-		t.append(line, 20);
+		if (t.size() >= 65536) {
+			o.put(t);
+			t.clear();
+		}
 	}
 	o.put(t);
 	std::string id = g_checksum_get_string(o.md5);
