@@ -31,6 +31,14 @@
 
 namespace cd_qpdf {
 
+// Where an Out keeps its objects' offsets when not in memory (pdf-concat.cc: a print.pdf of
+// millions of objects keeps them in a scratch file). Throws Failure when it cannot.
+struct OffsetStore {
+	virtual ~OffsetStore() = default;
+	virtual void set(size_t num, unsigned long long at) = 0;
+	virtual unsigned long long get(size_t num) = 0;
+};
+
 struct Out {
 	FILE *fp;
 	GChecksum *md5;                // of every byte: the deterministic /ID
@@ -39,8 +47,11 @@ struct Out {
 	// by object number (0: object 0, the free one): 32 bits each while the file is under 4 GiB
 	std::vector<uint32_t> narrow{0};
 	std::vector<unsigned long long> wide;
-	size_t count() const { return wide.empty() ? narrow.size() : wide.size(); }
-	unsigned long long offset(size_t i) const { return wide.empty() ? narrow[i] : wide[i]; }
+	// when set, the offsets are kept there instead (`stored` numbers so far, object 0 included)
+	OffsetStore *store = nullptr;
+	size_t stored = 1;
+	size_t count() const { return store ? stored : wide.empty() ? narrow.size() : wide.size(); }
+	unsigned long long offset(size_t i) const { return store ? store->get(i) : wide.empty() ? narrow[i] : wide[i]; }
 	void put(const char *p, size_t n)
 	{
 		if (err || !n)
@@ -54,6 +65,8 @@ struct Out {
 	void put(std::string const &t) { put(t.data(), t.size()); }
 	int alloc()
 	{
+		if (store)
+			return (int)stored++;
 		if (wide.empty())
 			narrow.push_back(0);
 		else
@@ -63,14 +76,18 @@ struct Out {
 	// Object `num`: its body, then "endobj" unless `end` is false (the caller ends it).
 	void object(int num, std::string const &body, bool end = true)
 	{
-		if (wide.empty() && at > UINT32_MAX) {
-			wide.assign(narrow.begin(), narrow.end());
-			std::vector<uint32_t>().swap(narrow);
+		if (store) {
+			store->set((size_t)num, at);
+		} else {
+			if (wide.empty() && at > UINT32_MAX) {
+				wide.assign(narrow.begin(), narrow.end());
+				std::vector<uint32_t>().swap(narrow);
+			}
+			if (wide.empty())
+				narrow[(size_t)num] = (uint32_t)at;
+			else
+				wide[(size_t)num] = at;
 		}
-		if (wide.empty())
-			narrow[(size_t)num] = (uint32_t)at;
-		else
-			wide[(size_t)num] = at;
 		// made in `text`, kept from object to object: no new string for each
 		char head[24];
 		auto r = std::to_chars(head, head + sizeof head, num);
