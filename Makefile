@@ -20,12 +20,12 @@ CC      ?= cc
 # the finishing pass (gen/writers/pdf-finish.cc) is C++, for libqpdf; built by the C compiler's partner
 CXX      = $(if $(findstring clang,$(CC)),clang++,g++)
 PKGS     = libxml-2.0 libxslt libexslt pango pangocairo pangofc fontconfig cairo cairo-pdf cairo-png glib-2.0 fribidi \
-           libmicrohttpd libsodium sqlite3 libqpdf libdeflate
+           libmicrohttpd libsodium sqlite3 libqpdf libdeflate nettle
 DEBS     = build-essential pkg-config libxml2-dev libxslt1-dev libpango1.0-dev libcairo2-dev libfribidi-dev \
            libfontconfig-dev libhpdf-dev libqpdf-dev libdeflate-dev libpng-dev libxml2-utils poppler-utils qpdf python3 python3-pikepdf \
            fonts-dejavu-core fonts-dejavu-extra fonts-noto-core clang hyperfine time valgrind chromium \
            man-db bsdutils dpkg-dev lintian \
-           libmicrohttpd-dev libsodium-dev libsqlite3-dev sqlite3 curl \
+           libmicrohttpd-dev libsodium-dev libsqlite3-dev sqlite3 curl nettle-dev \
            libcups2-dev cups-daemon cups-client
 
 OPT     ?= -O2 -g

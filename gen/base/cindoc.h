@@ -72,6 +72,10 @@ GPtrArray *cd_data_names(const char *sub, const char *ext);
  * crash never leaves a half-written file behind. */
 typedef struct cd_output cd_output;
 cd_output *cd_output_new(void);
+/* The same for files written inside a folder that is made durable as a whole before it is put in
+ * place (the queue's staging tree, cd_qs_commit): each file is renamed into place as above but
+ * not fsync'ed on its own, which costs a disk flush per file. */
+cd_output *cd_output_new_staged(void);
 /* Opens a temporary file for `path` ("-" is stdout, written directly). NULL after an error. */
 FILE *cd_output_open(cd_output *o, const char *path);
 /* Closes and renames every file into place. Returns 0 or -CD_EXIT_NOWRITE. */

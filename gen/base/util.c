@@ -371,12 +371,20 @@ struct pending {
 struct cd_output {
 	GArray *files; /* struct pending */
 	int committed;
+	int staged; /* no fsync per file: the caller makes the whole folder durable */
 };
 
 cd_output *cd_output_new(void)
 {
 	cd_output *o = g_new0(cd_output, 1);
 	o->files = g_array_new(FALSE, TRUE, sizeof(struct pending));
+	return o;
+}
+
+cd_output *cd_output_new_staged(void)
+{
+	cd_output *o = cd_output_new();
+	o->staged = 1;
 	return o;
 }
 
@@ -488,7 +496,7 @@ int cd_output_commit(cd_output *o)
 		if (!p->fp)
 			continue;
 		int bad = p->fp == stdout ? fflush(stdout) != 0
-		                          : (fflush(p->fp) != 0 || (!p->device && fsync(fileno(p->fp)) != 0));
+		                          : (fflush(p->fp) != 0 || (!p->device && !o->staged && fsync(fileno(p->fp)) != 0));
 		if (p->fp != stdout && fclose(p->fp) != 0)
 			bad = 1;
 		p->fp = NULL;

