@@ -7,7 +7,6 @@
     xmlns:fo="http://www.w3.org/1999/XSL/Format">
 
   <xsl:include href="common/params.xsl"/>
-  <xsl:include href="common/translations.xsl"/>
   <xsl:include href="common/l10n.xsl"/>
   <xsl:include href="common/dates.xsl"/>
   <xsl:include href="common/names.xsl"/>

@@ -435,6 +435,89 @@ static void withhold(xmlNodePtr n, const char *id)
 	}
 }
 
+/* ---- case text in the reader's language ---- */
+
+/* The elements of case text that a translation may follow (templates/case.xsd: case-text,
+ * withheld-case-text, para). */
+static int is_case_text(xmlNodePtr n)
+{
+	static const char *const names[] = {
+		"p", "quote", "not-sought", "service", "report", "access", "transport", "need", "obstacles",
+		"how", "goal", "late", "why-removed", "score", "question", "zero", "ten",
+	};
+	if (n->type != XML_ELEMENT_NODE || n->ns)
+		return 0;
+	for (size_t i = 0; i < G_N_ELEMENTS(names); i++)
+		if (strcmp((const char *)n->name, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* The `lang` of an element of case text (no namespace: not xml:lang), or NULL. */
+static const char *lang_of(xmlNodePtr n)
+{
+	xmlAttrPtr a = xmlHasNsProp(n, (const xmlChar *)"lang", NULL);
+	if (!a)
+		return NULL;
+	xmlNodePtr v = a->children;
+	return v && v->type == XML_TEXT_NODE && !v->next && v->content ? (const char *)v->content : "";
+}
+
+/* The case as a copy in `lang` reads it, in place, before the templates see it. Case text is
+ * written in the record's language (case/@lang); an element of it may be followed by its
+ * translations, siblings of its name with `lang`. Each original comes out with `lang`, the
+ * language of the words it now holds: the translation into the copy's language when there is one
+ * (`translate`: not for the file copy, which keeps the record as written, nor for a copy in the
+ * record's language), else the original's own words, in case_lang; translations themselves are
+ * dropped. Every template then prints case text as before, and marks it with its own `lang`
+ * (common/blocks.xsl: "case-lang"), so a screen reader reads each part in its language and the
+ * "some parts are in English" notice goes only in copies that still hold some. */
+static void resolve_translations(xmlNodePtr n, const char *lang, const char *case_lang, int translate)
+{
+	xmlNodePtr c = n->children;
+	while (c) {
+		xmlNodePtr next = c->next;
+		if (c->type != XML_ELEMENT_NODE) {
+			c = next;
+			continue;
+		}
+		if (!is_case_text(c)) {
+			resolve_translations(c, lang, case_lang, translate);
+			c = next;
+			continue;
+		}
+		if (lang_of(c)) { /* a translation: never on its own */
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+			c = next;
+			continue;
+		}
+		/* its translation: the first sibling of its name in `lang` before the next original */
+		xmlNodePtr tr = NULL;
+		for (xmlNodePtr s = next; translate && s && !tr; s = s->next) {
+			if (s->type != XML_ELEMENT_NODE || s->ns || !xmlStrEqual(s->name, c->name))
+				continue;
+			const char *l = lang_of(s);
+			if (!l)
+				break;
+			if (strcmp(l, lang) == 0)
+				tr = s;
+		}
+		if (tr) {
+			xmlChar *words = xmlNodeGetContent(tr);
+			xmlNodeSetContent(c, NULL);
+			if (words && *words)
+				xmlNodeAddContent(c, words);
+			xmlFree(words);
+			xmlNewProp(c, (const xmlChar *)"lang", (const xmlChar *)lang);
+		} else {
+			xmlNewProp(c, (const xmlChar *)"lang", (const xmlChar *)case_lang);
+			resolve_translations(c, lang, case_lang, translate);
+		}
+		c = next;
+	}
+}
+
 /* ---- the context and the FO ---- */
 
 static int register_calendar(xsltTransformContextPtr ctxt, void *data)
@@ -660,6 +743,13 @@ int cd_document_fo(cd_docs *d, xmlDocPtr doc, const char *path, const cd_doc_req
 		withhold(xmlDocGetRootElement(copy), x.first);
 		if (*x.with) /* a letter to two leaves out what is withheld from either */
 			withhold(xmlDocGetRootElement(copy), x.with);
+	}
+	xmlNodePtr root = xmlDocGetRootElement(copy);
+	if (root && cd_case_is(root, "case")) {
+		const char *case_lang = lang_of(root);
+		case_lang = case_lang ? case_lang : "";
+		resolve_translations(root, x.r.lang, case_lang,
+				     x.r.reader != CD_READER_FILE && strcmp(x.r.lang, case_lang) != 0);
 	}
 	char *base = g_path_get_basename(path);
 	/* a young person of 18 or more on the document's date is written to as an adult */

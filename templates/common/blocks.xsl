@@ -90,7 +90,7 @@
   </xsl:template>
 
   <!-- Case text is in the language of its words: the record's ($case/@lang), or the copy's where
-       the case has a translation (common/translations.xsl gives each element its lang). Its FO
+       the case has a translation (gen/transform/documents.c gives each element its lang). Its FO
        element says that language, so a screen reader reads it in the right voice, and carries
        the mark cd:case (taken off by the typography pass, gen/transform/typography.h), by which
        the copy knows whether it prints case text in another language than its own and must say

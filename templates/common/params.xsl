@@ -1,7 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- params.xsl - what cindoc passes to every transform (gen/documents.c), and what follows from it. -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:exsl="http://exslt.org/common" exclude-result-prefixes="exsl">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <!-- plan | minutes | plan-copy | closure-letter | case-note | closing-summary -->
   <xsl:param name="doc" select="''"/>
   <!-- the id of the child or person the copy is for, or 'file' -->
@@ -31,9 +30,9 @@
   <xsl:param name="source" select="'case'"/>
 
   <!-- The case as this copy reads it: its case text in the copy's language where the case has a
-       translation, each element of it saying its language (common/translations.xsl). -->
-  <xsl:variable name="case.resolved"><xsl:apply-templates select="/case" mode="resolve"/></xsl:variable>
-  <xsl:variable name="case" select="exsl:node-set($case.resolved)/case"/>
+       translation, each element of it saying its language in `lang` (made so before the
+       templates see it: gen/transform/documents.c, resolve_translations). -->
+  <xsl:variable name="case" select="/case"/>
   <xsl:variable name="the-meeting" select="$case/meetings/meeting[@id = $meeting]"/>
   <xsl:variable name="the-closure" select="$case/closure"/>
   <xsl:variable name="the-recipient" select="$case/children/child[@id = $recipient] | $case/people/person[@id = $recipient]"/>
