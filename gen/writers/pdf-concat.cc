@@ -784,7 +784,7 @@ void stream_dests(Streamed &a, Out &o, int num, size_t n_inputs)
 	size_t f = 0;
 	std::string name;
 	a.dests.seek();
-	fflush(a.dests_at.fp);
+	a.dests_at.seek();
 	// 1, 10, 100, 101, ..., 11, ..., 2, ...: the numbers to n_inputs in the order of their digits
 	size_t x = 1;
 	for (size_t i = 0; i < n_inputs; i++) {
