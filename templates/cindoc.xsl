@@ -4,9 +4,7 @@
      looks from the style that imports this file (styles/standard.xsl, styles/large-print.xsl). -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:fo="http://www.w3.org/1999/XSL/Format"
-    xmlns:exsl="http://exslt.org/common"
-    exclude-result-prefixes="exsl">
+    xmlns:fo="http://www.w3.org/1999/XSL/Format">
 
   <xsl:include href="common/params.xsl"/>
   <xsl:include href="common/translations.xsl"/>
@@ -22,22 +20,19 @@
   <xsl:include href="closure-letter.xsl"/>
   <xsl:include href="case-note.xsl"/>
   <xsl:include href="closing-summary.xsl"/>
-  <xsl:include href="common/typography.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
   <xsl:strip-space elements="*"/>
   <!-- the words of l10n/LANG.xml keep their spaces between slots -->
   <xsl:preserve-space elements="text"/>
 
-  <!-- The document named by $doc, for $recipient; then its typography (common/typography.xsl). -->
+  <!-- The document named by $doc, for $recipient. Its marks (cd:case, cd:notice) are taken off
+       and its quotation marks made typographic once it is made (gen/transform/typography.h). -->
   <xsl:template match="/">
     <xsl:if test="not(case)">
       <xsl:message terminate="yes"><xsl:value-of select="$source"/>: error: the root element is not 'case'</xsl:message>
     </xsl:if>
-    <xsl:variable name="fo">
-      <xsl:apply-templates select="$case" mode="document"/>
-    </xsl:variable>
-    <xsl:apply-templates select="exsl:node-set($fo)/node()" mode="typography"/>
+    <xsl:apply-templates select="$case" mode="document"/>
   </xsl:template>
 
   <xsl:template match="case" mode="document">

@@ -46,6 +46,12 @@ int cd_case_load(cd_schema *s, const char *path, xmlDocPtr *doc);
 /* The same, and the SHA-256 (hex) of the bytes read into sha256 (when not NULL): the digest and
  * the document come from one read. The file must be a regular file (cd_open_input). */
 int cd_case_load_sha256(cd_schema *s, const char *path, xmlDocPtr *doc, char sha256[65]);
+/* cd_case_load for a file that a load of this run found valid, `sha256` being the digest of the
+ * bytes it checked (cd_case_load_sha256): when the bytes read now are the same, they are parsed
+ * as safely but not validated again (validation is half the cost of a load), their ids
+ * registered as validation does; otherwise (the file changed since, or sha256 is NULL or empty)
+ * this is cd_case_load. The queue's workers read each case this way after the run has read it. */
+int cd_case_load_checked(cd_schema *s, const char *path, const char *sha256, xmlDocPtr *doc);
 
 /* The same from memory: `name` is used in messages. For the fuzzer and for tests. The
  * authority is not completed (call cd_authority_complete for that). */

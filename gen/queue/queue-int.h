@@ -27,6 +27,7 @@ struct item {
 	int printed;     /* placed in its date's new print.pdf this run */
 	int stale;       /* its PDF is missing, or does not match the ledger's sha256 */
 	char *case_path; /* the case file this run (NULL: not read this run) */
+	const char *case_sha; /* the SHA-256 of the bytes of it this run found valid (in strs; NULL: none) */
 	GStringChunk *strs; /* the run's: where f's and old's strings live */
 };
 

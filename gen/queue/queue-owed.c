@@ -132,6 +132,7 @@ static int owe(struct run *r, xmlDocPtr doc, const char *path, const char *case_
 		fingerprint(r, case_sha, it);
 		it->owed = 1;
 		it->case_path = g_strdup(path);
+		it->case_sha = g_string_chunk_insert_const(r->strs, case_sha);
 		g_ptr_array_add(out, it);
 	}
 	cd_recipients_free(rs, n);
@@ -208,6 +209,7 @@ static void merge_owed(struct run *r, GPtrArray *owed)
 			l->owed = 1;
 			g_free(l->case_path);
 			l->case_path = g_strdup(it->case_path);
+			l->case_sha = it->case_sha;
 			if (l->stale && cd_qs_exists(&r->qs, l->f[CD_QL_FILE]))
 				fprintf(stderr, "cindoc queue: '%s' does not match its sha256 in the ledger: made again\n",
 				        l->f[CD_QL_FILE]);

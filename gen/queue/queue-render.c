@@ -94,7 +94,8 @@ static xmlDocPtr item_fo(struct worker *w, struct item *it)
 	if (!doc) {
 		if (g_hash_table_size(w->cases) >= 32)
 			g_hash_table_remove_all(w->cases);
-		if (cd_case_load(w->schema, it->case_path, &doc) < 0)
+		/* read and found valid by this run a moment ago: not validated again when unchanged */
+		if (cd_case_load_checked(w->schema, it->case_path, it->case_sha, &doc) < 0)
 			return NULL;
 		g_hash_table_insert(w->cases, g_strdup(it->case_path), doc);
 	}
@@ -335,7 +336,8 @@ static int read_results(struct run *r, const char *phase, int workers, GHashTabl
  * memory would grow with the queue). Each phase the parent writes worker K's tasks to
  * ".results/PHASE-K.tasks" in the staging tree and sends "PHASE\n" over the worker's socket;
  * the worker answers '.' per item done and 'D' when its results file is written, and ends when
- * the socket closes. A task is a run of NUL-ended strings (queue-int.h's columns it needs). */
+ * the socket closes. A task is a run of NUL-ended strings: an item's case file, the SHA-256 of
+ * the case's bytes that the run found valid, and the columns of queue-int.h it needs. */
 struct pool {
 	int n;
 	pid_t *pids; /* 0: reaped */
@@ -357,6 +359,7 @@ static void encode_own(GString *s, void *task)
 {
 	struct item *it = task;
 	put_str(s, it->case_path);
+	put_str(s, it->case_sha);
 	for (size_t c = 0; c < G_N_ELEMENTS(own_cols); c++)
 		put_str(s, it->f[own_cols[c]]);
 }
@@ -418,9 +421,11 @@ static int child_phase(struct worker *w, const char *phase, int k)
 		GStringChunk *strs = g_string_chunk_new(1024);
 		if (own) {
 			const char *case_path = next_str(fp, strs, &buf, &cap);
-			struct item *it = case_path ? decode_item(fp, strs, own_cols, G_N_ELEMENTS(own_cols), &buf, &cap) : NULL;
+			const char *case_sha = case_path ? next_str(fp, strs, &buf, &cap) : NULL;
+			struct item *it = case_sha ? decode_item(fp, strs, own_cols, G_N_ELEMENTS(own_cols), &buf, &cap) : NULL;
 			if (it) {
 				it->case_path = g_strdup(case_path);
+				it->case_sha = case_sha;
 				rc = task_own(w, it, result);
 				item_free(it);
 			}

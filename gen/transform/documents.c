@@ -2,6 +2,7 @@
 #include "transform/documents.h"
 #include "base/cindoc.h"
 #include "transform/transform.h"
+#include "transform/typography.h"
 #include "case/calendar-xslt.h"
 #include "case/case.h"
 #include "case/rules.h"
@@ -683,6 +684,8 @@ int cd_document_fo(cd_docs *d, xmlDocPtr doc, const char *path, const cd_doc_req
 		NULL,
 	};
 	rc = cd_transform_apply(d->xf, x.r.style, copy, path, params, fo);
+	if (rc == 0)
+		cd_typography(*fo, x.r.lang);
 	g_free(signers);
 	g_free(base);
 	xmlFreeDoc(copy);

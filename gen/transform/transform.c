@@ -1,6 +1,7 @@
 /* transform/transform.c - compiled stylesheets applied with libxslt under strict security settings. */
 #include "transform/transform.h"
 #include "base/cindoc.h"
+#include "transform/phrases.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@
 struct sheet {
 	xsltStylesheetPtr style;
 	GPtrArray *docs; /* xmlDocPtr, owned here */
+	cd_phrases *phrases; /* the tables of the language sets among them (phrases.h) */
 };
 
 struct cd_transform {
@@ -146,6 +148,7 @@ static xmlDocPtr safe_loader(const xmlChar *uri, xmlDictPtr dict, int options, v
 static void free_sheet(gpointer p)
 {
 	struct sheet *sh = p;
+	cd_phrases_free(sh->phrases);
 	g_ptr_array_free(sh->docs, TRUE);
 	xsltFreeStylesheet(sh->style);
 	g_free(sh);
@@ -281,6 +284,7 @@ static struct sheet *compile(cd_transform *t, const char *style)
 	sh = g_new0(struct sheet, 1);
 	sh->style = s;
 	sh->docs = g_ptr_array_new_with_free_func((GDestroyNotify)xmlFreeDoc);
+	sh->phrases = cd_phrases_new();
 	g_hash_table_insert(t->sheets, g_strdup(style), sh);
 	return sh;
 }
@@ -363,7 +367,8 @@ int cd_transform_apply(cd_transform *t, const char *style, xmlDocPtr in, const c
 	xsltSetTransformErrorFunc(ctxt, &m, collect);
 	xsltSetCtxtSecurityPrefs(t->sec, ctxt);
 	xsltSetCtxtParseOptions(ctxt, CD_XSLT_PARSE);
-	if ((rc = lend_docs(sh, ctxt)) < 0 || (t->hook && (rc = t->hook(ctxt, t->data)) < 0)) {
+	if ((rc = lend_docs(sh, ctxt)) < 0 || (rc = cd_phrases_register(ctxt, sh->phrases)) < 0 ||
+	    (t->hook && (rc = t->hook(ctxt, t->data)) < 0)) {
 		xsltFreeTransformContext(ctxt);
 		g_string_free(m.text, TRUE);
 		goto done;
@@ -371,6 +376,7 @@ int cd_transform_apply(cd_transform *t, const char *style, xmlDocPtr in, const c
 	xmlDocPtr res = xsltApplyStylesheetUser(s, in, qp, NULL, NULL, ctxt);
 	int failed = !res || ctxt->state == XSLT_STATE_ERROR || ctxt->state == XSLT_STATE_STOPPED;
 	keep_docs(sh, ctxt);
+	cd_phrases_keep_only(sh->phrases, sh->docs);
 	xsltFreeTransformContext(ctxt);
 	flush_msgs(&m);
 	g_string_free(m.text, TRUE);

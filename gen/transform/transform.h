@@ -9,7 +9,8 @@
  * network, and allow reading files only in templates/ and styles/ and the case itself (for
  * document(), imports and includes alike: a house style cannot read other local files); every document a stylesheet loads is parsed with XML_PARSE_NONET and without entity
  * substitution or DTD loading, and a DOCTYPE that declares entities is refused.
- * EXSLT is registered. A caller may register extension functions per transform (the working-day
+ * EXSLT is registered, and l10n:text, the phrases of a language set by a table kept with the set
+ * (phrases.h). A caller may register extension functions per transform (the working-day
  * calendar) through the hook given to cd_transform_new().
  */
 #ifndef CD_TRANSFORM_H

@@ -92,8 +92,9 @@
   <!-- Case text is in the language of its words: the record's ($case/@lang), or the copy's where
        the case has a translation (common/translations.xsl gives each element its lang). Its FO
        element says that language, so a screen reader reads it in the right voice, and carries
-       the mark cd:case (taken off by the typography pass), by which the copy knows whether it
-       prints case text in another language than its own and must say so (pages.xsl). -->
+       the mark cd:case (taken off by the typography pass, gen/transform/typography.h), by which
+       the copy knows whether it prints case text in another language than its own and must say
+       so (pages.xsl). -->
   <xsl:template name="case-lang">
     <xsl:param name="n" select="."/>
     <xsl:variable name="l">

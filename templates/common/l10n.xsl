@@ -9,12 +9,11 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
     xmlns:exsl="http://exslt.org/common"
-    exclude-result-prefixes="exsl">
+    xmlns:l10n="urn:cindoc:l10n"
+    exclude-result-prefixes="exsl l10n">
 
   <xsl:variable name="l10n.file" select="concat('../l10n/', $lang, '.xml')"/>
   <xsl:variable name="l10n.set" select="document($l10n.file)/l10n"/>
-  <!-- the text of each key: looked up by key() in the set, not by a scan of it for every phrase -->
-  <xsl:key name="l10n" match="/l10n/text" use="@key"/>
   <!-- ltr | rtl -->
   <xsl:variable name="l10n.dir">
     <xsl:choose>
@@ -31,27 +30,30 @@
     <xsl:param name="s4"/>
     <!-- the grammatical gender of the child the words are about: f, m or '' (not recorded) -->
     <xsl:param name="g" select="$child-gender"/>
-    <!-- a young person of 18 or more reads a '.child' key's '.adult' form where the set has one -->
-    <xsl:variable name="adult-key" select="concat(substring($key, 1, string-length($key) - 6), '.adult')"/>
-    <xsl:variable name="as-adult" select="$adult = 'yes' and substring($key, string-length($key) - 5) = '.child' and
-                                          $l10n.set/text[@key = $adult-key]"/>
-    <xsl:if test="not($l10n.set)">
-      <xsl:message terminate="yes">templates/l10n/<xsl:value-of select="$lang"/>.xml: error: no language set</xsl:message>
-    </xsl:if>
-    <!-- key() looks in the document of the context node: the language set's -->
-    <xsl:for-each select="$l10n.set">
-      <xsl:variable name="e" select="key('l10n', $key)[not($as-adult)] | key('l10n', $adult-key)[$as-adult]"/>
-      <xsl:if test="count($e) != 1 or normalize-space($e) = '' and not($e/slot)">
-        <xsl:message terminate="yes">templates/l10n/<xsl:value-of select="$lang"/>.xml: error: no text for '<xsl:value-of select="$key"/>'</xsl:message>
+    <!-- The <text> of the key: by cindoc's table of the set (gen/transform/phrases.h), made once
+         for all transforms, not by an index of the set made again in each. A young person of
+         18 or more reads a '.child' key's '.adult' form where the set has one. Empty when the
+         set has no text for the key, or two, or one that prints nothing. -->
+    <xsl:variable name="e" select="l10n:text($l10n.set, $key, $adult)"/>
+    <xsl:if test="not($e)">
+      <xsl:if test="not($l10n.set)">
+        <xsl:message terminate="yes">templates/l10n/<xsl:value-of select="$lang"/>.xml: error: no language set</xsl:message>
       </xsl:if>
-      <xsl:apply-templates select="$e/node()" mode="l10n">
-        <xsl:with-param name="s1" select="$s1"/>
-        <xsl:with-param name="s2" select="$s2"/>
-        <xsl:with-param name="s3" select="$s3"/>
-        <xsl:with-param name="s4" select="$s4"/>
-        <xsl:with-param name="g" select="$g"/>
-      </xsl:apply-templates>
-    </xsl:for-each>
+      <xsl:message terminate="yes">templates/l10n/<xsl:value-of select="$lang"/>.xml: error: no text for '<xsl:value-of select="$key"/>'</xsl:message>
+    </xsl:if>
+    <xsl:choose>
+      <!-- most phrases are words alone: printed as they are -->
+      <xsl:when test="not($e/*)"><xsl:value-of select="$e"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="$e/node()" mode="l10n">
+          <xsl:with-param name="s1" select="$s1"/>
+          <xsl:with-param name="s2" select="$s2"/>
+          <xsl:with-param name="s3" select="$s3"/>
+          <xsl:with-param name="s4" select="$s4"/>
+          <xsl:with-param name="g" select="$g"/>
+        </xsl:apply-templates>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A word that agrees with the child's gender (Polish "powiedziałeś" / "powiedziałaś"):

@@ -136,7 +136,8 @@
        its language says so in the reader's words (a child's in the words used to a child), once,
        at the start of the pack (a letter: at its end), with how to ask for an interpreter. Whether
        it does is known once the whole copy is made: the notice is marked cd:notice here and kept
-       by the typography pass only when some case text (cd:case) is in another language. -->
+       by the typography pass (gen/transform/typography.h) only when some case text (cd:case) is
+       in another language. -->
   <xsl:template name="english-notice">
     <xsl:if test="$lang != string($case/@lang)">
       <fo:block xsl:use-attribute-sets="notice.properties" role="Note" cd:notice="case-language">
