@@ -50,14 +50,15 @@ static gint by_print_order(gconstpointer a, gconstpointer b)
 	return px < py ? -1 : px > py;
 }
 
-static int date_items(const char *queue_dir, const char *date, const char *only, GPtrArray *rows, GPtrArray *mine)
+static int date_items(const char *queue_dir, const char *date, const char *only, GPtrArray *rows, GStringChunk *strs,
+                      GPtrArray *mine)
 {
 	char *ledger = g_build_filename(queue_dir, "ledger.tsv", NULL);
 	int rc = 0;
 	if (!g_file_test(ledger, G_FILE_TEST_EXISTS))
 		rc = cd_fail(-CD_EXIT_NOREAD, "'%s' is not a queue folder (no ledger.tsv)", queue_dir);
 	if (rc == 0)
-		rc = cd_ql_read(ledger, rows);
+		rc = cd_ql_read_into(ledger, rows, strs);
 	g_free(ledger);
 	int any = 0;
 	for (guint i = 0; rc == 0 && i < rows->len; i++) {
@@ -102,10 +103,12 @@ int cd_queue_print(const char *queue_dir, const char *date, const cd_print_opts 
 	cd_date d;
 	if (cd_date_parse(date, &d, NULL) < 0)
 		return cd_fail(-CD_EXIT_USAGE, "'%s' is not a date (YYYY-MM-DD)", date);
-	GPtrArray *rows = g_ptr_array_new_with_free_func((GDestroyNotify)cd_ql_row_free);
+	/* the rows' strings in one chunk (each short value once), not one allocation each */
+	GStringChunk *strs = g_string_chunk_new(65536);
+	GPtrArray *rows = g_ptr_array_new_with_free_func(g_free);
 	GPtrArray *mine = g_ptr_array_new();
 	char *printer = NULL;
-	int rc = date_items(queue_dir, date, o->only, rows, mine);
+	int rc = date_items(queue_dir, date, o->only, rows, strs, mine);
 	/* Check every file before the first job: a copy that is not what the ledger recorded is
 	 * never sent. */
 	for (guint i = 0; rc == 0 && i < mine->len; i++) {
@@ -145,5 +148,6 @@ int cd_queue_print(const char *queue_dir, const char *date, const cd_print_opts 
 	g_free(printer);
 	g_ptr_array_free(mine, TRUE);
 	g_ptr_array_free(rows, TRUE);
+	g_string_chunk_free(strs);
 	return rc;
 }

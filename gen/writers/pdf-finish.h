@@ -93,7 +93,7 @@ int cd_pdf_finish_write(const void *pdf, size_t len, const cd_pdf_finish *f, FIL
  * The inputs are read from their files as the output is written (their stream data is never
  * held in memory at once). */
 typedef struct cd_pdf_concat {
-	const char *path;            /* for messages */
+	const char *path;            /* for messages; its folder holds unnamed scratch files while it is written */
 	const char *const *inputs;   /* the PDFs, in order */
 	size_t n_inputs;
 	int odd_starts;
