@@ -14,6 +14,8 @@
 
   <xsl:variable name="l10n.file" select="concat('../l10n/', $lang, '.xml')"/>
   <xsl:variable name="l10n.set" select="document($l10n.file)/l10n"/>
+  <!-- true() in a right-to-left copy -->
+  <xsl:variable name="l10n.rtl" select="$l10n.set/@dir = 'rtl'"/>
   <!-- ltr | rtl -->
   <xsl:variable name="l10n.dir">
     <xsl:choose>
@@ -106,10 +108,11 @@
        a Latin font (a Nastaliq font would close up a phone number's spaces). -->
   <xsl:template name="slot-value">
     <xsl:param name="v"/>
-    <xsl:variable name="text" select="string($v)"/>
     <xsl:choose>
-      <xsl:when test="$l10n.dir = 'rtl' and not(exsl:node-set($v)/*) and normalize-space($text) != ''
-                      and translate($text, string($l10n.latin), '') = ''">
+      <!-- the text of $v is made only in a right-to-left copy -->
+      <xsl:when test="$l10n.rtl and not(exsl:node-set($v)/*) and normalize-space($v) != ''
+                      and translate($v, string($l10n.latin), '') = ''">
+        <xsl:variable name="text" select="string($v)"/>
         <xsl:choose>
           <xsl:when test="translate($text, '0123456789 &#xA0;.,-+()/', '') != '' or string-length(normalize-space($text)) &gt; 4">
             <fo:inline xml:lang="{$case/@lang}">&#x2066;<xsl:value-of select="$text"/>&#x2069;</fo:inline>
