@@ -9,16 +9,6 @@
 #include "case/rules.h"
 #include "case/lint-internal.h"
 
-/* Elements whose `lang` says something else than "a translation". */
-static int lang_is_not_translation(const xmlChar *name)
-{
-	static const char *const other[] = { "case", "reads", "interpreter" };
-	for (size_t i = 0; i < G_N_ELEMENTS(other); i++)
-		if (xmlStrEqual(name, BAD_CAST other[i]))
-			return 1;
-	return 0;
-}
-
 /* Case text of which an item, a scaling or a child's views hold one original (with its
  * translations): a second original is a mistake, most often a translation without its lang. */
 static int one_original(const xmlChar *name)
@@ -112,7 +102,7 @@ static void walk(struct lc *c, xmlNodePtr n)
 		if (e->type != XML_ELEMENT_NODE)
 			continue;
 		const char *lang = cd_case_attr(e, "lang");
-		if (lang && !lang_is_not_translation(e->name)) {
+		if (lang && cd_rule_is_case_text((const char *)e->name)) {
 			check_translation(c, e, lang);
 		} else if (!lang && one_original(e->name)) {
 			for (xmlNodePtr p = prev_element(e); p; p = prev_element(p))

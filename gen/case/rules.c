@@ -316,3 +316,15 @@ int cd_rule_translation_langs(xmlNodePtr case_root, const char **langs, int max)
 		langs[n] = NULL;
 	return n;
 }
+
+int cd_rule_is_case_text(const char *name)
+{
+	static const char *const names[] = {
+		"p", "quote", "not-sought", "service", "report", "access", "transport", "need", "obstacles",
+		"how", "goal", "late", "why-removed", "score", "question", "zero", "ten",
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(name, names[i]) == 0)
+			return 1;
+	return 0;
+}

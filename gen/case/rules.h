@@ -163,4 +163,10 @@ xmlNodePtr cd_rule_final_minutes(xmlDocPtr case_doc);
  * translation into any other. */
 int cd_rule_translation_langs(xmlNodePtr case_root, const char **langs, int max);
 
+/* Is an element of this name case text (templates/case.xsd: case-text, withheld-case-text,
+ * para), which a translation may follow? The documents put the reader's translation in place of
+ * such an element; `cindoc check` takes an element of this name with a lang for a translation
+ * (on other elements, case/@lang and reads/@lang, lang says something else). */
+int cd_rule_is_case_text(const char *name);
+
 #endif

@@ -437,20 +437,10 @@ static void withhold(xmlNodePtr n, const char *id)
 
 /* ---- case text in the reader's language ---- */
 
-/* The elements of case text that a translation may follow (templates/case.xsd: case-text,
- * withheld-case-text, para). */
+/* An element of case text, which a translation may follow (cd_rule_is_case_text). */
 static int is_case_text(xmlNodePtr n)
 {
-	static const char *const names[] = {
-		"p", "quote", "not-sought", "service", "report", "access", "transport", "need", "obstacles",
-		"how", "goal", "late", "why-removed", "score", "question", "zero", "ten",
-	};
-	if (n->type != XML_ELEMENT_NODE || n->ns)
-		return 0;
-	for (size_t i = 0; i < G_N_ELEMENTS(names); i++)
-		if (strcmp((const char *)n->name, names[i]) == 0)
-			return 1;
-	return 0;
+	return n->type == XML_ELEMENT_NODE && !n->ns && cd_rule_is_case_text((const char *)n->name);
 }
 
 /* The `lang` of an element of case text (no namespace: not xml:lang), or NULL. */
