@@ -11,9 +11,7 @@
 #include "base/cindoc.h"
 #include "case/rules.h"
 
-/* Reports an error in a function ("cal:add-days") and stops the transformation. */
-static void fail(xmlXPathParserContextPtr ctxt, const char *fn, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
-static void fail(xmlXPathParserContextPtr ctxt, const char *fn, const char *fmt, ...)
+void cd_xslt_fail(xmlXPathParserContextPtr ctxt, const char *fn, const char *fmt, ...)
 {
 	xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
 	va_list ap;
@@ -54,7 +52,7 @@ static int take(xmlXPathParserContextPtr ctxt, const char *fn, int nargs, int wa
 	if (nargs != want) {
 		for (int i = 0; i < nargs; i++)
 			xmlXPathFreeObject(valuePop(ctxt));
-		fail(ctxt, fn, "takes %d argument%s, not %d", want, want == 1 ? "" : "s", nargs);
+		cd_xslt_fail(ctxt, fn, "takes %d argument%s, not %d", want, want == 1 ? "" : "s", nargs);
 		return -1;
 	}
 	for (int i = nargs - 1; i >= 0; i--)
@@ -63,7 +61,7 @@ static int take(xmlXPathParserContextPtr ctxt, const char *fn, int nargs, int wa
 	for (int i = 0; i < nargs; i++)
 		if (!a->v[i]) {
 			drop(a);
-			fail(ctxt, fn, "an argument is missing");
+			cd_xslt_fail(ctxt, fn, "an argument is missing");
 			return -1;
 		}
 	return 0;
@@ -76,7 +74,7 @@ static int arg_date(xmlXPathParserContextPtr ctxt, const char *fn, struct args *
 	char why[CD_DATE_WHY];
 	int rc = s ? cd_date_parse((const char *)s, out, why) : -1;
 	if (rc < 0)
-		fail(ctxt, fn, "'%s' is not a date: %s", s ? (const char *)s : "", s ? why : "no memory");
+		cd_xslt_fail(ctxt, fn, "'%s' is not a date: %s", s ? (const char *)s : "", s ? why : "no memory");
 	xmlFree(s);
 	return rc < 0 ? -1 : 0;
 }
@@ -86,7 +84,7 @@ static int arg_int(xmlXPathParserContextPtr ctxt, const char *fn, struct args *a
 {
 	double v = xmlXPathCastToNumber(a->v[i]);
 	if (isnan(v) || v != floor(v) || fabs(v) > 1000000) {
-		fail(ctxt, fn, "the number of days must be a whole number from -1000000 to 1000000");
+		cd_xslt_fail(ctxt, fn, "the number of days must be a whole number from -1000000 to 1000000");
 		return -1;
 	}
 	*out = (int)v;
@@ -97,7 +95,7 @@ static void push_date(xmlXPathParserContextPtr ctxt, const char *fn, cd_date d)
 {
 	char buf[CD_DATE_BUF];
 	if (!cd_date_valid(d)) {
-		fail(ctxt, fn, "the result is outside the years %d to %d", CD_DATE_MIN_YEAR, CD_DATE_MAX_YEAR);
+		cd_xslt_fail(ctxt, fn, "the result is outside the years %d to %d", CD_DATE_MIN_YEAR, CD_DATE_MAX_YEAR);
 		valuePush(ctxt, xmlXPathNewCString(""));
 		return;
 	}
@@ -106,7 +104,7 @@ static void push_date(xmlXPathParserContextPtr ctxt, const char *fn, cd_date d)
 
 static void out_of_range(xmlXPathParserContextPtr ctxt, const char *fn)
 {
-	fail(ctxt, fn, "the dates must lie between %d-01-01 and %d-12-31", CD_CAL_FIRST_YEAR, CD_DATE_MAX_YEAR);
+	cd_xslt_fail(ctxt, fn, "the dates must lie between %d-01-01 and %d-12-31", CD_CAL_FIRST_YEAR, CD_DATE_MAX_YEAR);
 }
 
 /* The date a calendar call answered (rc 0), or after its range error an empty string. */
@@ -223,7 +221,7 @@ static void add_units(xmlXPathParserContextPtr ctxt, int nargs, const char *fn, 
 		return;
 	}
 	if (u == MONTHS && (n > 12 * 10000 || n < -12 * 10000)) {
-		fail(ctxt, fn, "the result is outside the years %d to %d", CD_DATE_MIN_YEAR, CD_DATE_MAX_YEAR);
+		cd_xslt_fail(ctxt, fn, "the result is outside the years %d to %d", CD_DATE_MIN_YEAR, CD_DATE_MAX_YEAR);
 		valuePush(ctxt, xmlXPathNewCString(""));
 		return;
 	}
@@ -293,7 +291,7 @@ static void f_rules_due(xmlXPathParserContextPtr ctxt, int nargs)
 	xmlChar *name = xmlXPathCastToString(a.v[0]);
 	int rule = cd_rule_parse((const char *)name);
 	if (rule < 0)
-		fail(ctxt, fn, "'%s' is not a timescale", name ? (const char *)name : "");
+		cd_xslt_fail(ctxt, fn, "'%s' is not a timescale", name ? (const char *)name : "");
 	xmlFree(name);
 	int bad = rule < 0 || arg_date(ctxt, fn, &a, 1, &d);
 	drop(&a);

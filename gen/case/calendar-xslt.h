@@ -32,6 +32,7 @@
 #ifndef CD_CALENDAR_XSLT_H
 #define CD_CALENDAR_XSLT_H
 
+#include <glib.h>
 #include <libxslt/xsltInternals.h>
 
 #include "case/calendar.h"
@@ -44,5 +45,9 @@
  * twice does nothing. Returns 0, or -CD_EXIT_INTERNAL (with a message) when the context's XPath
  * userData already holds something else. */
 int cd_calendar_register_xslt(xsltTransformContextPtr ctxt, cd_calendar *cal);
+
+/* For every extension function of cindoc (these, and l10n:text in transform/phrases.c): reports
+ * an error in function `fn` ("cal:add-days") as a transform error and stops the transformation. */
+void cd_xslt_fail(xmlXPathParserContextPtr ctxt, const char *fn, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
 
 #endif

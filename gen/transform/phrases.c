@@ -8,6 +8,7 @@
 #include <libxslt/xsltutils.h>
 
 #include "base/cindoc.h"
+#include "case/calendar-xslt.h"
 
 #define PHRASES_NS "urn:cindoc:l10n"
 
@@ -91,20 +92,6 @@ static GHashTable *table_of(cd_phrases *p, xmlNodePtr set)
 	return t;
 }
 
-static void fail(xmlXPathParserContextPtr ctxt, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
-static void fail(xmlXPathParserContextPtr ctxt, const char *fmt, ...)
-{
-	xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
-	va_list ap;
-	va_start(ap, fmt);
-	char *msg = g_strdup_vprintf(fmt, ap);
-	va_end(ap);
-	xsltTransformError(tctxt, NULL, tctxt ? tctxt->inst : NULL, "l10n:text: %s\n", msg);
-	g_free(msg);
-	if (tctxt)
-		tctxt->state = XSLT_STATE_STOPPED;
-}
-
 /* l10n:text(set, key, adult) */
 static void f_text(xmlXPathParserContextPtr ctxt, int nargs)
 {
@@ -113,7 +100,7 @@ static void f_text(xmlXPathParserContextPtr ctxt, int nargs)
 	if (nargs != 3 || !p) {
 		for (int i = 0; i < nargs; i++)
 			xmlXPathFreeObject(valuePop(ctxt));
-		fail(ctxt, nargs != 3 ? "takes 3 arguments, not %d" : "no table of phrases (%d)", nargs);
+		cd_xslt_fail(ctxt, "l10n:text", nargs != 3 ? "takes 3 arguments, not %d" : "no table of phrases (%d)", nargs);
 		valuePush(ctxt, xmlXPathNewNodeSet(NULL));
 		return;
 	}
@@ -122,7 +109,7 @@ static void f_text(xmlXPathParserContextPtr ctxt, int nargs)
 	xmlXPathObjectPtr set = valuePop(ctxt);
 	xmlNodePtr found = NULL;
 	if (!set || set->type != XPATH_NODESET) {
-		fail(ctxt, "the first argument is not a node-set");
+		cd_xslt_fail(ctxt, "l10n:text", "the first argument is not a node-set");
 	} else if (key && set->nodesetval && set->nodesetval->nodeNr > 0) {
 		GHashTable *t = table_of(p, set->nodesetval->nodeTab[0]);
 		size_t n = strlen((const char *)key);
