@@ -14,8 +14,6 @@
 
   <xsl:variable name="l10n.file" select="concat('../l10n/', $lang, '.xml')"/>
   <xsl:variable name="l10n.set" select="document($l10n.file)/l10n"/>
-  <!-- true() in a right-to-left copy -->
-  <xsl:variable name="l10n.rtl" select="$l10n.set/@dir = 'rtl'"/>
   <!-- ltr | rtl -->
   <xsl:variable name="l10n.dir">
     <xsl:choose>
@@ -23,6 +21,8 @@
       <xsl:otherwise>ltr</xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
+  <!-- true() in a right-to-left copy -->
+  <xsl:variable name="l10n.rtl" select="$l10n.dir = 'rtl'"/>
 
   <xsl:template name="t">
     <xsl:param name="key"/>
