@@ -52,18 +52,6 @@ struct Placed {
 	std::vector<std::pair<int, int>> old; // (page, MCID) as the writer's PDF has them
 };
 
-// PDF's character classes: 1 white space, 2 delimiter, 0 regular.
-struct Classes {
-	unsigned char t[256];
-	constexpr Classes() : t()
-	{
-		for (unsigned char c : {0, 9, 10, 12, 13, 32})
-			t[c] = 1;
-		for (unsigned char c : {'(', ')', '<', '>', '[', ']', '{', '}', '/', '%'})
-			t[c] = 2;
-	}
-};
-constexpr Classes pdf_classes{};
 
 // One page's content, read with the lexical rules of PDF (ISO 32000-1 §7.2, §7.8.2): white
 // space, comments, literal strings (nested parentheses, backslash escapes), hex strings,
@@ -115,8 +103,8 @@ public:
 				// inline image data: one white-space byte, then up to "EI" standing alone
 				if (i < n)
 					i++;
-				while (i < n && !(i + 2 <= n && b[i] == 'E' && b[i + 1] == 'I' && is_space(b[i - 1]) &&
-				                  (i + 2 == n || is_space(b[i + 2]) || is_delim(b[i + 2]))))
+				while (i < n && !(i + 2 <= n && b[i] == 'E' && b[i + 1] == 'I' && cd_pdfraw::is_space(b[i - 1]) &&
+				                  (i + 2 == n || cd_pdfraw::is_space(b[i + 2]) || cd_pdfraw::is_delim(b[i + 2]))))
 					i++;
 			}
 			operands = i;
@@ -132,9 +120,7 @@ private:
 		Kind k;
 		size_t s, e;
 	};
-	static int cls(char c) { return pdf_classes.t[(unsigned char)c]; }
-	static bool is_space(unsigned char c) { return cls(c) == 1; }
-	static bool is_delim(unsigned char c) { return cls(c) == 2; }
+	static int cls(char c) { return cd_pdfraw::char_class(c); }
 	static bool is_number(const char *p, size_t len)
 	{
 		size_t k = 0;
@@ -734,7 +720,7 @@ public:
 	}
 
 private:
-	static int cls(char c) { return pdf_classes.t[(unsigned char)c]; }
+	static int cls(char c) { return cd_pdfraw::char_class(c); }
 	void skip()
 	{
 		while (i < n) {

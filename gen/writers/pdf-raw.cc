@@ -9,17 +9,6 @@ namespace cd_pdfraw {
 
 namespace {
 
-bool is_space(char c)
-{
-	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0';
-}
-
-bool is_delim(char c)
-{
-	return c == '(' || c == ')' || c == '<' || c == '>' || c == '[' || c == ']' || c == '{' || c == '}' ||
-	       c == '/' || c == '%';
-}
-
 bool is_uint(const char *s, size_t n)
 {
 	if (n == 0 || n > 10)

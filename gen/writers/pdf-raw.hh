@@ -13,6 +13,22 @@
 
 namespace cd_pdfraw {
 
+// PDF's character classes (ISO 32000-1 §7.2.2): 1 white space, 2 delimiter, 0 regular.
+struct Classes {
+	unsigned char t[256];
+	constexpr Classes() : t()
+	{
+		for (unsigned char c : {0, 9, 10, 12, 13, 32})
+			t[c] = 1;
+		for (unsigned char c : {'(', ')', '<', '>', '[', ']', '{', '}', '/', '%'})
+			t[c] = 2;
+	}
+};
+inline constexpr Classes classes{};
+inline int char_class(char c) { return classes.t[(unsigned char)c]; }
+inline bool is_space(char c) { return char_class(c) == 1; }
+inline bool is_delim(char c) { return char_class(c) == 2; }
+
 // Object `num` `gen` at `offset` of the file `buf` (of `size` bytes): its body (what is
 // between "obj" and "endobj", or "stream") into `body`, each reference renumbered by `ref`
 // (which gets the referenced object's number and generation and gives its new number); a
