@@ -4,7 +4,6 @@
 // structure tree, so this file keeps C++ behind the C header pdf-finish.h. Every exception
 // stops here and becomes a message and a negative exit code.
 #include <algorithm>
-#include <charconv>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -40,6 +39,8 @@ extern "C" {
 namespace {
 
 using cd_qpdf::Failure;
+using cd_qpdf::put_int;
+using cd_qpdf::put_ref;
 using cd_qpdf::write_out;
 typedef QPDFObjectHandle OH;
 
@@ -228,9 +229,8 @@ private:
 		}
 		int nm = next_mcid++;
 		placed[chunk].mcrs.emplace_back(page, nm);
-		char num[24];
-		auto r = std::to_chars(num, num + sizeof num, nm);
-		((rep = "/") += f->elems[c.elem].role).append(" <</MCID ", 9).append(num, (size_t)(r.ptr - num)).append(">> BDC", 6);
+		((rep = "/") += f->elems[c.elem].role).append(" <</MCID ", 9);
+		put_int(rep, nm).append(">> BDC", 6);
 		return true;
 	}
 	int page;
@@ -334,20 +334,6 @@ private:
 std::string pdf_text(const char *s)
 {
 	return OH::newUnicodeString(s).unparse();
-}
-
-// `v` appended to `s` in decimal; `s`.
-std::string &put_int(std::string &s, long long v)
-{
-	char b[24];
-	auto r = std::to_chars(b, b + sizeof b, v);
-	return s.append(b, (size_t)(r.ptr - b));
-}
-
-// A reference to object `n` appended to `s`; `s`.
-std::string &put_ref(std::string &s, int n)
-{
-	return put_int(s, n) += " 0 R";
 }
 
 // The structure tree, written as the text of its objects: they are all new and simple (names,

@@ -39,6 +39,20 @@ struct OffsetStore {
 	virtual unsigned long long get(size_t num) = 0;
 };
 
+// `v` appended to `s` in decimal; `s`.
+inline std::string &put_int(std::string &s, long long v)
+{
+	char b[24];
+	auto r = std::to_chars(b, b + sizeof b, v);
+	return s.append(b, (size_t)(r.ptr - b));
+}
+
+// A reference to object `n` appended to `s`; `s`.
+inline std::string &put_ref(std::string &s, int n)
+{
+	return put_int(s, n) += " 0 R";
+}
+
 struct Out {
 	FILE *fp;
 	GChecksum *md5;                // of every byte: the deterministic /ID
@@ -89,9 +103,8 @@ struct Out {
 				wide[(size_t)num] = at;
 		}
 		// made in `text`, kept from object to object: no new string for each
-		char head[24];
-		auto r = std::to_chars(head, head + sizeof head, num);
-		text.assign(head, (size_t)(r.ptr - head)).append(" 0 obj\n", 7).append(body);
+		text.clear();
+		put_int(text, num).append(" 0 obj\n", 7).append(body);
 		if (end)
 			text.append("\nendobj\n", 8);
 		put(text);
@@ -276,7 +289,8 @@ inline void drain(Input &in)
 
 inline std::string ref_text(int n)
 {
-	return std::to_string(n) + " 0 R";
+	std::string s;
+	return put_ref(s, n);
 }
 
 // The cross-reference table of every object written and the trailer (root, info: object
