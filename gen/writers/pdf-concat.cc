@@ -202,8 +202,9 @@ int append_input(Assembly &a, const char *path, cd_pdf_concat const *c, size_t i
 	data.reset();
 	src.processMemoryFile(path, bytes->data(), bytes->size(), c->password && *c->password ? c->password : nullptr);
 	a.files.push_back(std::move(bytes));
-	if (a.version < src.getVersionAsPDFVersion())
-		a.version = src.getVersionAsPDFVersion();
+	PDFVersion version = src.getVersionAsPDFVersion(); // each call compiles a regular expression
+	if (a.version < version)
+		a.version = version;
 	std::string prefix = index ? "d" + std::to_string(index + 1) + "/" : "";
 	if (index == 0)
 		take_metadata(a, src);
@@ -669,8 +670,7 @@ int stream_input(Streamed &a, Out &o, const char *path, cd_pdf_concat const *c, 
 	gsize len = 0;
 	Bytes data = read_whole(path, &len);
 	src.processMemoryFile(path, data.get(), len, nullptr);
-	if (a.version < src.getVersionAsPDFVersion())
-		a.version = src.getVersionAsPDFVersion();
+	// the version is not asked of libqpdf here: stream_concat has read it from the header already
 	src.pushInheritedAttributesToPage();
 	std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(src).getAllPages();
 	if (pages.empty())
