@@ -2,20 +2,25 @@
 // (pdf-raw.hh).
 #include "writers/pdf-raw.hh"
 
-#include <cstdlib>
+#include <algorithm>
+#include <charconv>
 #include <cstring>
 
 namespace cd_pdfraw {
 
 namespace {
 
-bool is_uint(const char *s, size_t n)
+// The value of an unsigned integer of up to ten digits `s` (`n` bytes): false when it is none.
+bool uint_value(const char *s, size_t n, long &v)
 {
 	if (n == 0 || n > 10)
 		return false;
-	for (size_t i = 0; i < n; i++)
+	v = 0;
+	for (size_t i = 0; i < n; i++) {
 		if (s[i] < '0' || s[i] > '9')
 			return false;
+		v = v * 10 + (s[i] - '0');
+	}
 	return true;
 }
 
@@ -115,19 +120,23 @@ namespace {
 size_t after_header(const char *b, size_t size, size_t offset, int num, int gen)
 {
 	size_t i = offset;
-	char *e = nullptr;
-	if (i >= size)
+	// white space, then a number of up to ten digits: false when there is none
+	auto number = [&](long &v) {
+		while (i < size && is_space(b[i]))
+			i++;
+		size_t start = i;
+		while (i < size && i - start < 11 && b[i] >= '0' && b[i] <= '9')
+			i++;
+		return uint_value(b + start, i - start, v);
+	};
+	long n, g;
+	if (!number(n) || n != num || !number(g) || g != gen)
 		return 0;
-	std::string head(b + i, std::min<size_t>(64, size - i));
-	long n = strtol(head.c_str(), &e, 10);
-	if (e == head.c_str() || n != num)
+	while (i < size && is_space(b[i]))
+		i++;
+	if (size - i < 3 || memcmp(b + i, "obj", 3) != 0)
 		return 0;
-	long g = strtol(e, &e, 10);
-	while (is_space(*e))
-		e++;
-	if (g != gen || strncmp(e, "obj", 3) != 0)
-		return 0;
-	i += (size_t)(e - head.c_str()) + 3;
+	i += 3;
 	while (i < size && is_space(b[i]))
 		i++;
 	return i;
@@ -139,9 +148,17 @@ size_t after_header(const char *b, size_t size, size_t offset, int num, int gen)
 bool scan_body(const char *b, size_t size, size_t &i, std::function<int(int, int)> const &ref, std::string &body,
                bool &stream, long &length)
 {
-	// The body, token by token. `ints` holds the output positions of the last two tokens when
-	// they are unsigned integers (for "N G R"); `dict` the nesting of dictionaries, to find the
-	// stream's own /Length.
+	// The body is the text as it is but for its comments (left out) and references (renumbered):
+	// it is copied in runs, from `copied` up to where a comment or a reference begins. A position
+	// "in the body" counts what is copied and what is still to copy before `i`: `body_at(k)`.
+	size_t copied = i;
+	auto body_at = [&](size_t k) { return body.size() + (k - copied); };
+	auto copy_to = [&](size_t k) {
+		body.append(b + copied, k - copied);
+		copied = k;
+	};
+	// The body positions of the last two tokens when they are unsigned integers (for "N G R");
+	// `dict` the nesting of dictionaries, to find the stream's own /Length.
 	size_t int_at[2] = { 0, 0 };
 	long int_val[2] = { 0, 0 };
 	int ints = 0;
@@ -149,58 +166,52 @@ bool scan_body(const char *b, size_t size, size_t &i, std::function<int(int, int
 	bool length_next = false, length_ref = false;
 	length = -1;
 	stream = false;
+	size_t end = size; // where the body ends: "endobj" or "stream"
 	while (i < size) {
 		char c = b[i];
 		if (is_space(c)) {
-			size_t j = i;
-			while (j < size && is_space(b[j]))
-				j++;
-			body.append(b + i, j - i);
-			i = j;
-			continue;
-		}
-		if (c == '%') { // a comment: left out
-			while (i < size && b[i] != '\n' && b[i] != '\r')
+			while (i < size && is_space(b[i]))
 				i++;
 			continue;
 		}
-		size_t start = body.size();
+		if (c == '%') { // a comment: left out
+			copy_to(i);
+			while (i < size && b[i] != '\n' && b[i] != '\r')
+				i++;
+			copied = i;
+			continue;
+		}
+		size_t start = body_at(i);
 		bool was_int = false;
 		if (c == '(') {
 			size_t j = skip_string(b, i, size);
 			if (!j)
 				return false;
-			body.append(b + i, j - i);
 			i = j;
 			length_next = false;
 		} else if (c == '<' && i + 1 < size && b[i + 1] == '<') {
-			body += "<<";
 			i += 2;
 			dict++;
 		} else if (c == '>' && i + 1 < size && b[i + 1] == '>') {
-			body += ">>";
 			i += 2;
 			dict--;
 			length_next = false;
 		} else if (c == '<') {
-			const char *end = (const char *)memchr(b + i, '>', size - i);
-			if (!end)
+			const char *e = (const char *)memchr(b + i, '>', size - i);
+			if (!e)
 				return false;
-			body.append(b + i, (size_t)(end - (b + i)) + 1);
-			i = (size_t)(end - b) + 1;
+			i = (size_t)(e - b) + 1;
 			length_next = false;
 		} else if (c == '[' || c == ']' || c == '{' || c == '}' || c == ')' || c == '>') {
 			if (c == ')' || c == '>')
 				return false;
 			arr += c == '[' ? 1 : c == ']' ? -1 : 0;
-			body += c;
 			i++;
 			length_next = false;
 		} else if (c == '/') {
 			size_t j = i + 1;
 			while (j < size && !is_space(b[j]) && !is_delim(b[j]))
 				j++;
-			body.append(b + i, j - i);
 			length_next = dict == 1 && arr == 0 && j - i == 7 && memcmp(b + i, "/Length", 7) == 0;
 			i = j;
 		} else {
@@ -209,10 +220,13 @@ bool scan_body(const char *b, size_t size, size_t &i, std::function<int(int, int
 				j++;
 			const char *t = b + i;
 			size_t tn = j - i;
-			if (tn == 6 && memcmp(t, "endobj", 6) == 0)
+			if (tn == 6 && memcmp(t, "endobj", 6) == 0) {
+				end = i;
 				break;
+			}
 			if (tn == 6 && memcmp(t, "stream", 6) == 0) {
 				stream = true;
+				end = i;
 				i = j;
 				break;
 			}
@@ -223,15 +237,18 @@ bool scan_body(const char *b, size_t size, size_t &i, std::function<int(int, int
 					length_ref = true;
 					length_next = false;
 				}
-				body.resize(int_at[0]);
-				body += std::to_string(nn) + " 0 R";
-				i = j;
+				if (int_at[0] < body.size()) // a comment came after N: N is copied already
+					body.resize(int_at[0]);
+				else
+					copy_to(copied + (int_at[0] - body.size()));
+				char num[16];
+				body.append(num, (size_t)(std::to_chars(num, num + sizeof num, nn).ptr - num)).append(" 0 R", 4);
+				i = copied = j;
 				ints = 0;
 				continue;
 			}
-			body.append(t, tn);
-			if (is_uint(t, tn)) {
-				long v = strtol(std::string(t, tn).c_str(), nullptr, 10);
+			long v;
+			if (uint_value(t, tn, v)) {
 				was_int = true;
 				if (ints == 2) {
 					int_at[0] = int_at[1];
@@ -253,6 +270,7 @@ bool scan_body(const char *b, size_t size, size_t &i, std::function<int(int, int
 		if (!was_int)
 			ints = 0;
 	}
+	copy_to(std::min(end, size));
 	if (length_ref)
 		length = -1;
 	return stream || i < size; // ended by "stream" or "endobj", not by the end of the file

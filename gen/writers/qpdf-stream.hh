@@ -165,6 +165,7 @@ struct RawInput : Input {
 	size_t size;
 	std::map<QPDFObjGen, QPDFXRefEntry> const &xref; // the input's cross-reference table
 	std::set<QPDFObjGen> changed;
+	std::string body; // an object's body as copy_as_is reads it, kept from object to object
 	// `x` is q.getXRefTable(), which the caller holds (libqpdf gives a copy of the table each time)
 	RawInput(Out &out, QPDF &q, const char *b, size_t n, std::map<QPDFObjGen, QPDFXRefEntry> const &x)
 	    : Input(out), src(q), buf(b), size(n), xref(x) {}
@@ -180,7 +181,6 @@ struct RawInput : Input {
 		auto x = xref.find(og);
 		if (x == xref.end() || x->second.getType() != 1 || changed.count(og))
 			return false;
-		std::string body;
 		const char *data = nullptr;
 		size_t len = 0;
 		auto renumber = [this](int num, int gen) { return ref(QPDFObjGen(num, gen)); };
