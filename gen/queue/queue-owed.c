@@ -196,9 +196,10 @@ static int case_items(struct run *r, xmlDocPtr doc, const char *path, const char
 
 /* Merges the items one readable case owes into the ledger's: an issued item stays issued, a
  * queued one is made again when its inputs changed, a new one is queued when due in the window
- * (or again after it was withdrawn). Takes the items. */
-static void merge_owed(struct run *r, GPtrArray *owed)
+ * (or again after it was withdrawn). Takes the items; returns how many are to be rendered. */
+static int merge_owed(struct run *r, GPtrArray *owed)
 {
+	int render = r->n_new + r->n_updated;
 	for (guint k = 0; k < owed->len; k++) {
 		struct item *it = owed->pdata[k];
 		struct item *l = g_hash_table_lookup(r->by_key, it->f[CD_QL_ITEM]);
@@ -246,6 +247,7 @@ static void merge_owed(struct run *r, GPtrArray *owed)
 			g_ptr_array_add(r->items, it);
 		}
 	}
+	return r->n_new + r->n_updated - render;
 }
 
 /* Reads every case and merges what it owes into the items from the ledger. */
@@ -311,13 +313,21 @@ int read_cases(struct run *r)
 			for (guint k = 0; k < owed->len; k++)
 				g_hash_table_insert(r->owed_ids, ((struct item *)owed->pdata[k])->f[CD_QL_ITEM],
 				                    g_string_chunk_insert_const(r->strs, name));
-			merge_owed(r, owed);
+			/* rendered in this process: the tree serves the renderer (queue-render.c) */
+			if (merge_owed(r, owed) > 0 && !r->pool && g_hash_table_size(r->cases) < CD_QUEUE_KEEP_CASES &&
+			    !g_hash_table_contains(r->cases, path)) {
+				g_hash_table_insert(r->cases, g_strdup(path), doc);
+				doc = NULL;
+			}
 		}
 		g_ptr_array_free(owed, TRUE);
 		xmlFreeDoc(doc);
 		g_free(path);
 	}
-	cd_schema_free(schema);
+	if (!r->pool && !r->schema)
+		r->schema = schema;
+	else
+		cd_schema_free(schema);
 	g_ptr_array_free(names, TRUE);
 
 	/* Queued items that their (readable) case no longer owes: issued on the day the case records
