@@ -38,8 +38,10 @@ static xmlNodePtr part_of(xmlNodePtr auth, const char *name)
 	return auth ? cd_case_first(auth, name) : NULL;
 }
 
-/* Reads and validates the folder's authority.xml. 0 with *out, 1 when there is none, or an
- * error after a message. */
+/* Reads and validates the folder's authority.xml. 0 with *out (kept by the authority schema:
+ * read only, never freed here), 1 when there is none, or an error after a message. The bytes
+ * are read every time; a file that holds the bytes found valid a moment ago is not parsed and
+ * validated again. */
 static int load_file(cd_schema *s, const char *path, xmlDocPtr *out)
 {
 	*out = NULL;
@@ -58,18 +60,27 @@ static int load_file(cd_schema *s, const char *path, xmlDocPtr *out)
 	rc = cd_read_file(path, &data, &len);
 	if (rc < 0)
 		return rc;
-	xmlDocPtr adoc = NULL;
+	xmlDocPtr adoc = cd_schema_kept(as, path, data, len);
+	if (adoc) {
+		g_free(data);
+		*out = adoc;
+		return 0;
+	}
 	rc = cd_case_load_memory(as, path, data, len, &adoc);
-	g_free(data);
-	if (rc < 0)
+	if (rc < 0) {
+		g_free(data);
 		return rc;
+	}
 	xmlNodePtr root = xmlDocGetRootElement(adoc);
 	if (!cd_case_is(root, "authority")) {
 		rc = cd_error_at(path, cd_case_line(root), "the root element is <%s>: authority.xml "
 		                 "holds one <authority>", root ? (const char *)root->name : "");
 		xmlFreeDoc(adoc);
+		g_free(data);
 		return rc;
 	}
+	cd_schema_keep(as, path, data, len, adoc);
+	g_free(data);
 	*out = adoc;
 	return 0;
 }
@@ -86,7 +97,6 @@ int cd_authority_check_file(cd_schema *s, const char *path)
 	int rc = load_file(s, path, &adoc);
 	if (rc == 1)
 		rc = cd_fail(-CD_EXIT_NOREAD, "cannot read '%s': %s", path, strerror(ENOENT));
-	xmlFreeDoc(adoc);
 	return rc;
 }
 
@@ -129,7 +139,6 @@ int cd_authority_complete(cd_schema *s, xmlDocPtr doc, const char *case_path)
 			break;
 	}
 	if (rc < 0) {
-		xmlFreeDoc(adoc);
 		g_free(path);
 		return rc;
 	}
@@ -163,7 +172,6 @@ int cd_authority_complete(cd_schema *s, xmlDocPtr doc, const char *case_path)
 		else
 			xmlAddChild(auth, copy);
 	}
-	xmlFreeDoc(adoc);
 	return 0;
 }
 

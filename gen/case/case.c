@@ -24,6 +24,11 @@ struct cd_schema {
 	xmlSchemaPtr schema;
 	xmlSchemaValidCtxtPtr vctxt;
 	cd_schema *authority; /* templates/authority.xsd, compiled when first needed */
+	/* the last file this schema found valid through cd_schema_keep: its path, its bytes and its
+	 * tree, which serves again while the file holds the same bytes */
+	char *kept_path, *kept_data;
+	size_t kept_len;
+	xmlDocPtr kept_doc;
 };
 
 /* What one load has seen: the file name for messages and the errors so far. */
@@ -198,10 +203,37 @@ cd_schema *cd_schema_authority(cd_schema *s, int *rc)
 	return s->authority;
 }
 
+xmlDocPtr cd_schema_kept(cd_schema *s, const char *path, const char *data, size_t len)
+{
+	if (!s->kept_doc || strcmp(s->kept_path, path) != 0 || s->kept_len != len || memcmp(s->kept_data, data, len) != 0)
+		return NULL;
+	return s->kept_doc;
+}
+
+static void forget_kept(cd_schema *s)
+{
+	xmlFreeDoc(s->kept_doc);
+	g_free(s->kept_path);
+	g_free(s->kept_data);
+	s->kept_doc = NULL;
+	s->kept_path = s->kept_data = NULL;
+	s->kept_len = 0;
+}
+
+void cd_schema_keep(cd_schema *s, const char *path, const char *data, size_t len, xmlDocPtr doc)
+{
+	forget_kept(s);
+	s->kept_path = g_strdup(path);
+	s->kept_data = g_memdup2(data, len);
+	s->kept_len = len;
+	s->kept_doc = doc;
+}
+
 void cd_schema_free(cd_schema *s)
 {
 	if (!s)
 		return;
+	forget_kept(s);
 	cd_schema_free(s->authority);
 	if (s->vctxt)
 		xmlSchemaFreeValidCtxt(s->vctxt);

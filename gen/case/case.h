@@ -34,6 +34,13 @@ void cd_schema_free(cd_schema *s);
 /* templates/authority.xsd (authority.xml), compiled on first use and kept with `s`. NULL and
  * *rc < 0 after a message. */
 cd_schema *cd_schema_authority(cd_schema *s, int *rc);
+/* A file read again and again with one schema (authority.xml, once for each case of its folder)
+ * is parsed and validated once: cd_schema_keep gives `s` the tree of the file at `path` that it
+ * found valid, with the bytes it was made from (copied); cd_schema_kept returns that tree when
+ * `path` is read again and holds the very same bytes, else NULL. The tree stays s's, to read
+ * only; a new cd_schema_keep replaces it. */
+void cd_schema_keep(cd_schema *s, const char *path, const char *data, size_t len, xmlDocPtr doc);
+xmlDocPtr cd_schema_kept(cd_schema *s, const char *path, const char *data, size_t len);
 
 /* Safe parse (XML_PARSE_NONET, no entity expansion, no DTD load, DOCTYPE refused, size limit
  * CD_CASE_MAX_BYTES, depth limit CD_CASE_MAX_DEPTH, at most CD_CASE_MAX_ATTRIBUTES per element),

@@ -5,6 +5,7 @@
 
 #include <libxml/xpathInternals.h>
 #include <libxslt/extensions.h>
+#include <libxslt/variables.h>
 #include <libxslt/xsltutils.h>
 
 #include "base/cindoc.h"
@@ -131,6 +132,112 @@ static void f_text(xmlXPathParserContextPtr ctxt, int nargs)
 	valuePush(ctxt, xmlXPathNewNodeSet(found));
 }
 
+/* ---- l10n:fill ---- */
+
+/* What l10n:fill gives back: nodes that xsl:copy-of copies in this order (libxslt copies a
+ * document node's children: a slot's result tree fragment), and for a word that is not a node
+ * of its own (a string or number slot, a gender form), a text node in a fragment of the
+ * transform's, freed with the instruction. Each such text node is the child of an element of its
+ * own, so that two of them never merge into one. */
+struct filling {
+	xsltTransformContextPtr tctxt;
+	xmlNodeSetPtr out;
+	xmlDocPtr words; /* made the first time a word needs it */
+};
+
+static void add_words(struct filling *f, const xmlChar *s)
+{
+	if (!s || !*s)
+		return; /* xsl:copy-of prints nothing for an empty string */
+	if (!f->words) {
+		f->words = xsltCreateRVT(f->tctxt);
+		if (!f->words)
+			return;
+		xsltRegisterLocalRVT(f->tctxt, f->words);
+	}
+	xmlNodePtr holder = xmlNewDocNode(f->words, NULL, (const xmlChar *)"w", NULL);
+	xmlNodePtr t = holder ? xmlNewDocText(f->words, s) : NULL;
+	if (!t) {
+		xmlFreeNode(holder);
+		return;
+	}
+	xmlAddChild(holder, t);
+	xmlAddChild((xmlNodePtr)f->words, holder);
+	xmlXPathNodeSetAddUnique(f->out, t);
+}
+
+/* A slot's value, as xsl:copy-of prints it. */
+static void add_value(struct filling *f, xmlXPathObjectPtr v)
+{
+	if (!v)
+		return;
+	if (v->type == XPATH_NODESET || v->type == XPATH_XSLT_TREE) {
+		for (int i = 0; v->nodesetval && i < v->nodesetval->nodeNr; i++)
+			xmlXPathNodeSetAddUnique(f->out, v->nodesetval->nodeTab[i]);
+		return;
+	}
+	xmlChar *s = xmlXPathCastToString(v);
+	add_words(f, s);
+	xmlFree(s);
+}
+
+/* The nodes of a phrase, filled: as the templates of mode "l10n" (common/l10n.xsl) would print
+ * them. `slots` is NULL below an element that is neither a slot nor a <g> (which XSLT's built-in
+ * rule passes no parameters to). */
+static void fill_nodes(struct filling *f, xmlNodePtr first, xmlXPathObjectPtr *slots, const xmlChar *g)
+{
+	for (xmlNodePtr c = first; c; c = c->next) {
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+			xmlXPathNodeSetAddUnique(f->out, c);
+		} else if (is_named(c, "slot")) {
+			xmlChar *n = xmlGetNoNsProp(c, (const xmlChar *)"n");
+			double k = n ? xmlXPathCastStringToNumber(n) : 0;
+			xmlFree(n);
+			if (slots && (k == 1 || k == 2 || k == 3 || k == 4))
+				add_value(f, slots[(int)k - 1]);
+		} else if (is_named(c, "g")) {
+			/* a word that agrees with the child's gender: @f or @m, else the words between */
+			const char *form = g && xmlStrEqual(g, (const xmlChar *)"f") ? "f" :
+			                   g && xmlStrEqual(g, (const xmlChar *)"m") ? "m" : NULL;
+			xmlChar *w = form ? xmlGetNoNsProp(c, (const xmlChar *)form) : NULL;
+			if (!w)
+				w = xmlNodeGetContent(c);
+			add_words(f, w);
+			xmlFree(w);
+		} else if (c->type == XML_ELEMENT_NODE) {
+			fill_nodes(f, c->children, NULL, (const xmlChar *)"");
+		}
+	}
+}
+
+/* l10n:fill(text, s1, s2, s3, s4, g) */
+static void f_fill(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
+	if (nargs != 6 || !tctxt) {
+		for (int i = 0; i < nargs; i++)
+			xmlXPathFreeObject(valuePop(ctxt));
+		cd_xslt_fail(ctxt, "l10n:fill", "takes 6 arguments, not %d", nargs);
+		valuePush(ctxt, xmlXPathNewNodeSet(NULL));
+		return;
+	}
+	xmlChar *g = xmlXPathPopString(ctxt);
+	xmlXPathObjectPtr slots[4];
+	for (int i = 3; i >= 0; i--)
+		slots[i] = valuePop(ctxt);
+	xmlXPathObjectPtr text = valuePop(ctxt);
+	struct filling f = { tctxt, xmlXPathNodeSetCreate(NULL), NULL };
+	if (!text || text->type != XPATH_NODESET)
+		cd_xslt_fail(ctxt, "l10n:fill", "the first argument is not a node-set");
+	else if (text->nodesetval && text->nodesetval->nodeNr > 0)
+		fill_nodes(&f, text->nodesetval->nodeTab[0]->children, slots, g);
+	for (int i = 0; i < 4; i++)
+		xmlXPathFreeObject(slots[i]);
+	xmlXPathFreeObject(text);
+	xmlFree(g);
+	valuePush(ctxt, xmlXPathWrapNodeSet(f.out));
+}
+
 int cd_phrases_register(xsltTransformContextPtr ctxt, cd_phrases *p)
 {
 	if (ctxt->_private && ctxt->_private != p)
@@ -138,5 +245,7 @@ int cd_phrases_register(xsltTransformContextPtr ctxt, cd_phrases *p)
 	ctxt->_private = p;
 	if (xsltRegisterExtFunction(ctxt, (const xmlChar *)"text", (const xmlChar *)PHRASES_NS, f_text) < 0)
 		return cd_fail(-CD_EXIT_INTERNAL, "cannot register l10n:text");
+	if (xsltRegisterExtFunction(ctxt, (const xmlChar *)"fill", (const xmlChar *)PHRASES_NS, f_fill) < 0)
+		return cd_fail(-CD_EXIT_INTERNAL, "cannot register l10n:fill");
 	return 0;
 }

@@ -21,6 +21,14 @@
  *                                          has one. Empty when there is no such text, when two
  *                                          have the key, or when the text is empty (no slot and
  *                                          only white space): the template reports it.
+ *   l10n:fill(text, s1, s2, s3, s4, g)
+ *                                node-set  the phrase `text` (a <text> of the set) filled in,
+ *                                          for xsl:copy-of: its words, each <slot n="N"/> the
+ *                                          value sN as xsl:copy-of prints it, each <g> its @f
+ *                                          or @m form for g = 'f' or 'm', else its own words.
+ *                                          Just what the templates of mode "l10n" print with
+ *                                          copy-of for a slot (common/l10n.xsl), without a
+ *                                          template applied to each piece of every phrase.
  *
  * The tables are reached through the transform context's _private field (libxslt leaves it to
  * the application): nothing else in cindoc may use that field.
@@ -37,7 +45,7 @@ typedef struct cd_phrases cd_phrases;
 cd_phrases *cd_phrases_new(void);
 void cd_phrases_free(cd_phrases *p);
 
-/* Registers l10n:text on a transform context that will look in `p`. Returns 0, or negative
+/* Registers l10n:text and l10n:fill on a transform context that will look in `p`. Returns 0, or negative
  * after printing an error. */
 int cd_phrases_register(xsltTransformContextPtr ctxt, cd_phrases *p);
 

@@ -1170,14 +1170,143 @@ void forget_tree(QPDF &q, OH old)
 // chunk, most of its objects) is never parsed, and the fonts and images pass through as they are.
 // The finished document's objects (stream_out): a page's content rewritten aside (Source) is
 // written from there; any other object as RawInput writes it.
+// A stream of the writer's PDF whose /Length is a reference ("/Length 12 0 R": each of Cairo's
+// font files and /ToUnicode maps), which cd_pdfraw::copy_object leaves to libqpdf: its dictionary
+// as body_of (qpdf-stream.hh) writes it from libqpdf's objects (the keys in order, one a line,
+// /Length the data's size) and its data, read from the bytes. libqpdf would parse the stream and
+// the object of its length only to say what the bytes say; a file of one letter has a dozen such
+// streams (print.pdf has one set for all its letters). Only a dictionary of plain names and
+// integers, its length an integer object of the file, is taken so: false for any other.
+bool indirect_length_stream(const char *b, size_t size, std::map<QPDFObjGen, QPDFXRefEntry> const &xref,
+                            QPDFObjGen og, std::string &dict, const char **data, size_t *len)
+{
+	auto at = [&](QPDFObjGen g) -> size_t {
+		auto x = xref.find(g);
+		return x == xref.end() || x->second.getType() != 1
+		               ? 0 : cd_pdfraw::object_body(b, size, (size_t)x->second.getOffset(), g.getObj(), g.getGen());
+	};
+	auto skip = [&](size_t &i) {
+		while (i < size && cd_pdfraw::is_space(b[i]))
+			i++;
+	};
+	auto word = [&](size_t i) {
+		size_t j = i;
+		while (j < size && cd_pdfraw::char_class(b[j]) == 0)
+			j++;
+		return j - i;
+	};
+	// a name as libqpdf writes it again: regular characters only, no # escape
+	auto name = [&](size_t i) {
+		size_t n = i < size && b[i] == '/' ? word(i + 1) : 0;
+		for (size_t k = i + 1; k <= i + n; k++)
+			if (b[k] == '#' || (unsigned char)b[k] > 0x7e)
+				return (size_t)0;
+		return n ? n + 1 : 0;
+	};
+	// an integer as libqpdf writes it again: digits, no leading zero
+	auto uint = [&](size_t i) {
+		size_t n = word(i);
+		if (n == 0 || n > 18 || (b[i] == '0' && n > 1))
+			return (size_t)0;
+		for (size_t k = i; k < i + n; k++)
+			if (b[k] < '0' || b[k] > '9')
+				return (size_t)0;
+		return n;
+	};
+	size_t i = at(og);
+	if (!i || size - i < 2 || b[i] != '<' || b[i + 1] != '<')
+		return false;
+	i += 2;
+	std::map<std::string, std::string> keys;
+	long long length = -1;
+	for (;;) {
+		skip(i);
+		if (i + 1 < size && b[i] == '>' && b[i + 1] == '>') {
+			i += 2;
+			break;
+		}
+		size_t kn = name(i);
+		if (!kn)
+			return false;
+		std::string key(b + i, kn);
+		i += kn;
+		skip(i);
+		size_t vn = name(i), in = vn ? 0 : uint(i);
+		std::string val;
+		if (vn) {
+			val.assign(b + i, vn);
+			i += vn;
+		} else if (in) {
+			val.assign(b + i, in);
+			i += in;
+			size_t r = i;
+			skip(r);
+			size_t gn = uint(r);
+			size_t e = r + gn;
+			skip(e);
+			if (gn && key == "/Length" && e < size && b[e] == 'R' && word(e) == 1) {
+				// the length's object: an integer alone
+				size_t l = at(QPDFObjGen(atoi(val.c_str()), atoi(std::string(b + r, gn).c_str())));
+				size_t ln = l ? uint(l) : 0;
+				if (!ln)
+					return false;
+				length = strtoll(std::string(b + l, ln).c_str(), nullptr, 10);
+				l += ln;
+				skip(l);
+				if (word(l) != 6 || memcmp(b + l, "endobj", 6) != 0)
+					return false;
+				i = e + 1;
+			} else if (key == "/Length") {
+				length = strtoll(val.c_str(), nullptr, 10);
+			}
+		} else {
+			return false;
+		}
+		if (!keys.emplace(key, val).second)
+			return false;
+	}
+	skip(i);
+	if (length < 0 || word(i) != 6 || memcmp(b + i, "stream", 6) != 0)
+		return false;
+	i += 6;
+	if (i < size && b[i] == '\r')
+		i++;
+	if (i >= size || b[i] != '\n' || (size_t)length > size - i - 1)
+		return false;
+	i++;
+	// the data is followed by "endstream" (after an end of line): else /Length is wrong
+	size_t e = i + (size_t)length;
+	while (e < size && (b[e] == '\r' || b[e] == '\n' || b[e] == ' '))
+		e++;
+	if (word(e) != 9 || memcmp(b + e, "endstream", 9) != 0)
+		return false;
+	keys["/Length"] = std::to_string(length);
+	dict = "<<";
+	for (auto const &k : keys)
+		dict.append(k.first).append(1, ' ').append(k.second).append(1, '\n');
+	dict += ">>";
+	*data = b + i;
+	*len = (size_t)length;
+	return true;
+}
+
 struct FinishInput : cd_qpdf::RawInput {
 	Source const &src;
 	FinishInput(cd_qpdf::Out &out, QPDF &q, Source const &s) : RawInput(out, q, s.buf, s.size, s.xref), src(s) {}
 	bool copy_as_is(OH const &h, int n) override
 	{
 		auto c = src.contents.find(h.getObjGen());
-		if (c == src.contents.end())
-			return RawInput::copy_as_is(h, n);
+		if (c == src.contents.end()) {
+			if (RawInput::copy_as_is(h, n))
+				return true;
+			std::string dict;
+			const char *data = nullptr;
+			size_t len = 0;
+			if (changed.count(h.getObjGen()) || !indirect_length_stream(buf, size, xref, h.getObjGen(), dict, &data, &len))
+				return false;
+			o.object_raw(n, dict, data, len);
+			return true;
+		}
 		o.object_raw(n, "<</Filter /FlateDecode\n/Length " + std::to_string(c->second.size()) + "\n>>", c->second.data(),
 		             c->second.size());
 		return true;

@@ -46,6 +46,10 @@
     <xsl:choose>
       <!-- most phrases are words alone: printed as they are -->
       <xsl:when test="not($e/*)"><xsl:value-of select="$e"/></xsl:when>
+      <!-- in a left-to-right copy, each slot is its value as given and each <g> the word for
+           $g, as the templates below would print them: filled in by cindoc (phrases.h), without
+           a template applied to each piece of the phrase -->
+      <xsl:when test="not($l10n.rtl)"><xsl:copy-of select="l10n:fill($e, $s1, $s2, $s3, $s4, $g)"/></xsl:when>
       <xsl:otherwise>
         <xsl:apply-templates select="$e/node()" mode="l10n">
           <xsl:with-param name="s1" select="$s1"/>
