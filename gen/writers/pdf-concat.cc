@@ -682,6 +682,18 @@ void add_dest(Streamed &a, size_t index, std::string const &prefix, std::string 
 	at[1]++;
 }
 
+// The input's names all added (`at` says where and how many): its outline entry, its first
+// page `first_page`, given its number.
+Streamed::Entry end_dests(Streamed &a, Out &o, size_t index, uint64_t const at[2], int first_page)
+{
+	if (index)
+		a.dests_at.write(at, 2 * sizeof at[0]);
+	Streamed::Entry e;
+	e.num = o.alloc();
+	e.page = first_page;
+	return e;
+}
+
 // The end of an input of `n_pages` pages: its outline entry `e` (titled `title`), then a blank
 // page when the next input would start on an even one (as large as `media_box()`, the last
 // page's /MediaBox as text). Returns `n_pages`.
@@ -754,12 +766,8 @@ int stream_input(Streamed &a, Out &o, const char *path, cd_pdf_concat const *c, 
 			add_dest(a, index, prefix, e.first, n, at);
 		}
 	}
-	if (index)
-		a.dests_at.write(at, sizeof at);
 	// the outline: an entry with the input's title, its own outline below it
-	Streamed::Entry e;
-	e.num = o.alloc();
-	e.page = first_page;
+	Streamed::Entry e = end_dests(a, o, index, at, first_page);
 	OH info = src.getTrailer().getKey("/Info");
 	std::string title = info.isDictionary() && info.getKey("/Title").isString()
 	                        ? OH::newString(info.getKey("/Title").getStringValue()).unparse()
@@ -781,9 +789,9 @@ int stream_input(Streamed &a, Out &o, const char *path, cd_pdf_concat const *c, 
 // libqpdf, whose parse of the file costs more than the whole copy: one cross-reference table, a
 // page tree of one node whose pages hold their own attributes and no annotations, a structure
 // tree whose ParentTree is one /Nums array, its named destinations in one /Names array, its page
-// labels none or an empty /Nums. What it writes is what stream_input writes of the same file, byte
-// for byte: the same objects, numbered in the same order, the changed ones (the pages) in
-// libqpdf's text. Any other input is left to stream_input.
+// labels an empty /Nums. What it writes is what stream_input writes of the same file, byte for
+// byte: the same objects, numbered in the same order, the changed ones (the pages) in libqpdf's
+// text. Any other input is left to stream_input.
 using cd_pdfraw::Value;
 
 // A scalar as libqpdf writes it (QPDFObjectHandle::unparse): a plain one (a number, a name of
@@ -1304,11 +1312,7 @@ int stream_item(Streamed &a, Out &o, const char *path, cd_pdf_concat const *c, s
 			o.object(n, body_text(in, e.second));
 		add_dest(a, index, prefix, e.first, n, at);
 	}
-	if (index)
-		a.dests_at.write(at, sizeof at);
-	Streamed::Entry e;
-	e.num = o.alloc();
-	e.page = first_page;
+	Streamed::Entry e = end_dests(a, o, index, at, first_page);
 	Value const *title = l.has_info ? l.info.get("/Title") : nullptr;
 	std::string t = title && title->is_string() ? scalar_text(title->text) : OH::newUnicodeString(path).unparse();
 	int kids = item_outline(in, l.outline, e.num, prefix, e.first, e.last);
