@@ -23,7 +23,7 @@
           <fo:table-body role="TBody">
             <xsl:call-template name="record-row">
               <xsl:with-param name="key" select="'casenote.children'"/>
-              <xsl:with-param name="value"><xsl:call-template name="subject-names"/></xsl:with-param>
+              <xsl:with-param name="value" select="$subject-names"/>
             </xsl:call-template>
             <xsl:call-template name="record-row">
               <xsl:with-param name="key" select="'summary.opened'"/>

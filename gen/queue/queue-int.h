@@ -14,6 +14,7 @@
 
 #include <glib.h>
 
+#include "case/case.h"
 #include "queue/queue.h"
 #include "queue/queue-store.h"
 
@@ -30,6 +31,9 @@ struct item {
 	const char *case_sha; /* the SHA-256 of the bytes of it this run found valid (in strs; NULL: none) */
 	GStringChunk *strs; /* the run's: where f's and old's strings live */
 };
+
+/* The most case trees the renderer keeps (queue-render.c), and read_cases leaves it. */
+#define CD_QUEUE_KEEP_CASES 32
 
 struct run {
 	const cd_queue_opts *o;
@@ -49,6 +53,11 @@ struct run {
 	int skipped;               /* cases or items reported and skipped */
 	int n_new, n_updated, n_withdrawn, n_recorded;
 	struct pool *pool;         /* the worker processes (queue-render.c), NULL with -j 1 */
+	/* With -j 1 the run renders in its own process: read_cases leaves it the case schema and
+	 * the trees of the first cases that have items to render (path -> xmlDocPtr, at most
+	 * CD_QUEUE_KEEP_CASES), which the renderer takes over instead of reading them again. */
+	cd_schema *schema;
+	GHashTable *cases;
 	/* progress */
 	int done, total;
 	gint64 t0;

@@ -2,6 +2,7 @@
  * each document, its fingerprint, merged into the items of the ledger. */
 #include <stdlib.h>
 #include <string.h>
+#include <nettle/sha2.h>
 
 #include "base/cindoc.h"
 #include "case/authority.h"
@@ -12,7 +13,7 @@
 
 /* ------------------------------------------------------------------ fingerprints */
 
-static void sha_update_file(GChecksum *c, const char *root, const char *rel)
+static void sha_update_file(struct sha256_ctx *c, const char *root, const char *rel)
 {
 	char *p = g_build_filename(root, rel, NULL);
 	if (g_file_test(p, G_FILE_TEST_IS_DIR)) {
@@ -31,8 +32,8 @@ static void sha_update_file(GChecksum *c, const char *root, const char *rel)
 		char *data = NULL;
 		gsize len = 0;
 		if (g_file_get_contents(p, &data, &len, NULL)) {
-			g_checksum_update(c, (const guchar *)rel, strlen(rel) + 1);
-			g_checksum_update(c, (const guchar *)data, len);
+			sha256_update(c, strlen(rel) + 1, (const uint8_t *)rel);
+			sha256_update(c, len, (const uint8_t *)data);
 		}
 		g_free(data);
 	}
@@ -40,16 +41,18 @@ static void sha_update_file(GChecksum *c, const char *root, const char *rel)
 }
 
 /* A digest of everything the documents are made from besides the case: templates and styles,
- * and the authority's details shared by the cases of the folder (when it has them). */
+ * and the authority's details shared by the cases of the folder (when it has them). Nettle's
+ * SHA-256, as for the items (queue-store.c): the processor's SHA instructions where it has
+ * them, and the templates are most of a megabyte. */
 void templates_digest(const char *cases_dir, char out[65])
 {
 	char *root = cd_datadir();
-	GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
-	sha_update_file(c, root, "templates");
-	sha_update_file(c, root, "styles");
-	sha_update_file(c, cases_dir, CD_AUTHORITY_FILE);
-	g_strlcpy(out, g_checksum_get_string(c), 65);
-	g_checksum_free(c);
+	struct sha256_ctx c;
+	sha256_init(&c);
+	sha_update_file(&c, root, "templates");
+	sha_update_file(&c, root, "styles");
+	sha_update_file(&c, cases_dir, CD_AUTHORITY_FILE);
+	cd_qs_sha256_hex(&c, out);
 	g_free(root);
 }
 
@@ -196,9 +199,10 @@ static int case_items(struct run *r, xmlDocPtr doc, const char *path, const char
 
 /* Merges the items one readable case owes into the ledger's: an issued item stays issued, a
  * queued one is made again when its inputs changed, a new one is queued when due in the window
- * (or again after it was withdrawn). Takes the items. */
-static void merge_owed(struct run *r, GPtrArray *owed)
+ * (or again after it was withdrawn). Takes the items; returns how many are to be rendered. */
+static int merge_owed(struct run *r, GPtrArray *owed)
 {
+	int render = r->n_new + r->n_updated;
 	for (guint k = 0; k < owed->len; k++) {
 		struct item *it = owed->pdata[k];
 		struct item *l = g_hash_table_lookup(r->by_key, it->f[CD_QL_ITEM]);
@@ -246,6 +250,7 @@ static void merge_owed(struct run *r, GPtrArray *owed)
 			g_ptr_array_add(r->items, it);
 		}
 	}
+	return r->n_new + r->n_updated - render;
 }
 
 /* Reads every case and merges what it owes into the items from the ledger. */
@@ -311,13 +316,21 @@ int read_cases(struct run *r)
 			for (guint k = 0; k < owed->len; k++)
 				g_hash_table_insert(r->owed_ids, ((struct item *)owed->pdata[k])->f[CD_QL_ITEM],
 				                    g_string_chunk_insert_const(r->strs, name));
-			merge_owed(r, owed);
+			/* rendered in this process: the tree serves the renderer (queue-render.c) */
+			if (merge_owed(r, owed) > 0 && !r->pool && g_hash_table_size(r->cases) < CD_QUEUE_KEEP_CASES &&
+			    !g_hash_table_contains(r->cases, path)) {
+				g_hash_table_insert(r->cases, g_strdup(path), doc);
+				doc = NULL;
+			}
 		}
 		g_ptr_array_free(owed, TRUE);
 		xmlFreeDoc(doc);
 		g_free(path);
 	}
-	cd_schema_free(schema);
+	if (!r->pool && !r->schema)
+		r->schema = schema;
+	else
+		cd_schema_free(schema);
 	g_ptr_array_free(names, TRUE);
 
 	/* Queued items that their (readable) case no longer owes: issued on the day the case records

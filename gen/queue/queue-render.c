@@ -52,7 +52,11 @@ static int worker_init(struct worker *w, struct run *r, int progress_fd)
 	memset(w, 0, sizeof *w);
 	w->r = r;
 	w->progress_fd = progress_fd;
-	w->cases = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)xmlFreeDoc);
+	/* in the run's own process: the case trees and schema read_cases left (queue-int.h) */
+	w->cases = r->cases ? r->cases : g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)xmlFreeDoc);
+	w->schema = r->schema;
+	r->cases = NULL;
+	r->schema = NULL;
 	return 0;
 }
 
@@ -67,7 +71,8 @@ static int worker_tools(struct worker *w)
 	if (!w->renderer)
 		return rc < 0 ? rc : -CD_EXIT_INTERNAL;
 	w->docs = cd_docs_new((struct cd_calendar *)w->r->o->cal);
-	w->schema = cd_schema_load(&rc);
+	if (!w->schema)
+		w->schema = cd_schema_load(&rc);
 	if (!w->docs || !w->schema)
 		return rc < 0 ? rc : -CD_EXIT_INTERNAL;
 	return 0;
@@ -92,7 +97,7 @@ static xmlDocPtr item_fo(struct worker *w, struct item *it)
 		return NULL;
 	xmlDocPtr doc = g_hash_table_lookup(w->cases, it->case_path);
 	if (!doc) {
-		if (g_hash_table_size(w->cases) >= 32)
+		if (g_hash_table_size(w->cases) >= CD_QUEUE_KEEP_CASES)
 			g_hash_table_remove_all(w->cases);
 		/* read and found valid by this run a moment ago: not validated again when unchanged */
 		if (cd_case_load_checked(w->schema, it->case_path, it->case_sha, &doc) < 0)

@@ -84,15 +84,20 @@ int cd_qs_sha256_file(const char *path, char out[65])
 		sha256_update(&c, (size_t)n, buf);
 	}
 	close(fd);
+	cd_qs_sha256_hex(&c, out);
+	return n < 0 ? -1 : 0;
+}
+
+void cd_qs_sha256_hex(struct sha256_ctx *c, char out[65])
+{
 	uint8_t d[SHA256_DIGEST_SIZE];
-	sha256_digest(&c, sizeof d, d);
+	sha256_digest(c, sizeof d, d);
 	static const char hex[] = "0123456789abcdef";
 	for (size_t i = 0; i < sizeof d; i++) {
 		out[2 * i] = hex[d[i] >> 4];
 		out[2 * i + 1] = hex[d[i] & 15];
 	}
 	out[64] = '\0';
-	return n < 0 ? -1 : 0;
 }
 
 static void fsync_dir(const char *path)

@@ -35,6 +35,9 @@ void cd_qs_checkpoint(cd_qs *s);
 
 int cd_qs_rm_rf(const char *path);
 int cd_qs_sha256_file(const char *path, char out[65]);
+/* The digest of `c` (Nettle's SHA-256, which cd_qs_sha256_file uses) in hex, into out. */
+struct sha256_ctx;
+void cd_qs_sha256_hex(struct sha256_ctx *c, char out[65]);
 
 /* Ledger rows: arrays of CD_QL_N strings (g_strdup'ed), in this column order. */
 enum {

@@ -21,6 +21,7 @@ static void run_init(struct run *r, const cd_queue_opts *o)
 	r->refs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	r->owed_ids = g_hash_table_new(g_str_hash, g_str_equal); /* keys and values in strs */
 	r->sent = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	r->cases = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)xmlFreeDoc);
 	cd_date_format(o->today, r->today);
 }
 
@@ -33,6 +34,9 @@ static void run_free(struct run *r)
 	g_hash_table_destroy(r->refs);
 	g_hash_table_destroy(r->owed_ids);
 	g_hash_table_destroy(r->sent);
+	if (r->cases)
+		g_hash_table_destroy(r->cases);
+	cd_schema_free(r->schema);
 	g_ptr_array_free(r->items, TRUE);
 	g_string_chunk_free(r->strs);
 }

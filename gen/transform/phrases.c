@@ -184,7 +184,7 @@ static void add_value(struct filling *f, xmlXPathObjectPtr v)
 /* The nodes of a phrase, filled: as the templates of mode "l10n" (common/l10n.xsl) would print
  * them. `slots` is NULL below an element that is neither a slot nor a <g> (which XSLT's built-in
  * rule passes no parameters to). */
-static void fill_nodes(struct filling *f, xmlNodePtr first, xmlXPathObjectPtr *slots, const xmlChar *g)
+static void fill_nodes(struct filling *f, xmlNodePtr first, xmlXPathObjectPtr *slots, xmlXPathObjectPtr g)
 {
 	for (xmlNodePtr c = first; c; c = c->next) {
 		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
@@ -197,15 +197,17 @@ static void fill_nodes(struct filling *f, xmlNodePtr first, xmlXPathObjectPtr *s
 				add_value(f, slots[(int)k - 1]);
 		} else if (is_named(c, "g")) {
 			/* a word that agrees with the child's gender: @f or @m, else the words between */
-			const char *form = g && xmlStrEqual(g, (const xmlChar *)"f") ? "f" :
-			                   g && xmlStrEqual(g, (const xmlChar *)"m") ? "m" : NULL;
+			xmlChar *gs = g ? xmlXPathCastToString(g) : NULL;
+			const char *form = xmlStrEqual(gs, (const xmlChar *)"f") ? "f" :
+			                   xmlStrEqual(gs, (const xmlChar *)"m") ? "m" : NULL;
+			xmlFree(gs);
 			xmlChar *w = form ? xmlGetNoNsProp(c, (const xmlChar *)form) : NULL;
 			if (!w)
 				w = xmlNodeGetContent(c);
 			add_words(f, w);
 			xmlFree(w);
 		} else if (c->type == XML_ELEMENT_NODE) {
-			fill_nodes(f, c->children, NULL, (const xmlChar *)"");
+			fill_nodes(f, c->children, NULL, NULL);
 		}
 	}
 }
@@ -221,7 +223,7 @@ static void f_fill(xmlXPathParserContextPtr ctxt, int nargs)
 		valuePush(ctxt, xmlXPathNewNodeSet(NULL));
 		return;
 	}
-	xmlChar *g = xmlXPathPopString(ctxt);
+	xmlXPathObjectPtr g = valuePop(ctxt); /* made a string only for a phrase with a <g> */
 	xmlXPathObjectPtr slots[4];
 	for (int i = 3; i >= 0; i--)
 		slots[i] = valuePop(ctxt);
@@ -234,7 +236,7 @@ static void f_fill(xmlXPathParserContextPtr ctxt, int nargs)
 	for (int i = 0; i < 4; i++)
 		xmlXPathFreeObject(slots[i]);
 	xmlXPathFreeObject(text);
-	xmlFree(g);
+	xmlXPathFreeObject(g);
 	valuePush(ctxt, xmlXPathWrapNodeSet(f.out));
 }
 

@@ -642,14 +642,13 @@ public:
 	// would set every byte of the room to zero for each page, which cost as much as decoding.)
 	bool inflate_raw(const char *p, size_t n, std::string &data)
 	{
-		size_t cap = std::max(work.size(), std::min(n, (size_t)16384) * 4 + 4096);
+		size_t cap = std::max(work_n, std::min(n, (size_t)16384) * 4 + 4096);
 		for (;;) {
-			if (work.size() < cap)
-				work.resize(cap);
+			room(cap);
 			size_t in_n = 0, out_n = 0;
-			libdeflate_result r = libdeflate_zlib_decompress_ex(in, p, n, work.data(), cap, &in_n, &out_n);
+			libdeflate_result r = libdeflate_zlib_decompress_ex(in, p, n, work.get(), cap, &in_n, &out_n);
 			if (r == LIBDEFLATE_SUCCESS) {
-				data.assign(work.data(), out_n);
+				data.assign(work.get(), out_n);
 				return true;
 			}
 			if (r != LIBDEFLATE_INSUFFICIENT_SPACE || cap > ((size_t)1 << 30))
@@ -660,18 +659,27 @@ public:
 	std::string deflate_page(std::string const &data)
 	{
 		size_t bound = libdeflate_zlib_compress_bound(out, data.size());
-		if (work.size() < bound)
-			work.resize(bound);
-		size_t n = libdeflate_zlib_compress(out, data.data(), data.size(), work.data(), bound);
+		room(bound);
+		size_t n = libdeflate_zlib_compress(out, data.data(), data.size(), work.get(), bound);
 		if (!n)
 			throw std::runtime_error("cannot compress a page's content");
-		return std::string(work.data(), n);
+		return std::string(work.get(), n);
 	}
 
 private:
 	libdeflate_compressor *out;
 	libdeflate_decompressor *in;
-	std::vector<char> work;
+	// never set to zero: a std::vector would fill all its room, as much work as the data's (the
+	// finishing pass of a one-page letter makes it anew)
+	std::unique_ptr<char[]> work;
+	size_t work_n = 0;
+	void room(size_t n)
+	{
+		if (work_n < n) {
+			work.reset(new char[n]);
+			work_n = n;
+		}
+	}
 };
 
 // A page's content becomes `data`, compressed, in the page's own content stream when it has one:

@@ -97,12 +97,8 @@
        so (pages.xsl). -->
   <xsl:template name="case-lang">
     <xsl:param name="n" select="."/>
-    <xsl:variable name="l">
-      <xsl:choose>
-        <xsl:when test="$n/@lang"><xsl:value-of select="$n/@lang"/></xsl:when>
-        <xsl:otherwise><xsl:value-of select="$case/@lang"/></xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
+    <!-- its own lang, else the case's -->
+    <xsl:variable name="l" select="string($n/@lang | $case/@lang[not($n/@lang)])"/>
     <xsl:attribute name="language"><xsl:value-of select="$l"/></xsl:attribute>
     <xsl:attribute name="cd:case"><xsl:value-of select="$l"/></xsl:attribute>
   </xsl:template>
@@ -111,7 +107,7 @@
        left-to-right run of their own (isolates). -->
   <xsl:template name="case-inline">
     <xsl:param name="n" select="."/>
-    <xsl:variable name="ltr-run" select="$l10n.dir = 'rtl' and string($n/@lang) != $lang"/>
+    <xsl:variable name="ltr-run" select="$l10n.rtl and string($n/@lang) != $lang"/>
     <xsl:choose>
       <xsl:when test="string($n/@lang) = $lang or not($n/@lang) and string($case/@lang) = $lang">
         <xsl:value-of select="normalize-space($n)"/>

@@ -54,7 +54,7 @@
     <xsl:variable name="name"><xsl:apply-templates select="." mode="name"/></xsl:variable>
     <xsl:variable name="v"><xsl:apply-templates select="." mode="name-with-role"/></xsl:variable>
     <xsl:choose>
-      <xsl:when test="$l10n.dir = 'rtl' and string($v) != string($name)
+      <xsl:when test="$l10n.rtl and string($v) != string($name)
                       and translate($name, string($l10n.latin), '') = ''">
         <fo:inline xml:lang="{$case/@lang}">&#x2066;<xsl:copy-of select="$v"/>&#x2069;</fo:inline>
       </xsl:when>
@@ -160,8 +160,9 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- The children's names for headers: "Millie Hartley and Jack Hartley". -->
-  <xsl:template name="subject-names">
+  <!-- The children's names for headers: "Millie Hartley and Jack Hartley". Made once: the
+       title and the header of every part print them. -->
+  <xsl:variable name="subject-names">
     <xsl:variable name="ids">
       <xsl:call-template name="ids"><xsl:with-param name="nodes" select="$subjects"/></xsl:call-template>
     </xsl:variable>
@@ -169,5 +170,5 @@
       <xsl:with-param name="ids" select="$ids"/>
       <xsl:with-param name="mode" select="'full'"/>
     </xsl:call-template>
-  </xsl:template>
+  </xsl:variable>
 </xsl:stylesheet>

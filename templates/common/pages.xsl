@@ -71,7 +71,7 @@
         </xsl:choose>
       </xsl:attribute>
       <!-- a right-to-left language is laid out right to left throughout: start is the right -->
-      <xsl:if test="$l10n.dir = 'rtl'">
+      <xsl:if test="$l10n.rtl">
         <xsl:attribute name="writing-mode">rl-tb</xsl:attribute>
       </xsl:if>
       <fo:static-content flow-name="xsl-region-before" role="Artifact">
@@ -81,7 +81,7 @@
         <fo:block xsl:use-attribute-sets="header.properties">
           <xsl:call-template name="t">
             <xsl:with-param name="key" select="'header.line'"/>
-            <xsl:with-param name="s1"><xsl:call-template name="subject-names"/></xsl:with-param>
+            <xsl:with-param name="s1" select="$subject-names"/>
             <xsl:with-param name="s2">
               <xsl:call-template name="t">
                 <xsl:with-param name="key" select="concat('doc.', $part)"/>
@@ -183,14 +183,31 @@
   <xsl:template name="sections">
     <xsl:param name="blocks"/>
     <xsl:variable name="starts" select="$blocks[self::fo:block and (@role = 'H2' or *[1][@role = 'H2'])]"/>
-    <xsl:copy-of select="$blocks[not($starts) or position() &lt;= count($starts[1]/preceding-sibling::node())]"/>
+    <xsl:choose>
+      <xsl:when test="$starts">
+        <xsl:variable name="before" select="count($starts[1]/preceding-sibling::node())"/>
+        <xsl:copy-of select="$blocks[position() &lt;= $before]"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:copy-of select="$blocks"/></xsl:otherwise>
+    </xsl:choose>
     <xsl:for-each select="$starts">
       <xsl:variable name="next" select="following-sibling::*[self::fo:block and (@role = 'H2' or *[1][@role = 'H2'])][1]"/>
       <xsl:variable name="n" select="count($next/preceding-sibling::node()) - count(preceding-sibling::node()) - 1"/>
-      <xsl:call-template name="section">
-        <xsl:with-param name="head" select="."/>
-        <xsl:with-param name="body" select="following-sibling::node()[not($next) or position() &lt;= $n]"/>
-      </xsl:call-template>
+      <!-- a section's body: what lies before the next start, or, for the last, all after it -->
+      <xsl:choose>
+        <xsl:when test="$next">
+          <xsl:call-template name="section">
+            <xsl:with-param name="head" select="."/>
+            <xsl:with-param name="body" select="following-sibling::node()[position() &lt;= $n]"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="section">
+            <xsl:with-param name="head" select="."/>
+            <xsl:with-param name="body" select="following-sibling::node()"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:for-each>
   </xsl:template>
 
@@ -237,7 +254,7 @@
                   <xsl:with-param name="s1">
                     <xsl:call-template name="t"><xsl:with-param name="key" select="concat('doc.', $doc)"/></xsl:call-template>
                   </xsl:with-param>
-                  <xsl:with-param name="s2"><xsl:call-template name="subject-names"/></xsl:with-param>
+                  <xsl:with-param name="s2" select="$subject-names"/>
                   <xsl:with-param name="s3">
                     <xsl:call-template name="date"><xsl:with-param name="iso" select="$date"/></xsl:call-template>
                   </xsl:with-param>
