@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <libxml/globals.h>
 #include <libxml/parser.h>
 #include <libxml/uri.h>
 #include <libxml/parserInternals.h>
@@ -373,7 +374,15 @@ int cd_transform_apply(cd_transform *t, const char *style, xmlDocPtr in, const c
 		g_string_free(m.text, TRUE);
 		goto done;
 	}
+	/* The string value of a result tree fragment (a variable or parameter made by its content,
+	 * as most of the styles' are) is made by libxml2 in a buffer of xmlDefaultBufferSize, 4 KiB,
+	 * and kept at that size: a size that malloc serves slowly, many thousand times a document,
+	 * for values of a few bytes. The buffers grow as they need to; the setting is this
+	 * thread's, and put back at once. */
+	int buffer_size = xmlDefaultBufferSize;
+	xmlDefaultBufferSize = 64;
 	xmlDocPtr res = xsltApplyStylesheetUser(s, in, qp, NULL, NULL, ctxt);
+	xmlDefaultBufferSize = buffer_size;
 	int failed = !res || ctxt->state == XSLT_STATE_ERROR || ctxt->state == XSLT_STATE_STOPPED;
 	keep_docs(sh, ctxt);
 	cd_phrases_keep_only(sh->phrases, sh->docs);
