@@ -862,8 +862,12 @@ struct Item {
 			*stream = st;
 		return true;
 	}
-	// get(), for a dictionary that must be there: false when it is not.
-	bool dict(Value const *r, Value &v) const { return r && get(*r, v) && v.kind == Value::dict; }
+	// get(), for a dictionary (not a stream's) that must be there: false when it is not.
+	bool dict(Value const *r, Value &v) const
+	{
+		bool stream;
+		return r && get(*r, v, &stream) && v.kind == Value::dict && !stream;
+	}
 };
 
 QPDFObjGen og_of(Value const &r)
@@ -978,7 +982,7 @@ bool load(Item const &item, Loaded &l)
 				return false; // an array of its own
 			for (auto const &d : docs) {
 				Value dv;
-				if (d.kind == Value::ref && (!item.get(d, dv) || dv.kind != Value::dict))
+				if (d.kind == Value::ref && !item.dict(&d, dv))
 					return false;
 				if (d.kind == Value::ref || d.kind == Value::dict)
 					l.docs.push_back(d); // anything else is passed over
