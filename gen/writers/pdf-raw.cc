@@ -362,12 +362,26 @@ struct Parser {
 				end.assign(t, n);
 				return true;
 			}
-			Value v;
-			long num, gen;
-			std::string e;
-			if (depth > 64 || t[0] == '{' || t[0] == '}') {
+			if (depth > 64 || t[0] == '{' || t[0] == '}')
 				return false;
-			} else if (t[0] == '[') {
+			if (n == 1 && t[0] == 'R') { // "N G R": the two numbers before it are the reference
+				size_t k = out.size();
+				long num, gen;
+				if (k < 2 || out[k - 2].kind != Value::scalar || out[k - 1].kind != Value::scalar ||
+				    !uint_value(out[k - 2].text.data(), out[k - 2].text.size(), num) ||
+				    !uint_value(out[k - 1].text.data(), out[k - 1].text.size(), gen))
+					return false;
+				out.pop_back();
+				Value &r = out.back();
+				r.kind = Value::ref;
+				r.text.clear();
+				r.num = (int)num;
+				r.gen = (int)gen;
+				continue;
+			}
+			Value &v = out.emplace_back(); // made in place, not moved into the list
+			std::string e;
+			if (t[0] == '[') {
 				v.kind = Value::array;
 				if (!values(v.items, e, depth + 1) || e != "]")
 					return false;
@@ -376,25 +390,15 @@ struct Parser {
 				if (!values(kv, e, depth + 1) || e != ">>" || kv.size() % 2)
 					return false;
 				v.kind = Value::dict;
+				v.keys.reserve(kv.size() / 2);
 				for (size_t k = 0; k < kv.size(); k += 2) {
 					if (kv[k].kind != Value::scalar || kv[k].text[0] != '/')
 						return false;
 					v.keys.emplace_back(std::move(kv[k].text), std::move(kv[k + 1]));
 				}
-			} else if (n == 1 && t[0] == 'R') {
-				size_t k = out.size();
-				if (k < 2 || out[k - 2].kind != Value::scalar || out[k - 1].kind != Value::scalar ||
-				    !uint_value(out[k - 2].text.data(), out[k - 2].text.size(), num) ||
-				    !uint_value(out[k - 1].text.data(), out[k - 1].text.size(), gen))
-					return false;
-				out.resize(k - 2);
-				v.kind = Value::ref;
-				v.num = (int)num;
-				v.gen = (int)gen;
 			} else {
 				v.text.assign(t, n);
 			}
-			out.push_back(std::move(v));
 		}
 		return false;
 	}
