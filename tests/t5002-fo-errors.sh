@@ -46,6 +46,13 @@ H=$T/home
 mkdir -p "$H" && cp -r templates styles fonts "$H"/
 grep -v 'key="letter.h.complain"' templates/l10n/cy.xml >"$H/templates/l10n/cy.xml"
 CINDOC_HOME=$H err missing-key 3 --doc closure-letter --for p1 --lang cy "$C"
+# Nor a key the set gives twice (which of the two?), nor a set whose root is not <l10n>.
+H2=$T/home2
+mkdir -p "$H2" && cp -r templates styles fonts "$H2"/
+awk '{ print } /key="letter.h.complain"/ { print }' templates/l10n/cy.xml >"$H2/templates/l10n/cy.xml"
+CINDOC_HOME=$H2 err twice-key 3 --doc closure-letter --for p1 --lang cy "$C"
+sed -e 's/<l10n /<set /' -e 's|</l10n>|</set>|' templates/l10n/cy.xml >"$H2/templates/l10n/cy.xml"
+CINDOC_HOME=$H2 err no-language-set 3 --doc closure-letter --for p1 --lang cy "$C"
 # A style that does not compile.
 printf '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:import href="standard.xsl"/><xsl:bogus/></xsl:stylesheet>\n' >"$H/styles/broken.xsl"
 CINDOC_HOME=$H err broken-style 3 --doc plan --for p1 --style broken "$S"

@@ -93,6 +93,23 @@ static GHashTable *table_of(cd_phrases *p, xmlNodePtr set)
 	return t;
 }
 
+/* Stops the transform with a message of the language set's (`lang`: the transform's $lang), as
+ * xsl:message terminate="yes" would: "templates/l10n/LANG.xml: error: WHAT". */
+static void stop_at_set(xsltTransformContextPtr tctxt, const char *what, const xmlChar *key)
+{
+	xmlXPathObjectPtr lang = xsltVariableLookup(tctxt, (const xmlChar *)"lang", NULL);
+	xmlChar *l = lang ? xmlXPathCastToString(lang) : NULL;
+	xmlGenericErrorFunc say = tctxt->error ? tctxt->error : xsltGenericError;
+	void *to = tctxt->error ? tctxt->errctx : xsltGenericErrorContext;
+	if (key)
+		say(to, "templates/l10n/%s.xml: error: %s '%s'\n", l ? (const char *)l : "", what, (const char *)key);
+	else
+		say(to, "templates/l10n/%s.xml: error: %s\n", l ? (const char *)l : "", what);
+	xmlFree(l);
+	xmlXPathFreeObject(lang);
+	tctxt->state = XSLT_STATE_STOPPED;
+}
+
 /* l10n:text(set, key, adult) */
 static void f_text(xmlXPathParserContextPtr ctxt, int nargs)
 {
@@ -111,7 +128,9 @@ static void f_text(xmlXPathParserContextPtr ctxt, int nargs)
 	xmlNodePtr found = NULL;
 	if (!set || set->type != XPATH_NODESET) {
 		cd_xslt_fail(ctxt, "l10n:text", "the first argument is not a node-set");
-	} else if (key && set->nodesetval && set->nodesetval->nodeNr > 0) {
+	} else if (!set->nodesetval || set->nodesetval->nodeNr == 0) {
+		stop_at_set(tctxt, "no language set", NULL);
+	} else if (key) {
 		GHashTable *t = table_of(p, set->nodesetval->nodeTab[0]);
 		size_t n = strlen((const char *)key);
 		gpointer v = NULL;
@@ -125,6 +144,8 @@ static void f_text(xmlXPathParserContextPtr ctxt, int nargs)
 			v = g_hash_table_lookup(t, key);
 		if (v != &unusable)
 			found = v;
+		if (!found)
+			stop_at_set(tctxt, "no text for", key);
 	}
 	xmlXPathFreeObject(set);
 	xmlFree(key);

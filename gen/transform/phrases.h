@@ -6,8 +6,7 @@
  * more XSLT than most phrases print. Here each set's table (key -> <text>) is made once, the
  * first time a transform asks for a phrase of it, and kept as long as the set's parsed document
  * (the style's, transform.c): a lookup is then one hash lookup. The words stay in the set; the
- * templates still print them, with their slots and gender forms, and still stop with their own
- * message when a phrase is missing.
+ * templates still print them, with their slots and gender forms.
  *
  * In a stylesheet:
  *
@@ -18,9 +17,12 @@
  *                                          node of `set`, e.g. document('en.xml')/l10n) with
  *                                          @key = key; for adult = 'yes' and a key ending in
  *                                          '.child', the KEY.adult form instead where the set
- *                                          has one. Empty when there is no such text, when two
- *                                          have the key, or when the text is empty (no slot and
- *                                          only white space): the template reports it.
+ *                                          has one. When there is no such text, when two have
+ *                                          the key, or when the text is empty (no slot and only
+ *                                          white space), or `set` is empty: stops the transform,
+ *                                          as xsl:message terminate="yes" would, with
+ *                                          "templates/l10n/$lang.xml: error: no text for 'KEY'"
+ *                                          (or "no language set"), and gives an empty node-set.
  *   l10n:fill(text, s1, s2, s3, s4, g)
  *                                node-set  the phrase `text` (a <text> of the set) filled in,
  *                                          for xsl:copy-of: its words, each <slot n="N"/> the

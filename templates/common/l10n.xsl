@@ -34,15 +34,11 @@
     <xsl:param name="g" select="$child-gender"/>
     <!-- The <text> of the key: by cindoc's table of the set (gen/transform/phrases.h), made once
          for all transforms, not by an index of the set made again in each. A young person of
-         18 or more reads a '.child' key's '.adult' form where the set has one. Empty when the
-         set has no text for the key, or two, or one that prints nothing. -->
+         18 or more reads a '.child' key's '.adult' form where the set has one. When the set
+         has no text for the key, or two, or one that prints nothing, it stops the transform
+         with "templates/l10n/LANG.xml: error: no text for 'KEY'": a letter never goes out with
+         an empty phrase. -->
     <xsl:variable name="e" select="l10n:text($l10n.set, $key, $adult)"/>
-    <xsl:if test="not($e)">
-      <xsl:if test="not($l10n.set)">
-        <xsl:message terminate="yes">templates/l10n/<xsl:value-of select="$lang"/>.xml: error: no language set</xsl:message>
-      </xsl:if>
-      <xsl:message terminate="yes">templates/l10n/<xsl:value-of select="$lang"/>.xml: error: no text for '<xsl:value-of select="$key"/>'</xsl:message>
-    </xsl:if>
     <xsl:choose>
       <!-- most phrases are words alone: printed as they are -->
       <xsl:when test="not($e/*)"><xsl:value-of select="$e"/></xsl:when>
