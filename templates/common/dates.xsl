@@ -5,7 +5,8 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:date="http://exslt.org/dates-and-times"
-    exclude-result-prefixes="date">
+    xmlns:l10n="urn:cindoc:l10n"
+    exclude-result-prefixes="date l10n">
 
   <!-- "6 July 2026" -->
   <xsl:template name="date">
@@ -79,7 +80,7 @@
     <xsl:variable name="h" select="number(substring-before($time, ':'))"/>
     <xsl:variable name="m" select="substring-after($time, ':')"/>
     <xsl:choose>
-      <xsl:when test="$reader = 'child' and normalize-space($l10n.set/text[@key = 'time.clock']) = '12'
+      <xsl:when test="$reader = 'child' and normalize-space(l10n:text($l10n.set, 'time.clock', '')) = '12'
                       and $h &gt;= 0 and $h &lt; 24 and string-length($m) = 2">
         <xsl:variable name="h12" select="($h + 11) mod 12 + 1"/>
         <xsl:call-template name="t">
