@@ -59,3 +59,16 @@ b = open('$T/cat.pdf', 'rb').read()
 sys.exit(1 if [m for m in re.finditer(rb'(?m)^(\d+) 0 obj\s+(\d+) 0 R\s+endobj', b) if m.group(1) == m.group(2)] else 0)"
 check "... the heading's MCID is still its own" sh -c "[ \"\$('$Q/first-mcid.py' '$T/cat.pdf')\" = \"\$('$Q/first-mcid.py' '$T/plan.pdf')\" ]"
 check "... the same text as its inputs" sh -c "[ \"\$(pdftotext -layout '$T/cat.pdf' - | tr -d '\f')\" = \"\$( (pdftotext -layout '$T/ostreams.pdf' -; pdftotext -layout '$T/plan.pdf' -) | tr -d '\f')\" ]"
+
+# The queue's items are read as they are (as the finishing pass writes them), not with libqpdf:
+# the same items each with an update that changes nothing, which only libqpdf reads, give the
+# same bytes.
+mapfile -t items < <(find "$T/q" -name '*.pdf' ! -name print.pdf | sort)
+updated=()
+for f in "${items[@]}"; do
+	updated+=("$T/upd-${#updated[@]}.pdf")
+	"$Q/empty-update.py" "$f" "${updated[-1]}"
+done
+check "the queue's items read as they are" "$T/concat" "$T/raw.pdf" "${items[@]}"
+check "... and with libqpdf" "$T/concat" "$T/lib.pdf" "${updated[@]}"
+check "... the same bytes" cmp "$T/raw.pdf" "$T/lib.pdf"

@@ -39,10 +39,22 @@ const char *cd_reader_name(cd_reader r)
 	return (unsigned)r < G_N_ELEMENTS(names) ? names[r] : "?";
 }
 
+/* The reader's copy of a case that nothing was withheld from, kept for the next document of the
+ * same case read in the same language and style (reader_copy). */
+struct kept_copy {
+	xmlDocPtr of;    /* the case it was made from (maybe freed since: only compared), which
+	                  * was marked by pointing its _private here */
+	xmlDocPtr copy;
+	char *lang;
+	char *style;
+	int translate;
+};
+
 struct cd_docs {
 	cd_transform *xf;
 	cd_calendar *cal;
 	int own_cal;   /* made here (the caller gave none) */
+	struct kept_copy kept;
 };
 
 /* ---- small tree helpers (over case.h's) ---- */
@@ -435,6 +447,16 @@ static void withhold(xmlNodePtr n, const char *id)
 	}
 }
 
+/* True when an element under n is withheld from `id`. */
+static int withholds(xmlNodePtr n, const char *id)
+{
+	for (xmlNodePtr c = n->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE &&
+		    (cd_case_list_has(cd_case_attr(c, "withheld-from"), id) || withholds(c, id)))
+			return 1;
+	return 0;
+}
+
 /* ---- case text in the reader's language ---- */
 
 /* An element of case text, which a translation may follow (cd_rule_is_case_text). */
@@ -527,10 +549,20 @@ cd_docs *cd_docs_new(struct cd_calendar *cal)
 	return d;
 }
 
+/* Forgets the kept copy. Its case may be gone already: never read. */
+static void forget_copy(struct kept_copy *k)
+{
+	xmlFreeDoc(k->copy);
+	g_free(k->lang);
+	g_free(k->style);
+	memset(k, 0, sizeof *k);
+}
+
 void cd_docs_free(cd_docs *d)
 {
 	if (!d)
 		return;
+	forget_copy(&d->kept);
 	cd_transform_free(d->xf);
 	if (d->own_cal)
 		cd_calendar_free(d->cal);
@@ -714,6 +746,48 @@ static int resolve(xmlDocPtr doc, const char *path, const cd_doc_request *req, s
 	return 0;
 }
 
+/* The case as the reader's copy reads it: what is withheld from them left out, each element of
+ * case text in their language (resolve_translations). A copy nothing was withheld from is the same
+ * for every reader of the case in that language, and is kept (*kept set, owned by d) for the next
+ * document of the case in the same language and style (the style's transforms strip white space
+ * from their input, by its rules): the queue makes the documents of a case one after the other. A
+ * case is known by its tree and a mark left in it (_private), which a tree made later at the same
+ * address does not have. Returns NULL when out of memory. */
+static xmlDocPtr reader_copy(cd_docs *d, xmlDocPtr doc, const struct resolved *x, int *kept)
+{
+	xmlNodePtr src = xmlDocGetRootElement(doc);
+	const char *case_lang = src && cd_case_is(src, "case") ? lang_of(src) : NULL;
+	case_lang = case_lang ? case_lang : "";
+	int translate = x->r.reader != CD_READER_FILE && strcmp(x->r.lang, case_lang) != 0;
+	int plain = x->r.reader == CD_READER_FILE ||
+	            (src && !withholds(src, x->first) && !(*x->with && withholds(src, x->with)));
+	struct kept_copy *k = &d->kept;
+	*kept = 0;
+	if (plain && k->copy && k->of == doc && doc->_private == k && k->translate == translate &&
+	    strcmp(k->lang, x->r.lang) == 0 && strcmp(k->style, x->r.style) == 0) {
+		*kept = 1;
+		return k->copy;
+	}
+	xmlDocPtr copy = xmlCopyDoc(doc, 1);
+	if (!copy)
+		return NULL;
+	if (x->r.reader != CD_READER_FILE) {
+		withhold(xmlDocGetRootElement(copy), x->first);
+		if (*x->with) /* a letter to two leaves out what is withheld from either */
+			withhold(xmlDocGetRootElement(copy), x->with);
+	}
+	xmlNodePtr root = xmlDocGetRootElement(copy);
+	if (root && cd_case_is(root, "case"))
+		resolve_translations(root, x->r.lang, case_lang, translate);
+	if (plain && (!doc->_private || doc->_private == k)) {
+		forget_copy(k);
+		*k = (struct kept_copy){ doc, copy, g_strdup(x->r.lang), g_strdup(x->r.style), translate };
+		doc->_private = k;
+		*kept = 1;
+	}
+	return copy;
+}
+
 int cd_document_fo(cd_docs *d, xmlDocPtr doc, const char *path, const cd_doc_request *req,
 		   xmlDocPtr *fo)
 {
@@ -724,22 +798,11 @@ int cd_document_fo(cd_docs *d, xmlDocPtr doc, const char *path, const cd_doc_req
 		resolved_clear(&x);
 		return rc;
 	}
-	xmlDocPtr copy = xmlCopyDoc(doc, 1);
+	int kept = 0;
+	xmlDocPtr copy = reader_copy(d, doc, &x, &kept);
 	if (!copy) {
 		resolved_clear(&x);
 		return cd_fail(-CD_EXIT_INTERNAL, "out of memory");
-	}
-	if (x.r.reader != CD_READER_FILE) {
-		withhold(xmlDocGetRootElement(copy), x.first);
-		if (*x.with) /* a letter to two leaves out what is withheld from either */
-			withhold(xmlDocGetRootElement(copy), x.with);
-	}
-	xmlNodePtr root = xmlDocGetRootElement(copy);
-	if (root && cd_case_is(root, "case")) {
-		const char *case_lang = lang_of(root);
-		case_lang = case_lang ? case_lang : "";
-		resolve_translations(root, x.r.lang, case_lang,
-				     x.r.reader != CD_READER_FILE && strcmp(x.r.lang, case_lang) != 0);
 	}
 	char *base = g_path_get_basename(path);
 	/* a young person of 18 or more on the document's date is written to as an adult */
@@ -768,7 +831,8 @@ int cd_document_fo(cd_docs *d, xmlDocPtr doc, const char *path, const cd_doc_req
 		cd_typography(*fo, x.r.lang);
 	g_free(signers);
 	g_free(base);
-	xmlFreeDoc(copy);
+	if (!kept)
+		xmlFreeDoc(copy);
 	resolved_clear(&x);
 	return rc;
 }

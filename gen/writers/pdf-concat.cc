@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <memory>
 #include <cerrno>
+#include <climits>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -663,6 +665,64 @@ int stream_page(Streamed &a, Input &in, OH page, std::string const &prefix, long
 	return n;
 }
 
+// A named destination of input `index` (its object `n`) for the output's names: the first
+// input's kept aside, the others' in the scratch file (`at`: this input's offset and count there).
+void add_dest(Streamed &a, size_t index, std::string const &prefix, std::string const &name, int n, uint64_t at[2])
+{
+	a.n_dests++;
+	if (index == 0) {
+		a.first_dests.emplace_back(name, n);
+		return;
+	}
+	std::string full = prefix + name;
+	uint32_t len = (uint32_t)full.size();
+	a.dests.write(&len, sizeof len);
+	a.dests.write(full.data(), full.size());
+	a.dests.write(&n, sizeof n);
+	at[1]++;
+}
+
+// The input's names all added (`at` says where and how many): its outline entry, its first
+// page `first_page`, given its number.
+Streamed::Entry end_dests(Streamed &a, Out &o, size_t index, uint64_t const at[2], int first_page)
+{
+	if (index)
+		a.dests_at.write(at, 2 * sizeof at[0]);
+	Streamed::Entry e;
+	e.num = o.alloc();
+	e.page = first_page;
+	return e;
+}
+
+// The end of an input of `n_pages` pages: its outline entry `e` (titled `title`), then a blank
+// page when the next input would start on an even one (as large as `media_box()`, the last
+// page's /MediaBox as text). Returns `n_pages`.
+int end_input(Streamed &a, Out &o, cd_pdf_concat const *c, Streamed::Entry e, std::string const &title, int n_pages,
+              std::function<std::string()> const &media_box)
+{
+	e.title_len = (int)title.size();
+	a.entries.write(&e, sizeof e);
+	a.entries.write(title.data(), title.size());
+	a.entries.n++;
+	if (!a.first_entry)
+		a.first_entry = e.num;
+	a.last_entry = e.num;
+	a.pages += n_pages;
+	if (c->odd_starts && a.pages % 2) {
+		int contents = o.alloc(), blank = o.alloc();
+		o.object(contents, "<</Length 0>>\nstream\n\nendstream");
+		o.object(blank, "<</Contents " + ref_text(contents) + "\n/MediaBox " + media_box() + "\n/Parent " +
+		                        ref_text(a.pages_num) + "\n/Resources <<>>\n/Type /Page\n>>");
+		a.kids.add(ref_text(blank));
+		a.labels.add(std::to_string(a.pages));
+		a.labels.add("<</S /D\n/St " + std::to_string(a.pages + 1) + "\n>>");
+		a.pages++;
+	}
+	if (o.err)
+		throw Failure(-CD_EXIT_NOWRITE, strerror(o.err));
+	return n_pages;
+}
+
 int stream_input(Streamed &a, Out &o, const char *path, cd_pdf_concat const *c, size_t index)
 {
 	QPDF src;
@@ -703,25 +763,11 @@ int stream_input(Streamed &a, Out &o, const char *path, cd_pdf_concat const *c, 
 			int n = e.second.isIndirect() ? in.ref(e.second) : o.alloc();
 			if (!e.second.isIndirect())
 				o.object(n, body_of(in, e.second));
-			a.n_dests++;
-			if (index == 0) {
-				a.first_dests.emplace_back(e.first, n);
-				continue;
-			}
-			std::string name = prefix + e.first;
-			uint32_t len = (uint32_t)name.size();
-			a.dests.write(&len, sizeof len);
-			a.dests.write(name.data(), name.size());
-			a.dests.write(&n, sizeof n);
-			at[1]++;
+			add_dest(a, index, prefix, e.first, n, at);
 		}
 	}
-	if (index)
-		a.dests_at.write(at, sizeof at);
 	// the outline: an entry with the input's title, its own outline below it
-	Streamed::Entry e;
-	e.num = o.alloc();
-	e.page = first_page;
+	Streamed::Entry e = end_dests(a, o, index, at, first_page);
 	OH info = src.getTrailer().getKey("/Info");
 	std::string title = info.isDictionary() && info.getKey("/Title").isString()
 	                        ? OH::newString(info.getKey("/Title").getStringValue()).unparse()
@@ -730,29 +776,553 @@ int stream_input(Streamed &a, Out &o, const char *path, cd_pdf_concat const *c, 
 	int kids = ol.isDictionary() ? stream_outline(in, ol.getKey("/First"), e.num, prefix, 0, e.first, e.last) : 0;
 	e.count = kids ? -kids : 0;
 	drain(in);
-	e.title_len = (int)title.size();
-	a.entries.write(&e, sizeof e);
-	a.entries.write(title.data(), title.size());
-	a.entries.n++;
-	if (!a.first_entry)
-		a.first_entry = e.num;
-	a.last_entry = e.num;
-	a.pages += (int)pages.size();
-	if (c->odd_starts && a.pages % 2) {
-		int contents = o.alloc(), blank = o.alloc();
-		o.object(contents, "<</Length 0>>\nstream\n\nendstream");
+	return end_input(a, o, c, e, title, (int)pages.size(), [&] {
 		std::string mb;
 		unparse_into(in, fresh(pages.back().getMediaBox()), mb);
-		o.object(blank, "<</Contents " + ref_text(contents) + "\n/MediaBox " + mb + "\n/Parent " + ref_text(a.pages_num) +
-		                       "\n/Resources <<>>\n/Type /Page\n>>");
-		a.kids.add(ref_text(blank));
-		a.labels.add(std::to_string(a.pages));
-		a.labels.add("<</S /D\n/St " + std::to_string(a.pages + 1) + "\n>>");
-		a.pages++;
+		return mb;
+	});
+}
+
+// ------------------------------------------------------------------ an item read as it is
+
+// An input in the shape the finishing pass writes (pdf-finish.cc) is read with pdf-raw.hh, not
+// libqpdf, whose parse of the file costs more than the whole copy: one cross-reference table, a
+// page tree of one node whose pages hold their own attributes and no annotations, a structure
+// tree whose ParentTree is one /Nums array, its named destinations in one /Names array, its page
+// labels an empty /Nums. What it writes is what stream_input writes of the same file, byte for
+// byte: the same objects, numbered in the same order, the changed ones (the pages) in libqpdf's
+// text. Any other input is left to stream_input.
+using cd_pdfraw::Value;
+
+// A scalar as libqpdf writes it (QPDFObjectHandle::unparse): a plain one (a number, a name of
+// regular characters, a string of printable ones) as it is, any other as libqpdf makes it.
+std::string scalar_text(std::string const &t)
+{
+	auto plain = [&t] {
+		char c = t[0];
+		if (c == '(' && t.size() >= 2 && t.back() == ')') {
+			for (size_t i = 1; i + 1 < t.size(); i++)
+				if (t[i] < 0x20 || t[i] > 0x7e || t[i] == '\\' || t[i] == '(' || t[i] == ')')
+					return false;
+			return true;
+		}
+		if (c == '/') {
+			for (size_t i = 1; i < t.size(); i++)
+				if (t[i] < 0x21 || t[i] > 0x7e || t[i] == '#')
+					return false;
+			return true;
+		}
+		if (t == "true" || t == "false" || t == "null")
+			return true;
+		// a real as it is (libqpdf keeps its text); an integer without a sign, or with a minus,
+		// and no leading zero
+		size_t i = c == '-', digits = 0, dots = 0;
+		for (size_t k = i; k < t.size(); k++) {
+			if (t[k] == '.')
+				dots++;
+			else if (t[k] >= '0' && t[k] <= '9')
+				digits++;
+			else
+				return false;
+		}
+		if (!digits || dots > 1 || digits > 18)
+			return false;
+		return dots || ((t[i] != '0' || t.size() == i + 1) && t != "-0");
+	};
+	return plain() ? t : OH::parse(t).unparseResolved();
+}
+
+// A name as its characters are ("/A#20B" is "/A B").
+std::string name_of(std::string const &t)
+{
+	return t.find('#') == std::string::npos ? t : OH::parse(t).getName();
+}
+
+// An input file and its cross-reference table.
+struct Item {
+	const char *buf;
+	size_t size;
+	std::vector<size_t> at;
+	std::vector<int> gens;
+	Value trailer;
+	bool exists(Value const &r) const
+	{
+		return r.num > 0 && (size_t)r.num < at.size() && at[(size_t)r.num] && gens[(size_t)r.num] == r.gen;
 	}
-	if (o.err)
-		throw Failure(-CD_EXIT_NOWRITE, strerror(o.err));
-	return (int)pages.size();
+	// `v` is what `r` refers to (a stream: its dictionary, and `*stream` set), or `r` itself when
+	// it is no reference. False when it cannot be read.
+	bool get(Value const &r, Value &v, bool *stream = nullptr) const
+	{
+		bool st = false;
+		if (r.kind != Value::ref)
+			v = r;
+		else if (!exists(r) || !cd_pdfraw::read_object(buf, size, at[(size_t)r.num], r.num, r.gen, v, &st))
+			return false;
+		if (stream)
+			*stream = st;
+		return true;
+	}
+	// get(), for a dictionary (not a stream's) that must be there: false when it is not.
+	bool dict(Value const *r, Value &v) const
+	{
+		bool stream;
+		return r && get(*r, v, &stream) && v.kind == Value::dict && !stream;
+	}
+};
+
+QPDFObjGen og_of(Value const &r)
+{
+	return QPDFObjGen(r.num, r.gen);
+}
+
+// An outline item and its children, as stream_outline reads them.
+struct Outline {
+	Value it;
+	QPDFObjGen og;
+	std::vector<Outline> kids;
+};
+
+// What an input adds to the output, all read before any of it is written.
+struct Loaded {
+	Value catalog;
+	QPDFObjGen pages_og;
+	std::vector<std::pair<QPDFObjGen, Value>> pages;
+	bool structure = false;
+	QPDFObjGen root_og;
+	std::vector<Value> docs; // the Documents: references, or dictionaries written in place
+	bool has_parent_tree = false;
+	std::map<long long, Value> parent_tree;
+	std::map<long long, bool> parent_tree_indirect; // a value that is a reference to an array or dictionary
+	long long next_key = 0;
+	std::map<std::string, Value> dests;
+	std::vector<Outline> outline;
+	bool has_info = false;
+	Value info;
+};
+
+// The outline items from `first` on, as stream_outline walks them; false when one is not of the
+// shape read here.
+bool load_outline(Item const &item, Value const *first, int depth, std::vector<Outline> &out)
+{
+	std::set<QPDFObjGen> seen;
+	for (Value const *r = first; r && depth < 32;) {
+		Outline o;
+		if (!item.get(*r, o.it))
+			return false;
+		if (o.it.kind != Value::dict)
+			break;
+		if (r->kind == Value::ref) {
+			o.og = og_of(*r);
+			if (!seen.insert(o.og).second)
+				break; // a loop
+		} else {
+			return false;
+		}
+		for (const char *k : {"/Title", "/Dest", "/Count"})
+			if (Value const *v = o.it.get(k); v && v->kind == Value::ref)
+				return false; // read here only when written in place
+		out.push_back(std::move(o));
+		r = out.back().it.get("/Next");
+	}
+	for (auto &o : out)
+		if (!load_outline(item, o.it.get("/First"), depth + 1, o.kids))
+			return false;
+	return true;
+}
+
+// Reads what stream_item needs of `item`: false when it is not of the shape read here.
+bool load(Item const &item, Loaded &l)
+{
+	Value const *pr;
+	if (!item.dict(item.trailer.get("/Root"), l.catalog) || !(pr = l.catalog.get("/Pages")) || pr->kind != Value::ref)
+		return false;
+	// the pages: the one node's kids, each once, with their own attributes and no annotations
+	Value root;
+	Value const *kids, *count;
+	long long n;
+	if (!item.dict(pr, root) || !(kids = root.get("/Kids")) || kids->kind != Value::array || !(count = root.get("/Count")) ||
+	    !count->is_int(n) || n != (long long)kids->items.size() || n == 0)
+		return false;
+	for (const char *k : {"/Resources", "/MediaBox", "/CropBox", "/Rotate"})
+		if (root.get(k))
+			return false;
+	l.pages_og = og_of(*pr);
+	std::set<QPDFObjGen> seen;
+	for (auto const &k : kids->items) {
+		Value p;
+		Value const *t, *parent, *mb, *sp;
+		long long v;
+		if (k.kind != Value::ref || !seen.insert(og_of(k)).second || !item.dict(&k, p) || !(t = p.get("/Type")) ||
+		    !t->is_name("/Page") || !(parent = p.get("/Parent")) || parent->kind != Value::ref ||
+		    og_of(*parent) != l.pages_og || p.get("/Annots") || !(mb = p.get("/MediaBox")) || mb->kind != Value::array ||
+		    ((sp = p.get("/StructParents")) && !sp->is_int(v)))
+			return false;
+		for (auto const &x : mb->items)
+			if (x.kind != Value::scalar)
+				return false;
+		l.pages.emplace_back(og_of(k), std::move(p));
+	}
+	// the structure tree: its Documents and its ParentTree
+	if (Value const *sr = l.catalog.get("/StructTreeRoot")) {
+		Value sroot, k, pt;
+		Value const *nums, *next;
+		if (sr->kind != Value::ref || !item.dict(sr, sroot))
+			return false;
+		l.structure = true;
+		l.root_og = og_of(*sr);
+		if (Value const *kr = sroot.get("/K")) {
+			if (!item.get(*kr, k))
+				return false;
+			std::vector<Value> docs;
+			if (k.kind == Value::array && kr->kind == Value::array)
+				docs = k.items;
+			else if (k.kind == Value::dict)
+				docs.push_back(*kr);
+			else if (k.kind == Value::array)
+				return false; // an array of its own
+			for (auto const &d : docs) {
+				Value dv;
+				if (d.kind == Value::ref && !item.dict(&d, dv))
+					return false;
+				if (d.kind == Value::ref || d.kind == Value::dict)
+					l.docs.push_back(d); // anything else is passed over
+			}
+		}
+		if (Value const *ptr = sroot.get("/ParentTree")) {
+			if (!item.dict(ptr, pt) || pt.get("/Kids"))
+				return false;
+			l.has_parent_tree = true;
+			if ((nums = pt.get("/Nums")) && (nums->kind != Value::array || nums->items.size() % 2))
+				return false;
+			long long last = LLONG_MIN;
+			for (size_t i = 0; nums && i < nums->items.size(); i += 2) {
+				Value const &v = nums->items[i + 1];
+				Value target;
+				bool st;
+				if (!nums->items[i].is_int(n) || n <= last)
+					return false;
+				last = n;
+				if (v.kind == Value::ref && (!item.get(v, target, &st) || st))
+					return false;
+				l.parent_tree_indirect[n] = v.kind == Value::ref && (target.kind == Value::array || target.kind == Value::dict);
+				l.parent_tree.emplace(n, v);
+			}
+		}
+		if ((next = sroot.get("/ParentTreeNextKey")) && next->kind == Value::ref)
+			return false;
+		if (!next || !next->is_int(l.next_key))
+			l.next_key = 0;
+	}
+	// page labels: an empty /Nums (libqpdf's getLabelsForPageRange reads no other without it)
+	Value pl;
+	Value const *pln;
+	if (!item.dict(l.catalog.get("/PageLabels"), pl) || pl.get("/Kids") || !(pln = pl.get("/Nums")) ||
+	    pln->kind != Value::array || !pln->items.empty())
+		return false;
+	// named destinations
+	if (Value const *nr = l.catalog.get("/Names")) {
+		Value names, dests;
+		Value const *arr;
+		if (!item.dict(nr, names))
+			return false;
+		if (Value const *dr = names.get("/Dests")) {
+			if (!item.dict(dr, dests) || dests.get("/Kids"))
+				return false;
+			if ((arr = dests.get("/Names")) && (arr->kind != Value::array || arr->items.size() % 2))
+				return false;
+			for (size_t i = 0; arr && i < arr->items.size(); i += 2) {
+				Value const &key = arr->items[i];
+				if (!key.is_string())
+					return false;
+				std::string t = key.text;
+				bool plain = t[0] == '(' && scalar_text(t) == t;
+				l.dests.emplace(plain ? t.substr(1, t.size() - 2) : OH::parse(t).getUTF8Value(), arr->items[i + 1]);
+			}
+		}
+	}
+	// the outline
+	if (Value const *olr = l.catalog.get("/Outlines")) {
+		Value ol;
+		if (!item.dict(olr, ol) || !load_outline(item, ol.get("/First"), 0, l.outline))
+			return false;
+	}
+	// /Info's strings
+	if (Value const *ir = item.trailer.get("/Info")) {
+		if (!item.dict(ir, l.info))
+			return false;
+		for (auto const &kv : l.info.keys)
+			if (kv.second.kind == Value::ref)
+				return false;
+		l.has_info = true;
+	}
+	// the first input's catalog entries that go in the output's
+	for (const char *k : {"/Lang", "/ViewerPreferences"})
+		if (Value const *v = l.catalog.get(k))
+			if (v->kind == Value::ref)
+				return false;
+	return true;
+}
+
+// An item's objects in the output: their numbers and the ones still to write, as cd_qpdf::Input
+// keeps them, by object number.
+struct ItemOut {
+	Out &o;
+	Item const &item;
+	std::map<QPDFObjGen, int> num, fixed;
+	std::vector<std::pair<QPDFObjGen, int>> todo;
+	std::map<QPDFObjGen, std::pair<Value const *, std::map<std::string, std::string>>> own; // pages, and their keys written otherwise
+	std::string body;
+	int ref(QPDFObjGen og)
+	{
+		auto f = fixed.find(og);
+		if (f != fixed.end())
+			return f->second;
+		auto it = num.find(og);
+		if (it != num.end())
+			return it->second;
+		int n = o.alloc();
+		num.emplace(og, n);
+		todo.emplace_back(og, n);
+		return n;
+	}
+};
+
+void dict_text(ItemOut &in, Value const &d, std::string &t, std::map<std::string, std::string> const &over = {});
+
+// A value as libqpdf's text writes it (unparse_into): a reference by its new number.
+void value_text(ItemOut &in, Value const &v, std::string &t)
+{
+	switch (v.kind) {
+	case Value::ref:
+		cd_qpdf::put_ref(t, in.ref(og_of(v)));
+		break;
+	case Value::array:
+		t += '[';
+		for (size_t i = 0; i < v.items.size(); i++) {
+			if (i)
+				t += ' ';
+			value_text(in, v.items[i], t);
+		}
+		t += ']';
+		break;
+	case Value::dict:
+		dict_text(in, v, t);
+		break;
+	case Value::scalar:
+		t += scalar_text(v.text);
+		break;
+	}
+}
+
+// A dictionary as unparse_dict writes it: its keys in order, the last of a key written twice, a
+// null left out, `over`'s keys written as it says.
+void dict_text(ItemOut &in, Value const &d, std::string &t, std::map<std::string, std::string> const &over)
+{
+	std::map<std::string, Value const *> items;
+	for (auto const &kv : d.keys)
+		items[name_of(kv.first)] = &kv.second;
+	for (auto const &k : over)
+		items.emplace(k.first, nullptr);
+	t += "<<";
+	for (auto const &kv : items) {
+		auto ov = over.find(kv.first);
+		if (ov != over.end() ? ov->second.empty() : kv.second->is_null())
+			continue;
+		cd_qpdf::put_name(kv.first, t);
+		t += ' ';
+		if (ov != over.end())
+			t += ov->second;
+		else
+			value_text(in, *kv.second, t);
+		t += '\n';
+	}
+	t += ">>";
+}
+
+// An object's body as body_of writes a value written in place.
+std::string body_text(ItemOut &in, Value const &v)
+{
+	std::string t;
+	value_text(in, v, t);
+	return t;
+}
+
+// Writes every object the item's written objects refer to: a page from its text, any other
+// object as its bytes are (pdf-raw.hh), one not in the file as null.
+void drain_item(ItemOut &in, const char *path)
+{
+	auto renumber = [&in](int num, int gen) { return in.ref(QPDFObjGen(num, gen)); };
+	while (!in.todo.empty()) {
+		auto next = in.todo.back();
+		in.todo.pop_back();
+		auto own = in.own.find(next.first);
+		if (own != in.own.end()) {
+			in.body.clear();
+			dict_text(in, *own->second.first, in.body, own->second.second);
+			in.o.object(next.second, in.body);
+			continue;
+		}
+		Value r;
+		r.kind = Value::ref;
+		r.num = next.first.getObj();
+		r.gen = next.first.getGen();
+		if (!in.item.exists(r)) {
+			in.o.object(next.second, "null");
+			continue;
+		}
+		const char *data = nullptr;
+		size_t len = 0;
+		if (!cd_pdfraw::copy_object(in.item.buf, in.item.size, in.item.at[(size_t)r.num], r.num, r.gen, renumber, in.body,
+		                            &data, &len))
+			throw Failure(-CD_EXIT_NOREAD, std::string("cannot read '") + path + "': object " + std::to_string(r.num) +
+			                                       " is not well formed");
+		in.o.object_raw(next.second, in.body, data, len);
+	}
+}
+
+// The outline items `items` under `parent` (stream_outline's text and numbers); returns how many
+// are visible when the parent is open.
+int item_outline(ItemOut &in, std::vector<Outline> const &items, int parent, std::string const &prefix, int &first_num,
+                 int &last_num)
+{
+	std::vector<int> nums;
+	for (size_t i = 0; i < items.size(); i++)
+		nums.push_back(in.o.alloc());
+	int count = 0;
+	for (size_t i = 0; i < items.size(); i++) {
+		Value const &it = items[i].it;
+		int kf = 0, kl = 0;
+		int kids = item_outline(in, items[i].kids, nums[i], prefix, kf, kl);
+		std::string t = "<<";
+		Value const *title = it.get("/Title");
+		t += "/Title " + (title && title->is_string() ? scalar_text(title->text) : OH::newUnicodeString("").unparse());
+		t += "\n/Parent " + ref_text(parent);
+		Value const *d = it.get("/Dest");
+		if (d && d->kind == Value::scalar && (d->is_string() || d->text[0] == '/'))
+			t += "\n/Dest " + OH::newUnicodeString(renamed(prefix, OH::parse(d->text))).unparse();
+		else if (d && d->kind == Value::array) {
+			t += "\n/Dest ";
+			value_text(in, *d, t);
+		}
+		if (i)
+			t += "\n/Prev " + ref_text(nums[i - 1]);
+		if (i + 1 < items.size())
+			t += "\n/Next " + ref_text(nums[i + 1]);
+		if (kids) {
+			long long c = 0;
+			Value const *cv = it.get("/Count");
+			bool open = cv && cv->is_int(c) && c > 0;
+			t += "\n/First " + ref_text(kf) + "\n/Last " + ref_text(kl) + "\n/Count " + std::to_string(open ? kids : -kids);
+			if (open)
+				count += kids;
+		}
+		t += "\n>>";
+		in.o.object(nums[i], t);
+		count++;
+	}
+	if (!items.empty()) {
+		first_num = nums.front();
+		last_num = nums.back();
+	}
+	return count;
+}
+
+// Input `index` (`path`) read as it is: its page count, or -1 when it is not of the shape read
+// here (then nothing of it is written).
+int stream_item(Streamed &a, Out &o, const char *path, cd_pdf_concat const *c, size_t index)
+{
+	gsize len = 0;
+	Bytes data = read_whole(path, &len);
+	Item item{ data.get(), len, {}, {}, {} };
+	Loaded l;
+	if (!cd_pdfraw::read_xref(item.buf, item.size, item.at, item.gens, item.trailer) || !load(item, l))
+		return -1;
+	ItemOut in{ o, item, {}, {}, {}, {}, {} };
+	in.fixed[l.pages_og] = a.pages_num;
+	std::string prefix = index ? "d" + std::to_string(index + 1) + "/" : "";
+	if (index == 0) { // the first input's catalog and /Info metadata (stream_metadata)
+		Value const *v;
+		bool stream;
+		if ((v = l.catalog.get("/Lang")) && !v->is_null())
+			value_text(in, *v, a.lang);
+		if ((v = l.catalog.get("/ViewerPreferences")) && !v->is_null())
+			value_text(in, *v, a.prefs);
+		Value md;
+		if ((v = l.catalog.get("/Metadata")) && v->kind == Value::ref && item.get(*v, md, &stream) && stream)
+			value_text(in, *v, a.metadata);
+		if (l.has_info) {
+			std::map<std::string, std::string> strings;
+			for (auto const &kv : l.info.keys)
+				if (kv.second.is_string())
+					strings[name_of(kv.first)] = scalar_text(kv.second.text);
+			a.info = "<<";
+			for (auto const &kv : strings)
+				a.info += OH::newName(kv.first).unparse() + " " + kv.second + "\n";
+			a.info += ">>";
+		}
+	}
+	long long offset = a.next_key;
+	int first_page = 0;
+	for (auto &p : l.pages) { // stream_page
+		auto &own = in.own[p.first];
+		own.first = &p.second;
+		own.second["/Parent"] = ref_text(a.pages_num);
+		long long sp;
+		if (Value const *v = p.second.get("/StructParents"); v && v->is_int(sp))
+			own.second["/StructParents"] = std::to_string(sp + offset);
+		int n = in.ref(p.first);
+		a.kids.add(ref_text(n));
+		if (!first_page)
+			first_page = n;
+	}
+	if (l.structure) { // stream_structure
+		in.fixed[l.root_og] = a.root_num;
+		for (auto const &d : l.docs) {
+			if (d.kind == Value::ref) {
+				a.docs.add(ref_text(in.ref(og_of(d))));
+			} else {
+				int n = o.alloc();
+				std::string t;
+				dict_text(in, d, t, {{"/P", ref_text(a.root_num)}});
+				o.object(n, t);
+				a.docs.add(ref_text(n));
+			}
+		}
+		long long top = -1;
+		for (auto const &e : l.parent_tree) {
+			Value const &v = e.second;
+			int n = 0;
+			if (l.parent_tree_indirect[e.first]) {
+				n = in.ref(og_of(v));
+			} else if (v.kind == Value::array || v.kind == Value::dict) {
+				n = o.alloc();
+				o.object(n, body_text(in, v));
+			}
+			a.nums.add(std::to_string(e.first + offset) + " " + (n ? ref_text(n) : "null"));
+			top = std::max(top, e.first);
+		}
+		if (l.has_parent_tree)
+			a.next_key = offset + std::max(l.next_key, top + 1);
+	}
+	// getLabelsForPageRange of a file with no labels of its own: the first page's, made
+	OH label = OH::newDictionary();
+	label.replaceKey("/St", OH::newInteger(a.pages + 1));
+	a.labels.add(std::to_string(a.pages));
+	a.labels.add(label.unparse());
+	uint64_t at[2] = { (uint64_t)ftello(a.dests.fp), 0 };
+	for (auto const &e : l.dests) {
+		int n = e.second.kind == Value::ref ? in.ref(og_of(e.second)) : o.alloc();
+		if (e.second.kind != Value::ref)
+			o.object(n, body_text(in, e.second));
+		add_dest(a, index, prefix, e.first, n, at);
+	}
+	Streamed::Entry e = end_dests(a, o, index, at, first_page);
+	Value const *title = l.has_info ? l.info.get("/Title") : nullptr;
+	std::string t = title && title->is_string() ? scalar_text(title->text) : OH::newUnicodeString(path).unparse();
+	int kids = item_outline(in, l.outline, e.num, prefix, e.first, e.last);
+	e.count = kids ? -kids : 0;
+	drain_item(in, path);
+	return end_input(a, o, c, e, t, (int)l.pages.size(), [&] { return body_text(in, *l.pages.back().second.get("/MediaBox")); });
 }
 
 // Object `num`: `head`, what `s` holds, `tail`.
@@ -949,7 +1519,9 @@ int stream_concat(cd_pdf_concat const *c, int *counts, FILE *out)
 	for (size_t i = 0; i < c->n_inputs; i++) {
 		int n;
 		try {
-			n = stream_input(a, o, c->inputs[i], c, i);
+			n = stream_item(a, o, c->inputs[i], c, i);
+			if (n < 0)
+				n = stream_input(a, o, c->inputs[i], c, i);
 		} catch (QPDFExc const &e) {
 			throw Failure(-CD_EXIT_NOREAD, std::string("cannot read '") + c->inputs[i] + "': " + e.what());
 		}

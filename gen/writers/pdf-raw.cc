@@ -278,4 +278,207 @@ bool scan_body(const char *b, size_t size, size_t &i, std::function<int(int, int
 
 } // namespace
 
+// ------------------------------------------------------------------ values
+
+Value const *Value::get(const char *key) const
+{
+	for (size_t i = keys.size(); i-- > 0;)
+		if (keys[i].first == key)
+			return &keys[i].second;
+	return nullptr;
+}
+
+bool Value::is_int(long long &v) const
+{
+	if (kind != scalar || text.empty() || text.size() > 18)
+		return false;
+	size_t i = text[0] == '-' || text[0] == '+';
+	if (i == text.size())
+		return false;
+	v = 0;
+	for (size_t k = i; k < text.size(); k++) {
+		if (text[k] < '0' || text[k] > '9')
+			return false;
+		v = v * 10 + (text[k] - '0');
+	}
+	if (text[0] == '-')
+		v = -v;
+	return true;
+}
+
+namespace {
+
+// Tokens and values from `i` on.
+struct Parser {
+	const char *b;
+	size_t size, i;
+	// The next token's start and length (comments and white space passed over): false at the
+	// end of the file or where no token can start.
+	bool token(size_t &start, size_t &len)
+	{
+		while (i < size && (is_space(b[i]) || b[i] == '%')) {
+			if (b[i] == '%')
+				while (i < size && b[i] != '\n' && b[i] != '\r')
+					i++;
+			else
+				i++;
+		}
+		if (i >= size)
+			return false;
+		start = i;
+		char c = b[i];
+		if (c == '(') {
+			i = skip_string(b, i, size);
+			if (!i)
+				return false;
+		} else if ((c == '<' || c == '>') && i + 1 < size && b[i + 1] == c) {
+			i += 2;
+		} else if (c == '<') {
+			const char *e = (const char *)memchr(b + i, '>', size - i);
+			if (!e)
+				return false;
+			i = (size_t)(e - b) + 1;
+		} else if (c == '[' || c == ']' || c == '{' || c == '}') {
+			i++;
+		} else if (c == ')' || c == '>') {
+			return false;
+		} else {
+			i += c == '/';
+			while (i < size && !is_space(b[i]) && !is_delim(b[i]))
+				i++;
+		}
+		len = i - start;
+		return true;
+	}
+	// Values up to the token that ends them ("]", ">>", "endobj", "stream"), which is put in
+	// `end`; "N G R" is one value, a reference.
+	bool values(std::vector<Value> &out, std::string &end, int depth)
+	{
+		size_t s, n;
+		while (token(s, n)) {
+			const char *t = b + s;
+			if ((n == 1 && t[0] == ']') || (n == 2 && t[0] == '>') || (n == 6 && memcmp(t, "endobj", 6) == 0) ||
+			    (n == 6 && memcmp(t, "stream", 6) == 0)) {
+				end.assign(t, n);
+				return true;
+			}
+			if (depth > 64 || t[0] == '{' || t[0] == '}')
+				return false;
+			if (n == 1 && t[0] == 'R') { // "N G R": the two numbers before it are the reference
+				size_t k = out.size();
+				long num, gen;
+				if (k < 2 || out[k - 2].kind != Value::scalar || out[k - 1].kind != Value::scalar ||
+				    !uint_value(out[k - 2].text.data(), out[k - 2].text.size(), num) ||
+				    !uint_value(out[k - 1].text.data(), out[k - 1].text.size(), gen))
+					return false;
+				out.pop_back();
+				Value &r = out.back();
+				r.kind = Value::ref;
+				r.text.clear();
+				r.num = (int)num;
+				r.gen = (int)gen;
+				continue;
+			}
+			Value &v = out.emplace_back(); // made in place, not moved into the list
+			std::string e;
+			if (t[0] == '[') {
+				v.kind = Value::array;
+				if (!values(v.items, e, depth + 1) || e != "]")
+					return false;
+			} else if (n == 2 && t[0] == '<') {
+				std::vector<Value> kv;
+				if (!values(kv, e, depth + 1) || e != ">>" || kv.size() % 2)
+					return false;
+				v.kind = Value::dict;
+				v.keys.reserve(kv.size() / 2);
+				for (size_t k = 0; k < kv.size(); k += 2) {
+					if (kv[k].kind != Value::scalar || kv[k].text[0] != '/')
+						return false;
+					v.keys.emplace_back(std::move(kv[k].text), std::move(kv[k + 1]));
+				}
+			} else {
+				v.text.assign(t, n);
+			}
+		}
+		return false;
+	}
+};
+
+} // namespace
+
+bool read_object(const char *b, size_t size, size_t offset, int num, int gen, Value &v, bool *stream)
+{
+	size_t i = after_header(b, size, offset, num, gen);
+	if (!i)
+		return false;
+	Parser p{ b, size, i };
+	std::vector<Value> vs;
+	std::string end;
+	if (!p.values(vs, end, 0) || vs.size() != 1 || (end != "endobj" && end != "stream"))
+		return false;
+	v = std::move(vs[0]);
+	*stream = end == "stream";
+	return !*stream || v.kind == Value::dict;
+}
+
+bool read_xref(const char *b, size_t size, std::vector<size_t> &at, std::vector<int> &gens, Value &trailer)
+{
+	// "startxref", the table's offset, "%%EOF" at the end of the file
+	size_t sx = size >= 9 ? size - 9 : 0, low = size > 1024 ? size - 1024 : 0;
+	while (sx > low && memcmp(b + sx, "startxref", 9) != 0)
+		sx--;
+	if (size < 9 || memcmp(b + sx, "startxref", 9) != 0)
+		return false;
+	Parser p{ b, size, sx + 9 };
+	size_t s, n;
+	long x;
+	if (!p.token(s, n) || !uint_value(b + s, n, x) || (size_t)x >= size || size - (size_t)x < 4 || memcmp(b + x, "xref", 4) != 0)
+		return false;
+	p.i = (size_t)x + 4;
+	at.clear();
+	gens.clear();
+	// sections: "first count", then each entry "oooooooooo ggggg n" in 20 bytes
+	for (;;) {
+		long first, count;
+		if (!p.token(s, n))
+			return false;
+		if (n == 7 && memcmp(b + s, "trailer", 7) == 0)
+			break;
+		if (!uint_value(b + s, n, first) || !p.token(s, n) || !uint_value(b + s, n, count) || count > 10000000 ||
+		    first + count > 10000000)
+			return false;
+		while (p.i < size && is_space(b[p.i]))
+			p.i++;
+		if (size - p.i < 20 * (size_t)count)
+			return false;
+		if (at.size() < (size_t)(first + count)) {
+			at.resize((size_t)(first + count), 0);
+			gens.resize((size_t)(first + count), 0);
+		}
+		for (long e = 0; e < count; e++, p.i += 20) {
+			const char *r = b + p.i;
+			long off, g;
+			if (!uint_value(r, 10, off) || r[10] != ' ' || !uint_value(r + 11, 5, g) || r[16] != ' ' ||
+			    (r[17] != 'n' && r[17] != 'f'))
+				return false;
+			at[(size_t)(first + e)] = r[17] == 'n' ? (size_t)off : 0;
+			gens[(size_t)(first + e)] = (int)g;
+		}
+	}
+	std::vector<Value> vs;
+	if (!p.token(s, n) || n != 2 || b[s] != '<')
+		return false;
+	std::string end;
+	if (!p.values(vs, end, 1) || end != ">>" || vs.size() % 2)
+		return false;
+	trailer = Value();
+	trailer.kind = Value::dict;
+	for (size_t i = 0; i < vs.size(); i += 2) {
+		if (vs[i].kind != Value::scalar || vs[i].text[0] != '/')
+			return false;
+		trailer.keys.emplace_back(std::move(vs[i].text), std::move(vs[i + 1]));
+	}
+	return !trailer.get("/Prev") && !trailer.get("/XRefStm") && !trailer.get("/Encrypt") && trailer.get("/Root");
+}
+
 } // namespace cd_pdfraw

@@ -10,6 +10,8 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace cd_pdfraw {
 
@@ -45,6 +47,32 @@ bool stream_at(const char *buf, size_t size, size_t offset, int num, int gen, st
 // Where the body of object `num` `gen` at `offset` of `buf` starts: after its "N G obj" and
 // white space; 0 when that is not there.
 size_t object_body(const char *buf, size_t size, size_t offset, int num, int gen);
+
+// A value as an object's text writes it: a scalar is its token as it is (a number, a name, a
+// string, true, false or null), a reference its numbers, an array or dictionary its values.
+struct Value {
+	enum Kind { scalar, ref, array, dict } kind = scalar;
+	std::string text;                                // a scalar's token
+	int num = 0, gen = 0;                            // a reference's
+	std::vector<Value> items;                        // an array's
+	std::vector<std::pair<std::string, Value>> keys; // a dictionary's: each key's name as written, in order
+	// The value of `key` (a name as written: "/Type"), the last when it is there twice; null when none.
+	Value const *get(const char *key) const;
+	bool is_null() const { return kind == scalar && text == "null"; }
+	bool is_name(const char *name) const { return kind == scalar && text == name; }
+	// An integer written as such ("12", "-3"): its value in `v`.
+	bool is_int(long long &v) const;
+	bool is_string() const { return kind == scalar && !text.empty() && (text[0] == '(' || text[0] == '<'); }
+};
+
+// Object `num` `gen` at `offset` of `buf`: its value (a stream's dictionary, and `*stream` set).
+// False when it is not there or not well formed, or holds what is not read here ({...}).
+bool read_object(const char *buf, size_t size, size_t offset, int num, int gen, Value &v, bool *stream);
+
+// A file with one cross-reference table (never updated: no /Prev, no cross-reference stream,
+// not encrypted): each object's offset by number in `at` (0: none; its generation in `gens`)
+// and the trailer. False for any other file.
+bool read_xref(const char *buf, size_t size, std::vector<size_t> &at, std::vector<int> &gens, Value &trailer);
 
 } // namespace cd_pdfraw
 
