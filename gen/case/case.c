@@ -16,8 +16,6 @@
 #include <libxml/SAX2.h>
 #include <libxml/valid.h>
 #include <libxml/xmlschemas.h>
-#include <nettle/base16.h>
-#include <nettle/sha2.h>
 
 /* More messages than this about one file are counted, not printed. */
 #define MAX_MESSAGES 25
@@ -629,17 +627,10 @@ static int load_case_file(cd_schema *s, const char *path, const char *checked, x
 		g_free(data);
 		return too_large(path);
 	}
-	char hex[2 * SHA256_DIGEST_SIZE + 1] = "";
+	char *hex = NULL;
 	if (sha256 || checked) {
-		/* of the very bytes parsed: the file may change between two reads (Nettle's SHA-256,
-		 * as for the queue's items: the processor's SHA instructions where it has them) */
-		struct sha256_ctx c;
-		uint8_t d[SHA256_DIGEST_SIZE];
-		sha256_init(&c);
-		sha256_update(&c, len, (const uint8_t *)data);
-		sha256_digest(&c, sizeof d, d);
-		base16_encode_update(hex, sizeof d, d);
-		hex[sizeof hex - 1] = '\0';
+		/* of the very bytes parsed: the file may change between two reads */
+		hex = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data, len);
 		if (sha256)
 			g_strlcpy(sha256, hex, 65);
 	}
@@ -654,6 +645,7 @@ static int load_case_file(cd_schema *s, const char *path, const char *checked, x
 	} else {
 		rc = cd_case_load_memory(s, path, data, len, doc);
 	}
+	g_free(hex);
 	g_free(data);
 	if (rc == 0 && cd_case_is(xmlDocGetRootElement(*doc), "case")) {
 		rc = cd_authority_complete(s, *doc, path);
