@@ -191,7 +191,9 @@
       <xsl:otherwise><xsl:copy-of select="$blocks"/></xsl:otherwise>
     </xsl:choose>
     <xsl:for-each select="$starts">
-      <xsl:variable name="next" select="following-sibling::*[self::fo:block and (@role = 'H2' or *[1][@role = 'H2'])][1]"/>
+      <!-- the next start: the starts are siblings, in their order -->
+      <xsl:variable name="i" select="position()"/>
+      <xsl:variable name="next" select="$starts[$i + 1]"/>
       <xsl:variable name="n" select="count($next/preceding-sibling::node()) - count(preceding-sibling::node()) - 1"/>
       <!-- a section's body: what lies before the next start, or, for the last, all after it -->
       <xsl:choose>
