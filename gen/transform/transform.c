@@ -12,6 +12,7 @@
 #include <libxslt/documents.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
+#include <libxslt/variables.h>
 #include <libxslt/xsltutils.h>
 #include <libexslt/exslt.h>
 
@@ -321,16 +322,6 @@ static void keep_docs(struct sheet *sh, xsltTransformContextPtr ctxt)
 	}
 }
 
-/* XPath string literal for a parameter value; NULL when it holds both quote kinds. */
-static char *quote(const char *v)
-{
-	if (!strchr(v, '\''))
-		return g_strdup_printf("'%s'", v);
-	if (!strchr(v, '"'))
-		return g_strdup_printf("\"%s\"", v);
-	return NULL;
-}
-
 int cd_transform_apply(cd_transform *t, const char *style, xmlDocPtr in, const char *in_path,
 		       const char *const *params, xmlDocPtr *out)
 {
@@ -342,37 +333,27 @@ int cd_transform_apply(cd_transform *t, const char *style, xmlDocPtr in, const c
 		return -CD_EXIT_INVALID;
 	xsltStylesheetPtr s = sh->style;
 
-	size_t n = 0;
-	while (params && params[n])
-		n++;
-	const char **qp = g_new0(const char *, n + 1);
 	int rc = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (i % 2 == 0) {
-			qp[i] = params[i];
-			continue;
-		}
-		qp[i] = quote(params[i]);
-		if (!qp[i])
-			rc = cd_error_at(in_path, 0, "the value of '%s' holds both kinds of quote", params[i - 1]);
-	}
-	if (rc < 0)
-		goto done;
-
 	xsltTransformContextPtr ctxt = xsltNewTransformContext(s, in);
-	if (!ctxt) {
-		rc = cd_fail(-CD_EXIT_INTERNAL, "cannot start a transform");
-		goto done;
-	}
+	if (!ctxt)
+		return cd_fail(-CD_EXIT_INTERNAL, "cannot start a transform");
 	struct msgs m = { g_string_new(NULL) };
 	xsltSetTransformErrorFunc(ctxt, &m, collect);
 	xsltSetCtxtSecurityPrefs(t->sec, ctxt);
 	xsltSetCtxtParseOptions(ctxt, CD_XSLT_PARSE);
-	if ((rc = lend_docs(sh, ctxt)) < 0 || (rc = cd_phrases_register(ctxt, sh->phrases)) < 0 ||
+	/* The parameters are strings: given to libxslt as such (xsltQuoteUserParams), not as XPath
+	 * literals that it would compile and evaluate, each, in every transform. Its table of
+	 * globals is made here for them, as xsltApplyStylesheetUser would make it. */
+	if (!ctxt->globalVars)
+		ctxt->globalVars = xmlHashCreate(20);
+	if (!ctxt->globalVars || (params && xsltQuoteUserParams(ctxt, (const char **)params) < 0))
+		rc = cd_fail(-CD_EXIT_INTERNAL, "cannot set the parameters of a transform");
+	if (rc < 0 || (rc = lend_docs(sh, ctxt)) < 0 || (rc = cd_phrases_register(ctxt, sh->phrases)) < 0 ||
 	    (t->hook && (rc = t->hook(ctxt, t->data)) < 0)) {
 		xsltFreeTransformContext(ctxt);
+		flush_msgs(&m);
 		g_string_free(m.text, TRUE);
-		goto done;
+		return rc;
 	}
 	/* The string value of a result tree fragment (a variable or parameter made by its content,
 	 * as most of the styles' are) is made by libxml2 in a buffer of xmlDefaultBufferSize, 4 KiB,
@@ -381,7 +362,7 @@ int cd_transform_apply(cd_transform *t, const char *style, xmlDocPtr in, const c
 	 * thread's, and put back at once. */
 	int buffer_size = xmlDefaultBufferSize;
 	xmlDefaultBufferSize = 64;
-	xmlDocPtr res = xsltApplyStylesheetUser(s, in, qp, NULL, NULL, ctxt);
+	xmlDocPtr res = xsltApplyStylesheetUser(s, in, NULL, NULL, NULL, ctxt);
 	xmlDefaultBufferSize = buffer_size;
 	int failed = !res || ctxt->state == XSLT_STATE_ERROR || ctxt->state == XSLT_STATE_STOPPED;
 	keep_docs(sh, ctxt);
@@ -391,13 +372,8 @@ int cd_transform_apply(cd_transform *t, const char *style, xmlDocPtr in, const c
 	g_string_free(m.text, TRUE);
 	if (failed) {
 		xmlFreeDoc(res);
-		rc = cd_error_at(in_path, 0, "the '%s' style stopped with an error (above)", style);
-		goto done;
+		return cd_error_at(in_path, 0, "the '%s' style stopped with an error (above)", style);
 	}
 	*out = res;
-done:
-	for (size_t i = 1; i < n; i += 2)
-		g_free((char *)qp[i]);
-	g_free(qp);
-	return rc;
+	return 0;
 }

@@ -34,7 +34,7 @@ void cd_transform_free(cd_transform *t);
 int cd_transform_style_exists(const char *style);
 
 /* Applies style `style` to `in` with string parameters `params` (name, value, ..., NULL; values
- * are plain strings, quoted here). `in_path` names the input in messages. On success *out is the
+ * are plain strings, given to libxslt as such). `in_path` names the input in messages. On success *out is the
  * result, owned by the caller. Returns 0, or negative (-CD_EXIT_INVALID for a stylesheet that
  * does not compile or stops with xsl:message terminate="yes") after printing why. */
 int cd_transform_apply(cd_transform *t, const char *style, xmlDocPtr in, const char *in_path,
