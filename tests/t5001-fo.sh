@@ -47,3 +47,10 @@ check "standard style: ragged right too" bash -c "! '$CINDOC' fo --doc minutes -
 check "templates name no font size" bash -c "! grep -rn 'font-size=\"[0-9]' '$ROOT/templates/' --include=*.xsl"
 check "templates name no colour" bash -c "! grep -rnE '(color|background-color)=\"#' '$ROOT/templates/' --include=*.xsl"
 check "templates name no font" bash -c "! grep -rn 'font-family=\"' '$ROOT/templates/' --include=*.xsl"
+# The case file's name is a parameter of the transform, given as a string: any name will do, one
+# with both kinds of quote too, and the FO is the same as under any other name.
+Q=$T/quotes
+mkdir -p "$Q" && cp "$ROOT/samples/02-review-scaling.xml" "$Q/it's \"ours\".xml" && cp "$ROOT/samples/authority.xml" "$Q/"
+check "a case file named with both kinds of quote" "$CINDOC" fo --doc plan --for p1 -o "$Q/quoted.fo" "$Q/it's \"ours\".xml"
+"$CINDOC" fo --doc plan --for p1 -o "$Q/plain.fo" "$ROOT/samples/02-review-scaling.xml"
+check "the same FO as under its own name" cmp "$Q/quoted.fo" "$Q/plain.fo"
