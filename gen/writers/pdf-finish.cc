@@ -1188,113 +1188,62 @@ void forget_tree(QPDF &q, OH old)
 bool indirect_length_stream(const char *b, size_t size, std::map<QPDFObjGen, QPDFXRefEntry> const &xref,
                             QPDFObjGen og, std::string &dict, const char **data, size_t *len)
 {
-	auto at = [&](QPDFObjGen g) -> size_t {
+	using cd_pdfraw::Value;
+	// object `g` of the file, read with cd_pdfraw: false when it is not there or not read so
+	auto read = [&](QPDFObjGen g, Value &v, bool *stream, size_t *at) {
 		auto x = xref.find(g);
-		return x == xref.end() || x->second.getType() != 1
-		               ? 0 : cd_pdfraw::object_body(b, size, (size_t)x->second.getOffset(), g.getObj(), g.getGen());
-	};
-	auto skip = [&](size_t &i) {
-		while (i < size && cd_pdfraw::is_space(b[i]))
-			i++;
-	};
-	auto word = [&](size_t i) {
-		size_t j = i;
-		while (j < size && cd_pdfraw::char_class(b[j]) == 0)
-			j++;
-		return j - i;
+		return x != xref.end() && x->second.getType() == 1 &&
+		       cd_pdfraw::read_object(b, size, (size_t)x->second.getOffset(), g.getObj(), g.getGen(), v, stream, at);
 	};
 	// a name as libqpdf writes it again: regular characters only, no # escape
-	auto name = [&](size_t i) {
-		size_t n = i < size && b[i] == '/' ? word(i + 1) : 0;
-		for (size_t k = i + 1; k <= i + n; k++)
-			if (b[k] == '#' || (unsigned char)b[k] > 0x7e)
-				return (size_t)0;
-		return n ? n + 1 : 0;
+	auto plain_name = [](std::string const &t) {
+		if (t.size() < 2 || t[0] != '/')
+			return false;
+		for (size_t k = 1; k < t.size(); k++)
+			if (t[k] == '#' || (unsigned char)t[k] > 0x7e)
+				return false;
+		return true;
 	};
-	// an integer as libqpdf writes it again: digits, no leading zero
-	auto uint = [&](size_t i) {
-		size_t n = word(i);
-		if (n == 0 || n > 18 || (b[i] == '0' && n > 1))
-			return (size_t)0;
-		for (size_t k = i; k < i + n; k++)
-			if (b[k] < '0' || b[k] > '9')
-				return (size_t)0;
-		return n;
+	// an integer as libqpdf writes it again: digits, no sign, no leading zero
+	auto plain_uint = [](Value const &v) {
+		std::string const &t = v.text;
+		if (v.kind != Value::scalar || t.empty() || t.size() > 18 || (t[0] == '0' && t.size() > 1))
+			return false;
+		for (char c : t)
+			if (c < '0' || c > '9')
+				return false;
+		return true;
 	};
-	size_t i = at(og);
-	if (!i || size - i < 2 || b[i] != '<' || b[i + 1] != '<')
+	Value d, l;
+	bool stream = false, l_stream = false;
+	size_t at = 0;
+	if (!read(og, d, &stream, &at) || !stream)
 		return false;
-	i += 2;
 	std::map<std::string, std::string> keys;
 	long long length = -1;
-	for (;;) {
-		skip(i);
-		if (i + 1 < size && b[i] == '>' && b[i + 1] == '>') {
-			i += 2;
-			break;
-		}
-		size_t kn = name(i);
-		if (!kn)
+	for (auto const &[key, v] : d.keys) {
+		if (!plain_name(key))
 			return false;
-		std::string key(b + i, kn);
-		i += kn;
-		skip(i);
-		size_t vn = name(i), in = vn ? 0 : uint(i);
-		std::string val;
-		if (vn) {
-			val.assign(b + i, vn);
-			i += vn;
-		} else if (in) {
-			val.assign(b + i, in);
-			i += in;
-			size_t r = i;
-			skip(r);
-			size_t gn = uint(r);
-			size_t e = r + gn;
-			skip(e);
-			if (gn && key == "/Length" && e < size && b[e] == 'R' && word(e) == 1) {
-				// the length's object: an integer alone
-				size_t l = at(QPDFObjGen(atoi(val.c_str()), atoi(std::string(b + r, gn).c_str())));
-				size_t ln = l ? uint(l) : 0;
-				if (!ln)
-					return false;
-				length = strtoll(std::string(b + l, ln).c_str(), nullptr, 10);
-				l += ln;
-				skip(l);
-				if (word(l) != 6 || memcmp(b + l, "endobj", 6) != 0)
-					return false;
-				i = e + 1;
-			} else if (key == "/Length") {
-				length = strtoll(val.c_str(), nullptr, 10);
-			}
-		} else {
+		Value const *val = &v;
+		if (key == "/Length" && v.kind == Value::ref) { // the length's object: an integer alone
+			if (!read(QPDFObjGen(v.num, v.gen), l, &l_stream, nullptr) || l_stream || !plain_uint(l))
+				return false;
+			val = &l;
+		} else if (!(v.kind == Value::scalar && plain_name(v.text)) && !plain_uint(v)) {
 			return false;
 		}
-		if (!keys.emplace(key, val).second)
+		if (key == "/Length" && !(plain_uint(*val) && val->is_int(length)))
+			return false;
+		if (!keys.emplace(key, val->text).second)
 			return false;
 	}
-	skip(i);
-	if (length < 0 || word(i) != 6 || memcmp(b + i, "stream", 6) != 0)
-		return false;
-	i += 6;
-	if (i < size && b[i] == '\r')
-		i++;
-	if (i >= size || b[i] != '\n' || (size_t)length > size - i - 1)
-		return false;
-	i++;
-	// the data is followed by "endstream" (after an end of line): else /Length is wrong
-	size_t e = i + (size_t)length;
-	while (e < size && (b[e] == '\r' || b[e] == '\n' || b[e] == ' '))
-		e++;
-	if (word(e) != 9 || memcmp(b + e, "endstream", 9) != 0)
+	if (!cd_pdfraw::stream_data(b, size, at, length, data, len))
 		return false;
 	keys["/Length"] = std::to_string(length);
 	dict = "<<";
 	for (auto const &k : keys)
 		dict.append(k.first).append(1, ' ').append(k.second).append(1, '\n');
 	dict += ">>";
-	*data = b + i;
-	*len = (size_t)length;
 	return true;
 }
 

@@ -48,6 +48,14 @@ bool scan_body(const char *b, size_t size, size_t &i, std::function<int(int, int
 
 namespace {
 
+// Where a stream's data starts, `i` just after its "stream": after CRLF or LF; 0 when neither.
+size_t data_start(const char *b, size_t size, size_t i)
+{
+	if (i < size && b[i] == '\r')
+		i++;
+	return i < size && b[i] == '\n' ? i + 1 : 0;
+}
+
 // Object `num` `gen` at `offset` read up to its "endobj", or to its stream's data (then `*data`
 // is where the data starts; 0 for an object that is no stream): its body in `body` (references
 // renumbered by `ref`), a stream's /Length in `length` (-1 when it is not a plain number).
@@ -67,13 +75,8 @@ bool read_body(const char *b, size_t size, size_t offset, int num, int gen, std:
 		body.pop_back();
 	if (!stream)
 		return true;
-	// "stream" then CRLF or LF, then the data
-	if (i < size && b[i] == '\r')
-		i++;
-	if (i >= size || b[i] != '\n')
-		return false;
-	*data = i + 1;
-	return true;
+	*data = data_start(b, size, i);
+	return *data != 0;
 }
 
 } // namespace
@@ -87,9 +90,12 @@ bool copy_object(const char *b, size_t size, size_t offset, int num, int gen,
 	size_t at = 0;
 	if (!read_body(b, size, offset, num, gen, ref, body, length, &at))
 		return false;
-	if (!at)
-		return true;
-	if (length < 0 || (size_t)length > size - at)
+	return !at || stream_data(b, size, at, length, data, len);
+}
+
+bool stream_data(const char *b, size_t size, size_t at, long long length, const char **data, size_t *len)
+{
+	if (length < 0 || at > size || (size_t)length > size - at)
 		return false;
 	// the data is followed by "endstream" (after an end of line): else /Length is wrong
 	size_t e = at + (size_t)length;
@@ -406,7 +412,7 @@ struct Parser {
 
 } // namespace
 
-bool read_object(const char *b, size_t size, size_t offset, int num, int gen, Value &v, bool *stream)
+bool read_object(const char *b, size_t size, size_t offset, int num, int gen, Value &v, bool *stream, size_t *data)
 {
 	size_t i = after_header(b, size, offset, num, gen);
 	if (!i)
@@ -418,6 +424,8 @@ bool read_object(const char *b, size_t size, size_t offset, int num, int gen, Va
 		return false;
 	v = std::move(vs[0]);
 	*stream = end == "stream";
+	if (*stream && data && !(*data = data_start(b, size, p.i)))
+		return false;
 	return !*stream || v.kind == Value::dict;
 }
 

@@ -65,9 +65,15 @@ struct Value {
 	bool is_string() const { return kind == scalar && !text.empty() && (text[0] == '(' || text[0] == '<'); }
 };
 
-// Object `num` `gen` at `offset` of `buf`: its value (a stream's dictionary, and `*stream` set).
-// False when it is not there or not well formed, or holds what is not read here ({...}).
-bool read_object(const char *buf, size_t size, size_t offset, int num, int gen, Value &v, bool *stream);
+// Object `num` `gen` at `offset` of `buf`: its value (a stream's dictionary, and `*stream` set;
+// with `data`, where the stream's data starts). False when it is not there or not well formed, or
+// holds what is not read here ({...}).
+bool read_object(const char *buf, size_t size, size_t offset, int num, int gen, Value &v, bool *stream,
+                 size_t *data = nullptr);
+
+// A stream's data of `length` bytes from `at` in `buf` into `data`/`len`, when the file holds that
+// much and "endstream" follows it (after an end of line): false when not, as when /Length is wrong.
+bool stream_data(const char *buf, size_t size, size_t at, long long length, const char **data, size_t *len);
 
 // A file with one cross-reference table (never updated: no /Prev, no cross-reference stream,
 // not encrypted): each object's offset by number in `at` (0: none; its generation in `gens`)
